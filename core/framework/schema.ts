@@ -1,0 +1,135 @@
+import { z } from 'zod';
+
+/**
+ * The results framework (cadre de résultats) as data. Everything project-specific lives in the
+ * framework file; code never names an indicator, commune or budget line.
+ */
+
+const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a code made of letters, digits, ".", "_" or "-"');
+const whole = z.number({ error: 'expected a whole number' }).int('expected a whole number').min(0, 'expected a number ≥ 0');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
+const aggregationRule = z.enum(['sum', 'max', 'latest']);
+const aggregation = z
+  .object({ communes: aggregationRule.default('sum'), periods: aggregationRule })
+  .strict();
+const perCommune = z.record(z.string(), whole);
+
+const period = z.object({ label: z.string().min(1), start: isoDate, end: isoDate }).strict();
+
+const commune = z.object({ code, name: z.string().min(1), cercle: z.string().min(1) }).strict();
+
+const result = z.object({ code, statement: z.string().min(1) }).strict();
+
+const indicator = z
+  .object({
+    code,
+    result: code,
+    label: z.string().min(1),
+    /** `personnes` marks a people count, which is also disaggregated Femmes / Hommes. */
+    unit: z.string().min(1),
+    target: whole,
+    targets: perCommune,
+    aggregation,
+  })
+  .strict();
+
+const budgetLine = z.object({ code, label: z.string().min(1), planned: perCommune }).strict();
+
+const contribution = z.object({ partner: z.string().min(1), amount: whole }).strict();
+
+const beneficiary = z
+  .object({ code, label: z.string().min(1), unit: z.string().min(1), targets: perCommune, aggregation })
+  .strict();
+
+export const frameworkSchema = z
+  .object({
+    $comment: z.string().optional(),
+    id: code,
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as 1.0.0'),
+    project: z
+      .object({
+        title: z.string().min(1),
+        shortTitle: z.string().min(1),
+        country: z.string().min(1),
+        region: z.string().min(1),
+        donor: z.string().min(1),
+        implementer: z.string().min(1),
+        partners: z.array(z.string().min(1)),
+        currency: z.literal('XOF', { error: 'expected XOF (FCFA)' }),
+        budget: whole,
+      })
+      .strict(),
+    periods: z.array(period).min(1),
+    entryGraceDays: whole.default(120),
+    thresholds: z
+      .object({
+        overAchievement: z.number().gt(1),
+        rateGood: z.number().positive(),
+        rateFair: z.number().positive(),
+      })
+      .strict(),
+    communes: z.array(commune).min(1),
+    results: z.array(result).min(1),
+    indicators: z.array(indicator).min(1),
+    budgetLines: z.array(budgetLine).min(1),
+    contributions: z.array(contribution),
+    beneficiaries: z.array(beneficiary),
+  })
+  .strict()
+  .superRefine((fw, ctx) => {
+    const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const unique = (items: { code: string }[], key: string) => {
+      const seen = new Set<string>();
+      items.forEach((item, i) => {
+        if (seen.has(item.code)) problem([key, i, 'code'], `duplicate code ${item.code}`);
+        seen.add(item.code);
+      });
+    };
+    unique(fw.communes, 'communes');
+    unique(fw.results, 'results');
+    unique(fw.indicators, 'indicators');
+    unique(fw.budgetLines, 'budgetLines');
+    unique(fw.beneficiaries, 'beneficiaries');
+    const labels = new Set<string>();
+    fw.periods.forEach((p, i) => {
+      if (labels.has(p.label)) problem(['periods', i, 'label'], `duplicate period ${p.label}`);
+      labels.add(p.label);
+      if (p.end < p.start) problem(['periods', i, 'end'], 'the period ends before it starts');
+    });
+    const communeCodes = fw.communes.map((c) => c.code);
+    const everyCommune = (targets: Record<string, number>, path: (string | number)[]) => {
+      for (const c of communeCodes) if (!(c in targets)) problem([...path, c], `missing the target of commune ${c}`);
+      for (const c of Object.keys(targets))
+        if (!communeCodes.includes(c)) problem([...path, c], `unknown commune ${c}`);
+    };
+    const resultCodes = new Set(fw.results.map((r) => r.code));
+    fw.indicators.forEach((ind, i) => {
+      if (!resultCodes.has(ind.result)) problem(['indicators', i, 'result'], `unknown expected result ${ind.result}`);
+      if (!ind.code.startsWith(`${ind.result}.`))
+        problem(['indicators', i, 'code'], `expected a code of the form ${ind.result}.<n>`);
+      everyCommune(ind.targets, ['indicators', i, 'targets']);
+      const sum = Object.values(ind.targets).reduce((a, b) => a + b, 0);
+      if (sum !== ind.target)
+        problem(['indicators', i, 'targets'], `the communes' targets add up to ${sum}, not to the project target ${ind.target}`);
+    });
+    fw.budgetLines.forEach((line, i) => everyCommune(line.planned, ['budgetLines', i, 'planned']));
+    fw.beneficiaries.forEach((b, i) => everyCommune(b.targets, ['beneficiaries', i, 'targets']));
+    const planned = fw.budgetLines.reduce((a, l) => a + Object.values(l.planned).reduce((x, y) => x + y, 0), 0);
+    if (planned !== fw.project.budget)
+      problem(['budgetLines'], `the budget lines add up to ${planned}, not to the project budget ${fw.project.budget}`);
+    const contributed = fw.contributions.reduce((a, c) => a + c.amount, 0);
+    if (fw.contributions.length > 0 && contributed !== fw.project.budget)
+      problem(['contributions'], `the contributions add up to ${contributed}, not to the project budget ${fw.project.budget}`);
+  });
+
+export type Framework = z.infer<typeof frameworkSchema>;
+export type Indicator = Framework['indicators'][number];
+export type BudgetLine = Framework['budgetLines'][number];
+export type BeneficiaryCategory = Framework['beneficiaries'][number];
+export type Commune = Framework['communes'][number];
+export type Period = Framework['periods'][number];
+export type AggregationRule = z.infer<typeof aggregationRule>;
+
+/** People counts are disaggregated by sex; everything else is a plain count. */
+export const PEOPLE_UNIT = 'personnes';
+export const isPeople = (item: { unit: string }): boolean => item.unit === PEOPLE_UNIT;

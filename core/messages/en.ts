@@ -1,0 +1,92 @@
+import type { Messages } from './index';
+
+/** English messages, keyed exactly like the French ones. */
+export const en: Messages = {
+  rules: {
+    'commune-mismatch': {
+      mismatch: 'The commune written is « {found} » but this template was made for « {expected} ».',
+      notExpected: 'This workbook belongs to {found}, but {expected} was expected.',
+    },
+    'date-outside-period': {
+      before: 'The date of entry {date} is before the start of period {period} ({start}).',
+      after: 'The date of entry {date} is too late for period {period} (no later than {last}).',
+    },
+    'duplicate-code': {
+      duplicate: 'Code {code} appears twice (already at {first}): its values would be counted twice.',
+    },
+    'excel-error': {
+      error: '« {field} » holds the Excel error {code}: type the value.',
+    },
+    'invalid-date': {
+      invalid: '« {text} » is not a date: type it as dd/mm/yyyy.',
+    },
+    'missing-header': {
+      missing: 'Column « {header} » was not found in sheet {sheet}.',
+    },
+    'missing-row': {
+      missing: 'The row of {code} ({label}) was not found.',
+    },
+    'missing-sheet': {
+      missing: 'Sheet « {sheet} » was not found in the workbook.',
+    },
+    'non-negative-integer': {
+      negative: '« {field} » is {value}: a negative number is not possible.',
+      fractional: '« {field} » is {value}: a count is a whole number.',
+      fractionalAmount: '« {field} » is {value}: FCFA amounts are whole numbers.',
+    },
+    'not-a-number': {
+      notNumber: '« {text} » is not a number (column {field}).',
+      ambiguous: '« {text} » is ambiguous: 1250 or 1.25? Type the number without a thousands separator.',
+    },
+    'number-as-text': {
+      number: '« {text} » was typed as text; it is read as {value}. Type the number {value}.',
+      date: '« {text} » was typed as text; it is read as the date {value}.',
+    },
+    'over-achievement': {
+      over: '{code}: achieved {achieved} for {planned} planned ({percent} %). Check the entry or explain it in « Commentaire ».',
+    },
+    overspending: {
+      over: '{code}: spent {spent} FCFA for {planned} FCFA planned ({excess} FCFA over). Justify it in « Commentaire ».',
+    },
+    'planned-mismatch': {
+      mismatch: '{code}: planned {found} does not match the results framework target ({expected}).',
+      empty: '{code}: planned is empty; the results framework target is {expected}.',
+    },
+    'required-value': {
+      missing: '« {field} » is required.',
+      missingNumber: '{code}: « {field} » is empty. An activity not carried out is entered as 0.',
+    },
+    'sex-sum-mismatch': {
+      achieved: '{code}: Femmes ({women}) + Hommes ({men}) = {sum}, not the achieved value ({total}).',
+      total: '{code}: Femmes ({women}) + Hommes ({men}) = {sum}, not the total ({total}).',
+    },
+    'template-mismatch': {
+      notTemplate: 'This workbook is not a template of the project ({framework}): use your commune’s template.',
+      otherFramework: 'This template belongs to another results framework ({found}, expected: {expected}).',
+      outdatedFramework: 'This template is from version {found} of the results framework; the current one is {expected}. Copy your data into the new template.',
+      outdatedTemplate: 'This template is version {found}; the current one is {expected}. Copy your data into the new template.',
+    },
+    'under-achievement-without-comment': {
+      under: '{code}: achieved {achieved} for {planned} planned ({percent} %). Explain the gap in « Commentaire ».',
+    },
+    'unexpected-formula': {
+      formula: '« {field} » holds the formula {formula}: type the value itself.',
+    },
+    'unexpected-value': {
+      notDisaggregated: '{code}: « {field} » must stay empty (this indicator does not count people), but holds « {value} ».',
+    },
+    'unknown-code': {
+      unknown: 'Code « {code} » is not part of the results framework.',
+      noCode: 'This row holds values but no code: they would belong to nothing.',
+    },
+    'unknown-commune': {
+      unknownCode: 'Commune code « {code} » is not part of the project ({known}).',
+      unknownName: 'Commune « {name} » is not part of the project ({known}).',
+    },
+    'unknown-period': {
+      unknown: 'Period « {text} » does not exist; choose from: {periods}.',
+      notExpected: 'The period is « {text} », but {expected} is expected.',
+    },
+  },
+  severity: { error: 'Error', warning: 'Warning', info: 'Information' },
+};

@@ -1,0 +1,90 @@
+/** Messages en français, par règle puis par identifiant de message. `{param}` est remplacé au rendu. */
+export const fr = {
+  rules: {
+    'commune-mismatch': {
+      mismatch: 'La commune inscrite est « {found} » alors que ce modèle a été fait pour « {expected} ».',
+      notExpected: 'Ce classeur est celui de {found}, alors que {expected} était attendue.',
+    },
+    'date-outside-period': {
+      before: 'La date de saisie {date} est antérieure au début de la période {period} ({start}).',
+      after: 'La date de saisie {date} est trop tardive pour la période {period} (au plus tard le {last}).',
+    },
+    'duplicate-code': {
+      duplicate: 'Le code {code} apparaît deux fois (déjà en {first}) : ses valeurs seraient comptées deux fois.',
+    },
+    'excel-error': {
+      error: 'La cellule « {field} » contient l’erreur Excel {code} : saisissez la valeur.',
+    },
+    'invalid-date': {
+      invalid: '« {text} » n’est pas une date : saisissez-la sous la forme jj/mm/aaaa.',
+    },
+    'missing-header': {
+      missing: 'La colonne « {header} » est introuvable dans la feuille {sheet}.',
+    },
+    'missing-row': {
+      missing: 'La ligne de {code} ({label}) est introuvable.',
+    },
+    'missing-sheet': {
+      missing: 'La feuille « {sheet} » est introuvable dans le classeur.',
+    },
+    'non-negative-integer': {
+      negative: '« {field} » vaut {value} : un nombre négatif n’est pas possible.',
+      fractional: '« {field} » vaut {value} : un effectif est un nombre entier.',
+      fractionalAmount: '« {field} » vaut {value} : les montants en FCFA sont des nombres entiers, sans centimes.',
+    },
+    'not-a-number': {
+      notNumber: '« {text} » n’est pas un nombre (colonne {field}).',
+      ambiguous: '« {text} » est ambigu : 1 250 ou 1,25 ? Saisissez le nombre sans point ni virgule de milliers.',
+    },
+    'number-as-text': {
+      number: '« {text} » est saisi comme du texte ; il est lu comme {value}. Saisissez le nombre {value}.',
+      date: '« {text} » est saisi comme du texte ; il est lu comme la date {value}.',
+    },
+    'over-achievement': {
+      over: '{code} : réalisé {achieved} pour {planned} prévus ({percent} %). Vérifiez la saisie ou expliquez-la dans « Commentaire ».',
+    },
+    overspending: {
+      over: '{code} : dépensé {spent} FCFA pour {planned} FCFA prévus (dépassement de {excess} FCFA). Justifiez-le dans « Commentaire ».',
+    },
+    'planned-mismatch': {
+      mismatch: '{code} : le prévu {found} ne correspond pas à la cible du cadre de résultats ({expected}).',
+      empty: '{code} : le prévu est vide ; la cible du cadre de résultats est {expected}.',
+    },
+    'required-value': {
+      missing: '« {field} » est obligatoire.',
+      missingNumber: '{code} : « {field} » est vide. Une activité non réalisée se saisit 0.',
+    },
+    'sex-sum-mismatch': {
+      achieved: '{code} : Femmes ({women}) + Hommes ({men}) = {sum}, différent du réalisé ({total}).',
+      total: '{code} : Femmes ({women}) + Hommes ({men}) = {sum}, différent du total ({total}).',
+    },
+    'template-mismatch': {
+      notTemplate: 'Ce classeur n’est pas un modèle du projet ({framework}) : utilisez le modèle de votre commune.',
+      otherFramework: 'Ce modèle appartient à un autre cadre de résultats ({found}, attendu : {expected}).',
+      outdatedFramework: 'Ce modèle date de la version {found} du cadre de résultats ; la version en cours est {expected}. Recopiez vos données dans le nouveau modèle.',
+      outdatedTemplate: 'Ce modèle est de la version {found} ; la version en cours est {expected}. Recopiez vos données dans le nouveau modèle.',
+    },
+    'under-achievement-without-comment': {
+      under: '{code} : réalisé {achieved} pour {planned} prévus ({percent} %). Expliquez l’écart dans « Commentaire ».',
+    },
+    'unexpected-formula': {
+      formula: '« {field} » contient la formule {formula} : saisissez la valeur elle-même.',
+    },
+    'unexpected-value': {
+      notDisaggregated: '{code} : « {field} » doit rester vide (cet indicateur ne compte pas des personnes), mais contient « {value} ».',
+    },
+    'unknown-code': {
+      unknown: 'Le code « {code} » ne fait pas partie du cadre de résultats.',
+      noCode: 'Cette ligne contient des valeurs mais pas de code : elles ne seraient rattachées à rien.',
+    },
+    'unknown-commune': {
+      unknownCode: 'Le code de commune « {code} » ne fait pas partie du projet ({known}).',
+      unknownName: 'La commune « {name} » ne fait pas partie du projet ({known}).',
+    },
+    'unknown-period': {
+      unknown: 'La période « {text} » n’existe pas ; choisissez parmi : {periods}.',
+      notExpected: 'La période est « {text} », alors que {expected} est attendue.',
+    },
+  },
+  severity: { error: 'Erreur', warning: 'Avertissement', info: 'Information' },
+};

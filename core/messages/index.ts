@@ -1,0 +1,32 @@
+import type { Issue, Params } from '../report';
+import { en } from './en';
+import { fr } from './fr';
+
+export type Lang = 'fr' | 'en';
+export type Messages = typeof fr;
+export const MESSAGES: Record<Lang, Messages> = { fr, en };
+export const LANGS: readonly Lang[] = ['fr', 'en'];
+
+/** Numbers as each language writes them: 96 303 057 (narrow no-break spaces) / 96,303,057. */
+export function formatNumber(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
+}
+
+export function interpolate(template: string, params: Params, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(value, lang) : value;
+  });
+}
+
+/** The text of an issue in the user's language; an unknown id falls back to the id itself. */
+export function renderIssue(issue: Pick<Issue, 'ruleId' | 'messageId' | 'params'>, lang: Lang = 'fr'): string {
+  const byRule = (MESSAGES[lang].rules as Record<string, Record<string, string>>)[issue.ruleId];
+  const template = byRule?.[issue.messageId];
+  return template ? interpolate(template, issue.params, lang) : `${issue.ruleId}/${issue.messageId}`;
+}
+
+export function severityLabel(severity: Issue['severity'], lang: Lang = 'fr'): string {
+  return MESSAGES[lang].severity[severity];
+}

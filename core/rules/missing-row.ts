@@ -1,0 +1,30 @@
+import { rowsByCode } from '../inputs';
+import type { Rule } from './rule';
+
+/** Every indicator, budget line and beneficiary category of the framework has its row. */
+export const missingRow: Rule = {
+  id: 'missing-row',
+  meta: {
+    description: {
+      fr: 'Chaque indicateur, rubrique budgétaire et catégorie de bénéficiaires du cadre a sa ligne.',
+      en: 'Every indicator, budget line and beneficiary category of the framework has its row.',
+    },
+    severity: 'error',
+    messageIds: ['missing'],
+  },
+  check({ view, framework, report }) {
+    const expected = {
+      indicators: framework.indicators,
+      budget: framework.budgetLines,
+      beneficiaries: framework.beneficiaries,
+    } as const;
+    for (const key of ['indicators', 'budget', 'beneficiaries'] as const) {
+      const table = view[key];
+      if (!table.sheet || table.headerRow === null) continue;
+      const rows = rowsByCode(table);
+      for (const item of expected[key])
+        if (!rows.has(item.code.toUpperCase()))
+          report({ messageId: 'missing', where: { sheet: table.sheet.name }, params: { code: item.code, label: item.label } });
+    }
+  },
+};

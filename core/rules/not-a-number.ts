@@ -1,0 +1,26 @@
+import { fieldLabel, isNumeric } from '../inputs';
+import { readNumber } from '../values';
+import { at, type Rule } from './rule';
+
+/** A number cell holds a number, or text that reads as exactly one number. */
+export const notANumber: Rule = {
+  id: 'not-a-number',
+  meta: {
+    description: {
+      fr: 'Une cellule numérique contient un nombre, ou un texte qui se lit sans ambiguïté comme un nombre.',
+      en: 'A number cell holds a number, or text that reads unambiguously as one number.',
+    },
+    severity: 'error',
+    messageIds: ['notNumber', 'ambiguous'],
+  },
+  check({ inputs, report }) {
+    for (const input of inputs) {
+      if (!isNumeric(input) || input.forbidden) continue;
+      const read = readNumber(input.cell, input.units);
+      if (read.status === 'invalid')
+        report({ messageId: 'notNumber', where: at(input), params: { text: read.text, field: fieldLabel(input) } });
+      else if (read.status === 'ambiguous')
+        report({ messageId: 'ambiguous', where: at(input), params: { text: read.text, field: fieldLabel(input) } });
+    }
+  },
+};

@@ -1,0 +1,36 @@
+import { fieldLabel, isNumeric } from '../inputs';
+import { a1 } from '../tables';
+import { formatFrenchNumber, readDate, readNumber } from '../values';
+import { at, type Rule } from './rule';
+
+/** A number or date typed as text in an unambiguous habit is used, and the correction is suggested. */
+export const numberAsText: Rule = {
+  id: 'number-as-text',
+  meta: {
+    description: {
+      fr: 'Un nombre ou une date saisi comme texte sans ambiguïté (« 1 250 », « 25 personnes ») est lu, et la correction proposée.',
+      en: 'A number or date typed as unambiguous text (« 1 250 », « 25 personnes ») is read, and the correction suggested.',
+    },
+    severity: 'warning',
+    messageIds: ['number', 'date'],
+    fixable: true,
+  },
+  check({ inputs, report }) {
+    for (const input of inputs) {
+      if (isNumeric(input) && !input.forbidden) {
+        const read = readNumber(input.cell, input.units);
+        if (read.status !== 'text') continue;
+        report({
+          messageId: 'number',
+          where: at(input),
+          params: { text: read.text, value: formatFrenchNumber(read.value), field: fieldLabel(input) },
+          fix: { sheet: input.sheet, address: a1(input.row, input.column), value: read.value },
+        });
+      } else if (input.kind === 'date') {
+        const read = readDate(input.cell);
+        if (read.status === 'text')
+          report({ messageId: 'date', where: at(input), params: { text: read.text, value: read.value } });
+      }
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import { commentOf, rowInputs } from '../inputs';
+import { numberOf } from '../values';
+import { at, type Rule } from './rule';
+
+/** Achieved far above target (framework threshold) is often a typing slip; a Commentaire explains it. */
+export const overAchievement: Rule = {
+  id: 'over-achievement',
+  meta: {
+    description: {
+      fr: 'Réalisé très au-dessus du prévu (seuil du cadre) : à vérifier, ou à expliquer en commentaire.',
+      en: 'Achieved far above target (framework threshold): check it, or explain it in the comment.',
+    },
+    severity: 'warning',
+    messageIds: ['over'],
+    acknowledgeable: true,
+  },
+  check({ inputs, framework, commune, view, report }) {
+    if (!commune) return;
+    const threshold = framework.thresholds.overAchievement;
+    const rows = rowInputs(inputs, 'indicators');
+    for (const indicator of framework.indicators) {
+      const achieved = rows.get(indicator.code)?.achieved;
+      const planned = indicator.targets[commune.code] ?? 0;
+      const value = achieved ? numberOf(achieved.cell, achieved.units) : undefined;
+      if (!achieved || value === undefined || planned <= 0 || value <= planned * threshold) continue;
+      report({
+        messageId: 'over',
+        where: at(achieved),
+        params: { code: indicator.code, achieved: value, planned, percent: Math.round((value / planned) * 100) },
+        comment: commentOf(view, 'indicators', achieved.row),
+      });
+    }
+  },
+};

@@ -1,0 +1,33 @@
+import { commentOf, rowInputs } from '../inputs';
+import { numberOf } from '../values';
+import { at, type Rule } from './rule';
+
+/** Spending above the line's plan is flagged; a Commentaire acknowledges it. */
+export const overspending: Rule = {
+  id: 'overspending',
+  meta: {
+    description: {
+      fr: 'Dépensé au-delà du prévu de la rubrique : à justifier en commentaire.',
+      en: "Spent beyond the budget line's plan: to be justified in the comment.",
+    },
+    severity: 'warning',
+    messageIds: ['over'],
+    acknowledgeable: true,
+  },
+  check({ inputs, framework, commune, view, report }) {
+    if (!commune) return;
+    const rows = rowInputs(inputs, 'budget');
+    for (const line of framework.budgetLines) {
+      const spent = rows.get(line.code)?.spent;
+      const planned = line.planned[commune.code] ?? 0;
+      const value = spent ? numberOf(spent.cell, spent.units) : undefined;
+      if (!spent || value === undefined || value <= planned) continue;
+      report({
+        messageId: 'over',
+        where: at(spent),
+        params: { code: line.code, spent: value, planned, excess: value - planned },
+        comment: commentOf(view, 'budget', spent.row),
+      });
+    }
+  },
+};

@@ -1,0 +1,67 @@
+import type { Framework } from './framework/schema';
+import { allInputs } from './inputs';
+import { communeOf, locate } from './layout/locate';
+import type { Issue, Report } from './report';
+import { RULES } from './rules/registry';
+import type { Finding, Rule, ValidateOptions } from './rules/rule';
+import { a1, cellText, type Tables } from './tables';
+
+export type { ValidateOptions } from './rules/rule';
+
+function toIssue(rule: Rule, finding: Finding): Issue {
+  const { sheet, row = null, column = null } = finding.where;
+  const acknowledged = Boolean(rule.meta.acknowledgeable && finding.comment && finding.comment.trim() !== '');
+  const issue: Issue = {
+    ruleId: rule.id,
+    severity: acknowledged ? 'info' : rule.meta.severity,
+    sheet,
+    row,
+    column,
+    address: row !== null && column !== null ? a1(row, column) : null,
+    messageId: finding.messageId,
+    params: finding.params ?? {},
+  };
+  if (finding.fix) issue.fix = finding.fix;
+  if (acknowledged) issue.acknowledged = true;
+  return issue;
+}
+
+/**
+ * Runs every rule over the plain tables of one workbook. Pure: no I/O, the same in the add-in
+ * and in the pipeline.
+ */
+export function validate(tables: Tables, framework: Framework, options: ValidateOptions = {}, rules: readonly Rule[] = RULES): Report {
+  const view = locate(tables);
+  const inputs = allInputs(view, framework);
+  const commune = communeOf(view, framework);
+  const issues: Issue[] = [];
+  for (const rule of rules) {
+    rule.check({ framework, view, inputs, commune, options, report: (finding) => issues.push(toIssue(rule, finding)) });
+  }
+  const sheetOrder = new Map(tables.sheets.map((s, i) => [s.name, i]));
+  issues.sort(
+    (a, b) =>
+      (sheetOrder.get(a.sheet ?? '') ?? -1) - (sheetOrder.get(b.sheet ?? '') ?? -1) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+  // Completeness counts the cells a coordinator must fill (comments and phone are optional).
+  const counted = inputs.filter((i) => i.required && !i.prefilled);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const periodCell = view.identification.fields.period?.cell;
+  return {
+    valid: errors === 0,
+    stats: {
+      errors,
+      warnings: issues.filter((i) => i.severity === 'warning').length,
+      acknowledged: issues.filter((i) => i.acknowledged).length,
+      inputs: counted.length,
+      filled: counted.filter((i) => i.cell.kind !== 'empty' && cellText(i.cell) !== '').length,
+    },
+    issues,
+    commune: commune?.code ?? null,
+    period: periodCell ? cellText(periodCell) || null : null,
+  };
+}
+

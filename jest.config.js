@@ -1,0 +1,8 @@
+/** Jest runs the TypeScript sources directly; type errors are caught by `tsc --noEmit` in `npm test`. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  testTimeout: 60000,
+};

@@ -1,0 +1,15 @@
+import type { Params } from '../../core/report';
+
+/** Why a file could not be used at all. Rendered in the user's language at the edge. */
+export type InputErrorCode = 'missing' | 'unreadable' | 'notWorkbook' | 'encrypted' | 'tooLarge' | 'zipBomb' | 'corrupt' | 'badCsv';
+
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly code: InputErrorCode,
+    readonly params: Params = {},
+  ) {
+    super(`${file}: ${code}`);
+    this.name = 'InputError';
+  }
+}

@@ -1,0 +1,97 @@
+import { promises as fs } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { compact, type Cell, type Sheet, type Tables } from '../../core/tables';
+import { InputError } from './input-error';
+import { DEFAULT_LIMITS, inspectZip, type ZipLimits } from './zip-guard';
+
+/** exceljs value → the core's plain cell. Merged cells other than the top-left read as empty, as in Office.js. */
+export function toCell(cell: ExcelJS.Cell): Cell {
+  if (cell.type === ExcelJS.ValueType.Merge) return { kind: 'empty', value: null };
+  return fromValue(cell.value);
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function plain(value: unknown): Cell {
+  if (value === null || value === undefined) return { kind: 'empty', value: null };
+  if (typeof value === 'number') return { kind: 'number', value };
+  if (typeof value === 'string') return value === '' ? { kind: 'empty', value: null } : { kind: 'string', value };
+  if (typeof value === 'boolean') return { kind: 'boolean', value };
+  if (value instanceof Date) return { kind: 'date', value: isoDate(value) };
+  if (typeof value === 'object' && 'error' in value) return { kind: 'error', value: String((value as ExcelJS.CellErrorValue).error) };
+  return { kind: 'string', value: String(value) };
+}
+
+function fromValue(value: ExcelJS.CellValue): Cell {
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    if ('formula' in value || 'sharedFormula' in value) {
+      const f = value as ExcelJS.CellFormulaValue & { sharedFormula?: string };
+      const cached = plain(f.result);
+      return { kind: 'formula', value: cached.value, formula: f.formula ?? f.sharedFormula ?? '' };
+    }
+    if ('richText' in value) return plain((value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join(''));
+    if ('hyperlink' in value) return plain((value as ExcelJS.CellHyperlinkValue).text);
+  }
+  return plain(value);
+}
+
+export function worksheetToSheet(ws: ExcelJS.Worksheet): Sheet {
+  const rows: Cell[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      cells[c - 1] = toCell(cell);
+    });
+    rows[r - 1] = cells;
+  });
+  const state = ws.state === 'veryHidden' ? 'veryHidden' : ws.state === 'hidden' ? 'hidden' : 'visible';
+  return compact({ name: ws.name, state, rows });
+}
+
+export function workbookToTables(workbook: ExcelJS.Workbook): Tables {
+  return { sheets: workbook.worksheets.map(worksheetToSheet) };
+}
+
+const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/**
+ * Reads a .xlsx / .xlsm into tables. The size and the zip's directory are checked before anything
+ * is inflated; macros are never run nor kept (only cell values are read).
+ */
+export async function readWorkbookFile(file: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<Tables> {
+  let size: number;
+  try {
+    size = (await fs.stat(file)).size;
+  } catch {
+    throw new InputError(file, 'missing');
+  }
+  if (size > limits.maxFileBytes) throw new InputError(file, 'tooLarge', { size: Math.round(size / 1048576), max: Math.round(limits.maxFileBytes / 1048576) });
+  let buffer: Buffer;
+  try {
+    buffer = await fs.readFile(file);
+  } catch (err) {
+    throw new InputError(file, 'unreadable', { reason: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+  }
+  return readWorkbookBuffer(buffer, file, limits);
+}
+
+export async function readWorkbookBuffer(buffer: Buffer, file: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<Tables> {
+  // An encrypted workbook (password to open) and an old .xls are both OLE compound files, not zips.
+  if (buffer.subarray(0, 8).equals(CFB_MAGIC)) throw new InputError(file, 'encrypted');
+  const verdict = inspectZip(buffer, limits);
+  if (!verdict.ok) {
+    if (verdict.reason === 'notZip') throw new InputError(file, 'notWorkbook');
+    if (verdict.reason === 'truncated') throw new InputError(file, 'corrupt', { detail: 'zip' });
+    throw new InputError(file, 'zipBomb', { detail: verdict.detail ?? verdict.reason });
+  }
+  if (!verdict.entries.some((e) => e.name === 'xl/workbook.xml')) throw new InputError(file, 'notWorkbook');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  } catch (err) {
+    throw new InputError(file, 'corrupt', { detail: String((err as Error).message ?? err).split('\n')[0]!.slice(0, 120) });
+  }
+  return workbookToTables(workbook);
+}
