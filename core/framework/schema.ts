@@ -9,8 +9,9 @@ const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a code m
 const whole = z.number({ error: 'expected a whole number' }).int('expected a whole number').min(0, 'expected a number ≥ 0');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
 const aggregationRule = z.enum(['sum', 'max', 'latest']);
+/** Across communes « latest » has no meaning: different communes are never the same people. */
 const aggregation = z
-  .object({ communes: aggregationRule.default('sum'), periods: aggregationRule })
+  .object({ communes: z.enum(['sum', 'max']).default('sum'), periods: aggregationRule })
   .strict();
 const perCommune = z.record(z.string(), whole);
 

@@ -70,3 +70,22 @@ export const META_KEYS = {
   communeCode: 'communeCode',
   templateVersion: 'templateVersion',
 } as const;
+
+/** The tidy long table: the consolidated `Données` sheet, its CSV export, and the CSV input format. */
+export const TIDY_COLUMNS = [
+  { key: 'period', header: 'Période', required: true },
+  { key: 'commune', header: 'Commune', required: true },
+  { key: 'cercle', header: 'Cercle', required: false },
+  { key: 'section', header: 'Section', required: true },
+  { key: 'code', header: 'Code', required: true },
+  { key: 'label', header: 'Libellé', required: false },
+  { key: 'disaggregation', header: 'Désagrégation', required: true },
+  { key: 'planned', header: 'Prévu', required: false },
+  { key: 'achieved', header: 'Réalisé', required: true },
+  { key: 'source', header: 'Source', required: false },
+] as const;
+
+export type TidyKey = (typeof TIDY_COLUMNS)[number]['key'];
+
+export const SECTION_LABELS = { indicators: 'Indicateurs', budget: 'Budget', beneficiaries: 'Bénéficiaires' } as const;
+export const DISAGGREGATION_LABELS = { total: 'Total', women: 'Femmes', men: 'Hommes' } as const;

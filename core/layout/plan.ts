@@ -31,7 +31,7 @@ export interface PlannedCell {
   result?: number;
   numFmt?: string;
   validation?: Validation;
-  /** Stable key of an input cell: `identification:period`, `indicators:R1.1.1:achieved` … */
+  /** Stable key of a data cell: `identification:period`, `indicators:R1.1.1:achieved`, `budget:BUD-1:planned` … */
   key?: string;
   wrap?: boolean;
 }
@@ -148,7 +148,7 @@ function indicatorsSheet(framework: Framework, commune: Commune): PlannedSheet {
       { row, column: 2, role: 'fixed', value: ind.result },
       { row, column: 3, role: 'fixed', value: ind.label, wrap: true },
       { row, column: 4, role: 'fixed', value: ind.unit },
-      { row, column: 5, role: 'prefilled', value: ind.targets[commune.code] ?? 0, numFmt: COUNT_FORMAT },
+      { row, column: 5, role: 'prefilled', value: ind.targets[commune.code] ?? 0, numFmt: COUNT_FORMAT, key: key('planned') },
       { row, column: 6, role: 'input', value: null, numFmt: COUNT_FORMAT, key: key('achieved'), validation: countValidation('Réalisé') },
       people
         ? { row, column: 7, role: 'input', value: null, numFmt: COUNT_FORMAT, key: key('women'), validation: countValidation('Femmes') }
@@ -178,7 +178,7 @@ function budgetSheet(framework: Framework, commune: Commune): PlannedSheet {
     cells.push(
       { row, column: 1, role: 'fixed', value: line.code },
       { row, column: 2, role: 'fixed', value: line.label, wrap: true },
-      { row, column: 3, role: 'prefilled', value: line.planned[commune.code] ?? 0, numFmt: COUNT_FORMAT },
+      { row, column: 3, role: 'prefilled', value: line.planned[commune.code] ?? 0, numFmt: COUNT_FORMAT, key: `budget:${line.code}:planned` },
       { row, column: 4, role: 'input', value: null, numFmt: COUNT_FORMAT, key: `budget:${line.code}:spent`, validation: amountValidation },
       { row, column: 5, role: 'input', value: null, key: `budget:${line.code}:comment`, wrap: true },
     );
@@ -203,13 +203,13 @@ function beneficiariesSheet(framework: Framework, commune: Commune): PlannedShee
     cells.push(
       { row, column: 1, role: 'fixed', value: cat.code },
       { row, column: 2, role: 'fixed', value: cat.label, wrap: true },
-      { row, column: 3, role: 'prefilled', value: cat.targets[commune.code] ?? 0, numFmt: COUNT_FORMAT },
+      { row, column: 3, role: 'prefilled', value: cat.targets[commune.code] ?? 0, numFmt: COUNT_FORMAT, key: key('planned') },
     );
     if (isPeople(cat))
       cells.push(
         { row, column: 4, role: 'input', value: null, numFmt: COUNT_FORMAT, key: key('women'), validation: countValidation('Femmes') },
         { row, column: 5, role: 'input', value: null, numFmt: COUNT_FORMAT, key: key('men'), validation: countValidation('Hommes') },
-        { row, column: 6, role: 'computed', formula: `D${row}+E${row}`, result: 0, numFmt: COUNT_FORMAT },
+        { row, column: 6, role: 'computed', formula: `D${row}+E${row}`, result: 0, numFmt: COUNT_FORMAT, key: key('total') },
       );
     else
       cells.push(
@@ -297,7 +297,7 @@ export function planTemplate(framework: Framework, communeCode: string): Templat
   };
 }
 
-/** The input cells of a plan by key, to fill a template programmatically (examples, tests). */
+/** The data cells of a plan (inputs, Prévu, computed totals) by key, to fill a template programmatically. */
 export function inputCells(plan: TemplatePlan): Map<string, { sheet: PlannedSheet; cell: PlannedCell }> {
   const out = new Map<string, { sheet: PlannedSheet; cell: PlannedCell }>();
   for (const sheet of plan.sheets) for (const cell of sheet.cells) if (cell.key) out.set(cell.key, { sheet, cell });

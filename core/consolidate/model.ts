@@ -1,0 +1,83 @@
+import type { Disaggregation, Section } from '../extract';
+import type { BeneficiaryCategory, BudgetLine, Commune, Framework, Indicator } from '../framework/schema';
+import type { Issue } from '../report';
+
+/** An accepted report: one commune, one period, its numbers, and the file it came from. */
+export interface AcceptedReport {
+  source: string;
+  commune: string;
+  period: string;
+  filledBy: string;
+  entryDate: string | null;
+  points: import('../extract').DataPoint[];
+}
+
+/** Figures of one commune for one item; `achieved` is null when the commune sent nothing (non reçu). */
+export interface CommuneFigures {
+  planned: number;
+  achieved: number | null;
+  women: number | null;
+  men: number | null;
+  /** Coordinators' comments, prefixed with their period when several periods are merged. */
+  comments: string[];
+}
+
+export interface Line<T> {
+  item: T;
+  communes: Record<string, CommuneFigures>;
+  total: CommuneFigures;
+}
+
+export interface CommuneStatus {
+  commune: Commune;
+  received: boolean;
+  /** Periods received for this commune, and the files they came from. */
+  periods: string[];
+  sources: string[];
+}
+
+/** One row of the tidy `Données` table. */
+export interface DataRow {
+  period: string;
+  commune: string;
+  cercle: string;
+  section: Section;
+  code: string;
+  label: string;
+  disaggregation: Disaggregation;
+  planned: number | null;
+  achieved: number | null;
+  source: string;
+}
+
+export type SourceStatus = 'accepted' | 'rejected' | 'skipped' | 'duplicate';
+
+export interface SourceRecord {
+  file: string;
+  commune: string | null;
+  period: string | null;
+  filledBy: string;
+  entryDate: string | null;
+  sha256: string | null;
+  status: SourceStatus;
+  /** Why it was rejected or skipped: a message id of the merge plus its parameters. */
+  reason: { id: string; params: Record<string, string | number> } | null;
+  errors: number;
+  warnings: number;
+}
+
+/** An issue of an input file, with the file it belongs to. */
+export interface FileIssue extends Issue {
+  file: string;
+}
+
+export interface Consolidated {
+  framework: Framework;
+  /** Periods present in the accepted reports, in framework order. */
+  periods: string[];
+  communes: CommuneStatus[];
+  indicators: Line<Indicator>[];
+  budget: Line<BudgetLine>[];
+  beneficiaries: Line<BeneficiaryCategory>[];
+  data: DataRow[];
+}

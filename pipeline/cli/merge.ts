@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { severityLabel, type Lang } from '../../core/messages';
+import { EXAMPLES_DIR } from '../examples';
+import { DEFAULT_FRAMEWORK, loadFrameworkFile } from '../framework-file';
+import { issueText, problemText, reasonText, statusText, summaryText } from '../merge/messages';
+import { merge, type MergeResult } from '../merge/merge';
+import { DEFAULT_LIMITS } from '../read/zip-guard';
+import { parseLang, program, reportFailure, runAsMain } from './common';
+
+export const DEFAULT_OUTPUT_DIR = path.resolve(__dirname, '..', '..', 'out');
+
+interface Options {
+  input: string;
+  output?: string;
+  period?: string;
+  lang: Lang;
+  json?: boolean;
+  csv?: string;
+  strict?: boolean;
+  prefer?: string;
+  framework: string;
+  maxSize: string;
+}
+
+function printHuman(result: MergeResult, lang: Lang): void {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const names = new Map(result.model?.framework.communes.map((c) => [c.code, c.name]) ?? []);
+  for (const source of result.sources) {
+    const mark = source.status === 'accepted' ? '✓' : source.status === 'rejected' ? '✗' : '–';
+    const about = [source.commune ? (names.get(source.commune) ?? source.commune) : '', source.period ?? ''].filter(Boolean).join(', ');
+    const reason = source.reason && source.status !== 'accepted' ? ` : ${reasonText(source.reason.id as Parameters<typeof reasonText>[0], source.reason.params, lang)}` : '';
+    out(`${mark} ${statusText(source.status, lang).padEnd(8)} ${source.file}${about ? ` (${about})` : ''}${reason}`);
+    for (const issue of result.issues.filter((i) => i.file === source.file && i.severity !== 'info')) {
+      const where = issue.sheet ? `${issue.sheet}${issue.address ? `!${issue.address}` : ''}` : '';
+      out(`    ${severityLabel(issue.severity, lang).padEnd(14)} ${where.padEnd(18)} ${issueText(issue, lang)}`);
+    }
+  }
+  const count = (status: string) => result.sources.filter((s) => s.status === status).length;
+  out('');
+  out(
+    summaryText(
+      'files',
+      { files: result.sources.length, accepted: count('accepted'), rejected: count('rejected'), skipped: count('skipped'), duplicate: count('duplicate') },
+      lang,
+    ),
+  );
+  if (result.model) {
+    const missing = result.model.communes.filter((c) => !c.received).map((c) => c.commune.name);
+    out(missing.length > 0 ? summaryText('missing', { communes: missing.join(', ') }, lang) : summaryText('allReceived', {}, lang));
+  }
+  if (result.csv) out(summaryText('csv', { csv: result.csv }, lang));
+  if (result.output) out(summaryText('written', { output: result.output }, lang));
+}
+
+function printJson(result: MergeResult, lang: Lang): void {
+  const summary = {
+    exitCode: result.exitCode,
+    output: result.output,
+    csv: result.csv,
+    problem: result.problem ? { ...result.problem, message: problemText(result.problem.id, result.problem.params, lang) } : null,
+    refusedByStrict: result.refusedByStrict,
+    periods: result.model?.periods ?? [],
+    communes: result.model?.communes.map((c) => ({ code: c.commune.code, name: c.commune.name, received: c.received, sources: c.sources })) ?? [],
+    sources: result.sources.map((s) => ({
+      ...s,
+      reasonText: s.reason ? reasonText(s.reason.id as Parameters<typeof reasonText>[0], s.reason.params, lang) : null,
+    })),
+    issues: result.issues.map((i) => ({ ...i, message: issueText(i, lang) })),
+    indicators: result.model?.indicators.map((l) => ({ code: l.item.code, planned: l.total.planned, achieved: l.total.achieved, women: l.total.women, men: l.total.men })) ?? [],
+    discrepancies: result.discrepancies,
+  };
+  process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+}
+
+/** `npm run merge`: consolidates a folder of commune workbooks (and tidy CSVs) into one workbook. */
+export async function run(argv: string[]): Promise<number> {
+  let lang: Lang = 'fr';
+  try {
+    const cli = program('merge', 'Consolide les classeurs des communes en un classeur de synthèse.')
+      .option('--input <dir>', 'dossier des classeurs des communes (sous-dossiers compris)', EXAMPLES_DIR)
+      .option('--output <file>', 'classeur consolidé à écrire (.xlsx)')
+      .option('--period <label>', 'ne consolider que cette période')
+      .option('--lang <fr|en>', 'langue des messages et des intitulés', parseLang, 'fr')
+      .option('--json', 'résumé pour les machines sur la sortie standard')
+      .option('--csv <file>', 'écrire aussi la table « Données » en CSV')
+      .option('--strict', 'ne rien écrire si un fichier a une erreur')
+      .option('--prefer <latest>', 'doublons : garder le fichier à la date de saisie la plus récente')
+      .option('--framework <file>', 'fichier du cadre de résultats', DEFAULT_FRAMEWORK)
+      .option('--max-size <Mo>', 'taille maximale d’un fichier d’entrée, en Mo', String(DEFAULT_LIMITS.maxFileBytes / 1048576))
+      .parse(argv, { from: 'user' });
+    const options = cli.opts<Options>();
+    lang = options.lang;
+    if (options.prefer !== undefined && options.prefer !== 'latest') throw new Error(`--prefer : seule la valeur « latest » est possible, pas « ${options.prefer} »`);
+    const maxSize = Number(options.maxSize);
+    if (!Number.isFinite(maxSize) || maxSize <= 0) throw new Error(`--max-size : nombre de Mo attendu, pas « ${options.maxSize} »`);
+    const framework = loadFrameworkFile(options.framework);
+    if (options.period && !framework.periods.some((p) => p.label === options.period))
+      throw new Error(`--period : « ${options.period} » n’est pas une période du cadre (${framework.periods.map((p) => p.label).join(', ')})`);
+    const output = options.output ?? path.join(DEFAULT_OUTPUT_DIR, `${framework.id}_consolidation${options.period ? `_${options.period}` : ''}.xlsx`);
+    if (!/\.xlsx$/i.test(output)) throw new Error(`--output : un fichier .xlsx est attendu, pas « ${output} »`);
+
+    const progressEvery = 25;
+    const result = await merge({
+      input: options.input,
+      output,
+      framework,
+      lang,
+      period: options.period,
+      strict: Boolean(options.strict),
+      prefer: options.prefer as 'latest' | undefined,
+      csv: options.csv,
+      limits: { ...DEFAULT_LIMITS, maxFileBytes: maxSize * 1048576 },
+      onProgress: (done, total) => {
+        if (total >= 50 && (done % progressEvery === 0 || done === total)) process.stderr.write(`${summaryText('progress', { done, total }, lang)}\n`);
+      },
+    });
+    if (options.json) printJson(result, lang);
+    else printHuman(result, lang);
+    if (result.problem) process.stderr.write(`${problemText(result.problem.id, result.problem.params, lang)}\n`);
+    if (result.refusedByStrict) process.stderr.write(`${problemText('strict', {}, lang)}\n`);
+    return result.exitCode;
+  } catch (err) {
+    return reportFailure(err, lang);
+  }
+}
+
+runAsMain(module, run);

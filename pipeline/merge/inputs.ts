@@ -1,0 +1,144 @@
+import path from 'node:path';
+import type { AcceptedReport, FileIssue, SourceRecord } from '../../core/consolidate/model';
+import { extract } from '../../core/extract';
+import type { Framework } from '../../core/framework/schema';
+import type { Lang } from '../../core/messages';
+import type { Issue } from '../../core/report';
+import { a1, type Tables } from '../../core/tables';
+import { tidyToGroups } from '../../core/tidy';
+import { validate } from '../../core/validate';
+import { inputErrorText } from '../cli/text';
+import { readCsvFile } from '../read/csv';
+import type { Discovered } from '../read/discover';
+import { InputError } from '../read/input-error';
+import { readWorkbookFile } from '../read/xlsx';
+import type { ZipLimits } from '../read/zip-guard';
+import { sha256File } from './sha256';
+
+/** What one input file gave: its line in `Sources`, its issues, and its reports when accepted. */
+export interface InputOutcome {
+  record: SourceRecord;
+  issues: FileIssue[];
+  reports: AcceptedReport[];
+}
+
+export interface InputOptions {
+  framework: Framework;
+  limits: ZipLimits;
+  period?: string;
+  lang: Lang;
+}
+
+const emptyRecord = (file: string): SourceRecord => ({
+  file,
+  commune: null,
+  period: null,
+  filledBy: '',
+  entryDate: null,
+  sha256: null,
+  status: 'accepted',
+  reason: null,
+  errors: 0,
+  warnings: 0,
+});
+
+function unusable(record: SourceRecord, err: unknown, lang: Lang): InputOutcome {
+  const detail =
+    err instanceof InputError ? inputErrorText(err.code, err.params, lang) : err instanceof Error ? err.message.split('\n')[0]! : String(err);
+  const issue: FileIssue = {
+    file: record.file,
+    ruleId: 'unusable-file',
+    severity: 'error',
+    sheet: null,
+    row: null,
+    column: null,
+    address: null,
+    messageId: 'unusable',
+    params: { detail },
+  };
+  return { record: { ...record, status: 'rejected', reason: { id: 'unusable', params: { detail } }, errors: 1 }, issues: [issue], reports: [] };
+}
+
+function count(issues: readonly Issue[]) {
+  return { errors: issues.filter((i) => i.severity === 'error').length, warnings: issues.filter((i) => i.severity === 'warning').length };
+}
+
+async function workbook(input: Discovered, options: InputOptions, record: SourceRecord): Promise<InputOutcome> {
+  let tables: Tables;
+  try {
+    tables = await readWorkbookFile(input.path, options.limits);
+  } catch (err) {
+    return unusable(record, err, options.lang);
+  }
+  const report = validate(tables, options.framework);
+  const data = extract(tables, options.framework);
+  const issues = report.issues.map((i) => ({ ...i, file: input.name }));
+  const filled: SourceRecord = {
+    ...record,
+    commune: data.commune,
+    period: data.period,
+    filledBy: data.filledBy,
+    entryDate: data.entryDate,
+    ...count(report.issues),
+  };
+  if (!report.valid) return { record: { ...filled, status: 'rejected', reason: { id: 'invalid', params: { errors: filled.errors } } }, issues, reports: [] };
+  return {
+    record: filled,
+    issues,
+    reports: [{ source: input.name, commune: data.commune!, period: data.period!, filledBy: data.filledBy, entryDate: data.entryDate, points: data.points }],
+  };
+}
+
+async function csv(input: Discovered, options: InputOptions, record: SourceRecord): Promise<InputOutcome> {
+  let rows: string[][];
+  try {
+    rows = await readCsvFile(input.path, options.limits.maxFileBytes);
+  } catch (err) {
+    return unusable(record, err, options.lang);
+  }
+  const sheet = path.basename(input.name, path.extname(input.name));
+  const tidy = tidyToGroups(rows, options.framework, sheet, input.name);
+  const issues: FileIssue[] = tidy.issues.map((i) => ({ ...i, file: input.name }));
+  const reports: AcceptedReport[] = [];
+  for (const group of tidy.groups) {
+    const report = validate(group.tables, options.framework);
+    for (const issue of report.issues) {
+      // Put each issue back on the tidy row and column it came from.
+      const origin = issue.sheet && issue.address ? group.origin.get(`${issue.sheet}!${issue.address}`) : undefined;
+      const located = origin
+        ? { sheet, row: origin.row, column: origin.column, address: a1(origin.row, origin.column) }
+        : { sheet, row: null, column: null, address: null };
+      issues.push({ ...issue, ...located, file: input.name });
+    }
+    const data = extract(group.tables, options.framework);
+    reports.push({ source: input.name, commune: group.commune, period: group.period, filledBy: '', entryDate: null, points: data.points });
+  }
+  const names = new Map(options.framework.communes.map((c) => [c.code, c.name]));
+  const filled: SourceRecord = {
+    ...record,
+    commune: [...new Set(reports.map((r) => names.get(r.commune) ?? r.commune))].join(', ') || null,
+    period: [...new Set(reports.map((r) => r.period))].join(', ') || null,
+    filledBy: '',
+    ...count(issues),
+  };
+  if (filled.errors > 0) return { record: { ...filled, status: 'rejected', reason: { id: 'invalid', params: { errors: filled.errors } } }, issues, reports: [] };
+  return { record: filled, issues, reports };
+}
+
+/** Reads, checks and extracts one input; never throws for a bad file. */
+export async function processInput(input: Discovered, options: InputOptions): Promise<InputOutcome> {
+  const record = emptyRecord(input.name);
+  if (input.kind === 'skip') return { record: { ...record, status: 'skipped', reason: { id: input.reason, params: {} } }, issues: [], reports: [] };
+  try {
+    record.sha256 = await sha256File(input.path);
+  } catch (err) {
+    return unusable(record, new InputError(input.path, 'unreadable', { reason: (err as NodeJS.ErrnoException).code ?? 'EIO' }), options.lang);
+  }
+  const outcome = input.kind === 'workbook' ? await workbook(input, options, record) : await csv(input, options, record);
+  if (options.period && outcome.reports.length > 0 && outcome.reports.every((r) => r.period !== options.period)) {
+    const period = [...new Set(outcome.reports.map((r) => r.period))].join(', ');
+    return { record: { ...outcome.record, status: 'skipped', reason: { id: 'otherPeriod', params: { period, expected: options.period } } }, issues: outcome.issues, reports: [] };
+  }
+  if (options.period) outcome.reports = outcome.reports.filter((r) => r.period === options.period);
+  return outcome;
+}

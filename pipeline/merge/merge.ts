@@ -1,0 +1,116 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Consolidated, FileIssue, SourceRecord } from '../../core/consolidate/model';
+import { consolidate } from '../../core/consolidate/consolidate';
+import { reconcile, type Discrepancy } from '../../core/consolidate/reconcile';
+import type { Framework } from '../../core/framework/schema';
+import type { Lang } from '../../core/messages';
+import { discoverInputs } from '../read/discover';
+import { DEFAULT_LIMITS, type ZipLimits } from '../read/zip-guard';
+import { writeAtomic } from '../write/atomic';
+import { labelsFor } from '../write/consolidated/labels';
+import { buildConsolidatedWorkbook } from '../write/consolidated/workbook';
+import { writeTidyCsv } from '../write/csv';
+import { settleDuplicates } from './duplicates';
+import { processInput, type InputOutcome } from './inputs';
+
+export interface MergeOptions {
+  input: string;
+  output: string;
+  framework: Framework;
+  lang: Lang;
+  period?: string;
+  strict?: boolean;
+  prefer?: 'latest';
+  csv?: string;
+  limits?: ZipLimits;
+  now?: Date;
+  /** Called after each input file, for a progress line. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Why a merge could not produce anything (exit 2). */
+export type MergeProblem =
+  | { id: 'inputMissing'; params: { input: string } }
+  | { id: 'outputIsInput'; params: { output: string } }
+  | { id: 'nothingUsable'; params: { input: string } }
+  | { id: 'reconciliation'; params: { count: number; first: string } };
+
+export interface MergeResult {
+  exitCode: 0 | 1 | 2;
+  output: string | null;
+  csv: string | null;
+  sources: SourceRecord[];
+  issues: FileIssue[];
+  model: Consolidated | null;
+  discrepancies: Discrepancy[];
+  problem: MergeProblem | null;
+  /** Set when --strict refused to write because some input was rejected. */
+  refusedByStrict: boolean;
+}
+
+const CONCURRENCY = 2;
+
+async function processAll(inputs: Awaited<ReturnType<typeof discoverInputs>>, options: MergeOptions): Promise<InputOutcome[]> {
+  const outcomes: InputOutcome[] = new Array(inputs.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < inputs.length) {
+      const i = next++;
+      outcomes[i] = await processInput(inputs[i]!, { framework: options.framework, limits: options.limits ?? DEFAULT_LIMITS, period: options.period, lang: options.lang });
+      options.onProgress?.(++done, inputs.length);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return outcomes;
+}
+
+export async function merge(options: MergeOptions): Promise<MergeResult> {
+  const base: MergeResult = { exitCode: 2, output: null, csv: null, sources: [], issues: [], model: null, discrepancies: [], problem: null, refusedByStrict: false };
+  const input = path.resolve(options.input);
+  const output = path.resolve(options.output);
+  try {
+    if (!(await fs.stat(input)).isDirectory()) throw new Error('not a directory');
+  } catch {
+    return { ...base, problem: { id: 'inputMissing', params: { input: options.input } } };
+  }
+  const exclude = [output, ...(options.csv ? [path.resolve(options.csv)] : [])];
+  const inputs = await discoverInputs(input, exclude);
+  // Never write over an input: the output path must not be one of the files read.
+  const outputs = new Set(exclude);
+  const clash = inputs.find((d) => d.kind !== 'skip' && outputs.has(path.resolve(d.path)));
+  if (clash) return { ...base, problem: { id: 'outputIsInput', params: { output: clash.name } } };
+
+  const outcomes = await processAll(inputs, options);
+  settleDuplicates(outcomes, options.framework, options.prefer);
+  const sources = outcomes.map((o) => o.record);
+  const issues = outcomes.flatMap((o) => o.issues);
+  const reports = outcomes.flatMap((o) => o.reports);
+  const rejected = sources.some((s) => s.status === 'rejected');
+  const result = { ...base, sources, issues };
+
+  if (reports.length === 0) return { ...result, problem: { id: 'nothingUsable', params: { input: options.input } } };
+  if (options.strict && rejected) return { ...result, exitCode: 1, refusedByStrict: true };
+
+  const model = consolidate(options.framework, reports);
+  const discrepancies = reconcile(model, reports);
+  if (discrepancies.length > 0) {
+    const d = discrepancies[0]!;
+    return { ...result, model, discrepancies, problem: { id: 'reconciliation', params: { count: discrepancies.length, first: `${d.section} ${d.code} ${d.what}: ${d.expected} ≠ ${d.found}` } } };
+  }
+  const now = options.now ?? new Date();
+  const labels = labelsFor(options.lang);
+  const { workbook } = buildConsolidatedWorkbook({
+    model,
+    sources,
+    issues,
+    lang: options.lang,
+    labels,
+    generatedAt: now.toISOString(),
+    footer: `${options.framework.project.shortTitle} – ${labels.synthesisTitle}`,
+  });
+  await writeAtomic(output, (temp) => workbook.xlsx.writeFile(temp));
+  if (options.csv) await writeTidyCsv(path.resolve(options.csv), model.data);
+  return { ...result, exitCode: rejected ? 1 : 0, output, csv: options.csv ? path.resolve(options.csv) : null, model, discrepancies };
+}

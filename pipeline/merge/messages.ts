@@ -1,0 +1,103 @@
+import { interpolate, renderIssue, type Lang } from '../../core/messages';
+import type { Issue, Params } from '../../core/report';
+
+/** Texts of the merge itself: why a file was set aside, and problems between files. */
+const TEXTS = {
+  fr: {
+    reasons: {
+      accepted: 'accepté',
+      invalid: '{errors} erreur(s) : fichier refusé',
+      unusable: 'inutilisable : {detail}',
+      duplicate: 'même commune et même période que {others} : aucun n’est retenu (voir --prefer latest)',
+      duplicateDiscarded: 'doublon écarté : {kept} a une date de saisie plus récente',
+      otherPeriod: 'période {period}, hors de la période demandée ({expected})',
+      lockFile: 'fichier de verrouillage d’Excel ou de LibreOffice',
+      hidden: 'fichier ou dossier caché',
+      extension: 'ni .xlsx, ni .xlsm, ni .csv',
+      output: 'fichier de sortie de la consolidation',
+    },
+    status: { accepted: 'accepté', rejected: 'refusé', skipped: 'ignoré', duplicate: 'écarté' },
+    problems: {
+      inputMissing: 'dossier d’entrée introuvable : {input}',
+      outputIsInput: 'le fichier de sortie serait écrit sur une entrée ({output}) : choisissez un autre --output',
+      nothingUsable: 'aucun fichier utilisable dans {input} : rien n’a été écrit',
+      reconciliation: 'RAPPROCHEMENT ÉCHOUÉ : {count} total(aux) du classeur ne correspondent pas aux fichiers acceptés ({first}). Rien n’a été écrit.',
+      strict: '--strict : au moins un fichier a été refusé, rien n’a été écrit',
+    },
+    summary: {
+      files: '{files} fichier(s) : {accepted} accepté(s), {rejected} refusé(s), {skipped} ignoré(s), {duplicate} écarté(s).',
+      missing: 'Communes non reçues : {communes}.',
+      allReceived: 'Toutes les communes ont envoyé leur fichier.',
+      written: 'Classeur consolidé : {output}',
+      csv: 'Table CSV : {csv}',
+      progress: '{done}/{total} fichiers lus',
+    },
+    issues: {
+      'duplicate-report': {
+        duplicate: '{commune}, période {period} : ce fichier et {others} portent sur la même commune et la même période.',
+      },
+      'unusable-file': { unusable: '{detail}' },
+    },
+  },
+  en: {
+    reasons: {
+      accepted: 'accepted',
+      invalid: '{errors} error(s): file rejected',
+      unusable: 'unusable: {detail}',
+      duplicate: 'same commune and period as {others}: none is used (see --prefer latest)',
+      duplicateDiscarded: 'duplicate set aside: {kept} has a later date of entry',
+      otherPeriod: 'period {period}, not the requested period ({expected})',
+      lockFile: 'Excel or LibreOffice lock file',
+      hidden: 'hidden file or folder',
+      extension: 'not .xlsx, .xlsm or .csv',
+      output: 'output file of the consolidation',
+    },
+    status: { accepted: 'accepted', rejected: 'rejected', skipped: 'skipped', duplicate: 'set aside' },
+    problems: {
+      inputMissing: 'input folder not found: {input}',
+      outputIsInput: 'the output would be written over an input ({output}): choose another --output',
+      nothingUsable: 'no usable file in {input}: nothing was written',
+      reconciliation: 'RECONCILIATION FAILED: {count} total(s) of the workbook do not match the accepted files ({first}). Nothing was written.',
+      strict: '--strict: at least one file was rejected, nothing was written',
+    },
+    summary: {
+      files: '{files} file(s): {accepted} accepted, {rejected} rejected, {skipped} skipped, {duplicate} set aside.',
+      missing: 'Communes not received: {communes}.',
+      allReceived: 'Every commune sent its file.',
+      written: 'Consolidated workbook: {output}',
+      csv: 'CSV table: {csv}',
+      progress: '{done}/{total} files read',
+    },
+    issues: {
+      'duplicate-report': {
+        duplicate: '{commune}, period {period}: this file and {others} cover the same commune and period.',
+      },
+      'unusable-file': { unusable: '{detail}' },
+    },
+  },
+} as const;
+
+export type ReasonId = keyof (typeof TEXTS)['fr']['reasons'];
+export const MERGE_TEXTS = TEXTS;
+
+export function reasonText(id: ReasonId, params: Params, lang: Lang): string {
+  return interpolate(TEXTS[lang].reasons[id], params, lang);
+}
+
+export function statusText(status: keyof (typeof TEXTS)['fr']['status'], lang: Lang): string {
+  return TEXTS[lang].status[status];
+}
+
+/** Any issue of a merge: the core's rules, or the merge's own checks between files. */
+export function issueText(issue: Pick<Issue, 'ruleId' | 'messageId' | 'params'>, lang: Lang): string {
+  const own = (TEXTS[lang].issues as Record<string, Record<string, string>>)[issue.ruleId]?.[issue.messageId];
+  return own ? interpolate(own, issue.params, lang) : renderIssue(issue, lang);
+}
+
+export function problemText(id: keyof (typeof TEXTS)['fr']['problems'], params: Params, lang: Lang): string {
+  return interpolate(TEXTS[lang].problems[id], params, lang);
+}
+
+export function summaryText(id: keyof (typeof TEXTS)['fr']['summary'], params: Params, lang: Lang): string {
+  return interpolate(TEXTS[lang].summary[id], params, lang);
+}

@@ -1,0 +1,64 @@
+import type ExcelJS from 'exceljs';
+import { isPeople, type BeneficiaryCategory } from '../../../core/framework/schema';
+import type { WriteContext } from './context';
+import { rateFormula, rateOf, writeDetailSheet, type DetailMap } from './detail-sheet';
+
+/** `Bénéficiaires`: category (age bands in framework order) × sex × commune, totals and shares. */
+export function writeBeneficiaries(ws: ExcelJS.Worksheet, ctx: WriteContext): DetailMap {
+  const { labels: L, model } = ctx;
+  return writeDetailSheet<BeneficiaryCategory>(
+    ws,
+    {
+      title: L.beneficiariesTitle,
+      subtitle: `${model.framework.project.shortTitle} – ${L.periods} : ${model.periods.join(', ') || '–'}`,
+      footer: ctx.footer,
+      itemHeaders: [
+        { header: L.code, width: 11 },
+        { header: L.category, width: 40 },
+      ],
+      itemCells: (b) => [b.code, b.label],
+      communeHeader: L.commune,
+      cercleHeader: L.cercle,
+      projectTotal: L.projectTotal,
+      notReceived: L.notReceived,
+      communeRule: (b) => b.aggregation.communes,
+      thresholds: { good: model.framework.thresholds.rateGood, fair: model.framework.thresholds.rateFair },
+      figures: [
+        { key: 'planned', header: L.planned, width: 10, kind: 'planned', pick: (f) => f.planned },
+        { key: 'women', header: L.women, width: 10, kind: 'input', pick: (f) => f.women, applies: isPeople },
+        { key: 'men', header: L.men, width: 10, kind: 'input', pick: (f) => f.men, applies: isPeople },
+        { key: 'total', header: L.total, width: 10, kind: 'input', pick: (f) => f.achieved },
+        {
+          key: 'womenShare',
+          header: L.womenShare,
+          width: 11,
+          kind: 'derived',
+          format: 'rate',
+          formula: (c, r) => `IF(AND(ISNUMBER(${c.women}${r}),N(${c.total}${r})>0),${c.women}${r}/${c.total}${r},"")`,
+          compute: (f) => (f.women !== null && f.achieved ? f.women / f.achieved : null),
+        },
+        {
+          key: 'communeShare',
+          header: L.communeShare,
+          width: 11,
+          kind: 'derived',
+          format: 'rate',
+          formula: (c, r, block) => `IF(AND(ISNUMBER(${c.total}${r}),N(${c.total}${block.total})>0),${c.total}${r}/${c.total}${block.total},"")`,
+          compute: (f, total) => (f.achieved !== null && total.achieved ? f.achieved / total.achieved : null),
+        },
+        {
+          key: 'coverage',
+          header: L.coverage,
+          width: 11,
+          kind: 'derived',
+          format: 'rate',
+          rate: true,
+          formula: (c, r) => rateFormula(`${c.total}${r}`, `${c.planned}${r}`),
+          compute: (f) => rateOf(f.achieved, f.planned),
+        },
+      ],
+    },
+    model.beneficiaries,
+    model.communes,
+  );
+}

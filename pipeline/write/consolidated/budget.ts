@@ -1,0 +1,76 @@
+import type ExcelJS from 'exceljs';
+import type { BudgetLine } from '../../../core/framework/schema';
+import type { WriteContext } from './context';
+import { rateFormula, rateOf, writeDetailSheet, type DetailMap } from './detail-sheet';
+import { formula, NUMBER_FORMAT, PERCENT_FORMAT, totalRow, value } from './style';
+
+export interface BudgetMap extends DetailMap {
+  /** The row of the grand total (all lines), under the last line. */
+  grandTotalRow: number;
+}
+
+/** `Budget`: line × commune, planned, spent, execution rate, remaining, in FCFA; then the grand total. */
+export function writeBudget(ws: ExcelJS.Worksheet, ctx: WriteContext): BudgetMap {
+  const { labels: L, model } = ctx;
+  const map = writeDetailSheet<BudgetLine>(
+    ws,
+    {
+      title: L.budgetTitle,
+      subtitle: `${model.framework.project.shortTitle} – ${L.periods} : ${model.periods.join(', ') || '–'}`,
+      footer: ctx.footer,
+      itemHeaders: [
+        { header: L.code, width: 9 },
+        { header: L.budgetLine, width: 44 },
+      ],
+      itemCells: (b) => [b.code, b.label],
+      communeHeader: L.commune,
+      cercleHeader: L.cercle,
+      projectTotal: L.projectTotal,
+      notReceived: L.notReceived,
+      commentsHeader: L.comments,
+      communeRule: () => 'sum',
+      thresholds: { good: model.framework.thresholds.rateGood, fair: model.framework.thresholds.rateFair },
+      figures: [
+        { key: 'planned', header: L.plannedFcfa, width: 16, kind: 'planned', pick: (f) => f.planned },
+        { key: 'spent', header: L.spentFcfa, width: 16, kind: 'input', pick: (f) => f.achieved },
+        {
+          key: 'rate',
+          header: L.executionRate,
+          width: 12,
+          kind: 'derived',
+          format: 'rate',
+          rate: true,
+          formula: (c, r) => rateFormula(`${c.spent}${r}`, `${c.planned}${r}`),
+          compute: (f) => rateOf(f.achieved, f.planned),
+        },
+        {
+          key: 'remaining',
+          header: L.remainingFcfa,
+          width: 16,
+          kind: 'derived',
+          format: 'number',
+          formula: (c, r) => `IF(ISNUMBER(${c.spent}${r}),${c.planned}${r}-${c.spent}${r},"")`,
+          compute: (f) => (f.achieved === null ? null : f.planned - f.achieved),
+        },
+      ],
+    },
+    model.budget,
+    model.communes,
+  );
+  // Grand total: the sum of the « Total projet » rows, i.e. the project budget (96 303 057 FCFA).
+  const row = ws.getRow(map.lastDataRow + 2);
+  const c = map.columns;
+  const totals = [...map.totalRows.values()];
+  const planned = model.budget.reduce((a, l) => a + l.total.planned, 0);
+  const spentValues = model.budget.map((l) => l.total.achieved);
+  const spent = spentValues.every((v) => v === null) ? null : spentValues.reduce<number>((a, v) => a + (v ?? 0), 0);
+  value(row.getCell(2), L.budgetTotal);
+  formula(ws.getCell(`${c.planned}${row.number}`), totals.map((r) => `${c.planned}${r}`).join('+'), planned);
+  formula(ws.getCell(`${c.spent}${row.number}`), `SUM(${totals.map((r) => `${c.spent}${r}`).join(',')})`, spent ?? 0);
+  formula(ws.getCell(`${c.rate}${row.number}`), rateFormula(`${c.spent}${row.number}`, `${c.planned}${row.number}`), rateOf(spent, planned) ?? '');
+  formula(ws.getCell(`${c.remaining}${row.number}`), `${c.planned}${row.number}-${c.spent}${row.number}`, planned - (spent ?? 0));
+  for (const k of ['planned', 'spent', 'remaining']) ws.getCell(`${c[k]}${row.number}`).numFmt = NUMBER_FORMAT;
+  ws.getCell(`${c.rate}${row.number}`).numFmt = PERCENT_FORMAT;
+  totalRow(row, 9);
+  return { ...map, grandTotalRow: row.number };
+}

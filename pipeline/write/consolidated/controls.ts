@@ -1,0 +1,25 @@
+import type ExcelJS from 'exceljs';
+import { severityLabel } from '../../../core/messages';
+import { issueText } from '../../merge/messages';
+import type { WriteContext } from './context';
+import { headerRow, printSetup, value, widths } from './style';
+
+/** `Contrôles`: every issue of every input, with file, sheet, cell, rule, severity and message. */
+export function writeControls(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
+  const L = ctx.labels;
+  headerRow(ws.getRow(1), [L.file, L.sheet, L.cell, L.rule, L.severity, L.message]);
+  widths(ws, [40, 16, 9, 30, 14, 90]);
+  ctx.issues.forEach((issue, i) => {
+    const row = ws.getRow(i + 2);
+    [issue.file, issue.sheet, issue.address, issue.ruleId, severityLabel(issue.severity, ctx.lang), issueText(issue, ctx.lang)].forEach((v, c) =>
+      value(row.getCell(c + 1), v),
+    );
+    row.getCell(6).alignment = { wrapText: true, vertical: 'top' };
+    const colour = issue.severity === 'error' ? 'FF9C0006' : issue.severity === 'warning' ? 'FF9C5700' : 'FF595959';
+    row.getCell(5).font = { bold: issue.severity === 'error', color: { argb: colour } };
+  });
+  if (ctx.issues.length === 0) value(ws.getCell('A2'), L.noIssue);
+  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2' }];
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ctx.issues.length + 1), column: 6 } };
+  printSetup(ws, '1:1', ctx.footer);
+}

@@ -1,0 +1,147 @@
+import type ExcelJS from 'exceljs';
+import type { CommuneFigures, CommuneStatus, Line } from '../../../core/consolidate/model';
+import { columnLetter } from '../../../core/tables';
+import { formula, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, totalRow, value, widths } from './style';
+
+/**
+ * The three detail sheets (Prévu vs Réalisé, Budget, Bénéficiaires) share one shape: for each item a
+ * « Total projet » row of live formulas, then one row per commune. This writes that shape.
+ */
+
+export type Figure =
+  /** A number from the inputs; a commune that sent nothing shows « non reçu », never 0. */
+  | { key: string; header: string; width: number; kind: 'input'; pick: (f: CommuneFigures) => number | null; applies?: (item: never) => boolean }
+  /** The framework's target: always known. */
+  | { key: string; header: string; width: number; kind: 'planned'; pick: (f: CommuneFigures) => number }
+  /** Computed on the row from other figures (a rate, a remainder): a formula everywhere. */
+  | {
+      key: string;
+      header: string;
+      width: number;
+      kind: 'derived';
+      format: 'rate' | 'number';
+      formula: (col: Record<string, string>, row: number, block: { first: number; last: number; total: number }) => string;
+      compute: (f: CommuneFigures, total: CommuneFigures) => number | null;
+      rate?: boolean;
+    };
+
+export interface DetailSpec<T> {
+  title: string;
+  subtitle: string;
+  footer: string;
+  itemHeaders: { header: string; width: number }[];
+  itemCells: (item: T) => string[];
+  communeHeader: string;
+  cercleHeader: string;
+  projectTotal: string;
+  notReceived: string;
+  figures: Figure[];
+  /** How commune rows add up to the project row (the framework's rule across communes). */
+  communeRule: (item: T) => 'sum' | 'max';
+  commentsHeader?: string;
+  thresholds: { good: number; fair: number };
+}
+
+/** Where each item's total row is, and the letter of each figure column. */
+export interface DetailMap {
+  sheet: string;
+  columns: Record<string, string>;
+  totalRows: Map<string, number>;
+  communeRows: Map<string, Map<string, number>>;
+  firstDataRow: number;
+  lastDataRow: number;
+}
+
+const HEADER_ROW = 4;
+
+export function writeDetailSheet<T extends { code: string }>(
+  ws: ExcelJS.Worksheet,
+  spec: DetailSpec<T>,
+  lines: readonly Line<T>[],
+  communes: readonly CommuneStatus[],
+): DetailMap {
+  title(ws.getCell('A1'), spec.title);
+  subtitle(ws.getCell('A2'), spec.subtitle);
+  const headers = [
+    ...spec.itemHeaders.map((h) => h.header),
+    spec.communeHeader,
+    spec.cercleHeader,
+    ...spec.figures.map((f) => f.header),
+    ...(spec.commentsHeader ? [spec.commentsHeader] : []),
+  ];
+  headerRow(ws.getRow(HEADER_ROW), headers);
+  widths(ws, [...spec.itemHeaders.map((h) => h.width), 16, 12, ...spec.figures.map((f) => f.width), ...(spec.commentsHeader ? [50] : [])]);
+
+  const firstFigure = spec.itemHeaders.length + 3;
+  const col: Record<string, string> = {};
+  spec.figures.forEach((f, i) => (col[f.key] = columnLetter(firstFigure + i)));
+  const commentsColumn = firstFigure + spec.figures.length;
+  const map: DetailMap = { sheet: ws.name, columns: col, totalRows: new Map(), communeRows: new Map(), firstDataRow: HEADER_ROW + 1, lastDataRow: HEADER_ROW };
+  const rateColumns = spec.figures.filter((f) => f.kind === 'derived' && f.rate).map((f) => col[f.key]!);
+
+  let r = HEADER_ROW + 1;
+  for (const line of lines) {
+    const total = r;
+    const first = r + 1;
+    const last = r + communes.length;
+    const block = { first, last, total };
+    const put = (row: ExcelJS.Row, figures: CommuneFigures, isTotal: boolean) => {
+      spec.figures.forEach((f, i) => {
+        const cell = row.getCell(firstFigure + i);
+        if (f.kind === 'planned') {
+          if (isTotal) formula(cell, `SUM(${col[f.key]}${first}:${col[f.key]}${last})`, f.pick(figures));
+          else value(cell, f.pick(figures));
+          cell.numFmt = NUMBER_FORMAT;
+        } else if (f.kind === 'input') {
+          // Femmes / Hommes of a count that is not of people: nothing to show, not « non reçu ».
+          if (f.applies && !(f.applies as (item: T) => boolean)(line.item)) return;
+          const v = f.pick(figures);
+          if (isTotal) {
+            const range = `${col[f.key]}${first}:${col[f.key]}${last}`;
+            const fn = spec.communeRule(line.item) === 'sum' ? 'SUM' : 'MAX';
+            formula(cell, `IF(COUNT(${range})=0,"${spec.notReceived}",${fn}(${range}))`, v ?? spec.notReceived);
+          } else if (v === null) notReceived(cell, spec.notReceived);
+          else value(cell, v);
+          cell.numFmt = NUMBER_FORMAT;
+        } else {
+          formula(cell, f.formula(col, row.number, block), f.compute(figures, line.total) ?? '');
+          cell.numFmt = f.format === 'rate' ? PERCENT_FORMAT : NUMBER_FORMAT;
+        }
+      });
+    };
+    const totalRowObj = ws.getRow(total);
+    spec.itemCells(line.item).forEach((text, i) => value(totalRowObj.getCell(i + 1), text));
+    value(totalRowObj.getCell(spec.itemHeaders.length + 1), spec.projectTotal);
+    put(totalRowObj, line.total, true);
+    totalRow(totalRowObj, headers.length);
+    map.totalRows.set(line.item.code, total);
+    const rows = new Map<string, number>();
+    communes.forEach((status, i) => {
+      const row = ws.getRow(first + i);
+      spec.itemCells(line.item).forEach((text, c) => value(row.getCell(c + 1), text));
+      value(row.getCell(spec.itemHeaders.length + 1), status.commune.name);
+      value(row.getCell(spec.itemHeaders.length + 2), status.commune.cercle);
+      const figures = line.communes[status.commune.code]!;
+      put(row, figures, false);
+      if (spec.commentsHeader) {
+        const cell = row.getCell(commentsColumn);
+        value(cell, figures.comments.join(' | ') || null);
+        cell.alignment = { wrapText: true, vertical: 'top' };
+      }
+      rows.set(status.commune.code, first + i);
+    });
+    map.communeRows.set(line.item.code, rows);
+    r = last + 1;
+  }
+  map.lastDataRow = r - 1;
+  ws.views = [{ state: 'frozen', xSplit: spec.itemHeaders.length, ySplit: HEADER_ROW, topLeftCell: `${columnLetter(spec.itemHeaders.length + 1)}${HEADER_ROW + 1}` }];
+  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(map.lastDataRow, HEADER_ROW), column: headers.length } };
+  for (const letter of rateColumns) rateFormatting(ws, `${letter}${HEADER_ROW + 1}:${letter}${Math.max(map.lastDataRow, HEADER_ROW + 1)}`, spec.thresholds.good, spec.thresholds.fair);
+  printSetup(ws, `${HEADER_ROW}:${HEADER_ROW}`, spec.footer);
+  return map;
+}
+
+/** `IF(AND(ISNUMBER(a),b>0),a/b,"")`: a rate that stays blank when there is nothing to divide. */
+export const rateFormula = (achieved: string, planned: string) => `IF(AND(ISNUMBER(${achieved}),${planned}>0),${achieved}/${planned},"")`;
+
+export const rateOf = (achieved: number | null, planned: number): number | null => (achieved !== null && planned > 0 ? achieved / planned : null);

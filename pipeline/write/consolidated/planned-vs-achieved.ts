@@ -1,0 +1,49 @@
+import type ExcelJS from 'exceljs';
+import { isPeople, type Indicator } from '../../../core/framework/schema';
+import type { WriteContext } from './context';
+import { rateFormula, rateOf, writeDetailSheet, type DetailMap } from './detail-sheet';
+
+/** `Prévu vs Réalisé`: indicator × commune, planned, achieved, rate, Femmes / Hommes, comments. */
+export function writePlannedVsAchieved(ws: ExcelJS.Worksheet, ctx: WriteContext): DetailMap {
+  const { labels: L, model } = ctx;
+  return writeDetailSheet<Indicator>(
+    ws,
+    {
+      title: L.pvaTitle,
+      subtitle: `${model.framework.project.shortTitle} – ${L.periods} : ${model.periods.join(', ') || '–'}`,
+      footer: ctx.footer,
+      itemHeaders: [
+        { header: L.code, width: 9 },
+        { header: L.result, width: 8 },
+        { header: L.indicator, width: 46 },
+        { header: L.unit, width: 14 },
+      ],
+      itemCells: (i) => [i.code, i.result, i.label, i.unit],
+      communeHeader: L.commune,
+      cercleHeader: L.cercle,
+      projectTotal: L.projectTotal,
+      notReceived: L.notReceived,
+      commentsHeader: L.comments,
+      communeRule: (i) => i.aggregation.communes,
+      thresholds: { good: model.framework.thresholds.rateGood, fair: model.framework.thresholds.rateFair },
+      figures: [
+        { key: 'planned', header: L.planned, width: 10, kind: 'planned', pick: (f) => f.planned },
+        { key: 'achieved', header: L.achieved, width: 10, kind: 'input', pick: (f) => f.achieved },
+        {
+          key: 'rate',
+          header: L.rate,
+          width: 10,
+          kind: 'derived',
+          format: 'rate',
+          rate: true,
+          formula: (c, r) => rateFormula(`${c.achieved}${r}`, `${c.planned}${r}`),
+          compute: (f) => rateOf(f.achieved, f.planned),
+        },
+        { key: 'women', header: L.women, width: 10, kind: 'input', pick: (f) => f.women, applies: isPeople },
+        { key: 'men', header: L.men, width: 10, kind: 'input', pick: (f) => f.men, applies: isPeople },
+      ],
+    },
+    model.indicators,
+    model.communes,
+  );
+}

@@ -1,0 +1,109 @@
+import type ExcelJS from 'exceljs';
+
+/** Whole numbers grouped by three with narrow no-break spaces, whatever the viewer's locale: 96 303 057. */
+export const NUMBER_FORMAT = '[>=1000000]#"\u202f"###"\u202f"##0;[>=1000]#"\u202f"##0;0';
+export const PERCENT_FORMAT = '0"\u00a0"%';
+export const DATE_FORMAT = 'dd/mm/yyyy';
+
+const BLUE = 'FF1F4E78';
+const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
+
+export function title(cell: ExcelJS.Cell, text: string): void {
+  cell.value = text;
+  cell.font = { bold: true, size: 14, color: { argb: BLUE } };
+}
+
+export function subtitle(cell: ExcelJS.Cell, text: string): void {
+  cell.value = text;
+  cell.font = { italic: true, color: { argb: 'FF595959' } };
+}
+
+export function heading(cell: ExcelJS.Cell, text: string): void {
+  cell.value = text;
+  cell.font = { bold: true, size: 12, color: { argb: BLUE } };
+}
+
+export function headerRow(row: ExcelJS.Row, headers: readonly string[]): void {
+  headers.forEach((text, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = text;
+    cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: BLUE } };
+    cell.alignment = { vertical: 'middle', wrapText: true };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+  });
+}
+
+export function totalRow(row: ExcelJS.Row, columns: number): void {
+  for (let c = 1; c <= columns; c++) {
+    const cell = row.getCell(c);
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    cell.border = { top: { style: 'thin', color: { argb: BLUE } } };
+  }
+}
+
+export function notReceived(cell: ExcelJS.Cell, text: string): void {
+  cell.value = text;
+  cell.font = { italic: true, color: { argb: 'FF808080' } };
+  cell.alignment = { horizontal: 'right' };
+}
+
+/** A live formula with its value cached, so every viewer shows the number without recalculating. */
+export function formula(cell: ExcelJS.Cell, text: string, result: number | string | null): void {
+  cell.value = { formula: text, result: result ?? undefined } as ExcelJS.CellFormulaValue;
+}
+
+/** A value that came from an input: always a plain value, never a formula. */
+export function value(cell: ExcelJS.Cell, v: string | number | null | undefined): void {
+  cell.value = v === undefined || v === null ? null : v;
+}
+
+export function printSetup(ws: ExcelJS.Worksheet, titleRows: string | undefined, footer: string): void {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    ...(titleRows ? { printTitlesRow: titleRows } : {}),
+  };
+  ws.headerFooter = { oddFooter: `&L${footer.replace(/&/g, '&&')}&C&A&RPage &P / &N` };
+}
+
+export function widths(ws: ExcelJS.Worksheet, values: readonly number[]): void {
+  values.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+}
+
+/** Achievement / execution rates: coloured by the framework's thresholds, with a data bar. */
+export function rateFormatting(ws: ExcelJS.Worksheet, range: string, good: number, fair: number): void {
+  const first = range.split(':')[0]!;
+  const fill = (argb: string) => ({ type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb } });
+  const when = (test: string) => [`AND(ISNUMBER(${first}),${test})`];
+  ws.addConditionalFormatting({
+    ref: range,
+    rules: [
+      { type: 'expression', formulae: when(`${first}>=${good}`), priority: 1, style: { fill: fill(RATE_COLOURS.good.fill), font: { color: { argb: RATE_COLOURS.good.font } } } },
+      { type: 'expression', formulae: when(`${first}>=${fair}`), priority: 2, style: { fill: fill(RATE_COLOURS.fair.fill), font: { color: { argb: RATE_COLOURS.fair.font } } } },
+      { type: 'expression', formulae: when(`${first}<${fair}`), priority: 3, style: { fill: fill(RATE_COLOURS.poor.fill), font: { color: { argb: RATE_COLOURS.poor.font } } } },
+      {
+        type: 'dataBar',
+        priority: 4,
+        gradient: false,
+        cfvo: [
+          { type: 'num', value: 0 },
+          { type: 'num', value: 1.5 },
+        ],
+        color: { argb: 'FF5B9BD5' },
+      } as ExcelJS.ConditionalFormattingRule,
+    ],
+  });
+}
+
+/** The colours of the rate thresholds, shared with the charts so a manager reads them the same way. */
+export const RATE_COLOURS = {
+  good: { fill: 'FFC6EFCE', font: 'FF006100', strong: 'FF70AD47' },
+  fair: { fill: 'FFFFEB9C', font: 'FF9C5700', strong: 'FFFFC000' },
+  poor: { fill: 'FFFFC7CE', font: 'FF9C0006', strong: 'FFC00000' },
+} as const;
