@@ -1,11 +1,12 @@
 /**
- * Prints the plain closing line « N passed, N failed » that CI reads, after Jest's own summary.
+ * Prints the plain closing line « N passed, N failed » that CI reads. Jest prints its own summary
+ * after every reporter, so the line is written when the process exits, to come last.
  */
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
     const line = `${results.numPassedTests} passed, ${results.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`;
-    process.stdout.write(`\n${line}\n`);
+    process.once('exit', () => process.stdout.write(`\n${line}\n`));
   }
 }
 module.exports = SummaryReporter;

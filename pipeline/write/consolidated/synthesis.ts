@@ -63,7 +63,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   const fw = model.framework;
   const pva = refs.plannedVsAchieved;
   const bud = refs.budget;
-  widths(ws, [14, 62, 16, 16, 12, 30]);
+  widths(ws, [20, 62, 16, 16, 12, 30]);
   title(ws.getCell('A1'), `${fw.project.shortTitle} – ${L.synthesisTitle}`);
   subtitle(ws.getCell('A2'), fw.project.title);
   let r = 4;
@@ -117,6 +117,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     value(ws.getCell(`A${r}`), result.code);
     value(ws.getCell(`B${r}`), result.statement);
     ws.getRow(r).font = { bold: true };
+    ws.getRow(r).alignment = { vertical: 'top' };
     ws.getCell(`B${r}`).alignment = { wrapText: true, vertical: 'top' };
     ws.getRow(r).height = Math.max(15, Math.ceil(result.statement.length / 70) * 15);
     resultRows.set(result.code, r);
@@ -150,6 +151,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   for (const result of fw.results) {
     const lines = model.indicators.filter((l) => l.item.result === result.code);
     value(ws.getCell(`A${r}`), result.code);
+    ws.getCell(`A${r}`).alignment = { vertical: 'top' };
     value(ws.getCell(`B${r}`), achievedSentence(lines, ctx.lang));
     ws.mergeCells(`B${r}:F${r}`);
     ws.getCell(`B${r}`).alignment = { wrapText: true, vertical: 'top' };
