@@ -3,6 +3,7 @@ import type { IdentificationKey, TableKey } from './layout/contract';
 import { IDENTIFICATION_FIELDS, TABLE_COLUMNS } from './layout/contract';
 import type { Located, LocatedTable } from './layout/locate';
 import { cellAt, cellText, type Cell } from './tables';
+import { CURRENCY_WORDS } from './values';
 
 /** What a value cell must hold. */
 export type InputKind = 'count' | 'amount' | 'text' | 'period' | 'date';
@@ -100,7 +101,7 @@ export function tableInputs(view: Located, framework: Framework, key: TableKey):
         table: key,
         field,
         code: item.code,
-        units: item.unit ? [item.unit] : [],
+        units: key === 'budget' ? CURRENCY_WORDS : item.unit ? [item.unit] : [],
       });
     }
   }

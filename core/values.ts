@@ -15,16 +15,23 @@ export type NumberRead =
   | { status: 'formula'; formula: string };
 
 const SPACES = /[ \u00a0\u202f\u2009]/;
-const CURRENCY_WORDS = ['fcfa', 'f cfa', 'cfa', 'xof', 'francs', 'f'];
+/** Words accepted after an amount typed as text (`1 500 000 FCFA`); counts accept their own unit only. */
+export const CURRENCY_WORDS = ['FCFA', 'F CFA', 'CFA', 'XOF', 'francs', 'F'];
+
+/** « plan d'action » matches « plans d'action »: each word may take or lose a plural s. */
+function sameUnit(typed: string, unit: string): boolean {
+  const a = normalise(typed).split(' ');
+  const b = normalise(unit).split(' ');
+  const singular = (w: string) => w.replace(/s$/, '');
+  return a.length === b.length && a.every((w, i) => singular(w) === singular(b[i]!));
+}
 
 /** Strips a trailing unit word (`25 personnes`, `1 500 000 FCFA`) when it is one the caller accepts. */
 function stripUnit(text: string, units: readonly string[]): string | null {
-  const m = /^(.*?\d)\s*([^\d\s].*)$/u.exec(text);
+  const m = /^(.*?\d)\s*([^\d\s.,].*)$/u.exec(text);
   if (!m) return text;
-  const word = normalise(m[2]!).replace(/\.$/, '');
-  const accepted = [...units.map(normalise), ...CURRENCY_WORDS];
-  const ok = accepted.some((u) => word === u || word === `${u}s` || `${word}s` === u);
-  return ok ? m[1]! : null;
+  const word = m[2]!.replace(/\.$/, '');
+  return units.some((u) => sameUnit(word, u)) ? m[1]! : null;
 }
 
 /** Parses text written with French (or unambiguous English) number habits. */
@@ -68,8 +75,10 @@ export function parseNumberText(raw: string, units: readonly string[] = []): Num
       normalised = s.split(mark).join('');
     } else {
       const [intPart, fraction] = s.split(mark) as [string, string];
-      // 1.250 or 1,250: a thousands separator or a decimal mark? Nobody can tell.
-      if (!spaceGrouped && fraction.length === 3 && intPart.length <= 3 && intPart !== '0') return { status: 'ambiguous', text };
+      // 1.250 or 1,250: a thousands separator or a decimal mark? Nobody can tell. After space groups
+      // a comma is the French decimal mark (1 250,500), but a dot with three digits stays unclear (1 250.000).
+      const unclearComma = !spaceGrouped && intPart.length <= 3;
+      if (fraction.length === 3 && intPart !== '0' && (mark === '.' || unclearComma)) return { status: 'ambiguous', text };
       normalised = `${intPart}.${fraction}`;
     }
   }

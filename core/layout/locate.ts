@@ -65,7 +65,8 @@ function locateTable(tables: Tables, key: TableKey): LocatedTable {
   const located: LocatedTable = { key, sheetName, sheet, headerRow: null, columns: {}, missingHeaders: [], rows: [] };
   if (!sheet) return located;
 
-  // The header row is the first of the top rows that holds a « Code » cell and most other headers.
+  // The header row is the top row holding the most headers of the table (at least two, so that a
+  // renamed « Code » is reported alone rather than as a missing header row).
   let best: { row: number; columns: Record<string, number>; found: number } | null = null;
   for (let r = 1; r <= Math.min(HEADER_SCAN_ROWS, sheet.rows.length); r++) {
     const columns: Record<string, number> = {};
@@ -78,7 +79,7 @@ function locateTable(tables: Tables, key: TableKey): LocatedTable {
       }
     });
     const found = Object.keys(columns).length;
-    if (columns.code !== undefined && (!best || found > best.found)) best = { row: r, columns, found };
+    if (found >= 2 && (!best || found > best.found)) best = { row: r, columns, found };
     if (best && best.found === spec.length) break;
   }
   if (!best) {
@@ -89,6 +90,8 @@ function locateTable(tables: Tables, key: TableKey): LocatedTable {
   located.columns = best.columns;
   located.missingHeaders = spec.filter((c) => best.columns[c.key] === undefined).map((c) => c.header);
 
+  // Without a « Code » column no row can be told apart: that single missing header is the problem.
+  if (best.columns.code === undefined) return located;
   const codeColumn = best.columns.code!;
   const watched = Object.values(best.columns) as number[];
   for (let r = best.row + 1; r <= sheet.rows.length; r++) {

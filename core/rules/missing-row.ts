@@ -20,7 +20,7 @@ export const missingRow: Rule = {
     } as const;
     for (const key of ['indicators', 'budget', 'beneficiaries'] as const) {
       const table = view[key];
-      if (!table.sheet || table.headerRow === null) continue;
+      if (!table.sheet || table.headerRow === null || table.columns.code === undefined) continue;
       const rows = rowsByCode(table);
       for (const item of expected[key])
         if (!rows.has(item.code.toUpperCase()))

@@ -1,4 +1,5 @@
 import { fieldLabel } from '../inputs';
+import { IDENTIFICATION_FIELDS } from '../layout/contract';
 import { cellText } from '../tables';
 import { at, type Rule } from './rule';
 
@@ -13,7 +14,12 @@ export const requiredValue: Rule = {
     severity: 'error',
     messageIds: ['missing', 'missingNumber'],
   },
-  check({ inputs, report }) {
+  check({ view, inputs, report }) {
+    // A required Identification field whose label row is gone has no cell to check: it is missing all the same.
+    const { sheet, fields } = view.identification;
+    if (sheet)
+      for (const spec of IDENTIFICATION_FIELDS)
+        if (spec.required && !fields[spec.key]) report({ messageId: 'missing', where: { sheet: sheet.name }, params: { field: spec.label, code: '' } });
     for (const input of inputs) {
       if (!input.required || input.cell.kind === 'formula' || cellText(input.cell) !== '') continue;
       const numeric = input.kind === 'count' || input.kind === 'amount';

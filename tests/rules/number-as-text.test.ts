@@ -1,0 +1,52 @@
+import { numberAsText } from '../../core/rules/number-as-text';
+import type { Tables } from '../../core/tables';
+import { BEN, BUD, ID, IND, setValue, type Value } from '../helpers/build-tables';
+import { ruleTester } from '../helpers/rule-tester';
+
+const set = (sheet: string, address: string, value: Value) => ({ tables: (t: Tables) => setValue(t, sheet, address, value) });
+/** A number typed as text: read as `value`, shown back the French way, fixed to the number. */
+const asText = (name: string, text: string, value: number, shown: string, sheet = IND, address = 'F2') => ({
+  name,
+  ...set(sheet, address, text),
+  issues: [{ messageId: 'number', sheet, address, params: { text: text.trim(), value: shown }, fix: { sheet, address, value } }],
+});
+
+ruleTester(numberAsText, {
+  valid: [
+    { name: 'numbers and a date cell' },
+    { name: 'a comment with digits', ...set(IND, 'I2', 'Reste 25 personnes à former') },
+    { name: 'a phone number', ...set(ID, 'B11', '70000001') },
+    { name: 'text in Femmes of a non-people indicator (unexpected-value reports it)', ...set(IND, 'G5', '3') },
+    { name: 'not a number (not-a-number reports it)', ...set(IND, 'F2', 'vingt') },
+    { name: 'ambiguous (not-a-number reports it)', ...set(IND, 'F2', '1.250') },
+    { name: 'invalid date text (invalid-date reports it)', ...set(ID, 'B12', '31/02/2024') },
+  ],
+  invalid: [
+    asText('digits as text', '25', 25, '25'),
+    asText('thousands with a space', '4 625 000', 4625000, '4\u202f625\u202f000', BUD, 'D2'),
+    asText('thousands with a no-break space', '1\u00a0450', 1450, '1\u202f450', BEN, 'D2'),
+    asText('thousands with a narrow no-break space', '1\u202f450', 1450, '1\u202f450', BEN, 'E2'),
+    asText('thousands with a thin space', '1\u2009450', 1450, '1\u202f450', BEN, 'E2'),
+    asText('French decimal with space grouping', '1 250,5', 1250.5, '1\u202f250,5', BUD, 'D2'),
+    asText('French decimal with no-break space grouping', '1\u00a0250,5', 1250.5, '1\u202f250,5', BUD, 'D3'),
+    asText('French decimal with narrow no-break space grouping', '1\u202f250,5', 1250.5, '1\u202f250,5', BUD, 'D4'),
+    asText('a people count with its unit', '25 personnes', 25, '25'),
+    asText('a count with its own unit', '2 sensibilisations', 2, '2', IND, 'F5'),
+    asText('an amount with FCFA', '4 625 000 FCFA', 4625000, '4\u202f625\u202f000', BUD, 'D2'),
+    asText('dot-grouped thousands', '4.625.000', 4625000, '4\u202f625\u202f000', BUD, 'D2'),
+    asText('a negative number', '-3', -3, '-3', IND, 'H2'),
+    asText('a plus sign and spaces around', ' +14 ', 14, '14', IND, 'H2'),
+    asText('a Total typed as text', '4', 4, '4', BEN, 'F5'),
+    asText('Prévu retyped as text', '25', 25, '25', IND, 'E2'),
+    {
+      name: 'date of entry typed as jj/mm/aaaa',
+      ...set(ID, 'B12', '15/01/2024'),
+      issues: [{ messageId: 'date', sheet: ID, address: 'B12', params: { text: '15/01/2024', value: '2024-01-15' } }],
+    },
+    {
+      name: 'date of entry typed as aaaa-mm-jj',
+      ...set(ID, 'B12', '2024-01-15'),
+      issues: [{ messageId: 'date', sheet: ID, address: 'B12', params: { text: '2024-01-15', value: '2024-01-15' } }],
+    },
+  ],
+});

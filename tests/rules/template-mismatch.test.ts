@@ -1,0 +1,45 @@
+import { TEMPLATE_VERSION } from '../../core/layout/contract';
+import type { Tables } from '../../core/tables';
+import { templateMismatch } from '../../core/rules/template-mismatch';
+import { META, removeRow, removeSheet, renameSheet, setValue, type Value } from '../helpers/build-tables';
+import { ruleTester } from '../helpers/rule-tester';
+
+// _meta: B1 frameworkId, B2 frameworkVersion, B3 communeCode, B4 templateVersion.
+const meta = (address: string, value: Value) => ({ tables: (t: Tables) => setValue(t, META, address, value) });
+
+ruleTester(templateMismatch, {
+  valid: [
+    { name: 'a template of this framework, current version' },
+    { name: 'the _meta sheet made visible and renamed in capitals', tables: (t) => ((t.sheets.at(-1)!.state = 'visible'), renameSheet(t, META, '_META')) },
+    { name: 'another commune code (unknown-commune / commune-mismatch report it)', ...meta('B3', 'XYZ') },
+  ],
+  invalid: [
+    { name: '_meta sheet deleted', tables: (t) => removeSheet(t, META), issues: [{ messageId: 'notTemplate', sheet: null, address: null, params: { framework: 'ensemble-gao' } }] },
+    { name: 'frameworkId erased', ...meta('B1', null), issues: [{ messageId: 'notTemplate', sheet: null, address: null }] },
+    {
+      name: 'a template of another framework',
+      ...meta('B1', 'autre-projet'),
+      issues: [{ messageId: 'otherFramework', sheet: null, address: null, params: { found: 'autre-projet', expected: 'ensemble-gao' } }],
+    },
+    {
+      name: 'a template of an older framework version',
+      ...meta('B2', '0.9.0'),
+      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '0.9.0', expected: '1.0.0' } }],
+    },
+    {
+      name: 'the framework moved on after the template was made',
+      framework: (fw) => void (fw.version = '1.1.0'),
+      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '1.0.0', expected: '1.1.0' } }],
+    },
+    {
+      name: 'frameworkVersion row deleted',
+      tables: (t) => removeRow(t, META, 2),
+      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '?', expected: '1.0.0' } }],
+    },
+    {
+      name: 'an older template version',
+      ...meta('B4', '0'),
+      issues: [{ messageId: 'outdatedTemplate', sheet: null, address: null, params: { found: '0', expected: TEMPLATE_VERSION } }],
+    },
+  ],
+});
