@@ -7,6 +7,12 @@ import { DEFAULT_LIMITS, inspectZip, type ZipLimits } from './zip-guard';
 /** exceljs value → the core's plain cell. Merged cells other than the top-left read as empty, as in Office.js. */
 export function toCell(cell: ExcelJS.Cell): Cell {
   if (cell.type === ExcelJS.ValueType.Merge) return { kind: 'empty', value: null };
+  // A filled-down formula is saved as a shared formula: its value only names the master cell (`F2`);
+  // exceljs' cell.formula translates the master's text to this cell (`G3+H3`).
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    const f = cell.value as ExcelJS.CellFormulaValue & { sharedFormula?: string };
+    return { kind: 'formula', value: plain(f.result).value, formula: cell.formula ?? f.formula ?? '' };
+  }
   return fromValue(cell.value);
 }
 
@@ -54,6 +60,14 @@ export function workbookToTables(workbook: ExcelJS.Workbook): Tables {
   return { sheets: workbook.worksheets.map(worksheetToSheet) };
 }
 
+/**
+ * Bytes → MB with two decimals. The size of a refused file is rounded up, so that a 50.3 MB file
+ * against a 50 MB limit reads « 50,3 Mo, au plus 50 Mo », never « 50 Mo, au plus 50 Mo ».
+ */
+function megabytes(bytes: number, round: (x: number) => number = Math.round): number {
+  return round((bytes / 1048576) * 100) / 100;
+}
+
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /**
@@ -67,7 +81,7 @@ export async function readWorkbookFile(file: string, limits: ZipLimits = DEFAULT
   } catch {
     throw new InputError(file, 'missing');
   }
-  if (size > limits.maxFileBytes) throw new InputError(file, 'tooLarge', { size: Math.round(size / 1048576), max: Math.round(limits.maxFileBytes / 1048576) });
+  if (size > limits.maxFileBytes) throw new InputError(file, 'tooLarge', { size: megabytes(size, Math.ceil), max: megabytes(limits.maxFileBytes) });
   let buffer: Buffer;
   try {
     buffer = await fs.readFile(file);

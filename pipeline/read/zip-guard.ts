@@ -1,6 +1,10 @@
+import { inflateRawSync } from 'node:zlib';
+
 /**
- * Reads a zip's central directory (without inflating anything) to refuse oversized or zip-bomb
- * workbooks before exceljs expands them in memory.
+ * Reads a zip's central directory to refuse oversized or zip-bomb workbooks before exceljs expands
+ * them in memory. The sizes a zip declares can lie (a 16 MiB part declared as 4 KiB passes every
+ * directory check), so each entry is then inflated with its declared size as a hard cap: an entry
+ * that would grow past what it declared is refused as soon as it does.
  */
 
 export interface ZipLimits {
@@ -28,10 +32,34 @@ export interface ZipEntry {
 
 export type ZipVerdict =
   | { ok: true; entries: ZipEntry[]; uncompressed: number }
-  | { ok: false; reason: 'notZip' | 'truncated' | 'tooManyEntries' | 'tooLarge' | 'ratio'; detail?: string };
+  | { ok: false; reason: 'notZip' | 'truncated' | 'tooManyEntries' | 'tooLarge' | 'ratio' | 'sizeMismatch'; detail?: string };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const STORED = 0;
+const DEFLATED = 8;
+
+/**
+ * Whether an entry's data inflates to exactly its declared size. The output is capped at that size,
+ * so a lying entry costs at most what it declared (already bounded by the limits).
+ */
+function checkEntryData(buffer: Buffer, local: number, method: number, compressed: number, uncompressed: number): 'ok' | 'truncated' | 'sizeMismatch' {
+  if (local + 30 > buffer.length || buffer.readUInt32LE(local) !== LOCAL) return 'truncated';
+  const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+  if (start + compressed > buffer.length) return 'truncated';
+  const data = buffer.subarray(start, start + compressed);
+  if (method === STORED) return compressed === uncompressed ? 'ok' : 'sizeMismatch';
+  // Other methods (and zip-level encryption) are left to the workbook reader, which will refuse them.
+  if (method !== DEFLATED) return 'ok';
+  let inflated: Buffer;
+  try {
+    inflated = inflateRawSync(data, { maxOutputLength: Math.max(uncompressed, 1) });
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'sizeMismatch' : 'truncated';
+  }
+  return inflated.length === uncompressed ? 'ok' : 'sizeMismatch';
+}
 
 export function inspectZip(buffer: Buffer, limits: ZipLimits = DEFAULT_LIMITS): ZipVerdict {
   if (buffer.length < 22 || buffer.readUInt32LE(0) !== 0x04034b50) return { ok: false, reason: 'notZip' };
@@ -50,6 +78,7 @@ export function inspectZip(buffer: Buffer, limits: ZipLimits = DEFAULT_LIMITS): 
   if (count > limits.maxEntries) return { ok: false, reason: 'tooManyEntries', detail: String(count) };
   if (offset + size > buffer.length) return { ok: false, reason: 'truncated' };
   const entries: ZipEntry[] = [];
+  const located: { name: string; method: number; localOffset: number; compressed: number; uncompressed: number }[] = [];
   let total = 0;
   let p = offset;
   for (let i = 0; i < count; i++) {
@@ -59,6 +88,8 @@ export function inspectZip(buffer: Buffer, limits: ZipLimits = DEFAULT_LIMITS): 
     const nameLength = buffer.readUInt16LE(p + 28);
     const extraLength = buffer.readUInt16LE(p + 30);
     const commentLength = buffer.readUInt16LE(p + 32);
+    const method = buffer.readUInt16LE(p + 10);
+    const localOffset = buffer.readUInt32LE(p + 42);
     const name = buffer.toString('utf8', p + 46, p + 46 + nameLength);
     // 0xFFFFFFFF means the real size is in a ZIP64 record: no spreadsheet needs 4 GiB parts.
     if (compressed === 0xffffffff || uncompressed === 0xffffffff) return { ok: false, reason: 'tooLarge', detail: name };
@@ -66,7 +97,13 @@ export function inspectZip(buffer: Buffer, limits: ZipLimits = DEFAULT_LIMITS): 
     if (total > limits.maxUncompressedBytes) return { ok: false, reason: 'tooLarge', detail: name };
     if (uncompressed > 1024 * 1024 && uncompressed > compressed * limits.maxRatio) return { ok: false, reason: 'ratio', detail: name };
     entries.push({ name, compressed, uncompressed });
+    located.push({ name, method, localOffset, compressed, uncompressed });
     p += 46 + nameLength + extraLength + commentLength;
+  }
+  // Only once every declared size is within the limits: inflate each entry, capped at its declared size.
+  for (const entry of located) {
+    const check = checkEntryData(buffer, entry.localOffset, entry.method, entry.compressed, entry.uncompressed);
+    if (check !== 'ok') return { ok: false, reason: check, detail: entry.name };
   }
   return { ok: true, entries, uncompressed: total };
 }

@@ -120,7 +120,7 @@ export async function renderTemplate(plan: TemplatePlan, properties: { creator: 
   workbook.title = plan.title;
   workbook.subject = 'Fiche de suivi-évaluation';
   workbook.keywords = `suivi-évaluation; ${plan.commune.code}; ${properties.version}`;
-  // A fixed date keeps regenerated templates identical byte for byte when nothing changed.
+  // A fixed date keeps the document properties stable when the templates are regenerated.
   workbook.created = new Date('2024-01-01T00:00:00Z');
   workbook.modified = workbook.created;
   for (const sheet of plan.sheets) await renderSheet(workbook, sheet, plan.title.replace(/&/g, '&&'));

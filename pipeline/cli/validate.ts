@@ -1,0 +1,80 @@
+import { CommanderError } from 'commander';
+import type { Lang } from '../../core/messages';
+import { validate } from '../../core/validate';
+import { DEFAULT_FRAMEWORK, loadFrameworkFile } from '../framework-file';
+import { readWorkbookFile } from '../read/xlsx';
+import { DEFAULT_LIMITS, type ZipLimits } from '../read/zip-guard';
+import { EXIT, parseLang, program, reportFailure, runAsMain } from './common';
+import { exitCode, fileFailure, formatFileReport, jsonReport, totalsLine, type FileOutcome } from './print-report';
+
+/** `--max-size 20` → 20 MB; a positive number of megabytes (decimals allowed). */
+export function parseMaxSize(value: string): number {
+  const mb = Number(value.replace(',', '.'));
+  if (value.trim() === '' || !Number.isFinite(mb) || mb <= 0)
+    throw new CommanderError(EXIT.unusable, 'maxSize', `--max-size : nombre de Mo positif attendu, pas « ${value} »`);
+  return mb;
+}
+
+const NO_FILES: Record<Lang, string> = {
+  fr: 'validate : aucun fichier à contrôler. Usage : npm run validate -- FICHIER.xlsx [FICHIER.xlsx…] [--lang en] [--json]',
+  en: 'validate: no file to check. Usage: npm run validate -- FILE.xlsx [FILE.xlsx…] [--lang en] [--json]',
+};
+
+interface Options {
+  framework: string;
+  lang: Lang;
+  json?: boolean;
+  maxSize?: number;
+}
+
+/**
+ * `npm run validate -- FILE...`: checks filled workbooks against the results framework and prints
+ * every issue. Exit 0: no errors; 1: some file has errors; 2: a file or an argument cannot be used.
+ */
+export async function run(argv: string[]): Promise<number> {
+  let lang: Lang = 'fr';
+  try {
+    const cli = program('validate', 'Contrôle les classeurs remplis (.xlsx, .xlsm) et affiche chaque problème, cellule par cellule.')
+      .argument('[fichiers...]', 'classeurs à contrôler')
+      .option('--framework <file>', 'fichier du cadre de résultats', DEFAULT_FRAMEWORK)
+      .option('--lang <lang>', 'langue des messages : fr ou en', parseLang, 'fr' as Lang)
+      .option('--json', 'rapport JSON sur la sortie standard')
+      .option('--max-size <mo>', `taille maximale d’un classeur, en Mo (défaut ${DEFAULT_LIMITS.maxFileBytes / 1048576})`, parseMaxSize)
+      .parse(argv, { from: 'user' });
+    const options = cli.opts<Options>();
+    lang = options.lang;
+    const files = cli.args;
+    if (files.length === 0) throw new CommanderError(EXIT.unusable, 'validate.noFiles', NO_FILES[lang]);
+    const framework = loadFrameworkFile(options.framework);
+    const limits: ZipLimits =
+      options.maxSize === undefined ? DEFAULT_LIMITS : { ...DEFAULT_LIMITS, maxFileBytes: Math.floor(options.maxSize * 1048576) };
+
+    const outcomes: FileOutcome[] = [];
+    for (const file of files) {
+      let outcome: FileOutcome;
+      try {
+        outcome = { file, report: validate(await readWorkbookFile(file, limits), framework) };
+      } catch (err) {
+        outcome = { file, failure: fileFailure(file, err, lang) };
+      }
+      outcomes.push(outcome);
+      // The reason a file is unusable goes to stderr as one line, in text and JSON modes alike.
+      if ('failure' in outcome) process.stderr.write(`${outcome.failure.line}\n`);
+      else if (!options.json) process.stdout.write(`${formatFileReport(file, outcome.report, lang, framework).join('\n')}\n\n`);
+    }
+    if (options.json) process.stdout.write(`${JSON.stringify(jsonReport(outcomes, lang), null, 2)}\n`);
+    else if (outcomes.length > 1) process.stdout.write(`${totalsLine(outcomes, lang)}\n`);
+    return exitCode(outcomes);
+  } catch (err) {
+    return reportFailure(err, lang);
+  }
+}
+
+if (require.main === module) {
+  // `npm run validate -- … | head`: a reader that stops early is not an error worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    throw err;
+  });
+}
+runAsMain(module, run);
