@@ -8,8 +8,13 @@ export const MESSAGES: Record<Lang, Messages> = { fr, en };
 export const LANGS: readonly Lang[] = ['fr', 'en'];
 
 /** Numbers as each language writes them: 96 303 057 (narrow no-break spaces) / 96,303,057. */
+const FORMATS: Record<Lang, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+};
+
 export function formatNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
+  return FORMATS[lang].format(value);
 }
 
 export function interpolate(template: string, params: Params, lang: Lang): string {

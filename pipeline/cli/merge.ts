@@ -20,17 +20,31 @@ interface Options {
   prefer?: string;
   framework: string;
   maxSize: string;
+  workers?: string;
 }
 
+/** Beyond this many files the console lists errors only; every warning stays in the Contrôles sheet. */
+const WARNINGS_SHOWN_UP_TO = 20;
+const MISSING_NAMES_SHOWN = 30;
+
 function printHuman(result: MergeResult, lang: Lang): void {
-  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const lines: string[] = [];
+  const out = (line: string) => lines.push(line);
   const names = new Map(result.model?.framework.communes.map((c) => [c.code, c.name]) ?? []);
+  const byFile = new Map<string, MergeResult['issues']>();
+  for (const issue of result.issues) {
+    const list = byFile.get(issue.file);
+    if (list) list.push(issue);
+    else byFile.set(issue.file, [issue]);
+  }
+  const showWarnings = result.sources.length <= WARNINGS_SHOWN_UP_TO;
   for (const source of result.sources) {
     const mark = source.status === 'accepted' ? '✓' : source.status === 'rejected' ? '✗' : '–';
     const about = [source.commune ? (names.get(source.commune) ?? source.commune) : '', source.period ?? ''].filter(Boolean).join(', ');
     const reason = source.reason && source.status !== 'accepted' ? ` : ${reasonText(source.reason.id as Parameters<typeof reasonText>[0], source.reason.params, lang)}` : '';
     out(`${mark} ${statusText(source.status, lang).padEnd(8)} ${source.file}${about ? ` (${about})` : ''}${reason}`);
-    for (const issue of result.issues.filter((i) => i.file === source.file && i.severity !== 'info')) {
+    const shown = (byFile.get(source.file) ?? []).filter((i) => i.severity === 'error' || (showWarnings && i.severity === 'warning'));
+    for (const issue of shown) {
       const where = issue.sheet ? `${issue.sheet}${issue.address ? `!${issue.address}` : ''}` : '';
       out(`    ${severityLabel(issue.severity, lang).padEnd(14)} ${where.padEnd(18)} ${issueText(issue, lang)}`);
     }
@@ -46,10 +60,12 @@ function printHuman(result: MergeResult, lang: Lang): void {
   );
   if (result.model) {
     const missing = result.model.communes.filter((c) => !c.received).map((c) => c.commune.name);
-    out(missing.length > 0 ? summaryText('missing', { communes: missing.join(', ') }, lang) : summaryText('allReceived', {}, lang));
+    const listed = missing.slice(0, MISSING_NAMES_SHOWN).join(', ') + (missing.length > MISSING_NAMES_SHOWN ? ` … (+${missing.length - MISSING_NAMES_SHOWN})` : '');
+    out(missing.length > 0 ? summaryText('missing', { communes: listed }, lang) : summaryText('allReceived', {}, lang));
   }
   if (result.csv) out(summaryText('csv', { csv: result.csv }, lang));
   if (result.output) out(summaryText('written', { output: result.output }, lang));
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 function printJson(result: MergeResult, lang: Lang): void {
@@ -86,6 +102,7 @@ export async function run(argv: string[]): Promise<number> {
       .option('--strict', 'ne rien écrire si un fichier a une erreur')
       .option('--prefer <latest>', 'doublons : garder le fichier à la date de saisie la plus récente')
       .option('--framework <file>', 'fichier du cadre de résultats', DEFAULT_FRAMEWORK)
+      .option('--workers <n>', 'fils de calcul pour lire les fichiers (par défaut : un par cœur dès 16 fichiers)')
       .option('--max-size <Mo>', 'taille maximale d’un fichier d’entrée, en Mo', String(DEFAULT_LIMITS.maxFileBytes / 1048576))
       .parse(argv, { from: 'user' });
     const options = cli.opts<Options>();
@@ -99,6 +116,8 @@ export async function run(argv: string[]): Promise<number> {
     const output = options.output ?? path.join(DEFAULT_OUTPUT_DIR, `${framework.id}_consolidation${options.period ? `_${options.period}` : ''}.xlsx`);
     if (!/\.xlsx$/i.test(output)) throw new Error(`--output : un fichier .xlsx est attendu, pas « ${output} »`);
 
+    const workers = options.workers === undefined ? undefined : Number(options.workers);
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new Error(`--workers : nombre entier de 1 à 64 attendu, pas « ${options.workers} »`);
     const progressEvery = 25;
     const result = await merge({
       input: options.input,
@@ -110,6 +129,7 @@ export async function run(argv: string[]): Promise<number> {
       prefer: options.prefer as 'latest' | undefined,
       csv: options.csv,
       limits: { ...DEFAULT_LIMITS, maxFileBytes: maxSize * 1048576 },
+      workers: workers ?? 'auto',
       onProgress: (done, total) => {
         if (total >= 50 && (done % progressEvery === 0 || done === total)) process.stderr.write(`${summaryText('progress', { done, total }, lang)}\n`);
       },

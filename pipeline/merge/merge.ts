@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Consolidated, FileIssue, SourceRecord } from '../../core/consolidate/model';
 import { consolidate } from '../../core/consolidate/consolidate';
@@ -12,7 +13,7 @@ import { labelsFor } from '../write/consolidated/labels';
 import { buildConsolidatedWorkbook } from '../write/consolidated/workbook';
 import { writeTidyCsv } from '../write/csv';
 import { settleDuplicates } from './duplicates';
-import { processInput, type InputOutcome } from './inputs';
+import { processInputs } from './pool';
 
 export interface MergeOptions {
   input: string;
@@ -25,6 +26,8 @@ export interface MergeOptions {
   csv?: string;
   limits?: ZipLimits;
   now?: Date;
+  /** Worker threads reading and checking the inputs; 1 reads them in this thread; `auto`: one per core from 16 files. */
+  workers?: number | 'auto';
   /** Called after each input file, for a progress line. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -49,23 +52,6 @@ export interface MergeResult {
   refusedByStrict: boolean;
 }
 
-const CONCURRENCY = 2;
-
-async function processAll(inputs: Awaited<ReturnType<typeof discoverInputs>>, options: MergeOptions): Promise<InputOutcome[]> {
-  const outcomes: InputOutcome[] = new Array(inputs.length);
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    while (next < inputs.length) {
-      const i = next++;
-      outcomes[i] = await processInput(inputs[i]!, { framework: options.framework, limits: options.limits ?? DEFAULT_LIMITS, period: options.period, lang: options.lang });
-      options.onProgress?.(++done, inputs.length);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return outcomes;
-}
-
 export async function merge(options: MergeOptions): Promise<MergeResult> {
   const base: MergeResult = { exitCode: 2, output: null, csv: null, sources: [], issues: [], model: null, discrepancies: [], problem: null, refusedByStrict: false };
   const input = path.resolve(options.input);
@@ -79,10 +65,14 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   const inputs = await discoverInputs(input, exclude);
   // Never write over an input: the output path must not be one of the files read.
   const outputs = new Set(exclude);
-  const clash = inputs.find((d) => d.kind !== 'skip' && outputs.has(path.resolve(d.path)));
+  const clash = (await discoverInputs(input)).find((d) => d.kind !== 'skip' && outputs.has(path.resolve(d.path)));
   if (clash) return { ...base, problem: { id: 'outputIsInput', params: { output: clash.name } } };
 
-  const outcomes = await processAll(inputs, options);
+  const inputOptions = { framework: options.framework, limits: options.limits ?? DEFAULT_LIMITS, period: options.period, lang: options.lang };
+  const files = inputs.filter((d) => d.kind !== 'skip').length;
+  // Starting a worker costs a few hundred milliseconds: only worth it for a real batch.
+  const workers = options.workers === 'auto' ? (files >= 16 ? Math.min(availableParallelism(), 4) : 1) : (options.workers ?? 1);
+  const outcomes = await processInputs(inputs, inputOptions, workers, options.onProgress);
   settleDuplicates(outcomes, options.framework, options.prefer);
   const sources = outcomes.map((o) => o.record);
   const issues = outcomes.flatMap((o) => o.issues);

@@ -1,0 +1,148 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { promises as fs, readFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseFramework } from '../../core/framework/load';
+import { planTemplate } from '../../core/layout/plan';
+import { planToTables } from '../../core/layout/plan-tables';
+import { inputCells } from '../../core/layout/plan';
+import { validate } from '../../core/validate';
+import { generateInputs, syntheticFill } from '../bench/generate';
+import { floorScan } from '../bench/floor';
+import { random, syntheticFramework } from '../bench/synthetic';
+import { loadFrameworkFile } from '../framework-file';
+import { EXIT, program, reportFailure, runAsMain } from './common';
+import type { Cell } from '../../core/tables';
+import { a1 } from '../../core/tables';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CACHE = path.join(ROOT, '.bench');
+
+interface Row {
+  what: string;
+  files: number;
+  mb: number | null;
+  seconds: number;
+  rssMb: number | null;
+  ratio?: number;
+}
+
+function runMerge(args: string[]): Promise<{ seconds: number; rssMb: number; code: number }> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(__dirname, '..', 'bench', 'child.ts'), ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', () => {
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      const line = stderr.split('\n').reverse().find((l) => l.startsWith('BENCH '));
+      if (!line) {
+        reject(new Error(`merge failed: ${stderr.split('\n').slice(-3).join(' ')}`));
+        return;
+      }
+      const { code, maxRssKb } = JSON.parse(line.slice(6)) as { code: number; maxRssKb: number };
+      resolve({ seconds, rssMb: maxRssKb / 1024, code });
+    });
+  });
+}
+
+/** The validator core alone on one very large workbook, as the add-in calls it. */
+function validatorOnLargeWorkbook(rows: number): { seconds: number; issues: number } {
+  const seed = loadFrameworkFile();
+  const framework = parseFramework(syntheticFramework(seed, 4, rows - seed.indicators.length));
+  const code = framework.communes[0]!.code;
+  const plan = planTemplate(framework, code);
+  const cells = inputCells(plan);
+  const overrides = new Map<string, Cell>();
+  for (const [key, value] of Object.entries(syntheticFill(framework, code, 0, random(7), null))) {
+    const target = cells.get(key);
+    if (!target || value === null) continue;
+    const cell: Cell = value instanceof Date ? { kind: 'date', value: value.toISOString().slice(0, 10) } : typeof value === 'number' ? { kind: 'number', value } : { kind: 'string', value };
+    overrides.set(`${target.sheet.name}!${a1(target.cell.row, target.cell.column)}`, cell);
+  }
+  const tables = planToTables(plan, overrides);
+  validate(tables, framework); // warm-up
+  const times: number[] = [];
+  let issues = 0;
+  for (let i = 0; i < 5; i++) {
+    const start = process.hrtime.bigint();
+    issues = validate(tables, framework).issues.length;
+    times.push(Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  times.sort((a, b) => a - b);
+  return { seconds: times[2]!, issues };
+}
+
+function sha(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12);
+}
+
+/** `npm run bench [-- --quick]`: national-scale figures, printed, never asserted. */
+export async function run(argv: string[]): Promise<number> {
+  try {
+    const cli = program('bench', 'Mesure la consolidation à l’échelle nationale (703 communes × 4 trimestres).')
+      .option('--quick', '200 classeurs au lieu de 2 812')
+      .option('--files <n>', 'nombre de classeurs')
+      .parse(argv, { from: 'user' });
+    const options = cli.opts<{ quick?: boolean; files?: string }>();
+    const count = options.files ? Number(options.files) : options.quick ? 200 : 2812;
+    const framework = parseFramework(syntheticFramework(loadFrameworkFile(), 703));
+    const dir = path.join(CACHE, `inputs-${framework.communes.length}`);
+    const frameworkFile = path.join(CACHE, 'framework-national.json');
+    await fs.mkdir(CACHE, { recursive: true });
+    await fs.writeFile(frameworkFile, JSON.stringify(framework));
+    process.stderr.write(`Préparation de ${count} classeurs dans ${path.relative(ROOT, dir)} (gardés entre deux mesures)…\n`);
+    const started = Date.now();
+    const written = await generateInputs(framework, dir, count, (n) => n % 250 === 0 && process.stderr.write(`  ${n} écrits\n`));
+    if (written > 0) process.stderr.write(`  ${written} classeurs écrits en ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    const all = (await fs.readdir(dir)).filter((f) => f.endsWith('.xlsx')).sort();
+    const names = all.slice(0, count);
+    const inputDir = path.join(CACHE, `run-${count}`);
+    await fs.rm(inputDir, { recursive: true, force: true });
+    await fs.mkdir(inputDir, { recursive: true });
+    for (const name of names) await fs.link(path.join(dir, name), path.join(inputDir, name)).catch(() => fs.copyFile(path.join(dir, name), path.join(inputDir, name)));
+    const files = names.map((n) => path.join(inputDir, n));
+    const bytes = (await Promise.all(files.map((f) => fs.stat(f)))).reduce((a, s) => a + s.size, 0);
+    const mb = bytes / 1048576;
+
+    process.stderr.write('Plancher : dézipper et parcourir le XML…\n');
+    await floorScan(files); // warm the file cache, as for every other measure
+    const floorStart = process.hrtime.bigint();
+    await floorScan(files);
+    const floor = Number(process.hrtime.bigint() - floorStart) / 1e9;
+
+    const rows: Row[] = [{ what: 'plancher : dézipper + parcourir le XML', files: files.length, mb, seconds: floor, rssMb: null, ratio: 1 }];
+    const outputs: Record<string, string> = {};
+    for (const workers of [availableParallelism(), 1]) {
+      process.stderr.write(`Consolidation complète, ${workers} fil(s)…\n`);
+      const out = path.join(CACHE, `out-${workers}.xlsx`);
+      const csv = path.join(CACHE, `out-${workers}.csv`);
+      const result = await runMerge(['--input', inputDir, '--output', out, '--csv', csv, '--framework', frameworkFile, '--workers', String(workers)]);
+      rows.push({ what: `consolidation complète (${workers} fil${workers > 1 ? 's' : ''})`, files: files.length, mb, seconds: result.seconds, rssMb: result.rssMb, ratio: result.seconds / floor });
+      outputs[workers] = sha(csv);
+    }
+    const validator = validatorOnLargeWorkbook(5000);
+    rows.push({ what: `validateur seul, 5 000 lignes d’indicateurs (${validator.issues} problèmes)`, files: 1, mb: null, seconds: validator.seconds, rssMb: null });
+
+    const fmt = (v: number | null | undefined, d = 2) => (v === null || v === undefined ? '–' : v.toFixed(d));
+    const lines = [
+      `Machine : ${cpus().length} cœurs (${cpus()[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}`,
+      '',
+      '| Mesure | Fichiers | Entrées (Mo) | Secondes | Fichiers/s | Ratio / plancher | RSS max (Mo) |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      ...rows.map((r) => `| ${r.what} | ${r.files} | ${fmt(r.mb, 1)} | ${fmt(r.seconds)} | ${fmt(r.files / r.seconds, 0)} | ${fmt(r.ratio, 1)} | ${fmt(r.rssMb, 0)} |`),
+      '',
+      `Sortie identique en parallèle et en séquentiel (table Données, SHA-256) : ${Object.values(outputs).every((h) => h === Object.values(outputs)[0]) ? 'oui' : 'NON'} (${Object.values(outputs).join(' / ')})`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return EXIT.ok;
+  } catch (err) {
+    return reportFailure(err);
+  }
+}
+
+runAsMain(module, run);
