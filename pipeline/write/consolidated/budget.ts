@@ -20,7 +20,7 @@ export function writeBudget(ws: ExcelJS.Worksheet, ctx: WriteContext): BudgetMap
       footer: ctx.footer,
       itemHeaders: [
         { header: L.code, width: 9 },
-        { header: L.budgetLine, width: 44 },
+        { header: L.budgetLine, width: 52 },
       ],
       itemCells: (b) => [b.code, b.label],
       communeHeader: L.commune,

@@ -24,6 +24,8 @@ export function heading(cell: ExcelJS.Cell, text: string): void {
 }
 
 export function headerRow(row: ExcelJS.Row, headers: readonly string[]): void {
+  // Two lines of text: « Taux d'exécution », « Avertissements » fit without widening the columns.
+  row.height = 30;
   headers.forEach((text, i) => {
     const cell = row.getCell(i + 1);
     cell.value = text;
