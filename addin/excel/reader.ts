@@ -1,0 +1,101 @@
+import { compact, serialToIsoDate, type Cell, type Sheet, type Tables } from '../../core/tables';
+
+/**
+ * Office.js → the core's plain tables, cell for cell what pipeline/read/xlsx.ts (exceljs) produces
+ * from the same file. The parity test (tests/addin/parity.test.ts) holds the two readers together.
+ *
+ * Needs ExcelApi 1.2 (getUsedRange(valuesOnly)). One validation costs exactly two context.sync calls:
+ * 1. the worksheets' names and visibility; 2. every sheet's used range with all its properties.
+ */
+
+/** What one `range.load(RANGE_PROPERTIES)` gives back, as Excel returns it. */
+export interface RangeData {
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  valueTypes: unknown[][];
+  /** 0-based index of the range's first row / column in the sheet. */
+  rowIndex: number;
+  columnIndex: number;
+}
+
+export const RANGE_PROPERTIES = 'values,formulas,numberFormat,valueTypes,rowIndex,columnIndex';
+export const SHEET_PROPERTIES = 'items/name,items/visibility';
+
+/**
+ * exceljs' own test for a date number format (utils.isDateFmt), copied so that both readers call
+ * the same cells dates: text in quotes and [brackets] is ignored, then any of y m d h M s b is a date.
+ */
+export function isDateFormat(format: unknown): boolean {
+  if (typeof format !== 'string' || format === '') return false;
+  const bare = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  return /[ymdhMsb]+/.test(bare);
+}
+
+const EMPTY_CELL = (): Cell => ({ kind: 'empty', value: null });
+
+/** A value as Excel shows it → a plain cell (exceljs' `plain`). */
+function plainCell(value: unknown, valueType: unknown, format: unknown): Cell {
+  if (valueType === 'Error') return { kind: 'error', value: String(value) };
+  if (value === null || value === undefined || value === '') return EMPTY_CELL();
+  if (typeof value === 'number') return isDateFormat(format) ? { kind: 'date', value: serialToIsoDate(value) } : { kind: 'number', value };
+  if (typeof value === 'boolean') return { kind: 'boolean', value };
+  return { kind: 'string', value: String(value) };
+}
+
+/**
+ * One cell. `formulas` holds `=…` for a formula cell and the constant itself otherwise; a text
+ * constant that happens to start with `=` (typed with a leading apostrophe) equals its value.
+ */
+export function officeCell(value: unknown, formula: unknown, format: unknown, valueType: unknown): Cell {
+  if (typeof formula === 'string' && formula.startsWith('=') && formula !== value) {
+    const cached = plainCell(value, valueType, format);
+    // exceljs drops a cached result of 0 or FALSE when it loads a file (Cell._copyModel keeps only
+    // truthy results): the same is done here so that both readers give identical tables. The rules
+    // never trust a cached result anyway.
+    const dropped = cached.value === 0 || cached.value === false;
+    return { kind: 'formula', value: dropped ? null : cached.value, formula: formula.slice(1) };
+  }
+  return plainCell(value, valueType, format);
+}
+
+export type Visibility = Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden';
+
+export function sheetState(visibility: Visibility | string): Sheet['state'] {
+  if (visibility === 'VeryHidden') return 'veryHidden';
+  if (visibility === 'Hidden') return 'hidden';
+  return 'visible';
+}
+
+/** A used range → a sheet; the rows and columns before the range are padded, then compacted. */
+export function rangeToSheet(name: string, visibility: Visibility | string, range: RangeData): Sheet {
+  const rows: Cell[][] = [];
+  const values = range.values ?? [];
+  values.forEach((line, r) => {
+    const cells: Cell[] = [];
+    line.forEach((value, c) => {
+      const cell = officeCell(value, range.formulas?.[r]?.[c], range.numberFormat?.[r]?.[c], range.valueTypes?.[r]?.[c]);
+      if (cell.kind !== 'empty') cells[range.columnIndex + c] = cell;
+    });
+    rows[range.rowIndex + r] = cells;
+  });
+  return compact({ name, state: sheetState(visibility), rows });
+}
+
+/** Reads every sheet of the workbook in two round trips. */
+export async function readTables(context: Excel.RequestContext): Promise<Tables> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load(SHEET_PROPERTIES);
+  await context.sync();
+  const read = worksheets.items.map((worksheet) => {
+    const range = worksheet.getUsedRange(true);
+    // The properties are named in RANGE_PROPERTIES; the linter only sees a load without a literal.
+    // eslint-disable-next-line office-addins/no-empty-load
+    range.load(RANGE_PROPERTIES);
+    return { worksheet, range };
+  });
+  await context.sync();
+  return {
+    sheets: read.map(({ worksheet, range }) => rangeToSheet(worksheet.name, worksheet.visibility, range as unknown as RangeData)),
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * The workbooks the add-in tests read: a correctly filled commune report (the pipeline's example) and
+ * the same report with seeded mistakes. Written with the pipeline (tests may use it; the add-in never).
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Framework } from '../../../core/framework/schema';
+import { inputCells, planTemplate } from '../../../core/layout/plan';
+import { a1 } from '../../../core/tables';
+import { exampleFill } from '../../../pipeline/examples';
+import { loadFrameworkFile } from '../../../pipeline/framework-file';
+import { writeTemplateFile, type Fill } from '../../../pipeline/templates';
+
+export const COMMUNE = 'GNZ';
+export const PERIOD = '2024';
+export const XSS = '<img src=x onerror=alert(1)>';
+
+let cached: Framework | undefined;
+export function framework(): Framework {
+  cached ??= loadFrameworkFile();
+  return cached;
+}
+
+export function tempDir(prefix = 'addin-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Where each input key of the commune's template sits: sheet name and A1 address. */
+export function inputAddress(key: string): { sheet: string; address: string } {
+  const target = inputCells(planTemplate(framework(), COMMUNE)).get(key);
+  if (!target) throw new Error(`no input ${key}`);
+  return { sheet: target.sheet.name, address: a1(target.cell.row, target.cell.column) };
+}
+
+export async function writeExample(dir: string): Promise<string> {
+  const fw = framework();
+  const file = path.join(dir, 'example.xlsx');
+  await writeTemplateFile(fw, planTemplate(fw, COMMUNE), file, exampleFill(fw, COMMUNE, PERIOD));
+  return file;
+}
+
+/** The people-count and the plain-count indicators used to seed mistakes. */
+export function seededIndicators(): { people: string[]; plain: string[] } {
+  const fw = framework();
+  return {
+    people: fw.indicators.filter((i) => i.unit === 'personnes').map((i) => i.code),
+    plain: fw.indicators.filter((i) => i.unit !== 'personnes').map((i) => i.code),
+  };
+}
+
+/**
+ * The example with mistakes a coordinator makes: blank required cells, numbers typed as text
+ * (« 1 250 »), markup typed in a number cell, a #REF! error, a formula in Réalisé, a date in Réalisé,
+ * a formula whose cached result is an error, plus a hidden « Notes » sheet whose data starts at C3
+ * (rich text, a boolean, a date-formatted number, a merged cell).
+ */
+export async function writeSeeded(dir: string): Promise<string> {
+  const fw = framework();
+  const { people, plain } = seededIndicators();
+  const fill: Fill = { ...exampleFill(fw, COMMUNE, PERIOD) };
+  fill['identification:filledBy'] = null;
+  fill[`indicators:${plain[0]}:achieved`] = null;
+  fill[`indicators:${plain[1]}:achieved`] = '1 250';
+  fill[`indicators:${people[0]}:achieved`] = XSS;
+  fill[`budget:${fw.budgetLines[0]!.code}:spent`] = '1 250 000';
+  // A Total formula whose cached result is 0 (exceljs drops it when loading; Excel shows 0).
+  const category = fw.beneficiaries.find((b) => b.unit === 'personnes')!.code;
+  fill[`beneficiaries:${category}:women`] = 0;
+  fill[`beneficiaries:${category}:men`] = 0;
+  const file = path.join(dir, 'seeded.xlsx');
+  await writeTemplateFile(fw, planTemplate(fw, COMMUNE), file, fill);
+
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const at = (key: string) => {
+    const { sheet, address } = inputAddress(key);
+    return workbook.getWorksheet(sheet)!.getCell(address);
+  };
+  at(`indicators:${people[1]}:women`).value = { error: '#REF!' } as ExcelJS.CellErrorValue;
+  const planned = inputAddress(`indicators:${plain[2]}:achieved`).address.replace(/^[A-Z]+/, 'E');
+  at(`indicators:${plain[2]}:achieved`).value = { formula: `${planned}*2`, result: 4 } as ExcelJS.CellFormulaValue;
+  const dated = at(`indicators:${plain[3]}:achieved`);
+  dated.value = new Date(Date.UTC(2024, 5, 30));
+  // A new style object: exceljs shares one style between the cells of a loaded file.
+  dated.style = { ...dated.style, numFmt: 'dd/mm/yyyy' };
+  at(`budget:${fw.budgetLines[1]!.code}:spent`).value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+  at(`indicators:${plain[4]}:comment`).value = true;
+
+  const notes = workbook.addWorksheet('Notes', { state: 'hidden' });
+  notes.getCell('C3').value = { richText: [{ text: 'Visite ' }, { font: { bold: true }, text: 'terrain' }] };
+  notes.getCell('D4').value = 45306.75;
+  notes.getCell('D4').numFmt = 'd mmm yyyy';
+  notes.getCell('E5').value = false;
+  notes.getCell('F6').value = 'fusion';
+  notes.mergeCells('F6:G7');
+  notes.getCell('H8').value = { formula: 'D4+1', result: new Date(Date.UTC(2024, 0, 16, 18)) } as ExcelJS.CellFormulaValue;
+  notes.getCell('H8').style = { numFmt: 'dd/mm/yyyy' };
+  notes.getCell('H9').value = { formula: 'E5', result: false } as ExcelJS.CellFormulaValue;
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
