@@ -54,6 +54,7 @@ export type SourceStatus = 'accepted' | 'rejected' | 'skipped' | 'duplicate';
 
 export interface SourceRecord {
   file: string;
+  /** Commune code(s) the file reports on; a CSV may hold several, joined by « , ». */
   commune: string | null;
   period: string | null;
   filledBy: string;
@@ -80,4 +81,14 @@ export interface Consolidated {
   budget: Line<BudgetLine>[];
   beneficiaries: Line<BeneficiaryCategory>[];
   data: DataRow[];
+}
+
+/** « GNZ, SAL » → « Gounzourèye, Soni Aliber » for people; unknown codes are shown as they are. */
+export function communeNames(codes: string | null, framework: { communes: readonly { code: string; name: string }[] }): string {
+  if (!codes) return '';
+  const names = new Map(framework.communes.map((c) => [c.code, c.name]));
+  return codes
+    .split(', ')
+    .map((code) => names.get(code) ?? code)
+    .join(', ');
 }

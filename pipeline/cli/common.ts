@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { FrameworkError } from '../../core/framework/load';
 import type { Lang } from '../../core/messages';
 import { InputError } from '../read/input-error';
@@ -8,8 +8,26 @@ import { renderInputError } from './text';
 export const EXIT = { ok: 0, invalid: 1, unusable: 2 } as const;
 
 export function parseLang(value: string): Lang {
-  if (value !== 'fr' && value !== 'en') throw new CommanderError(2, 'lang', `--lang: fr ou en attendu, pas « ${value} »`);
+  if (value !== 'fr' && value !== 'en') throw new InvalidArgumentError(`fr ou en attendu, pas « ${value} »`);
   return value;
+}
+
+/** commander's own parsing errors, said in French like every other message of the tools. */
+const COMMANDER_ERRORS: [RegExp, (...m: string[]) => string][] = [
+  [/^error: unknown option '([^']+)'(?:\s*\(Did you mean ([^?]+)\?\))?/, (o, hint) => `option inconnue « ${o} »${hint ? ` (vouliez-vous dire ${hint} ?)` : ''}`],
+  [/^error: option '([^']+)' argument missing/, (o) => `valeur manquante pour l’option « ${o} »`],
+  [/^error: option '([^']+)' argument '([^']*)' is invalid\.\s*(.*)/, (o, _v, why) => `option « ${o} » : ${why}`],
+  [/^error: too many arguments.*/, () => 'trop d’arguments'],
+  [/^error: missing required argument '([^']+)'/, (a) => `argument obligatoire manquant : ${a}`],
+];
+
+export function frenchCommanderError(text: string): string {
+  const line = text.trim();
+  for (const [pattern, say] of COMMANDER_ERRORS) {
+    const m = pattern.exec(line);
+    if (m) return `Erreur : ${say(...m.slice(1).map((g) => g ?? ''))}\n`;
+  }
+  return `${line.replace(/^error: /, 'Erreur : ')}\n`;
 }
 
 /** A commander program that throws instead of exiting, so run(argv) can return the exit code. */
@@ -17,7 +35,11 @@ export function program(name: string, description: string): Command {
   return new Command(name)
     .description(description)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => process.stdout.write(s),
+      outputError: (s, write) => write(frenchCommanderError(s)),
+    })
     .showHelpAfterError(false);
 }
 
@@ -26,7 +48,7 @@ export function reportFailure(err: unknown, lang: Lang = 'fr'): number {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
     // commander has already printed its own one-line message for its parsing errors.
-    if (!err.code.startsWith('commander.')) process.stderr.write(`${err.message}\n`);
+    if (!err.code.startsWith('commander.')) process.stderr.write(`Erreur : ${err.message}\n`);
     return EXIT.unusable;
   }
   if (err instanceof FrameworkError) {

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { communeNames } from '../../core/consolidate/model';
+import type { Framework } from '../../core/framework/schema';
 import { severityLabel, type Lang } from '../../core/messages';
 import { EXAMPLES_DIR } from '../examples';
 import { DEFAULT_FRAMEWORK, loadFrameworkFile } from '../framework-file';
@@ -27,10 +29,9 @@ interface Options {
 const WARNINGS_SHOWN_UP_TO = 20;
 const MISSING_NAMES_SHOWN = 30;
 
-function printHuman(result: MergeResult, lang: Lang): void {
+function printHuman(result: MergeResult, framework: Framework, lang: Lang): void {
   const lines: string[] = [];
   const out = (line: string) => lines.push(line);
-  const names = new Map(result.model?.framework.communes.map((c) => [c.code, c.name]) ?? []);
   const byFile = new Map<string, MergeResult['issues']>();
   for (const issue of result.issues) {
     const list = byFile.get(issue.file);
@@ -40,7 +41,7 @@ function printHuman(result: MergeResult, lang: Lang): void {
   const showWarnings = result.sources.length <= WARNINGS_SHOWN_UP_TO;
   for (const source of result.sources) {
     const mark = source.status === 'accepted' ? '✓' : source.status === 'rejected' ? '✗' : '–';
-    const about = [source.commune ? (names.get(source.commune) ?? source.commune) : '', source.period ?? ''].filter(Boolean).join(', ');
+    const about = [communeNames(source.commune, framework), source.period ?? ''].filter(Boolean).join(', ');
     const reason = source.reason && source.status !== 'accepted' ? ` : ${reasonText(source.reason.id as Parameters<typeof reasonText>[0], source.reason.params, lang)}` : '';
     out(`${mark} ${statusText(source.status, lang).padEnd(8)} ${source.file}${about ? ` (${about})` : ''}${reason}`);
     const shown = (byFile.get(source.file) ?? []).filter((i) => i.severity === 'error' || (showWarnings && i.severity === 'warning'));
@@ -135,9 +136,11 @@ export async function run(argv: string[]): Promise<number> {
       },
     });
     if (options.json) printJson(result, lang);
-    else printHuman(result, lang);
-    if (result.problem) process.stderr.write(`${problemText(result.problem.id, result.problem.params, lang)}\n`);
-    if (result.refusedByStrict) process.stderr.write(`${problemText('strict', {}, lang)}\n`);
+    // With no usable input folder or a clash there is no account to give: the one-line reason says it all.
+    else if (result.problem?.id !== 'inputMissing' && result.problem?.id !== 'outputIsInput') printHuman(result, framework, lang);
+    const error = lang === 'fr' ? 'Erreur : ' : 'Error: ';
+    if (result.problem) process.stderr.write(`${error}${problemText(result.problem.id, result.problem.params, lang)}\n`);
+    if (result.refusedByStrict) process.stderr.write(`${error}${problemText('strict', {}, lang)}\n`);
     return result.exitCode;
   } catch (err) {
     return reportFailure(err, lang);

@@ -113,10 +113,9 @@ async function csv(input: Discovered, options: InputOptions, record: SourceRecor
     const data = extract(group.tables, options.framework);
     reports.push({ source: input.name, commune: group.commune, period: group.period, filledBy: '', entryDate: null, points: data.points });
   }
-  const names = new Map(options.framework.communes.map((c) => [c.code, c.name]));
   const filled: SourceRecord = {
     ...record,
-    commune: [...new Set(reports.map((r) => names.get(r.commune) ?? r.commune))].join(', ') || null,
+    commune: [...new Set(reports.map((r) => r.commune))].join(', ') || null,
     period: [...new Set(reports.map((r) => r.period))].join(', ') || null,
     filledBy: '',
     ...count(issues),

@@ -9,7 +9,7 @@ const TEXTS = {
       invalid: '{errors} erreur(s) : fichier refusé',
       unusable: 'inutilisable : {detail}',
       duplicate: 'même commune et même période que {others} : aucun n’est retenu (voir --prefer latest)',
-      duplicateDiscarded: 'doublon écarté : {kept} a une date de saisie plus récente',
+      duplicateDiscarded: 'doublon écarté : {kept} est retenu (date de saisie plus récente)',
       otherPeriod: 'période {period}, hors de la période demandée ({expected})',
       lockFile: 'fichier de verrouillage d’Excel ou de LibreOffice',
       hidden: 'fichier ou dossier caché',
@@ -35,6 +35,7 @@ const TEXTS = {
     issues: {
       'duplicate-report': {
         duplicate: '{commune}, période {period} : ce fichier et {others} portent sur la même commune et la même période.',
+        discarded: '{commune}, période {period} : écarté au profit de {kept}, dont la date de saisie est plus récente.',
       },
       'unusable-file': { unusable: '{detail}' },
     },
@@ -45,7 +46,7 @@ const TEXTS = {
       invalid: '{errors} error(s): file rejected',
       unusable: 'unusable: {detail}',
       duplicate: 'same commune and period as {others}: none is used (see --prefer latest)',
-      duplicateDiscarded: 'duplicate set aside: {kept} has a later date of entry',
+      duplicateDiscarded: 'duplicate set aside: {kept} is used (later date of entry)',
       otherPeriod: 'period {period}, not the requested period ({expected})',
       lockFile: 'Excel or LibreOffice lock file',
       hidden: 'hidden file or folder',
@@ -71,6 +72,7 @@ const TEXTS = {
     issues: {
       'duplicate-report': {
         duplicate: '{commune}, period {period}: this file and {others} cover the same commune and period.',
+        discarded: '{commune}, period {period}: set aside for {kept}, whose date of entry is later.',
       },
       'unusable-file': { unusable: '{detail}' },
     },

@@ -4,7 +4,8 @@ import type { DataRow } from '../../core/consolidate/model';
 import { TIDY_HEADERS, tidyValues } from './consolidated/data';
 import { writeAtomic } from './atomic';
 
-const TRIGGER = /^[=+\-@\t\r]/;
+const TRIGGER = /^[=+\-@]/;
+const CONTROL = /^[\t\r]/;
 
 /**
  * Text that a spreadsheet could take for a formula is prefixed with an apostrophe: on any line
@@ -12,7 +13,7 @@ const TRIGGER = /^[=+\-@\t\r]/;
  */
 export function escapeFormula(value: string | number | null): string | number | null {
   if (typeof value !== 'string') return value;
-  return value.split(/\r?\n/).some((line) => TRIGGER.test(line.trimStart())) ? `'${value}` : value;
+  return value.split(/\n/).some((line) => CONTROL.test(line) || TRIGGER.test(line.trimStart())) ? `'${value}` : value;
 }
 
 /** The tidy table as CSV (UTF-8 with BOM so Excel reads the accents; `;` as French Excel expects). */

@@ -230,28 +230,28 @@ describe('arguments', () => {
   test('no file → 2 with a French usage line', async () => {
     const result = await cli();
     expect(result.code).toBe(2);
-    expect(lines(result.stderr)).toEqual([expect.stringMatching(/^validate : aucun fichier à contrôler\. Usage : npm run validate -- FICHIER\.xlsx/)]);
+    expect(lines(result.stderr)).toEqual([expect.stringMatching(/^Erreur : validate : aucun fichier à contrôler\. Usage : npm run validate -- FICHIER\.xlsx/)]);
     expect(result.stdout).toBe('');
   });
 
   test('an unknown option → 2, one line', async () => {
     const result = await cli('--frobnicate', good);
     expect(result.code).toBe(2);
-    expect(lines(result.stderr)).toEqual([expect.stringContaining("unknown option '--frobnicate'")]);
+    expect(lines(result.stderr)).toEqual(['Erreur : option inconnue « --frobnicate »']);
     expect(result.stdout).toBe('');
   });
 
   test('a bad --lang → 2', async () => {
     const result = await cli('--lang', 'de', good);
     expect(result.code).toBe(2);
-    expect(lines(result.stderr)).toEqual(['--lang: fr ou en attendu, pas « de »']);
+    expect(lines(result.stderr)).toEqual(['Erreur : option « --lang <lang> » : fr ou en attendu, pas « de »']);
   });
 
   test('a bad --max-size → 2', async () => {
     for (const value of ['0', '-3', 'beaucoup']) {
       const result = await cli('--max-size', value, good);
       expect(result.code).toBe(2);
-      expect(lines(result.stderr)).toEqual([`--max-size : nombre de Mo positif attendu, pas « ${value} »`]);
+      expect(lines(result.stderr)).toEqual([`Erreur : --max-size : nombre de Mo positif attendu, pas « ${value} »`]);
     }
   });
 

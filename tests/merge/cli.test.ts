@@ -123,7 +123,7 @@ describe('--lang en', () => {
 describe('bad arguments: exit 2, one French line on stderr, no stack trace, nothing written', () => {
   const out = () => path.join(tmp.dir, 'bad-args', 'out.xlsx');
   test.each([
-    ['--lang de', ['--lang', 'de'], /^--lang: fr ou en attendu, pas « de »$/],
+    ['--lang de', ['--lang', 'de'], /^Erreur : option « --lang <fr\|en> » : fr ou en attendu, pas « de »$/],
     ['--period 1999', ['--period', '1999'], /^Erreur : --period : « 1999 » n’est pas une période du cadre \(2023, 2024\)$/],
     ['--prefer oldest', ['--prefer', 'oldest'], /^Erreur : --prefer : seule la valeur « latest » est possible, pas « oldest »$/],
     ['--max-size zéro', ['--max-size', 'zéro'], /^Erreur : --max-size : nombre de Mo attendu/],
@@ -150,7 +150,7 @@ describe('bad arguments: exit 2, one French line on stderr, no stack trace, noth
     const missing = path.join(tmp.dir, 'pas-de-dossier');
     const cli = await mergeCli(['--input', missing, '--output', out()]);
     expect(cli.code).toBe(2);
-    expect(cli.stderr.trimEnd().split('\n')).toEqual([`dossier d’entrée introuvable : ${missing}`]);
+    expect(cli.stderr.trimEnd().split('\n')).toEqual([`Erreur : dossier d’entrée introuvable : ${missing}`]);
     expect(cli.stdout + cli.stderr).not.toMatch(STACK_LINE);
     expect(existsSync(out())).toBe(false);
   });
@@ -159,7 +159,7 @@ describe('bad arguments: exit 2, one French line on stderr, no stack trace, noth
     const file = path.join(examples, readdirSync(examples)[0]!);
     const cli = await mergeCli(['--input', file, '--output', out()]);
     expect(cli.code).toBe(2);
-    expect(cli.stderr.trimEnd().split('\n')).toEqual([`dossier d’entrée introuvable : ${file}`]);
+    expect(cli.stderr.trimEnd().split('\n')).toEqual([`Erreur : dossier d’entrée introuvable : ${file}`]);
   });
 
   test('an unknown option: exit 2, one line, no stack trace', async () => {
@@ -180,7 +180,7 @@ describe('an output path that is an input file', () => {
     const before = hashFolder(dir);
     const cli = await mergeCli(['--input', dir, '--output', path.join(dir, target)]);
     expect(cli.code).toBe(2);
-    expect(cli.stderr.trimEnd().split('\n')).toEqual([`le fichier de sortie serait écrit sur une entrée (${target}) : choisissez un autre --output`]);
+    expect(cli.stderr.trimEnd().split('\n')).toEqual([`Erreur : le fichier de sortie serait écrit sur une entrée (${target}) : choisissez un autre --output`]);
     expect(hashFolder(dir)).toEqual(before);
   });
 

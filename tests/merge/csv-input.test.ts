@@ -73,7 +73,7 @@ test('the --csv export of one commune’s merge, used as that commune’s input,
   const { cli, summary } = await mergeJson(['--input', input, '--output', output]);
   expect(summary.issues).toEqual([]);
   expect(cli.code).toBe(0);
-  expect(summary.sources.find((s) => s.file === 'soni-aliber.csv')).toMatchObject({ status: 'accepted', commune: 'Soni Aliber', period: '2023' });
+  expect(summary.sources.find((s) => s.file === 'soni-aliber.csv')).toMatchObject({ status: 'accepted', commune: 'SAL', period: '2023' });
   const workbook = await readWorkbook(output);
   expect(totals(workbook)).toEqual(reference);
   const data = dataTable(workbook);

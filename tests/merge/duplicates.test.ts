@@ -2,10 +2,12 @@
  * Two files for the same commune and period: neither is used (each names the other), exit 1 — unless
  * `--prefer latest`, which keeps the one with the later Date de saisie and sets the other aside.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   communeName,
   copyExamples,
+  csvText,
   dataTable,
   detailRows,
   fillFor,
@@ -18,6 +20,7 @@ import {
   sheet,
   synthesisCommunes,
   tempDir,
+  tidyRowsOf,
   writeCommune,
 } from '../helpers/merge-fixtures';
 
@@ -146,4 +149,29 @@ test('the same commune for two different periods is not a duplicate', async () =
   expect(cli.code).toBe(0);
   expect(summary.sources.map((s) => s.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'accepted']);
   expect(summary.communes.find((c) => c.code === 'BAR')!.sources).toHaveLength(2);
+});
+
+describe('--prefer latest with a CSV holding several communes', () => {
+  test('only the duplicated commune of the CSV is set aside; its other commune is still used', async () => {
+    const dir = path.join(tmp.dir, 'csv-multi');
+    copyExamples(dir, ['GNZ', 'SAL']);
+    // The CSV (no date of entry) holds Gounzourèye and Soni Aliber; a workbook also covers Gounzourèye.
+    const rows = [...tidyRowsOf('GNZ', '2023', fillFor('GNZ')), ...tidyRowsOf('SAL', '2023', fillFor('SAL')).slice(1)];
+    writeFileSync(path.join(dir, 'kobo.csv'), csvText(rows));
+    await writeCommune(dir, 'GNZ', { name: 'gnz.xlsx' });
+    const output = path.join(tmp.dir, 'csv-multi.xlsx');
+    const { cli, summary } = await mergeJson(['--input', dir, '--output', output, '--prefer', 'latest']);
+    expect(cli.code).toBe(0);
+    const status = Object.fromEntries(summary.sources.map((s) => [s.file, s.status]));
+    expect(status['kobo.csv']).toBe('accepted');
+    expect(status['gnz.xlsx']).toBe('accepted');
+    expect(summary.communes.filter((c) => !c.received)).toEqual([]);
+    const setAside = summary.issues.filter((i) => i.file === 'kobo.csv' && i.ruleId === 'duplicate-report');
+    expect(setAside).toHaveLength(1);
+    expect(setAside[0]!.severity).toBe('info');
+    expect(setAside[0]!.message).toContain('gnz.xlsx');
+    const data = dataTable(await readWorkbook(output));
+    expect(new Set(data.filter((r) => r['Commune'] === 'Gounzourèye').map((r) => r['Source']))).toEqual(new Set(['gnz.xlsx']));
+    expect(new Set(data.filter((r) => r['Commune'] === 'Soni Aliber').map((r) => r['Source']))).toEqual(new Set(['kobo.csv']));
+  });
 });

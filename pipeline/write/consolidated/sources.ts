@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { communeNames } from '../../../core/consolidate/model';
 import { reasonText, statusText } from '../../merge/messages';
 import type { WriteContext } from './context';
 import { DATE_FORMAT, headerRow, printSetup, value, widths } from './style';
@@ -10,9 +11,8 @@ export function writeSources(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
   widths(ws, [40, 16, 9, 22, 12, 66, 10, 60, 9, 14]);
   ctx.sources.forEach((s, i) => {
     const row = ws.getRow(i + 2);
-    const names = new Map(ctx.model.framework.communes.map((c) => [c.code, c.name]));
     const reason = s.reason ? reasonText(s.reason.id as Parameters<typeof reasonText>[0], s.reason.params, ctx.lang) : '';
-    [s.file, s.commune ? (names.get(s.commune) ?? s.commune) : null, s.period, s.filledBy || null, null, s.sha256, statusText(s.status, ctx.lang), reason || null, s.errors, s.warnings].forEach(
+    [s.file, communeNames(s.commune, ctx.model.framework) || null, s.period, s.filledBy || null, null, s.sha256, statusText(s.status, ctx.lang), reason || null, s.errors, s.warnings].forEach(
       (v, c) => value(row.getCell(c + 1), v),
     );
     if (s.entryDate) {
