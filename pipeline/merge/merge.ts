@@ -9,6 +9,7 @@ import type { Lang } from '../../core/messages';
 import { discoverInputs } from '../read/discover';
 import { DEFAULT_LIMITS, type ZipLimits } from '../read/zip-guard';
 import { writeAtomic } from '../write/atomic';
+import { addChartsToFile, exceljsCells } from '../write/charts';
 import { labelsFor } from '../write/consolidated/labels';
 import { buildConsolidatedWorkbook } from '../write/consolidated/workbook';
 import { writeTidyCsv } from '../write/csv';
@@ -91,7 +92,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   }
   const now = options.now ?? new Date();
   const labels = labelsFor(options.lang);
-  const { workbook } = buildConsolidatedWorkbook({
+  const { workbook, charts } = buildConsolidatedWorkbook({
     model,
     sources,
     issues,
@@ -100,7 +101,11 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     generatedAt: now.toISOString(),
     footer: `${options.framework.project.shortTitle} – ${labels.synthesisTitle}`,
   });
-  await writeAtomic(output, (temp) => workbook.xlsx.writeFile(temp));
+  await writeAtomic(output, async (temp) => {
+    await workbook.xlsx.writeFile(temp);
+    // Last step before the rename: exceljs writes no charts, so they are added to the written package.
+    await addChartsToFile(temp, charts, exceljsCells(workbook));
+  });
   if (options.csv) await writeTidyCsv(path.resolve(options.csv), model.data);
   return { ...result, exitCode: rejected ? 1 : 0, output, csv: options.csv ? path.resolve(options.csv) : null, model, discrepancies };
 }

@@ -16,8 +16,8 @@ export interface SynthesisRefs {
 
 /** Where Synthèse put its tables, for the charts that come later. */
 export interface SynthesisMap {
-  results: { first: number; last: number; rows: Map<string, number> };
-  communes: { first: number; last: number };
+  results: { first: number; last: number; rows: Map<string, number>; rateColumn: string };
+  communes: { first: number; last: number; rateColumn: string };
   beneficiaries: { first: number; last: number };
 }
 
@@ -258,8 +258,8 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   printSetup(ws, undefined, ctx.footer);
   ws.pageSetup.orientation = 'portrait';
   return {
-    results: { first: resultsFirst, last: resultsLast, rows: resultRows },
-    communes: { first: communesFirst, last: communesLast },
+    results: { first: resultsFirst, last: resultsLast, rows: resultRows, rateColumn: 'E' },
+    communes: { first: communesFirst, last: communesLast, rateColumn: 'D' },
     beneficiaries: { first: benFirst, last: benLast },
   };
 }

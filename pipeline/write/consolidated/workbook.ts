@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { writeBeneficiaries } from './beneficiaries';
 import { writeBudget } from './budget';
 import type { WriteContext } from './context';
+import type { ChartSpec } from '../charts';
 import { writeControls } from './controls';
+import { writeDashboard } from './dashboard';
 import { writeData } from './data';
 import { OUTPUT_SHEETS } from './labels';
 import { writePlannedVsAchieved } from './planned-vs-achieved';
@@ -12,6 +14,8 @@ import { writeSynthesis, type SynthesisMap } from './synthesis';
 export interface BuiltWorkbook {
   workbook: ExcelJS.Workbook;
   synthesis: SynthesisMap;
+  /** The Synthèse charts, added to the written file by `addChartsToFile` (exceljs writes no charts). */
+  charts: ChartSpec[];
 }
 
 /** The consolidated workbook, sheets in the contract's order; Synthèse is filled last as it references the others. */
@@ -40,5 +44,6 @@ export function buildConsolidatedWorkbook(ctx: WriteContext): BuiltWorkbook {
   writeControls(sheets.controls, ctx);
   writeSources(sheets.sources, ctx);
   const synthesis = writeSynthesis(sheets.synthesis, ctx, { plannedVsAchieved, budget, beneficiaries });
-  return { workbook, synthesis };
+  const charts = writeDashboard(sheets.synthesis, ctx, { plannedVsAchieved, budget, beneficiaries, synthesis });
+  return { workbook, synthesis, charts };
 }

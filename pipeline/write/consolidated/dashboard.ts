@@ -1,0 +1,323 @@
+import type ExcelJS from 'exceljs';
+import { isPeople } from '../../../core/framework/schema';
+import { interpolate } from '../../../core/messages';
+import { columnLetter } from '../../../core/tables';
+import type { CellPoint, CellRange, ChartSeries, ChartSpec } from '../charts';
+import type { WriteContext } from './context';
+import type { SynthesisMap, SynthesisRefs } from './synthesis';
+import { formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, rateFormatting, RATE_COLOURS, subtitle, value } from './style';
+
+/**
+ * « Tableau de bord »: four charts at the top right of Synthèse, and under its sections the contiguous
+ * tables they read. Every number of those tables is a live formula to a Synthèse or detail-sheet cell,
+ * with its value cached, so a corrected figure moves the chart. A commune that sent nothing keeps its
+ * row, labelled « Bara (non reçu) », with empty cells: a gap in the chart, never 0 %.
+ */
+
+export interface DashboardRefs extends SynthesisRefs {
+  synthesis: SynthesisMap;
+}
+
+/** Size and placement of the charts, in pixels, to the right of Synthèse’s tables (from column G). */
+const FIRST_CHART_COLUMN = 7;
+/** Wide enough for the nine results and the budget lines' labels to stay level and readable. */
+const CHART = { width: 760, height: 360, gap: 16, left: 14, top: 8 };
+/** Women in warm tones, men in cool ones; the darker, the younger. */
+const WOMEN = ['C55A11', 'ED7D31', 'F8CBAD'];
+const MEN = ['1F4E78', '2E75B6', '9DC3E6'];
+const PLANNED_COLOUR = 'A6A6A6';
+const SPENT_COLOUR = '1F4E78';
+const TARGET_COLOUR = '404040';
+
+const strong = (band: keyof typeof RATE_COLOURS) => RATE_COLOURS[band].strong.slice(2);
+
+/** The percent format with zero, negative and text sections left empty: a band's blank cells show no label. */
+const LABEL_FORMAT = `${PERCENT_FORMAT};;;`;
+
+/** The cached value a cell shows (a formula's stored result). */
+function shown(ws: ExcelJS.Worksheet, address: string): number | string | null {
+  const v = ws.getCell(address).value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'object' && 'formula' in v) {
+    const r = (v as ExcelJS.CellFormulaValue).result;
+    return typeof r === 'number' || typeof r === 'string' ? r : null;
+  }
+  return null;
+}
+
+const quoted = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+
+function columnPixels(ws: ExcelJS.Worksheet, col: number): number {
+  const width = ws.getColumn(col).width ?? 8.43;
+  return Math.trunc(width * 7 + 5);
+}
+
+function rowPixels(ws: ExcelJS.Worksheet, row: number): number {
+  return Math.round(((ws.findRow(row)?.height ?? 15) * 96) / 72);
+}
+
+/**
+ * The cell corner `x`, `y` pixels right of and below the top-left corner of (col, row). Rows are counted at
+ * their set or default height: a viewer that makes one taller only widens the gap between charts.
+ */
+function pointAt(ws: ExcelJS.Worksheet, col: number, row: number, x: number, y: number): CellPoint {
+  let c = col;
+  let dx = x;
+  while (dx >= columnPixels(ws, c)) dx -= columnPixels(ws, c++);
+  let r = row;
+  let dy = y;
+  while (dy >= rowPixels(ws, r)) dy -= rowPixels(ws, r++);
+  return { cell: `${columnLetter(c)}${r}`, dx, dy };
+}
+
+/** A header row tall enough for its wrapped texts (bold: a little under one character per unit of width). */
+function headerHeight(ws: ExcelJS.Worksheet, row: number): void {
+  let lines = 1;
+  ws.getRow(row).eachCell((cell, col) => {
+    const width = ws.getColumn(col).width ?? 8.43;
+    lines = Math.max(lines, Math.ceil(String(cell.value ?? '').length / Math.max(1, (width - 2) * 0.7)));
+  });
+  ws.getRow(row).height = Math.min(6, lines) * 15;
+}
+
+interface RateRow {
+  category: string;
+  description: string;
+  /** The Synthèse cell holding the rate, or null when there is none (a commune not received). */
+  source: string | null;
+}
+
+interface Block {
+  header: number;
+  first: number;
+  last: number;
+}
+
+export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: DashboardRefs): ChartSpec[] {
+  const { labels: L, model, lang } = ctx;
+  const fw = model.framework;
+  const { rateGood: good, rateFair: fair } = fw.thresholds;
+  const pct = (x: number) => Math.round(x * 100);
+  const bands = {
+    good: interpolate(L.bandGood, { good: pct(good) }, lang),
+    fair: interpolate(L.bandFair, { good: pct(good), fair: pct(fair) }, lang),
+    poor: interpolate(L.bandPoor, { fair: pct(fair) }, lang),
+    target: interpolate(L.target, { good: pct(good) }, lang),
+  };
+  const S = ws.name;
+  const range = (col: string, first: number, last = first): CellRange => ({ sheet: S, range: first === last ? `${col}${first}` : `${col}${first}:${col}${last}` });
+
+  let r = ws.rowCount + 3;
+  heading(ws.getCell(`A${r}`), L.dashboardHeading);
+  r++;
+  subtitle(ws.getCell(`A${r}`), L.dashboardNote);
+  r += 2;
+
+  const tableTitle = (text: string) => {
+    value(ws.getCell(`A${r}`), text);
+    ws.getCell(`A${r}`).font = { bold: true };
+    r++;
+  };
+
+  /** Code | label | rate | one column per threshold band | target: the bars are coloured by band, live. */
+  const rateTable = (title: string, headers: [string, string], rows: RateRow[]): Block => {
+    tableTitle(title);
+    const header = r;
+    headerRow(ws.getRow(r), [...headers, L.rate, bands.good, bands.fair, bands.poor, bands.target]);
+    headerHeight(ws, r);
+    r++;
+    const first = r;
+    for (const row of rows) {
+      value(ws.getCell(`A${r}`), row.category);
+      value(ws.getCell(`B${r}`), row.description);
+      if (row.source) {
+        const rate = shown(ws, row.source);
+        const num = typeof rate === 'number' ? rate : null;
+        formula(ws.getCell(`C${r}`), row.source, rate ?? '');
+        const c = `C${r}`;
+        formula(ws.getCell(`D${r}`), `IF(AND(ISNUMBER(${c}),${c}>=${good}),${c},"")`, num !== null && num >= good ? num : '');
+        formula(ws.getCell(`E${r}`), `IF(AND(ISNUMBER(${c}),${c}>=${fair},${c}<${good}),${c},"")`, num !== null && num >= fair && num < good ? num : '');
+        formula(ws.getCell(`F${r}`), `IF(AND(ISNUMBER(${c}),${c}<${fair}),${c},"")`, num !== null && num < fair ? num : '');
+      }
+      value(ws.getCell(`G${r}`), good);
+      for (const col of 'CDEFG') ws.getCell(`${col}${r}`).numFmt = PERCENT_FORMAT;
+      r++;
+    }
+    const last = r - 1;
+    rateFormatting(ws, `C${first}:C${last}`, good, fair);
+    r++;
+    return { header, first, last };
+  };
+
+  const rateChart = (title: string, categoryTitle: string, block: Block, anchor: { from: CellPoint; size: { width: number; height: number } }): ChartSpec => {
+    const categories = range('A', block.first, block.last);
+    const band = (col: string, colour: string): ChartSeries => ({
+      name: range(col, block.header),
+      categories,
+      values: range(col, block.first, block.last),
+      colour,
+      dataLabels: { numberFormat: LABEL_FORMAT, position: 'outEnd', size: 8, bold: true },
+    });
+    return {
+      sheet: S,
+      anchor: { from: anchor.from, size: anchor.size },
+      type: 'column',
+      title,
+      language: lang === 'fr' ? 'fr-FR' : 'en-GB',
+      overlap: 100,
+      gapWidth: 60,
+      categoryAxis: { title: categoryTitle },
+      valueAxis: { title: L.achievementRate, numberFormat: PERCENT_FORMAT, min: 0 },
+      legend: 'bottom',
+      series: [
+        band('D', strong('good')),
+        band('E', strong('fair')),
+        band('F', strong('poor')),
+        { name: range('G', block.header), categories, values: range('G', block.first, block.last), colour: TARGET_COLOUR, kind: 'line', line: { width: 2.25, dash: 'dash' } },
+      ],
+    };
+  };
+
+  // 1. Each expected result: the mean rate of its indicators (Synthèse's results table, column E).
+  const syn = refs.synthesis;
+  const results = rateTable(
+    L.chartResults,
+    [L.code, L.expectedResult],
+    fw.results.map((res) => ({ category: res.code, description: res.statement, source: `${syn.results.rateColumn}${syn.results.rows.get(res.code)!}` })),
+  );
+
+  // 2. Each commune: its mean rate (Synthèse's communes table, column D); a missing one stays empty.
+  const communes = rateTable(
+    L.chartCommunes,
+    [L.commune, L.cercle],
+    model.communes.map((status, i) => ({
+      category: status.received ? status.commune.name : interpolate(L.communeNotReceived, { commune: status.commune.name }, lang),
+      description: status.commune.cercle,
+      source: status.received ? `${syn.communes.rateColumn}${syn.communes.first + i}` : null,
+    })),
+  );
+
+  // 3. Budget: each line's project total on the Budget sheet.
+  tableTitle(L.chartBudget);
+  const bud = refs.budget;
+  const budgetHeader = r;
+  headerRow(ws.getRow(r), [L.code, L.budgetLine, L.plannedFcfa, L.spentFcfa, L.executionRate]);
+  headerHeight(ws, r);
+  r++;
+  const budgetFirst = r;
+  const rateColours: (string | null)[] = [];
+  for (const line of model.budget) {
+    const row = bud.totalRows.get(line.item.code)!;
+    const budgetSheet = ws.workbook.getWorksheet(bud.sheet)!;
+    value(ws.getCell(`A${r}`), line.item.code);
+    value(ws.getCell(`B${r}`), line.item.label);
+    for (const [col, key, fmt] of [
+      ['C', 'planned', NUMBER_FORMAT],
+      ['D', 'spent', NUMBER_FORMAT],
+      ['E', 'rate', PERCENT_FORMAT],
+    ] as const) {
+      const address = `${bud.columns[key]}${row}`;
+      formula(ws.getCell(`${col}${r}`), `${quoted(bud.sheet)}!${address}`, shown(budgetSheet, address) ?? '');
+      ws.getCell(`${col}${r}`).numFmt = fmt;
+    }
+    const rate = shown(budgetSheet, `${bud.columns.rate}${row}`);
+    rateColours.push(typeof rate !== 'number' ? null : strong(rate >= good ? 'good' : rate >= fair ? 'fair' : 'poor'));
+    r++;
+  }
+  const budgetLast = r - 1;
+  rateFormatting(ws, `E${budgetFirst}:E${budgetLast}`, good, fair);
+  r++;
+
+  // 4. Beneficiaries of each age band (the categories counted in people), women and men, per commune.
+  tableTitle(L.chartBeneficiaries);
+  const ben = refs.beneficiaries;
+  const benSheet = ws.workbook.getWorksheet(ben.sheet)!;
+  const people = model.beneficiaries.filter((line) => isPeople(line.item));
+  const columns = people.flatMap((line, i) =>
+    (['women', 'men'] as const).map((sex) => ({ line, sex, colour: (sex === 'women' ? WOMEN : MEN)[Math.min(i, 2)]!, header: interpolate(L.sexCategory, { sex: L[sex], category: line.item.label }, lang) })),
+  );
+  const benHeader = r;
+  headerRow(ws.getRow(r), [L.commune, L.cercle, ...columns.map((c) => c.header)]);
+  const benHeaderRow = r;
+  r++;
+  const benFirst = r;
+  for (const status of model.communes) {
+    value(ws.getCell(`A${r}`), status.received ? status.commune.name : interpolate(L.communeNotReceived, { commune: status.commune.name }, lang));
+    value(ws.getCell(`B${r}`), status.commune.cercle);
+    columns.forEach((c, i) => {
+      const cell = ws.getCell(`${columnLetter(3 + i)}${r}`);
+      const address = `${ben.columns[c.sex]}${ben.communeRows.get(c.line.item.code)!.get(status.commune.code)!}`;
+      const cached = shown(benSheet, address);
+      // A commune not received has no number: the cell stays empty, a gap in the chart.
+      if (status.received && typeof cached === 'number') formula(cell, `${quoted(ben.sheet)}!${address}`, cached);
+      cell.numFmt = NUMBER_FORMAT;
+    });
+    r++;
+  }
+  const benLast = r - 1;
+  for (let col = 7; col < 3 + columns.length; col++) if (ws.getColumn(col).width === undefined) ws.getColumn(col).width = 14;
+  headerHeight(ws, benHeaderRow);
+
+  // The charts: a 2 × 2 grid to the right of the Synthèse tables, each at a fixed size. The columns under
+  // them get an explicit width, so every viewer places them alike (a default width varies by viewer).
+  for (let col = FIRST_CHART_COLUMN; col < FIRST_CHART_COLUMN + 20; col++) if (ws.getColumn(col).width === undefined) ws.getColumn(col).width = 12;
+  const at = (i: number) => ({
+    from: pointAt(ws, FIRST_CHART_COLUMN, 1, CHART.left + (i % 2) * (CHART.width + CHART.gap), CHART.top + Math.floor(i / 2) * (CHART.height + CHART.gap)),
+    size: { width: CHART.width, height: CHART.height },
+  });
+  const language = lang === 'fr' ? 'fr-FR' : 'en-GB';
+  const budgetCategories = range('B', budgetFirst, budgetLast);
+  const charts: ChartSpec[] = [
+    rateChart(L.chartResults, L.expectedResult, results, at(0)),
+    rateChart(L.chartCommunes, L.commune, communes, at(1)),
+    {
+      sheet: S,
+      anchor: at(2),
+      type: 'column',
+      title: L.chartBudget,
+      language,
+      gapWidth: 60,
+      categoryAxis: { title: L.budgetLine, labelSize: 7, labelRotation: 0 },
+      valueAxis: { title: L.amountFcfa, numberFormat: NUMBER_FORMAT, min: 0 },
+      secondaryAxis: { title: L.executionRate, numberFormat: PERCENT_FORMAT, min: 0 },
+      legend: 'bottom',
+      series: [
+        { name: range('C', budgetHeader), categories: budgetCategories, values: range('C', budgetFirst, budgetLast), colour: PLANNED_COLOUR },
+        { name: range('D', budgetHeader), categories: budgetCategories, values: range('D', budgetFirst, budgetLast), colour: SPENT_COLOUR },
+        {
+          name: range('E', budgetHeader),
+          categories: budgetCategories,
+          values: range('E', budgetFirst, budgetLast),
+          colour: TARGET_COLOUR,
+          kind: 'line',
+          axis: 'secondary',
+          line: { hidden: true, marker: 'circle', markerSize: 9 },
+          pointColours: rateColours,
+          dataLabels: { numberFormat: LABEL_FORMAT, position: 't', size: 8, bold: true },
+        },
+      ],
+    },
+    {
+      sheet: S,
+      anchor: at(3),
+      type: 'column',
+      grouping: 'stacked',
+      title: L.chartBeneficiaries,
+      language,
+      gapWidth: 60,
+      categoryAxis: { title: L.commune },
+      valueAxis: { title: L.people, numberFormat: NUMBER_FORMAT, min: 0 },
+      legend: 'right',
+      series: columns.map((c, i) => ({
+        name: range(columnLetter(3 + i), benHeader),
+        categories: range('A', benFirst, benLast),
+        values: range(columnLetter(3 + i), benFirst, benLast),
+        colour: c.colour,
+      })),
+    },
+  ];
+  // Charts and tables side by side read better across the page.
+  ws.pageSetup.orientation = 'landscape';
+  return charts;
+}
