@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { compact, type Cell, type Sheet, type Tables } from '../../core/tables';
 import { InputError } from './input-error';
+import { FastReaderUnsupported, isFastReaderPart, readTablesFast } from './xlsx-fast';
 import { DEFAULT_LIMITS, inspectZip, type ZipLimits } from './zip-guard';
 
 /** exceljs value → the core's plain cell. Merged cells other than the top-left read as empty, as in Office.js. */
@@ -25,7 +26,9 @@ function plain(value: unknown): Cell {
   if (typeof value === 'number') return { kind: 'number', value };
   if (typeof value === 'string') return value === '' ? { kind: 'empty', value: null } : { kind: 'string', value };
   if (typeof value === 'boolean') return { kind: 'boolean', value };
-  if (value instanceof Date) return { kind: 'date', value: isoDate(value) };
+  // exceljs makes an invalid Date of a date-formatted cell it cannot convert (a cached error, a huge
+  // number): the value is unreadable, said so instead of throwing.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { kind: 'string', value: '(date illisible)' } : { kind: 'date', value: isoDate(value) };
   if (typeof value === 'object' && 'error' in value) return { kind: 'error', value: String((value as ExcelJS.CellErrorValue).error) };
   return { kind: 'string', value: String(value) };
 }
@@ -91,16 +94,40 @@ export async function readWorkbookFile(file: string, limits: ZipLimits = DEFAULT
   return readWorkbookBuffer(buffer, file, limits);
 }
 
-export async function readWorkbookBuffer(buffer: Buffer, file: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<Tables> {
+export interface ReadOptions {
+  /**
+   * `auto` (the default): the fast reader (xlsx-fast.ts), and exceljs for a workbook it does not
+   * recognise; `exceljs` or `fast` alone, for tests and benches (`fast` throws instead of falling back).
+   */
+  reader?: 'auto' | 'fast' | 'exceljs';
+  /** Told why, when `auto` falls back to exceljs. */
+  onFallback?: (reason: string) => void;
+}
+
+export async function readWorkbookBuffer(buffer: Buffer, file: string, limits: ZipLimits = DEFAULT_LIMITS, options: ReadOptions = {}): Promise<Tables> {
+  const reader = options.reader ?? 'auto';
   // An encrypted workbook (password to open) and an old .xls are both OLE compound files, not zips.
   if (buffer.subarray(0, 8).equals(CFB_MAGIC)) throw new InputError(file, 'encrypted');
-  const verdict = inspectZip(buffer, limits);
+  // The guard inflates every entry to check it: it hands the parts the fast reader needs over.
+  const verdict = inspectZip(buffer, limits, reader === 'exceljs' ? {} : { keep: isFastReaderPart });
   if (!verdict.ok) {
     if (verdict.reason === 'notZip') throw new InputError(file, 'notWorkbook');
     if (verdict.reason === 'truncated') throw new InputError(file, 'corrupt', { detail: 'zip' });
     throw new InputError(file, 'zipBomb', { detail: verdict.detail ?? verdict.reason });
   }
   if (!verdict.entries.some((e) => e.name === 'xl/workbook.xml')) throw new InputError(file, 'notWorkbook');
+  if (reader !== 'exceljs') {
+    try {
+      return readTablesFast(
+        verdict.entries.map((e) => e.name),
+        verdict.parts ?? new Map(),
+      );
+    } catch (err) {
+      if (reader === 'fast') throw err;
+      // Anything the fast reader does not recognise, or fails on, is exceljs' to read.
+      options.onFallback?.(err instanceof FastReaderUnsupported ? err.reason : `${(err as Error).name}: ${(err as Error).message}`);
+    }
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);

@@ -108,7 +108,7 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
   const S = ws.name;
   const range = (col: string, first: number, last = first): CellRange => ({ sheet: S, range: first === last ? `${col}${first}` : `${col}${first}:${col}${last}` });
 
-  let r = ws.rowCount + 3;
+  let r = refs.synthesis.lastRow + 3;
   heading(ws.getCell(`A${r}`), L.dashboardHeading);
   r++;
   subtitle(ws.getCell(`A${r}`), L.dashboardNote);
@@ -209,7 +209,6 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
   const rateColours: (string | null)[] = [];
   for (const line of model.budget) {
     const row = bud.totalRows.get(line.item.code)!;
-    const budgetSheet = ws.workbook.getWorksheet(bud.sheet)!;
     value(ws.getCell(`A${r}`), line.item.code);
     value(ws.getCell(`B${r}`), line.item.label);
     for (const [col, key, fmt] of [
@@ -218,10 +217,10 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
       ['E', 'rate', PERCENT_FORMAT],
     ] as const) {
       const address = `${bud.columns[key]}${row}`;
-      formula(ws.getCell(`${col}${r}`), `${quoted(bud.sheet)}!${address}`, shown(budgetSheet, address) ?? '');
+      formula(ws.getCell(`${col}${r}`), `${quoted(bud.sheet)}!${address}`, bud.shown(address) ?? '');
       ws.getCell(`${col}${r}`).numFmt = fmt;
     }
-    const rate = shown(budgetSheet, `${bud.columns.rate}${row}`);
+    const rate = bud.shown(`${bud.columns.rate}${row}`);
     rateColours.push(typeof rate !== 'number' ? null : strong(rate >= good ? 'good' : rate >= fair ? 'fair' : 'poor'));
     r++;
   }
@@ -232,7 +231,6 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
   // 4. Beneficiaries of each age band (the categories counted in people), women and men, per commune.
   tableTitle(L.chartBeneficiaries);
   const ben = refs.beneficiaries;
-  const benSheet = ws.workbook.getWorksheet(ben.sheet)!;
   const people = model.beneficiaries.filter((line) => isPeople(line.item));
   const columns = people.flatMap((line, i) =>
     (['women', 'men'] as const).map((sex) => ({ line, sex, colour: (sex === 'women' ? WOMEN : MEN)[Math.min(i, 2)]!, header: interpolate(L.sexCategory, { sex: L[sex], category: line.item.label }, lang) })),
@@ -248,7 +246,7 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
     columns.forEach((c, i) => {
       const cell = ws.getCell(`${columnLetter(3 + i)}${r}`);
       const address = `${ben.columns[c.sex]}${ben.communeRows.get(c.line.item.code)!.get(status.commune.code)!}`;
-      const cached = shown(benSheet, address);
+      const cached = ben.shown(address);
       // A commune not received has no number: the cell stays empty, a gap in the chart.
       if (status.received && typeof cached === 'number') formula(cell, `${quoted(ben.sheet)}!${address}`, cached);
       cell.numFmt = NUMBER_FORMAT;

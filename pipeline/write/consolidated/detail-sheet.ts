@@ -50,6 +50,8 @@ export interface DetailMap {
   communeRows: Map<string, Map<string, number>>;
   firstDataRow: number;
   lastDataRow: number;
+  /** The value a figure cell shows (its cached result), as written: committed rows cannot be read back. */
+  shown(address: string): number | string | null;
 }
 
 const HEADER_ROW = 4;
@@ -76,7 +78,18 @@ export function writeDetailSheet<T extends { code: string }>(
   const col: Record<string, string> = {};
   spec.figures.forEach((f, i) => (col[f.key] = columnLetter(firstFigure + i)));
   const commentsColumn = firstFigure + spec.figures.length;
-  const map: DetailMap = { sheet: ws.name, columns: col, totalRows: new Map(), communeRows: new Map(), firstDataRow: HEADER_ROW + 1, lastDataRow: HEADER_ROW };
+  const shown = new Map<string, number | string | null>();
+  const map: DetailMap = {
+    sheet: ws.name,
+    columns: col,
+    totalRows: new Map(),
+    communeRows: new Map(),
+    firstDataRow: HEADER_ROW + 1,
+    lastDataRow: HEADER_ROW,
+    shown: (address) => shown.get(address) ?? null,
+  };
+  // Views and widths go out with the first committed row (streamed workbooks): set them first.
+  ws.views = [{ state: 'frozen', xSplit: spec.itemHeaders.length, ySplit: HEADER_ROW, topLeftCell: `${columnLetter(spec.itemHeaders.length + 1)}${HEADER_ROW + 1}` }];
   const rateColumns = spec.figures.filter((f) => f.kind === 'derived' && f.rate).map((f) => col[f.key]!);
 
   let r = HEADER_ROW + 1;
@@ -88,7 +101,9 @@ export function writeDetailSheet<T extends { code: string }>(
     const put = (row: ExcelJS.Row, figures: CommuneFigures, isTotal: boolean) => {
       spec.figures.forEach((f, i) => {
         const cell = row.getCell(firstFigure + i);
+        const address = `${col[f.key]}${row.number}`;
         if (f.kind === 'planned') {
+          shown.set(address, f.pick(figures));
           if (isTotal) formula(cell, `SUM(${col[f.key]}${first}:${col[f.key]}${last})`, f.pick(figures));
           else value(cell, f.pick(figures));
           cell.numFmt = NUMBER_FORMAT;
@@ -96,6 +111,7 @@ export function writeDetailSheet<T extends { code: string }>(
           // Femmes / Hommes of a count that is not of people: nothing to show, not « non reçu ».
           if (f.applies && !(f.applies as (item: T) => boolean)(line.item)) return;
           const v = f.pick(figures);
+          shown.set(address, v ?? spec.notReceived);
           if (isTotal) {
             const range = `${col[f.key]}${first}:${col[f.key]}${last}`;
             const fn = spec.communeRule(line.item) === 'sum' ? 'SUM' : 'MAX';
@@ -104,6 +120,7 @@ export function writeDetailSheet<T extends { code: string }>(
           else value(cell, v);
           cell.numFmt = NUMBER_FORMAT;
         } else {
+          shown.set(address, f.compute(figures, line.total) ?? '');
           formula(cell, f.formula(col, row.number, block), f.compute(figures, line.total) ?? '');
           cell.numFmt = f.format === 'rate' ? PERCENT_FORMAT : NUMBER_FORMAT;
         }
@@ -131,10 +148,11 @@ export function writeDetailSheet<T extends { code: string }>(
       rows.set(status.commune.code, first + i);
     });
     map.communeRows.set(line.item.code, rows);
+    // Streamed: the block is done, send it out and free its memory (a no-op in an in-memory workbook).
+    ws.getRow(last).commit();
     r = last + 1;
   }
   map.lastDataRow = r - 1;
-  ws.views = [{ state: 'frozen', xSplit: spec.itemHeaders.length, ySplit: HEADER_ROW, topLeftCell: `${columnLetter(spec.itemHeaders.length + 1)}${HEADER_ROW + 1}` }];
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(map.lastDataRow, HEADER_ROW), column: headers.length } };
   for (const letter of rateColumns) rateFormatting(ws, `${letter}${HEADER_ROW + 1}:${letter}${Math.max(map.lastDataRow, HEADER_ROW + 1)}`, spec.thresholds.good, spec.thresholds.fair);
   printSetup(ws, `${HEADER_ROW}:${HEADER_ROW}`, spec.footer);

@@ -19,6 +19,8 @@ export interface SynthesisMap {
   results: { first: number; last: number; rows: Map<string, number>; rateColumn: string };
   communes: { first: number; last: number; rateColumn: string };
   beneficiaries: { first: number; last: number };
+  /** The last row written, for what comes below. */
+  lastRow: number;
 }
 
 const ref = (sheet: string, address: string) => `'${sheet.replace(/'/g, "''")}'!${address}`;
@@ -33,26 +35,32 @@ function achievedSentence(lines: Line<Indicator>[], lang: 'fr' | 'en'): string {
     .join(' ; ');
 }
 
-/** The Écarts line, computed: all done, or which indicators and communes are below target, with comments. */
+/**
+ * The Écarts line, computed: « all done » only when every indicator reached its target everywhere;
+ * otherwise each indicator below target in a commune that reported, with the coordinators' comments,
+ * then the communes whose data did not arrive (their shortfall is not the activities', so it is said once).
+ */
 export function gapsText(ctx: WriteContext): string[] {
   const L = ctx.labels;
+  const received = ctx.model.communes.filter((c) => c.received);
   const missing = ctx.model.communes.filter((c) => !c.received).map((c) => c.commune.name);
   const lines: string[] = [];
   for (const line of ctx.model.indicators) {
-    const below = ctx.model.communes.filter((s) => {
+    const below = received.filter((s) => {
       const f = line.communes[s.commune.code]!;
-      return s.received && f.achieved !== null && f.achieved < f.planned;
+      return f.achieved !== null && f.achieved < f.planned;
     });
-    const totalBelow = line.total.achieved === null || line.total.achieved < line.total.planned;
-    if (!totalBelow && below.length === 0) continue;
-    if (line.total.achieved === null && below.length === 0) continue;
+    if (below.length === 0) continue;
     const details = below.map((s) => {
       const f = line.communes[s.commune.code]!;
       const text = interpolate(L.gapCommune, { commune: s.commune.name, achieved: f.achieved!, planned: f.planned }, ctx.lang);
       return f.comments.length > 0 ? `${text} (« ${f.comments.join(' | ')} »)` : text;
     });
-    const head = interpolate(L.gapIndicator, { code: line.item.code, label: line.item.label, achieved: line.total.achieved ?? 0, planned: line.total.planned }, ctx.lang);
-    lines.push(details.length > 0 ? `${head} – ${details.join(' ; ')}` : head);
+    // Only the communes that reported: a missing commune's share is not a gap of the activities.
+    const achieved = received.reduce((a, s) => a + (line.communes[s.commune.code]!.achieved ?? 0), 0);
+    const planned = received.reduce((a, s) => a + line.communes[s.commune.code]!.planned, 0);
+    const head = interpolate(L.gapIndicator, { code: line.item.code, label: line.item.label, achieved, planned }, ctx.lang);
+    lines.push(`${head} – ${details.join(' ; ')}`);
   }
   if (missing.length > 0) lines.push(interpolate(L.gapMissing, { communes: missing.join(', ') }, ctx.lang));
   return lines.length === 0 ? [L.allDone] : lines;
@@ -261,5 +269,6 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     results: { first: resultsFirst, last: resultsLast, rows: resultRows, rateColumn: 'E' },
     communes: { first: communesFirst, last: communesLast, rateColumn: 'D' },
     beneficiaries: { first: benFirst, last: benLast },
+    lastRow: r + 1,
   };
 }
