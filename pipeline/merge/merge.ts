@@ -9,9 +9,8 @@ import type { Lang } from '../../core/messages';
 import { discoverInputs } from '../read/discover';
 import { DEFAULT_LIMITS, type ZipLimits } from '../read/zip-guard';
 import { writeAtomic } from '../write/atomic';
-import { addChartsToFile, exceljsCells } from '../write/charts';
 import { labelsFor } from '../write/consolidated/labels';
-import { buildConsolidatedWorkbook } from '../write/consolidated/workbook';
+import { writeConsolidatedWorkbook } from '../write/consolidated/workbook';
 import { writeTidyCsv } from '../write/csv';
 import { settleDuplicates } from './duplicates';
 import { processInputs } from './pool';
@@ -92,7 +91,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   }
   const now = options.now ?? new Date();
   const labels = labelsFor(options.lang);
-  const { workbook, charts } = buildConsolidatedWorkbook({
+  const context = {
     model,
     sources,
     issues,
@@ -100,11 +99,10 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     labels,
     generatedAt: now.toISOString(),
     footer: `${options.framework.project.shortTitle} – ${labels.synthesisTitle}`,
-  });
+  };
+  // Streamed to a temporary file, charts and table added, then renamed into place.
   await writeAtomic(output, async (temp) => {
-    await workbook.xlsx.writeFile(temp);
-    // Last step before the rename: exceljs writes no charts, so they are added to the written package.
-    await addChartsToFile(temp, charts, exceljsCells(workbook));
+    await writeConsolidatedWorkbook(context, temp);
   });
   if (options.csv) await writeTidyCsv(path.resolve(options.csv), model.data);
   return { ...result, exitCode: rejected ? 1 : 0, output, csv: options.csv ? path.resolve(options.csv) : null, model, discrepancies };

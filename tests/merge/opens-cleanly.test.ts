@@ -116,7 +116,12 @@ test('the XML checker does refuse a broken part', () => {
 /** The workbook with the cached result of R1.1.1's total in Prévu vs Réalisé (`…SUM(H6:H9))`) replaced by 999. */
 async function tamper(bytes: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
-  const part = 'xl/worksheets/sheet2.xml';
+  // The sheet's part, found by its name: part numbers follow the order sheets were written in.
+  const workbook = await zip.file('xl/workbook.xml')!.async('string');
+  const rId = /<sheet [^>]*name="Prévu vs Réalisé"[^>]*r:id="([^"]+)"/.exec(workbook)![1];
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const target = new RegExp(`Id="${rId}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rId}"`).exec(rels)!;
+  const part = `xl/${(target[1] ?? target[2])!.replace(/^\/?xl\//, '')}`;
   const xml = await zip.file(part)!.async('string');
   const changed = xml.replace(/(SUM\(H6:H9\)\)<\/f><v>)100(<\/v>)/, '$1999$2');
   expect(changed).not.toBe(xml);

@@ -46,7 +46,8 @@ export function resolveTarget(part: string, target: string): string {
 
 const relativeTarget = (from: string, to: string) => path.posix.relative(path.posix.dirname(from), to);
 
-class Package {
+/** A package open for editing: parts read lazily, written parts kept until flush. */
+export class Package {
   private readonly written = new Map<string, string>();
   constructor(private readonly zip: JSZip) {}
 
@@ -119,7 +120,7 @@ export function appendToRoot(xml: string, fragment: string): string {
 }
 
 /** Sheet name → its part, from the workbook and its relationships. */
-async function sheetParts(pkg: Package): Promise<Map<string, string>> {
+export async function sheetParts(pkg: Package): Promise<Map<string, string>> {
   const rootRels = await pkg.relationships('');
   const workbookTarget = rootRels.find((r) => r.type === REL.officeDocument)?.target ?? 'xl/workbook.xml';
   const workbook = resolveTarget('', workbookTarget);
@@ -170,11 +171,9 @@ async function drawingOf(pkg: Package, sheetPart: string): Promise<string> {
   return drawing;
 }
 
-/** Adds the charts to a package in memory; returns the new package. */
-export async function addChartsToPackage(data: Buffer | Uint8Array, charts: readonly ChartSpec[], cells: CellSource): Promise<Buffer> {
+/** Adds the charts to an open package. */
+export async function addChartsTo(pkg: Package, charts: readonly ChartSpec[], cells: CellSource): Promise<void> {
   charts.forEach(checkSpec);
-  const zip = await JSZip.loadAsync(data);
-  const pkg = new Package(zip);
   const sheets = await sheetParts(pkg);
   const drawings = new Map<string, string>();
   let count = 0;
@@ -210,8 +209,23 @@ export async function addChartsToPackage(data: Buffer | Uint8Array, charts: read
     });
     pkg.write(drawing, appendToRoot(drawingXml, anchor));
   }
+}
+
+/**
+ * Opens a package, lets `edit` change it, and returns the new package. Parts left alone keep their
+ * compressed bytes (JSZip reuses them), so editing a large workbook costs only what changed.
+ */
+export async function editPackage(data: Buffer | Uint8Array, edit: (pkg: Package) => Promise<void>): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(data);
+  const pkg = new Package(zip);
+  await edit(pkg);
   pkg.flush();
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+/** Adds the charts to a package in memory; returns the new package. */
+export async function addChartsToPackage(data: Buffer | Uint8Array, charts: readonly ChartSpec[], cells: CellSource): Promise<Buffer> {
+  return editPackage(data, (pkg) => addChartsTo(pkg, charts, cells));
 }
 
 /** Adds the charts to an .xlsx file in place (meant for a temporary file, before its atomic rename). */

@@ -4,9 +4,9 @@ import type { WriteContext } from './context';
 import { rateFormula, rateOf, writeDetailSheet, type DetailMap } from './detail-sheet';
 
 /** `Bénéficiaires`: category (age bands in framework order) × sex × commune, totals and shares. */
-export function writeBeneficiaries(ws: ExcelJS.Worksheet, ctx: WriteContext): DetailMap {
+export async function writeBeneficiaries(ws: ExcelJS.Worksheet, ctx: WriteContext): Promise<DetailMap> {
   const { labels: L, model } = ctx;
-  return writeDetailSheet<BeneficiaryCategory>(
+  return await writeDetailSheet<BeneficiaryCategory>(
     ws,
     {
       title: L.beneficiariesTitle,

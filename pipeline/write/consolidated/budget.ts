@@ -10,9 +10,9 @@ export interface BudgetMap extends DetailMap {
 }
 
 /** `Budget`: line × commune, planned, spent, execution rate, remaining, in FCFA; then the grand total. */
-export function writeBudget(ws: ExcelJS.Worksheet, ctx: WriteContext): BudgetMap {
+export async function writeBudget(ws: ExcelJS.Worksheet, ctx: WriteContext): Promise<BudgetMap> {
   const { labels: L, model } = ctx;
-  const map = writeDetailSheet<BudgetLine>(
+  const map = await writeDetailSheet<BudgetLine>(
     ws,
     {
       title: L.budgetTitle,

@@ -17,9 +17,9 @@ export function writeControls(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
     row.getCell(6).alignment = { wrapText: true, vertical: 'top' };
     const colour = issue.severity === 'error' ? 'FF9C0006' : issue.severity === 'warning' ? 'FF9C5700' : 'FF595959';
     row.getCell(5).font = { bold: issue.severity === 'error', color: { argb: colour } };
+    row.commit();
   });
   if (ctx.issues.length === 0) value(ws.getCell('A2'), L.noIssue);
-  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2' }];
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ctx.issues.length + 1), column: 6 } };
   printSetup(ws, '1:1', ctx.footer);
 }

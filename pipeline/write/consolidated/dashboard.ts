@@ -94,7 +94,8 @@ interface Block {
   last: number;
 }
 
-export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: DashboardRefs): ChartSpec[] {
+/** Writes the « Tableau de bord » block; returns the charts over it and the last row it wrote. */
+export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: DashboardRefs): { charts: ChartSpec[]; lastRow: number } {
   const { labels: L, model, lang } = ctx;
   const fw = model.framework;
   const { rateGood: good, rateFair: fair } = fw.thresholds;
@@ -317,5 +318,5 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
   ];
   // Charts and tables side by side read better across the page.
   ws.pageSetup.orientation = 'landscape';
-  return charts;
+  return { charts, lastRow: benLast };
 }

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { DataRow } from '../../../core/consolidate/model';
 import { DISAGGREGATION_LABELS, SECTION_LABELS, TIDY_COLUMNS } from '../../../core/layout/contract';
 import type { WriteContext } from './context';
-import { NUMBER_FORMAT, printSetup, widths } from './style';
+import { NUMBER_FORMAT, printSetup, widths, drain } from './style';
 
 /** The tidy row as the cells of `Données` and of the CSV export (same columns, same order). */
 export function tidyValues(row: DataRow): (string | number | null)[] {
@@ -22,21 +22,33 @@ export function tidyValues(row: DataRow): (string | number | null)[] {
 
 export const TIDY_HEADERS = TIDY_COLUMNS.map((c) => c.header);
 
-/** `Données`: every number of every accepted input, once, as an Excel table for pivots and Power BI. */
-export function writeData(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
-  const rows = ctx.model.data.map(tidyValues);
-  ws.addTable({
-    name: 'Donnees',
-    ref: 'A1',
-    headerRow: true,
-    style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: TIDY_HEADERS.map((name) => ({ name, filterButton: true })),
-    // An empty table is not valid OOXML: one blank row keeps the sheet well-formed.
-    rows: rows.length > 0 ? rows : [TIDY_HEADERS.map(() => null)],
-  });
+const NUMBER_STYLE: Partial<ExcelJS.Style> = { numFmt: NUMBER_FORMAT };
+const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
+
+/**
+ * `Données`: every number of every accepted input, once, row by row (committed as written, so a
+ * national consolidation never holds the sheet in memory). Returns the data row count; the Excel
+ * table over it is added to the written package (exceljs' streaming writer writes no tables).
+ */
+export async function writeData(ws: ExcelJS.Worksheet, ctx: WriteContext): Promise<number> {
   widths(ws, [9, 16, 12, 14, 11, 50, 14, 12, 12, 40]);
-  ws.getColumn(8).numFmt = NUMBER_FORMAT;
-  ws.getColumn(9).numFmt = NUMBER_FORMAT;
-  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2' }];
+  const header = ws.getRow(1);
+  TIDY_HEADERS.forEach((name, i) => (header.getCell(i + 1).value = name));
+  header.font = { bold: true };
+  header.commit();
+  const data = ctx.model.data;
+  for (let i = 0; i < data.length; i++) {
+    const row = ws.getRow(i + 2);
+    tidyValues(data[i]!).forEach((v, c) => {
+      const cell = row.getCell(c + 1);
+      // One shared style object per kind of cell: exceljs then looks each style up once, not per cell.
+      cell.style = c === 7 || c === 8 ? NUMBER_STYLE : PLAIN_STYLE;
+      if (v !== null) cell.value = v;
+    });
+    row.commit();
+    if (i % 1000 === 999) await drain();
+  }
   printSetup(ws, '1:1', ctx.footer);
+  // An empty table is not valid OOXML: one blank row keeps it well-formed.
+  return Math.max(1, ctx.model.data.length);
 }

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { CommuneFigures, CommuneStatus, Line } from '../../../core/consolidate/model';
 import { columnLetter } from '../../../core/tables';
-import { formula, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, totalRow, value, widths } from './style';
+import { formula, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, totalRow, value, widths, drain } from './style';
 
 /**
  * The three detail sheets (Prévu vs Réalisé, Budget, Bénéficiaires) share one shape: for each item a
@@ -54,14 +54,15 @@ export interface DetailMap {
   shown(address: string): number | string | null;
 }
 
-const HEADER_ROW = 4;
+export const DETAIL_HEADER_ROW = 4;
+const HEADER_ROW = DETAIL_HEADER_ROW;
 
-export function writeDetailSheet<T extends { code: string }>(
+export async function writeDetailSheet<T extends { code: string }>(
   ws: ExcelJS.Worksheet,
   spec: DetailSpec<T>,
   lines: readonly Line<T>[],
   communes: readonly CommuneStatus[],
-): DetailMap {
+): Promise<DetailMap> {
   title(ws.getCell('A1'), spec.title);
   subtitle(ws.getCell('A2'), spec.subtitle);
   const headers = [
@@ -88,8 +89,6 @@ export function writeDetailSheet<T extends { code: string }>(
     lastDataRow: HEADER_ROW,
     shown: (address) => shown.get(address) ?? null,
   };
-  // Views and widths go out with the first committed row (streamed workbooks): set them first.
-  ws.views = [{ state: 'frozen', xSplit: spec.itemHeaders.length, ySplit: HEADER_ROW, topLeftCell: `${columnLetter(spec.itemHeaders.length + 1)}${HEADER_ROW + 1}` }];
   const rateColumns = spec.figures.filter((f) => f.kind === 'derived' && f.rate).map((f) => col[f.key]!);
 
   let r = HEADER_ROW + 1;
@@ -150,6 +149,7 @@ export function writeDetailSheet<T extends { code: string }>(
     map.communeRows.set(line.item.code, rows);
     // Streamed: the block is done, send it out and free its memory (a no-op in an in-memory workbook).
     ws.getRow(last).commit();
+    await drain();
     r = last + 1;
   }
   map.lastDataRow = r - 1;

@@ -4,9 +4,9 @@ import type { WriteContext } from './context';
 import { rateFormula, rateOf, writeDetailSheet, type DetailMap } from './detail-sheet';
 
 /** `Prévu vs Réalisé`: indicator × commune, planned, achieved, rate, Femmes / Hommes, comments. */
-export function writePlannedVsAchieved(ws: ExcelJS.Worksheet, ctx: WriteContext): DetailMap {
+export async function writePlannedVsAchieved(ws: ExcelJS.Worksheet, ctx: WriteContext): Promise<DetailMap> {
   const { labels: L, model } = ctx;
-  return writeDetailSheet<Indicator>(
+  return await writeDetailSheet<Indicator>(
     ws,
     {
       title: L.pvaTitle,

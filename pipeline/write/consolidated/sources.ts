@@ -21,8 +21,8 @@ export function writeSources(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
       cell.numFmt = DATE_FORMAT;
     }
     row.getCell(6).font = { name: 'Consolas', size: 8 };
+    row.commit();
   });
-  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2' }];
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ctx.sources.length + 1), column: 10 } };
   printSetup(ws, '1:1', ctx.footer);
 }

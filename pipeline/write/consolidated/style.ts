@@ -109,3 +109,10 @@ export const RATE_COLOURS = {
   fair: { fill: 'FFFFEB9C', font: 'FF9C5700', strong: 'FFFFC000' },
   poor: { fill: 'FFFFC7CE', font: 'FF9C0006', strong: 'FFC00000' },
 } as const;
+
+
+/**
+ * Lets the zip writer take what was committed. Writing is synchronous: without a turn of the event
+ * loop now and then, a streamed sheet would pile up in memory until the end.
+ */
+export const drain = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

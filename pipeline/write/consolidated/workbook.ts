@@ -1,49 +1,129 @@
+import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { addChartsTo, editPackage, type CellSource, type CellValue, type ChartSpec } from '../charts';
+import { columnLetter } from '../../../core/tables';
+import { reorderSheets } from '../sheet-order';
+import { addTablePart, declareStreamedTable } from '../table-part';
 import { writeBeneficiaries } from './beneficiaries';
 import { writeBudget } from './budget';
 import type { WriteContext } from './context';
-import type { ChartSpec } from '../charts';
 import { writeControls } from './controls';
 import { writeDashboard } from './dashboard';
-import { writeData } from './data';
+import { DETAIL_HEADER_ROW } from './detail-sheet';
+import { TIDY_HEADERS, writeData } from './data';
 import { OUTPUT_SHEETS } from './labels';
 import { writePlannedVsAchieved } from './planned-vs-achieved';
 import { writeSources } from './sources';
+import { drain } from './style';
 import { writeSynthesis, type SynthesisMap } from './synthesis';
 
-export interface BuiltWorkbook {
-  workbook: ExcelJS.Workbook;
+export interface WrittenWorkbook {
   synthesis: SynthesisMap;
-  /** The Synthèse charts, added to the written file by `addChartsToFile` (exceljs writes no charts). */
   charts: ChartSpec[];
 }
 
-/** The consolidated workbook, sheets in the contract's order; Synthèse is filled last as it references the others. */
-export function buildConsolidatedWorkbook(ctx: WriteContext): BuiltWorkbook {
-  const workbook = new ExcelJS.Workbook();
-  const fw = ctx.model.framework;
-  workbook.creator = 'ensemble-me-toolkit';
-  workbook.lastModifiedBy = 'npm run merge';
-  workbook.title = `${fw.project.shortTitle} – ${ctx.labels.synthesisTitle}`;
-  workbook.subject = `${fw.id} ${fw.version} – ${ctx.model.periods.join(', ')}`;
-  workbook.company = fw.project.implementer;
-  workbook.keywords = 'suivi-évaluation; consolidation';
-  workbook.created = new Date(ctx.generatedAt);
-  workbook.modified = new Date(ctx.generatedAt);
-  // Excel recomputes the live formulas on open; the cached values serve every other viewer.
-  workbook.calcProperties = { fullCalcOnLoad: true };
+type SheetKey = keyof typeof OUTPUT_SHEETS;
 
-  const sheets = Object.fromEntries(Object.entries(OUTPUT_SHEETS).map(([key, name]) => [key, workbook.addWorksheet(name)])) as Record<
-    keyof typeof OUTPUT_SHEETS,
-    ExcelJS.Worksheet
-  >;
-  const plannedVsAchieved = writePlannedVsAchieved(sheets.plannedVsAchieved, ctx);
-  const budget = writeBudget(sheets.budget, ctx);
-  const beneficiaries = writeBeneficiaries(sheets.beneficiaries, ctx);
-  writeData(sheets.data, ctx);
-  writeControls(sheets.controls, ctx);
-  writeSources(sheets.sources, ctx);
-  const synthesis = writeSynthesis(sheets.synthesis, ctx, { plannedVsAchieved, budget, beneficiaries });
-  const charts = writeDashboard(sheets.synthesis, ctx, { plannedVsAchieved, budget, beneficiaries, synthesis });
-  return { workbook, synthesis, charts };
+/**
+ * Frozen rows and columns of each sheet. A streamed worksheet writes its views and its fit-to-page
+ * flag as soon as it is created, so they are given here rather than by the sheet writers.
+ */
+const FROZEN: Record<SheetKey, [rows: number, columns: number]> = {
+  synthesis: [0, 0],
+  plannedVsAchieved: [DETAIL_HEADER_ROW, 4],
+  budget: [DETAIL_HEADER_ROW, 2],
+  beneficiaries: [DETAIL_HEADER_ROW, 2],
+  data: [1, 0],
+  controls: [1, 0],
+  sources: [1, 0],
+};
+
+function sheetOptions(key: SheetKey): Partial<ExcelJS.AddWorksheetOptions> {
+  const [rows, columns] = FROZEN[key];
+  const views: Partial<ExcelJS.WorksheetView>[] =
+    rows + columns > 0 ? [{ state: 'frozen', xSplit: columns, ySplit: rows, topLeftCell: `${columnLetter(columns + 1)}${rows + 1}` }] : [];
+  return { views, pageSetup: { fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape', paperSize: 9 } };
+}
+
+/** What a sheet still in memory shows, kept before it is committed (the charts' cached values). */
+function snapshot(ws: ExcelJS.Worksheet, lastRow: number): CellSource {
+  const values = new Map<string, { value: CellValue; numFmt?: string }>();
+  for (let r = 1; r <= lastRow; r++)
+    ws.getRow(r).eachCell((cell) => {
+      const v = cell.value;
+      let shown: CellValue = null;
+      if (typeof v === 'number' || typeof v === 'string') shown = v;
+      else if (v && typeof v === 'object' && 'formula' in v) {
+        const result = (v as ExcelJS.CellFormulaValue).result;
+        shown = typeof result === 'number' || typeof result === 'string' ? result : null;
+      }
+      values.set(cell.address, { value: shown, numFmt: cell.numFmt || undefined });
+    });
+  return {
+    value: (sheet, address) => (sheet === ws.name ? (values.get(address)?.value ?? null) : null),
+    numberFormat: (sheet, address) => (sheet === ws.name ? values.get(address)?.numFmt : undefined),
+  };
+}
+
+/**
+ * Writes the consolidated workbook to `file`, sheets in the contract's order. It is streamed: each
+ * detail sheet, then `Données`, goes out as it is written, so memory does not grow with the number
+ * of inputs; `Synthèse`, which refers to the others, is written last. Then the `Données` table and
+ * the native charts are added to the package (exceljs writes neither when streaming).
+ */
+export async function writeConsolidatedWorkbook(ctx: WriteContext, file: string): Promise<WrittenWorkbook> {
+  const fw = ctx.model.framework;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  // The streaming writer reads its document properties straight off itself.
+  Object.assign(workbook, {
+    creator: 'ensemble-me-toolkit',
+    lastModifiedBy: 'npm run merge',
+    title: `${fw.project.shortTitle} – ${ctx.labels.synthesisTitle}`,
+    subject: `${fw.id} ${fw.version} – ${ctx.model.periods.join(', ')}`,
+    company: fw.project.implementer,
+    keywords: 'suivi-évaluation; consolidation',
+    created: new Date(ctx.generatedAt),
+    modified: new Date(ctx.generatedAt),
+  });
+  // A streamed sheet enters the package when it is created and leaves memory as it is written: each
+  // sheet is created just before it is written, Synthèse last; then Synthèse is moved back to the front.
+  const sheet = (key: SheetKey) => workbook.addWorksheet(OUTPUT_SHEETS[key], sheetOptions(key));
+  const done = async (ws: ExcelJS.Worksheet) => {
+    ws.commit();
+    await drain();
+  };
+
+  let ws = sheet('plannedVsAchieved');
+  const plannedVsAchieved = await writePlannedVsAchieved(ws, ctx);
+  await done(ws);
+  ws = sheet('budget');
+  const budget = await writeBudget(ws, ctx);
+  await done(ws);
+  ws = sheet('beneficiaries');
+  const beneficiaries = await writeBeneficiaries(ws, ctx);
+  await done(ws);
+  ws = sheet('data');
+  const table = declareStreamedTable(ws);
+  const dataRows = await writeData(ws, ctx);
+  await done(ws);
+  ws = sheet('controls');
+  writeControls(ws, ctx);
+  await done(ws);
+  ws = sheet('sources');
+  writeSources(ws, ctx);
+  await done(ws);
+  const synthesisSheet = sheet('synthesis');
+  const synthesis = writeSynthesis(synthesisSheet, ctx, { plannedVsAchieved, budget, beneficiaries });
+  const { charts, lastRow } = writeDashboard(synthesisSheet, ctx, { plannedVsAchieved, budget, beneficiaries, synthesis });
+  const cells = snapshot(synthesisSheet, lastRow);
+  await done(synthesisSheet);
+  await workbook.commit();
+
+  const edited = await editPackage(await fs.readFile(file), async (pkg) => {
+    await reorderSheets(pkg, Object.values(OUTPUT_SHEETS));
+    await addTablePart(pkg, table, { sheet: OUTPUT_SHEETS.data, name: 'Donnees', columns: TIDY_HEADERS, rows: dataRows });
+    await addChartsTo(pkg, charts, cells);
+  });
+  await fs.writeFile(file, edited);
+  return { synthesis, charts };
 }
