@@ -84,9 +84,12 @@ export interface Consolidated {
 }
 
 /** « GNZ, SAL » → « Gounzourèye, Soni Aliber » for people; unknown codes are shown as they are. */
+const namesByFramework = new WeakMap<object, Map<string, string>>();
+
 export function communeNames(codes: string | null, framework: { communes: readonly { code: string; name: string }[] }): string {
   if (!codes) return '';
-  const names = new Map(framework.communes.map((c) => [c.code, c.name]));
+  let names = namesByFramework.get(framework);
+  if (!names) namesByFramework.set(framework, (names = new Map(framework.communes.map((c) => [c.code, c.name]))));
   return codes
     .split(', ')
     .map((code) => names.get(code) ?? code)

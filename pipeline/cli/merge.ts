@@ -103,7 +103,7 @@ export async function run(argv: string[]): Promise<number> {
       .option('--strict', 'ne rien écrire si un fichier a une erreur')
       .option('--prefer <latest>', 'doublons : garder le fichier à la date de saisie la plus récente')
       .option('--framework <file>', 'fichier du cadre de résultats', DEFAULT_FRAMEWORK)
-      .option('--workers <n>', 'fils de calcul pour lire les fichiers (par défaut : un par cœur dès 16 fichiers)')
+      .option('--workers <n>', 'fils de calcul pour lire les fichiers (par défaut : cœurs − 1 à partir de 3 cœurs et 16 fichiers, sinon 1)')
       .option('--max-size <Mo>', 'taille maximale d’un fichier d’entrée, en Mo', String(DEFAULT_LIMITS.maxFileBytes / 1048576))
       .parse(argv, { from: 'user' });
     const options = cli.opts<Options>();

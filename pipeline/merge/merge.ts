@@ -26,7 +26,7 @@ export interface MergeOptions {
   csv?: string;
   limits?: ZipLimits;
   now?: Date;
-  /** Worker threads reading and checking the inputs; 1 reads them in this thread; `auto`: one per core from 16 files. */
+  /** Worker threads reading and checking the inputs; 1 reads them in this thread; `auto`: see autoWorkers. */
   workers?: number | 'auto';
   /** Called after each input file, for a progress line. */
   onProgress?: (done: number, total: number) => void;
@@ -52,6 +52,15 @@ export interface MergeResult {
   refusedByStrict: boolean;
 }
 
+/**
+ * Worker threads only where they pay: a worker costs ~0.4 s to start, and the main thread, which
+ * writes the output, needs a core of its own. On a 2-core machine the bench measured one thread
+ * faster and lighter than two (see README, Performance), so workers start from 3 cores and 16 files.
+ */
+export function autoWorkers(files: number, cores = availableParallelism()): number {
+  return files >= 16 && cores >= 3 ? Math.min(cores - 1, 4) : 1;
+}
+
 export async function merge(options: MergeOptions): Promise<MergeResult> {
   const base: MergeResult = { exitCode: 2, output: null, csv: null, sources: [], issues: [], model: null, discrepancies: [], problem: null, refusedByStrict: false };
   const input = path.resolve(options.input);
@@ -70,8 +79,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
 
   const inputOptions = { framework: options.framework, limits: options.limits ?? DEFAULT_LIMITS, period: options.period, lang: options.lang };
   const files = inputs.filter((d) => d.kind !== 'skip').length;
-  // Starting a worker costs a few hundred milliseconds: only worth it for a real batch.
-  const workers = options.workers === 'auto' ? (files >= 16 ? Math.min(availableParallelism(), 4) : 1) : (options.workers ?? 1);
+  const workers = options.workers === 'auto' ? autoWorkers(files) : (options.workers ?? 1);
   const outcomes = await processInputs(inputs, inputOptions, workers, options.onProgress);
   settleDuplicates(outcomes, options.framework, options.prefer);
   const sources = outcomes.map((o) => o.record);

@@ -16,13 +16,28 @@ export function escapeFormula(value: string | number | null): string | number | 
   return value.split(/\n/).some((line) => CONTROL.test(line) || TRIGGER.test(line.trimStart())) ? `'${value}` : value;
 }
 
-/** The tidy table as CSV (UTF-8 with BOM so Excel reads the accents; `;` as French Excel expects). */
-export function tidyCsv(rows: readonly DataRow[]): string {
+const CSV_OPTIONS = { delimiter: ';', newline: '\r\n', quotes: (v: unknown) => typeof v === 'string' };
+const CHUNK = 5000;
+
+function csvLines(rows: readonly DataRow[], header: boolean): string {
   const data = rows.map((row) => tidyValues(row).map(escapeFormula));
-  return `\uFEFF${Papa.unparse({ fields: TIDY_HEADERS, data }, { delimiter: ';', newline: '\r\n', quotes: (v: unknown) => typeof v === 'string' })}\r\n`;
+  return `${Papa.unparse({ fields: TIDY_HEADERS, data }, { ...CSV_OPTIONS, header })}\r\n`;
 }
 
+/** The tidy table as CSV (UTF-8 with BOM so Excel reads the accents; `;` as French Excel expects). */
+export function tidyCsv(rows: readonly DataRow[]): string {
+  return `\uFEFF${csvLines(rows, true)}`;
+}
+
+/** Written a few thousand rows at a time: a national table is never held whole as text. */
 export async function writeTidyCsv(file: string, rows: readonly DataRow[]): Promise<void> {
-  const text = tidyCsv(rows);
-  await writeAtomic(file, (temp) => fs.writeFile(temp, text, 'utf8'));
+  await writeAtomic(file, async (temp) => {
+    const handle = await fs.open(temp, 'w');
+    try {
+      await handle.write(`\uFEFF${csvLines(rows.slice(0, CHUNK), true)}`);
+      for (let i = CHUNK; i < rows.length; i += CHUNK) await handle.write(csvLines(rows.slice(i, i + CHUNK), false));
+    } finally {
+      await handle.close();
+    }
+  });
 }

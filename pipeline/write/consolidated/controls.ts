@@ -16,7 +16,7 @@ export function writeControls(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
     );
     row.getCell(6).alignment = { wrapText: true, vertical: 'top' };
     const colour = issue.severity === 'error' ? 'FF9C0006' : issue.severity === 'warning' ? 'FF9C5700' : 'FF595959';
-    row.getCell(5).font = { bold: issue.severity === 'error', color: { argb: colour } };
+    row.getCell(5).font = { name: 'Calibri', bold: issue.severity === 'error', color: { argb: colour } };
     row.commit();
   });
   if (ctx.issues.length === 0) value(ws.getCell('A2'), L.noIssue);

@@ -117,7 +117,7 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
 
   const tableTitle = (text: string) => {
     value(ws.getCell(`A${r}`), text);
-    ws.getCell(`A${r}`).font = { bold: true };
+    ws.getCell(`A${r}`).font = { name: 'Calibri', bold: true };
     r++;
   };
 

@@ -34,7 +34,7 @@ export async function writeData(ws: ExcelJS.Worksheet, ctx: WriteContext): Promi
   widths(ws, [9, 16, 12, 14, 11, 50, 14, 12, 12, 40]);
   const header = ws.getRow(1);
   TIDY_HEADERS.forEach((name, i) => (header.getCell(i + 1).value = name));
-  header.font = { bold: true };
+  header.font = { name: 'Calibri', bold: true };
   header.commit();
   const data = ctx.model.data;
   for (let i = 0; i < data.length; i++) {

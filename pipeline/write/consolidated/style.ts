@@ -10,17 +10,17 @@ const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
 
 export function title(cell: ExcelJS.Cell, text: string): void {
   cell.value = text;
-  cell.font = { bold: true, size: 14, color: { argb: BLUE } };
+  cell.font = { name: 'Calibri', bold: true, size: 14, color: { argb: BLUE } };
 }
 
 export function subtitle(cell: ExcelJS.Cell, text: string): void {
   cell.value = text;
-  cell.font = { italic: true, color: { argb: 'FF595959' } };
+  cell.font = { name: 'Calibri', italic: true, color: { argb: 'FF595959' } };
 }
 
 export function heading(cell: ExcelJS.Cell, text: string): void {
   cell.value = text;
-  cell.font = { bold: true, size: 12, color: { argb: BLUE } };
+  cell.font = { name: 'Calibri', bold: true, size: 12, color: { argb: BLUE } };
 }
 
 export function headerRow(row: ExcelJS.Row, headers: readonly string[]): void {
@@ -29,7 +29,7 @@ export function headerRow(row: ExcelJS.Row, headers: readonly string[]): void {
   headers.forEach((text, i) => {
     const cell = row.getCell(i + 1);
     cell.value = text;
-    cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    cell.font = { name: 'Calibri', bold: true, color: { argb: 'FFFFFFFF' } };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: BLUE } };
     cell.alignment = { vertical: 'middle', wrapText: true };
     cell.border = { top: thin, left: thin, bottom: thin, right: thin };
@@ -39,7 +39,7 @@ export function headerRow(row: ExcelJS.Row, headers: readonly string[]): void {
 export function totalRow(row: ExcelJS.Row, columns: number): void {
   for (let c = 1; c <= columns; c++) {
     const cell = row.getCell(c);
-    cell.font = { bold: true };
+    cell.font = { name: 'Calibri', bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
     cell.border = { top: { style: 'thin', color: { argb: BLUE } } };
   }
@@ -47,7 +47,7 @@ export function totalRow(row: ExcelJS.Row, columns: number): void {
 
 export function notReceived(cell: ExcelJS.Cell, text: string): void {
   cell.value = text;
-  cell.font = { italic: true, color: { argb: 'FF808080' } };
+  cell.font = { name: 'Calibri', italic: true, color: { argb: 'FF808080' } };
   cell.alignment = { horizontal: 'right' };
 }
 
@@ -86,9 +86,9 @@ export function rateFormatting(ws: ExcelJS.Worksheet, range: string, good: numbe
   ws.addConditionalFormatting({
     ref: range,
     rules: [
-      { type: 'expression', formulae: when(`${first}>=${good}`), priority: 1, style: { fill: fill(RATE_COLOURS.good.fill), font: { color: { argb: RATE_COLOURS.good.font } } } },
-      { type: 'expression', formulae: when(`${first}>=${fair}`), priority: 2, style: { fill: fill(RATE_COLOURS.fair.fill), font: { color: { argb: RATE_COLOURS.fair.font } } } },
-      { type: 'expression', formulae: when(`${first}<${fair}`), priority: 3, style: { fill: fill(RATE_COLOURS.poor.fill), font: { color: { argb: RATE_COLOURS.poor.font } } } },
+      { type: 'expression', formulae: when(`${first}>=${good}`), priority: 1, style: { fill: fill(RATE_COLOURS.good.fill), font: { name: 'Calibri', color: { argb: RATE_COLOURS.good.font } } } },
+      { type: 'expression', formulae: when(`${first}>=${fair}`), priority: 2, style: { fill: fill(RATE_COLOURS.fair.fill), font: { name: 'Calibri', color: { argb: RATE_COLOURS.fair.font } } } },
+      { type: 'expression', formulae: when(`${first}<${fair}`), priority: 3, style: { fill: fill(RATE_COLOURS.poor.fill), font: { name: 'Calibri', color: { argb: RATE_COLOURS.poor.font } } } },
       {
         type: 'dataBar',
         priority: 4,

@@ -77,7 +77,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   let r = 4;
   const field = (label: string, v: string) => {
     value(ws.getCell(`A${r}`), label);
-    ws.getCell(`A${r}`).font = { bold: true };
+    ws.getCell(`A${r}`).font = { name: 'Calibri', bold: true };
     value(ws.getCell(`B${r}`), v);
     r++;
   };
@@ -99,14 +99,14 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     [`${L.spent} (FCFA)`, `${c.spent}${bud.grandTotalRow}`, spent, NUMBER_FORMAT],
   ] as const) {
     value(ws.getCell(`A${r}`), label);
-    ws.getCell(`A${r}`).font = { bold: true };
+    ws.getCell(`A${r}`).font = { name: 'Calibri', bold: true };
     formula(ws.getCell(`B${r}`), ref(bud.sheet, address), result);
     ws.getCell(`B${r}`).numFmt = fmt;
     ws.getCell(`B${r}`).alignment = { horizontal: 'left' };
     r++;
   }
   value(ws.getCell(`A${r}`), L.executionRate);
-  ws.getCell(`A${r}`).font = { bold: true };
+  ws.getCell(`A${r}`).font = { name: 'Calibri', bold: true };
   formula(ws.getCell(`B${r}`), rateFormula(`B${budgetRow + 1}`, `B${budgetRow}`), rateOf(spent, planned) ?? '');
   ws.getCell(`B${r}`).numFmt = PERCENT_FORMAT;
   ws.getCell(`B${r}`).alignment = { horizontal: 'left' };
@@ -124,7 +124,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     const resultRow = r;
     value(ws.getCell(`A${r}`), result.code);
     value(ws.getCell(`B${r}`), result.statement);
-    ws.getRow(r).font = { bold: true };
+    ws.getRow(r).font = { name: 'Calibri', bold: true };
     ws.getRow(r).alignment = { vertical: 'top' };
     ws.getCell(`B${r}`).alignment = { wrapText: true, vertical: 'top' };
     ws.getRow(r).height = Math.max(15, Math.ceil(result.statement.length / 70) * 15);
@@ -192,7 +192,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   value(ws.getCell(`B${r}`), L.total);
   formula(ws.getCell(`C${r}`), `SUM(C${partnersFirst}:C${Math.max(partnersFirst, r - 1)})`, fw.contributions.reduce((a, x) => a + x.amount, 0));
   ws.getCell(`C${r}`).numFmt = NUMBER_FORMAT;
-  ws.getRow(r).font = { bold: true };
+  ws.getRow(r).font = { name: 'Calibri', bold: true };
   r += 2;
 
   heading(ws.getCell(`A${r}`), L.beneficiariesHeading);
@@ -231,7 +231,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     value(ws.getCell(`A${r}`), status.commune.name);
     value(ws.getCell(`B${r}`), status.commune.cercle);
     value(ws.getCell(`C${r}`), status.received ? L.received : L.notReceived);
-    if (!status.received) ws.getCell(`C${r}`).font = { bold: true, color: { argb: 'FF9C0006' } };
+    if (!status.received) ws.getCell(`C${r}`).font = { name: 'Calibri', bold: true, color: { argb: 'FF9C0006' } };
     // The commune's achievement rate: the mean of its indicators' rates (blank when not received).
     const rates = model.indicators.map((l) => rateOf(l.communes[status.commune.code]!.achieved, l.communes[status.commune.code]!.planned)).filter((v): v is number => v !== null);
     const rows = model.indicators.map((l) => pva.communeRows.get(l.item.code)!.get(status.commune.code)!);
@@ -261,7 +261,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   const errors = ctx.issues.filter((i) => i.severity === 'error').length;
   const warnings = ctx.issues.filter((i) => i.severity === 'warning').length;
   value(ws.getCell(`A${r + 1}`), interpolate(L.controlsLine, { errors, warnings }, ctx.lang));
-  ws.getCell(`A${r + 1}`).font = { italic: true };
+  ws.getCell(`A${r + 1}`).font = { name: 'Calibri', italic: true };
 
   printSetup(ws, undefined, ctx.footer);
   ws.pageSetup.orientation = 'portrait';
