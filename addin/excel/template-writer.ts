@@ -1,3 +1,4 @@
+import { BORDER_COLOUR, BORDERED_ROLES, ROLE_FILLS as PLAN_FILLS, wrappedRowHeights } from '../../core/layout/plan';
 import type { CellRole, PlannedCell, PlannedSheet, TemplatePlan, Validation } from '../../core/layout/plan';
 import { a1, columnLetter } from '../../core/tables';
 
@@ -9,16 +10,10 @@ import { a1, columnLetter } from '../../core/tables';
  * Each optional part is skipped when the host lacks it.
  */
 
-/** The same colours as the exceljs template (pipeline/write/template-xlsx.ts). */
-export const ROLE_FILLS: Partial<Record<CellRole, string>> = {
-  header: '#1F4E78',
-  prefilled: '#F2F2F2',
-  input: '#FFF2CC',
-  computed: '#E2EFDA',
-  na: '#D9D9D9',
-};
-const BORDERED: ReadonlySet<CellRole> = new Set(['header', 'fixed', 'prefilled', 'input', 'computed', 'na']);
-const BORDER_COLOR = '#BFBFBF';
+/** The plan's colours (the exceljs template uses the same), as Office.js writes them. */
+export const ROLE_FILLS: Partial<Record<CellRole, string>> = Object.fromEntries(Object.entries(PLAN_FILLS).map(([role, hex]) => [role, `#${hex}`]));
+const BORDERED = BORDERED_ROLES;
+const BORDER_COLOR = `#${BORDER_COLOUR}`;
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 
 export interface WriterFeatures {
@@ -97,17 +92,6 @@ function writeCell(worksheet: Excel.Worksheet, sheet: PlannedSheet, planned: Pla
   }
 }
 
-/** Row heights for wrapped text, as the exceljs writer sets them (15 points a line). */
-function wrappedRowHeights(sheet: PlannedSheet): Map<number, number> {
-  const lines = new Map<number, number>();
-  for (const cell of sheet.cells) {
-    if (!cell.wrap || typeof cell.value !== 'string') continue;
-    const width = sheet.widths[cell.column - 1] ?? 10;
-    const needed = Math.ceil((cell.value.length * 1.1) / width);
-    lines.set(cell.row, Math.max(lines.get(cell.row) ?? 1, needed));
-  }
-  return new Map([...lines].filter(([, count]) => count > 1).map(([row, count]) => [row, 15 * count]));
-}
 
 function writeSheet(context: Excel.RequestContext, sheet: PlannedSheet, features: WriterFeatures): Excel.Worksheet {
   const worksheet = context.workbook.worksheets.add(sheet.name);

@@ -54,6 +54,29 @@ export interface TemplatePlan {
   sheets: PlannedSheet[];
 }
 
+/** Fill colour of each role (RRGGBB), the same in the exceljs template and in « Créer le modèle ». */
+export const ROLE_FILLS: Partial<Record<CellRole, string>> = {
+  header: '1F4E78',
+  prefilled: 'F2F2F2',
+  input: 'FFF2CC',
+  computed: 'E2EFDA',
+  na: 'D9D9D9',
+};
+export const BORDERED_ROLES: ReadonlySet<CellRole> = new Set(['header', 'fixed', 'prefilled', 'input', 'computed', 'na']);
+export const BORDER_COLOUR = 'BFBFBF';
+
+/** Row heights (points) for wrapped text, 15 a line: neither Excel nor LibreOffice grows them on open. */
+export function wrappedRowHeights(sheet: PlannedSheet): Map<number, number> {
+  const lines = new Map<number, number>();
+  for (const cell of sheet.cells) {
+    if (!cell.wrap || typeof cell.value !== 'string') continue;
+    const width = sheet.widths[cell.column - 1] ?? 10;
+    const needed = Math.ceil((cell.value.length * 1.1) / width);
+    lines.set(cell.row, Math.max(lines.get(cell.row) ?? 1, needed));
+  }
+  return new Map([...lines].filter(([, count]) => count > 1).map(([row, count]) => [row, 15 * count]));
+}
+
 export const COUNT_FORMAT = '#,##0';
 export const DATE_FORMAT = 'dd/mm/yyyy';
 

@@ -1,23 +1,12 @@
 import ExcelJS from 'exceljs';
-import type { CellRole, PlannedCell, PlannedSheet, TemplatePlan, Validation } from '../../core/layout/plan';
+import { BORDER_COLOUR, BORDERED_ROLES, ROLE_FILLS, wrappedRowHeights } from '../../core/layout/plan';
+import type { PlannedCell, PlannedSheet, TemplatePlan, Validation } from '../../core/layout/plan';
 import { a1 } from '../../core/tables';
 
 /** Renders a host-neutral template plan with exceljs: styles, protection, validation, print setup. */
 
-const FILLS: Partial<Record<CellRole, string>> = {
-  header: 'FF1F4E78',
-  prefilled: 'FFF2F2F2',
-  input: 'FFFFF2CC',
-  computed: 'FFE2EFDA',
-  na: 'FFD9D9D9',
-};
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin', color: { argb: 'FFBFBFBF' } },
-  left: { style: 'thin', color: { argb: 'FFBFBFBF' } },
-  bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } },
-  right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
-};
-const BORDERED: ReadonlySet<CellRole> = new Set(['header', 'fixed', 'prefilled', 'input', 'computed', 'na']);
+const edge = { style: 'thin' as const, color: { argb: `FF${BORDER_COLOUR}` } };
+const THIN: Partial<ExcelJS.Borders> = { top: edge, left: edge, bottom: edge, right: edge };
 
 function dataValidation(v: Validation): ExcelJS.DataValidation {
   const common = {
@@ -39,9 +28,9 @@ function dataValidation(v: Validation): ExcelJS.DataValidation {
 }
 
 function styleCell(cell: ExcelJS.Cell, planned: PlannedCell): void {
-  const fill = FILLS[planned.role];
-  if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-  if (BORDERED.has(planned.role)) cell.border = THIN;
+  const fill = ROLE_FILLS[planned.role];
+  if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill}` } };
+  if (BORDERED_ROLES.has(planned.role)) cell.border = THIN;
   if (planned.role === 'title') cell.font = { bold: true, size: 14, color: { argb: 'FF1F4E78' } };
   if (planned.role === 'subtitle') cell.font = { italic: true, size: 11 };
   if (planned.role === 'header') cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
@@ -70,18 +59,6 @@ function addValidations(ws: ExcelJS.Worksheet, cells: readonly PlannedCell[]): v
   }
 }
 
-/** Row heights for wrapped text: neither exceljs nor LibreOffice grows them on open. */
-function fitWrappedRows(ws: ExcelJS.Worksheet, sheet: PlannedSheet): void {
-  const lines = new Map<number, number>();
-  for (const cell of sheet.cells) {
-    if (!cell.wrap || typeof cell.value !== 'string') continue;
-    const width = sheet.widths[cell.column - 1] ?? 10;
-    const needed = Math.ceil((cell.value.length * 1.1) / width);
-    lines.set(cell.row, Math.max(lines.get(cell.row) ?? 1, needed));
-  }
-  for (const [row, count] of lines) if (count > 1) ws.getRow(row).height = 15 * count;
-}
-
 async function renderSheet(workbook: ExcelJS.Workbook, sheet: PlannedSheet, footer: string): Promise<void> {
   const ws = workbook.addWorksheet(sheet.name, { state: sheet.state });
   sheet.widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
@@ -92,7 +69,7 @@ async function renderSheet(workbook: ExcelJS.Workbook, sheet: PlannedSheet, foot
     styleCell(cell, planned);
   }
   addValidations(ws, sheet.cells);
-  fitWrappedRows(ws, sheet);
+  for (const [row, height] of wrappedRowHeights(sheet)) ws.getRow(row).height = height;
   if (sheet.frozenRows > 0) ws.views = [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: 0, topLeftCell: a1(sheet.frozenRows + 1, 1) }];
   ws.pageSetup = {
     paperSize: 9,
