@@ -44,7 +44,10 @@ function printHuman(result: MergeResult, framework: Framework, lang: Lang): void
     const about = [communeNames(source.commune, framework), source.period ?? ''].filter(Boolean).join(', ');
     const reason = source.reason && source.status !== 'accepted' ? ` : ${reasonText(source.reason.id as Parameters<typeof reasonText>[0], source.reason.params, lang)}` : '';
     out(`${mark} ${statusText(source.status, lang).padEnd(8)} ${source.file}${about ? ` (${about})` : ''}${reason}`);
-    const shown = (byFile.get(source.file) ?? []).filter((i) => i.severity === 'error' || (showWarnings && i.severity === 'warning'));
+    // An unusable file's one problem is already its reason, on the line above.
+    const shown = (byFile.get(source.file) ?? []).filter(
+      (i) => i.ruleId !== 'unusable-file' && (i.severity === 'error' || (showWarnings && i.severity === 'warning')),
+    );
     for (const issue of shown) {
       const where = issue.sheet ? `${issue.sheet}${issue.address ? `!${issue.address}` : ''}` : '';
       out(`    ${severityLabel(issue.severity, lang).padEnd(14)} ${where.padEnd(18)} ${issueText(issue, lang)}`);
