@@ -185,7 +185,7 @@ function indicatorsSheet(framework: Framework, commune: Commune): PlannedSheet {
   return {
     name: SHEET_NAMES.indicators,
     state: 'visible',
-    widths: [10, 9, 58, 16, 10, 10, 10, 10, 42],
+    widths: [10, 10, 58, 16, 10, 10, 10, 10, 42],
     frozenRows: 1,
     landscape: true,
     printTitleRows: '1:1',

@@ -31,10 +31,10 @@ function styleCell(cell: ExcelJS.Cell, planned: PlannedCell): void {
   const fill = ROLE_FILLS[planned.role];
   if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill}` } };
   if (BORDERED_ROLES.has(planned.role)) cell.border = THIN;
-  if (planned.role === 'title') cell.font = { bold: true, size: 14, color: { argb: 'FF1F4E78' } };
-  if (planned.role === 'subtitle') cell.font = { italic: true, size: 11 };
-  if (planned.role === 'header') cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  if (planned.role === 'label') cell.font = { bold: true };
+  if (planned.role === 'title') cell.font = { name: 'Calibri', bold: true, size: 14, color: { argb: 'FF1F4E78' } };
+  if (planned.role === 'subtitle') cell.font = { name: 'Calibri', italic: true, size: 11 };
+  if (planned.role === 'header') cell.font = { name: 'Calibri', bold: true, color: { argb: 'FFFFFFFF' } };
+  if (planned.role === 'label') cell.font = { name: 'Calibri', bold: true };
   cell.alignment = { vertical: 'top', wrapText: Boolean(planned.wrap || planned.role === 'header') };
   if (planned.numFmt) cell.numFmt = planned.numFmt;
   cell.protection = { locked: planned.role !== 'input' };
