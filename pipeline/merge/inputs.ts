@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { AcceptedReport, FileIssue, SourceRecord } from '../../core/consolidate/model';
 import { extract } from '../../core/extract';
@@ -8,12 +9,12 @@ import { a1, type Tables } from '../../core/tables';
 import { tidyToGroups } from '../../core/tidy';
 import { validate } from '../../core/validate';
 import { inputErrorText } from '../cli/text';
-import { readCsvFile } from '../read/csv';
+import { parseCsvBuffer } from '../read/csv';
 import type { Discovered } from '../read/discover';
 import { InputError } from '../read/input-error';
-import { readWorkbookFile } from '../read/xlsx';
+import { readInputFile } from '../read/input-file';
+import { readWorkbookBuffer } from '../read/xlsx';
 import type { ZipLimits } from '../read/zip-guard';
-import { sha256File } from './sha256';
 
 /** What one input file gave: its line in `Sources`, its issues, and its reports when accepted. */
 export interface InputOutcome {
@@ -63,10 +64,10 @@ function count(issues: readonly Issue[]) {
   return { errors: issues.filter((i) => i.severity === 'error').length, warnings: issues.filter((i) => i.severity === 'warning').length };
 }
 
-async function workbook(input: Discovered, options: InputOptions, record: SourceRecord): Promise<InputOutcome> {
+async function workbook(input: Discovered, buffer: Buffer, options: InputOptions, record: SourceRecord): Promise<InputOutcome> {
   let tables: Tables;
   try {
-    tables = await readWorkbookFile(input.path, options.limits);
+    tables = await readWorkbookBuffer(buffer, input.path, options.limits);
   } catch (err) {
     return unusable(record, err, options.lang);
   }
@@ -89,10 +90,10 @@ async function workbook(input: Discovered, options: InputOptions, record: Source
   };
 }
 
-async function csv(input: Discovered, options: InputOptions, record: SourceRecord): Promise<InputOutcome> {
+async function csv(input: Discovered, buffer: Buffer, options: InputOptions, record: SourceRecord): Promise<InputOutcome> {
   let rows: string[][];
   try {
-    rows = await readCsvFile(input.path, options.limits.maxFileBytes);
+    rows = parseCsvBuffer(buffer, input.path);
   } catch (err) {
     return unusable(record, err, options.lang);
   }
@@ -128,12 +129,15 @@ async function csv(input: Discovered, options: InputOptions, record: SourceRecor
 export async function processInput(input: Discovered, options: InputOptions): Promise<InputOutcome> {
   const record = emptyRecord(input.name);
   if (input.kind === 'skip') return { record: { ...record, status: 'skipped', reason: { id: input.reason, params: {} } }, issues: [], reports: [] };
+  // Read once: the fingerprint and the reader share the same bytes.
+  let buffer: Buffer;
   try {
-    record.sha256 = await sha256File(input.path);
+    buffer = await readInputFile(input.path, options.limits.maxFileBytes);
   } catch (err) {
-    return unusable(record, new InputError(input.path, 'unreadable', { reason: (err as NodeJS.ErrnoException).code ?? 'EIO' }), options.lang);
+    return unusable(record, err, options.lang);
   }
-  const outcome = input.kind === 'workbook' ? await workbook(input, options, record) : await csv(input, options, record);
+  record.sha256 = createHash('sha256').update(buffer).digest('hex');
+  const outcome = input.kind === 'workbook' ? await workbook(input, buffer, options, record) : await csv(input, buffer, options, record);
   if (options.period && outcome.reports.length > 0 && outcome.reports.every((r) => r.period !== options.period)) {
     const period = [...new Set(outcome.reports.map((r) => r.period))].join(', ');
     return { record: { ...outcome.record, status: 'skipped', reason: { id: 'otherPeriod', params: { period, expected: options.period } } }, issues: outcome.issues, reports: [] };

@@ -1,6 +1,6 @@
-import { promises as fs } from 'node:fs';
 import Papa from 'papaparse';
 import { InputError } from './input-error';
+import { readInputFile } from './input-file';
 
 /**
  * Reads a CSV into rows of text. UTF-8 (with or without BOM) is expected; a file that is not valid
@@ -8,15 +8,11 @@ import { InputError } from './input-error';
  * The delimiter (`;` or `,` or tab) is detected.
  */
 export async function readCsvFile(file: string, maxBytes: number): Promise<string[][]> {
-  let buffer: Buffer;
-  try {
-    const stat = await fs.stat(file);
-    if (stat.size > maxBytes) throw new InputError(file, 'tooLarge', { size: Math.round(stat.size / 1048576), max: Math.round(maxBytes / 1048576) });
-    buffer = await fs.readFile(file);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(file, 'missing');
-  }
+  return parseCsvBuffer(await readInputFile(file, maxBytes), file);
+}
+
+/** The rows of a CSV already in memory; `file` names it in errors. */
+export function parseCsvBuffer(buffer: Buffer, file: string): string[][] {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);

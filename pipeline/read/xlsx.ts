@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { compact, type Cell, type Sheet, type Tables } from '../../core/tables';
 import { InputError } from './input-error';
+import { readInputFile } from './input-file';
 import { FastReaderUnsupported, isFastReaderPart, readTablesFast } from './xlsx-fast';
 import { DEFAULT_LIMITS, inspectZip, type ZipLimits } from './zip-guard';
 
@@ -67,10 +68,6 @@ export function workbookToTables(workbook: ExcelJS.Workbook): Tables {
  * Bytes → MB with two decimals. The size of a refused file is rounded up, so that a 50.3 MB file
  * against a 50 MB limit reads « 50,3 Mo, au plus 50 Mo », never « 50 Mo, au plus 50 Mo ».
  */
-function megabytes(bytes: number, round: (x: number) => number = Math.round): number {
-  return round((bytes / 1048576) * 100) / 100;
-}
-
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /**
@@ -78,20 +75,7 @@ const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
  * is inflated; macros are never run nor kept (only cell values are read).
  */
 export async function readWorkbookFile(file: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<Tables> {
-  let size: number;
-  try {
-    size = (await fs.stat(file)).size;
-  } catch {
-    throw new InputError(file, 'missing');
-  }
-  if (size > limits.maxFileBytes) throw new InputError(file, 'tooLarge', { size: megabytes(size, Math.ceil), max: megabytes(limits.maxFileBytes) });
-  let buffer: Buffer;
-  try {
-    buffer = await fs.readFile(file);
-  } catch (err) {
-    throw new InputError(file, 'unreadable', { reason: (err as NodeJS.ErrnoException).code ?? 'EIO' });
-  }
-  return readWorkbookBuffer(buffer, file, limits);
+  return readWorkbookBuffer(await readInputFile(file, limits.maxFileBytes), file, limits);
 }
 
 export interface ReadOptions {
