@@ -67,6 +67,8 @@ export async function packageProblems(file: string): Promise<string[]> {
   const parts = new Map<string, Element>();
   for (const name of names.filter((n) => /\.(xml|rels|vml)$/.test(n))) {
     const xml = await zip.file(name)!.async('string');
+    // An Excel 2010 extension reference with no id (and nothing to refer to) is what Excel repairs.
+    if (/<x14:id\s*\/>|<x14:id>\s*<\/x14:id>/.test(xml)) problems.push(`${name}: empty <x14:id> extension reference`);
     try {
       parts.set(name, parseXml(xml));
     } catch (err) {

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { addChartsTo, editPackage, type CellSource, type CellValue, type ChartSpec } from '../charts';
 import { columnLetter } from '../../../core/tables';
+import { dropDanglingDataBarExtensions } from '../databar-ext';
 import { reorderSheets } from '../sheet-order';
 import { addTablePart, declareStreamedTable } from '../table-part';
 import { writeBeneficiaries } from './beneficiaries';
@@ -121,6 +122,8 @@ export async function writeConsolidatedWorkbook(ctx: WriteContext, file: string)
 
   const edited = await editPackage(await fs.readFile(file), async (pkg) => {
     await reorderSheets(pkg, Object.values(OUTPUT_SHEETS));
+    // The sheets with rate data bars (never Données: it is large and has none).
+    await dropDanglingDataBarExtensions(pkg, [OUTPUT_SHEETS.synthesis, OUTPUT_SHEETS.plannedVsAchieved, OUTPUT_SHEETS.budget, OUTPUT_SHEETS.beneficiaries]);
     await addTablePart(pkg, table, { sheet: OUTPUT_SHEETS.data, name: 'Donnees', columns: TIDY_HEADERS, rows: dataRows });
     await addChartsTo(pkg, charts, cells);
   });
