@@ -88,7 +88,11 @@ export async function writeConsolidatedWorkbook(ctx: WriteContext, file: string)
   });
   // A streamed sheet enters the package when it is created and leaves memory as it is written: each
   // sheet is created just before it is written, Synthèse last; then Synthèse is moved back to the front.
-  const sheet = (key: SheetKey) => workbook.addWorksheet(OUTPUT_SHEETS[key], sheetOptions(key));
+  const sheet = (key: SheetKey) => {
+    const ws = workbook.addWorksheet(OUTPUT_SHEETS[key], sheetOptions(key));
+    dropDanglingDataBarExtensions(ws);
+    return ws;
+  };
   const done = async (ws: ExcelJS.Worksheet) => {
     ws.commit();
     await drain();
@@ -122,8 +126,6 @@ export async function writeConsolidatedWorkbook(ctx: WriteContext, file: string)
 
   const edited = await editPackage(await fs.readFile(file), async (pkg) => {
     await reorderSheets(pkg, Object.values(OUTPUT_SHEETS));
-    // The sheets with rate data bars (never Données: it is large and has none).
-    await dropDanglingDataBarExtensions(pkg, [OUTPUT_SHEETS.synthesis, OUTPUT_SHEETS.plannedVsAchieved, OUTPUT_SHEETS.budget, OUTPUT_SHEETS.beneficiaries]);
     await addTablePart(pkg, table, { sheet: OUTPUT_SHEETS.data, name: 'Donnees', columns: TIDY_HEADERS, rows: dataRows });
     await addChartsTo(pkg, charts, cells);
   });
