@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { compact, type Cell, type Sheet, type Tables } from '../../core/tables';
 import { InputError } from './input-error';

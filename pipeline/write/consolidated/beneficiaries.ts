@@ -8,21 +8,15 @@ export async function writeBeneficiaries(ws: ExcelJS.Worksheet, ctx: WriteContex
   const { labels: L, model } = ctx;
   return await writeDetailSheet<BeneficiaryCategory>(
     ws,
+    ctx,
     {
       title: L.beneficiariesTitle,
-      subtitle: `${model.framework.project.shortTitle} – ${L.periods} : ${model.periods.join(', ') || '–'}`,
-      footer: ctx.footer,
       itemHeaders: [
         { header: L.code, width: 11 },
         { header: L.category, width: 40 },
       ],
       itemCells: (b) => [b.code, b.label],
-      communeHeader: L.commune,
-      cercleHeader: L.cercle,
-      projectTotal: L.projectTotal,
-      notReceived: L.notReceived,
       communeRule: (b) => b.aggregation.communes,
-      thresholds: { good: model.framework.thresholds.rateGood, fair: model.framework.thresholds.rateFair },
       figures: [
         { key: 'planned', header: L.planned, width: 10, kind: 'planned', pick: (f) => f.planned },
         { key: 'women', header: L.women, width: 10, kind: 'input', pick: (f) => f.women, applies: isPeople },
@@ -59,6 +53,5 @@ export async function writeBeneficiaries(ws: ExcelJS.Worksheet, ctx: WriteContex
       ],
     },
     model.beneficiaries,
-    model.communes,
   );
 }

@@ -14,22 +14,16 @@ export async function writeBudget(ws: ExcelJS.Worksheet, ctx: WriteContext): Pro
   const { labels: L, model } = ctx;
   const map = await writeDetailSheet<BudgetLine>(
     ws,
+    ctx,
     {
       title: L.budgetTitle,
-      subtitle: `${model.framework.project.shortTitle} – ${L.periods} : ${model.periods.join(', ') || '–'}`,
-      footer: ctx.footer,
       itemHeaders: [
         { header: L.code, width: 9 },
         { header: L.budgetLine, width: 52 },
       ],
       itemCells: (b) => [b.code, b.label],
-      communeHeader: L.commune,
-      cercleHeader: L.cercle,
-      projectTotal: L.projectTotal,
-      notReceived: L.notReceived,
       commentsHeader: L.comments,
       communeRule: () => 'sum',
-      thresholds: { good: model.framework.thresholds.rateGood, fair: model.framework.thresholds.rateFair },
       figures: [
         { key: 'planned', header: L.plannedFcfa, width: 16, kind: 'planned', pick: (f) => f.planned },
         { key: 'spent', header: L.spentFcfa, width: 16, kind: 'input', pick: (f) => f.achieved },
@@ -55,7 +49,6 @@ export async function writeBudget(ws: ExcelJS.Worksheet, ctx: WriteContext): Pro
       ],
     },
     model.budget,
-    model.communes,
   );
   // Grand total: the sum of the « Total projet » rows, i.e. the project budget (96 303 057 FCFA).
   const row = ws.getRow(map.lastDataRow + 2);

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { CommuneFigures, CommuneStatus, Line } from '../../../core/consolidate/model';
+import type { WriteContext } from './context';
 import { columnLetter } from '../../../core/tables';
 import { formula, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, totalRow, value, widths, drain } from './style';
 
@@ -27,19 +28,12 @@ export type Figure =
 
 export interface DetailSpec<T> {
   title: string;
-  subtitle: string;
-  footer: string;
   itemHeaders: { header: string; width: number }[];
   itemCells: (item: T) => string[];
-  communeHeader: string;
-  cercleHeader: string;
-  projectTotal: string;
-  notReceived: string;
   figures: Figure[];
   /** How commune rows add up to the project row (the framework's rule across communes). */
   communeRule: (item: T) => 'sum' | 'max';
   commentsHeader?: string;
-  thresholds: { good: number; fair: number };
 }
 
 /** Where each item's total row is, and the letter of each figure column. */
@@ -59,16 +53,19 @@ const HEADER_ROW = DETAIL_HEADER_ROW;
 
 export async function writeDetailSheet<T extends { code: string }>(
   ws: ExcelJS.Worksheet,
+  ctx: WriteContext,
   spec: DetailSpec<T>,
   lines: readonly Line<T>[],
-  communes: readonly CommuneStatus[],
 ): Promise<DetailMap> {
+  const { labels: L, model } = ctx;
+  const communes: readonly CommuneStatus[] = model.communes;
+  const notReceivedText = L.notReceived;
   title(ws.getCell('A1'), spec.title);
-  subtitle(ws.getCell('A2'), spec.subtitle);
+  subtitle(ws.getCell('A2'), `${model.framework.project.shortTitle} – ${L.periods} : ${model.periods.join(', ') || '–'}`);
   const headers = [
     ...spec.itemHeaders.map((h) => h.header),
-    spec.communeHeader,
-    spec.cercleHeader,
+    L.commune,
+    L.cercle,
     ...spec.figures.map((f) => f.header),
     ...(spec.commentsHeader ? [spec.commentsHeader] : []),
   ];
@@ -110,12 +107,12 @@ export async function writeDetailSheet<T extends { code: string }>(
           // Femmes / Hommes of a count that is not of people: nothing to show, not « non reçu ».
           if (f.applies && !(f.applies as (item: T) => boolean)(line.item)) return;
           const v = f.pick(figures);
-          shown.set(address, v ?? spec.notReceived);
+          shown.set(address, v ?? notReceivedText);
           if (isTotal) {
             const range = `${col[f.key]}${first}:${col[f.key]}${last}`;
             const fn = spec.communeRule(line.item) === 'sum' ? 'SUM' : 'MAX';
-            formula(cell, `IF(COUNT(${range})=0,"${spec.notReceived}",${fn}(${range}))`, v ?? spec.notReceived);
-          } else if (v === null) notReceived(cell, spec.notReceived);
+            formula(cell, `IF(COUNT(${range})=0,"${notReceivedText}",${fn}(${range}))`, v ?? notReceivedText);
+          } else if (v === null) notReceived(cell, notReceivedText);
           else value(cell, v);
           cell.numFmt = NUMBER_FORMAT;
         } else {
@@ -127,7 +124,7 @@ export async function writeDetailSheet<T extends { code: string }>(
     };
     const totalRowObj = ws.getRow(total);
     spec.itemCells(line.item).forEach((text, i) => value(totalRowObj.getCell(i + 1), text));
-    value(totalRowObj.getCell(spec.itemHeaders.length + 1), spec.projectTotal);
+    value(totalRowObj.getCell(spec.itemHeaders.length + 1), L.projectTotal);
     put(totalRowObj, line.total, true);
     totalRow(totalRowObj, headers.length);
     map.totalRows.set(line.item.code, total);
@@ -154,8 +151,8 @@ export async function writeDetailSheet<T extends { code: string }>(
   }
   map.lastDataRow = r - 1;
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(map.lastDataRow, HEADER_ROW), column: headers.length } };
-  for (const letter of rateColumns) rateFormatting(ws, `${letter}${HEADER_ROW + 1}:${letter}${Math.max(map.lastDataRow, HEADER_ROW + 1)}`, spec.thresholds.good, spec.thresholds.fair);
-  printSetup(ws, `${HEADER_ROW}:${HEADER_ROW}`, spec.footer);
+  for (const letter of rateColumns) rateFormatting(ws, `${letter}${HEADER_ROW + 1}:${letter}${Math.max(map.lastDataRow, HEADER_ROW + 1)}`, model.framework.thresholds.rateGood, model.framework.thresholds.rateFair);
+  printSetup(ws, `${HEADER_ROW}:${HEADER_ROW}`, ctx.footer);
   return map;
 }
 

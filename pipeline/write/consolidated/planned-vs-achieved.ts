@@ -8,10 +8,9 @@ export async function writePlannedVsAchieved(ws: ExcelJS.Worksheet, ctx: WriteCo
   const { labels: L, model } = ctx;
   return await writeDetailSheet<Indicator>(
     ws,
+    ctx,
     {
       title: L.pvaTitle,
-      subtitle: `${model.framework.project.shortTitle} – ${L.periods} : ${model.periods.join(', ') || '–'}`,
-      footer: ctx.footer,
       itemHeaders: [
         { header: L.code, width: 9 },
         { header: L.result, width: 8 },
@@ -19,13 +18,8 @@ export async function writePlannedVsAchieved(ws: ExcelJS.Worksheet, ctx: WriteCo
         { header: L.unit, width: 14 },
       ],
       itemCells: (i) => [i.code, i.result, i.label, i.unit],
-      communeHeader: L.commune,
-      cercleHeader: L.cercle,
-      projectTotal: L.projectTotal,
-      notReceived: L.notReceived,
       commentsHeader: L.comments,
       communeRule: (i) => i.aggregation.communes,
-      thresholds: { good: model.framework.thresholds.rateGood, fair: model.framework.thresholds.rateFair },
       figures: [
         { key: 'planned', header: L.planned, width: 10, kind: 'planned', pick: (f) => f.planned },
         { key: 'achieved', header: L.achieved, width: 10, kind: 'input', pick: (f) => f.achieved },
@@ -44,6 +38,5 @@ export async function writePlannedVsAchieved(ws: ExcelJS.Worksheet, ctx: WriteCo
       ],
     },
     model.indicators,
-    model.communes,
   );
 }
