@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { addChartsTo, editPackage, type CellSource, type CellValue, type ChartSpec } from '../charts';
+import { addChartsTo, editPackage, type CellSource, type CellValue, type ChartSpec, type Package } from '../charts';
 import { columnLetter } from '../../../core/tables';
 import { dropDanglingDataBarExtensions } from '../databar-ext';
 import { reorderSheets } from '../sheet-order';
@@ -66,6 +66,14 @@ function snapshot(ws: ExcelJS.Worksheet, lastRow: number): CellSource {
   };
 }
 
+/** The streaming writer leaves the document's company empty: it is the implementing organisation. */
+async function setCompany(pkg: Package, company: string): Promise<void> {
+  if (!pkg.has('docProps/app.xml')) return;
+  const xml = await pkg.read('docProps/app.xml');
+  const escaped = company.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  pkg.write('docProps/app.xml', xml.replace(/<Company>[^<]*<\/Company>|<Company\/>/, `<Company>${escaped}</Company>`));
+}
+
 /**
  * Writes the consolidated workbook to `file`, sheets in the contract's order. It is streamed: each
  * detail sheet, then `Données`, goes out as it is written, so memory does not grow with the number
@@ -81,7 +89,6 @@ export async function writeConsolidatedWorkbook(ctx: WriteContext, file: string)
     lastModifiedBy: 'npm run merge',
     title: `${fw.project.shortTitle} – ${ctx.labels.synthesisTitle}`,
     subject: `${fw.id} ${fw.version} – ${ctx.model.periods.join(', ')}`,
-    company: fw.project.implementer,
     keywords: 'suivi-évaluation; consolidation',
     created: new Date(ctx.generatedAt),
     modified: new Date(ctx.generatedAt),
@@ -126,6 +133,7 @@ export async function writeConsolidatedWorkbook(ctx: WriteContext, file: string)
 
   const edited = await editPackage(await fs.readFile(file), async (pkg) => {
     await reorderSheets(pkg, Object.values(OUTPUT_SHEETS));
+    await setCompany(pkg, fw.project.implementer);
     await addTablePart(pkg, table, { sheet: OUTPUT_SHEETS.data, name: 'Donnees', columns: TIDY_HEADERS, rows: dataRows });
     await addChartsTo(pkg, charts, cells);
   });
