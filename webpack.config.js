@@ -13,7 +13,7 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { BundleSizePlugin } = require('./addin/build/bundle-size-plugin');
-const { StaticFilesPlugin } = require('./addin/build/static-files-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
 const pkg = require('./package.json');
 
 /** The dev URLs as written in manifest.xml, and its AppDomain (an origin, without a path). */
@@ -78,14 +78,14 @@ module.exports = async function config(env = {}, argv = {}) {
         scriptLoading: 'defer',
         inject: 'body',
       }),
-      // copy-webpack-plugin is installed but cannot load its option check with the lockfile's ajv
-      // (see addin/build/static-files-plugin.js); this plugin does the same copies.
-      new StaticFilesPlugin([
-        { from: 'assets/icon-*.png', to: 'assets/[name]' },
-        { from: 'addin/taskpane/taskpane.css', to: 'taskpane.css' },
-        { from: 'addin/commands/commands.html', to: 'commands.html' },
-        { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteManifest(content.toString('utf8'), baseUrl) },
-      ]),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          { from: 'addin/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'addin/commands/commands.html', to: 'commands.html' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteManifest(content.toString('utf8'), baseUrl) },
+        ],
+      }),
       new BundleSizePlugin({ limitKb: Number(process.env.ADDIN_MAX_GZIP_KB || 250) }),
     ],
     performance: { hints: false },
