@@ -43,9 +43,15 @@ function parseAttributes(text: string): Map<string, string> {
   return out;
 }
 
-/** Every element tag of a document, in order. Throws on a document it cannot scan. */
-export function scanTags(xml: string): Tag[] {
-  const tags: Tag[] = [];
+/** Shared by every tag whose attributes were not parsed (too deep to matter): never written to. */
+const UNPARSED = new Map<string, string>();
+
+/**
+ * The element tags of a document, in order, lazily (a caller can stop at the first it needs).
+ * Attributes are parsed only down to `attributesUpToDepth`: a large sheet has many deep tags whose
+ * attributes nobody reads. Throws on a document it cannot scan.
+ */
+export function* iterateTags(xml: string, attributesUpToDepth = Infinity): Generator<Tag> {
   let depth = 0;
   let i = 0;
   while (true) {
@@ -61,18 +67,23 @@ export function scanTags(xml: string): Tag[] {
       if (body.startsWith('/')) {
         depth--;
         const name = body.slice(1).trim();
-        tags.push({ kind: 'close', name, local: localName(name), attributes: new Map(), depth, start: lt, end });
+        yield { kind: 'close', name, local: localName(name), attributes: new Map(), depth, start: lt, end };
       } else {
         const selfClosing = body.endsWith('/');
         const inner = selfClosing ? body.slice(0, -1) : body;
         const name = /^[^\s/>]+/.exec(inner)?.[0] ?? '';
-        tags.push({ kind: selfClosing ? 'empty' : 'open', name, local: localName(name), attributes: parseAttributes(inner.slice(name.length)), depth, start: lt, end });
+        const attributes = depth <= attributesUpToDepth ? parseAttributes(inner.slice(name.length)) : UNPARSED;
+        yield { kind: selfClosing ? 'empty' : 'open', name, local: localName(name), attributes, depth, start: lt, end };
         if (!selfClosing) depth++;
       }
       i = end;
     }
   }
-  return tags;
+}
+
+/** Every element tag of a document, in order. Throws on a document it cannot scan. */
+export function scanTags(xml: string): Tag[] {
+  return [...iterateTags(xml)];
 }
 
 function after(xml: string, marker: string, from: number): number {
@@ -99,9 +110,8 @@ export const prefixOf = (name: string): string => (name.includes(':') ? name.sli
 
 /** The root element's start tag. */
 export function rootTag(xml: string): Tag {
-  const root = scanTags(xml).find((t) => t.depth === 0 && t.kind !== 'close');
-  if (!root) throw new Error('no root element');
-  return root;
+  for (const tag of iterateTags(xml, 0)) if (tag.depth === 0 && tag.kind !== 'close') return tag;
+  throw new Error('no root element');
 }
 
 /** The prefix the root declares for a namespace (`''` for the default namespace), or null. */
@@ -116,14 +126,13 @@ export function prefixFor(root: Tag, namespace: string): string | null {
 
 /** The children of the root (depth 1), start tags only. */
 export function topLevel(xml: string): Tag[] {
-  return scanTags(xml).filter((t) => t.depth === 1 && t.kind !== 'close');
+  return [...iterateTags(xml, 1)].filter((t) => t.depth === 1 && t.kind !== 'close');
 }
 
 /** The index of the root's closing tag. */
 export function rootCloseIndex(xml: string): number {
-  const close = scanTags(xml)
-    .filter((t) => t.depth === 0 && t.kind === 'close')
-    .at(-1);
+  let close: Tag | undefined;
+  for (const tag of iterateTags(xml, -1)) if (tag.depth === 0 && tag.kind === 'close') close = tag;
   if (!close) throw new Error('the root element is not closed');
   return close.start;
 }
