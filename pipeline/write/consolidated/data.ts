@@ -46,7 +46,7 @@ export async function writeData(ws: ExcelJS.Worksheet, ctx: WriteContext): Promi
       if (v !== null) cell.value = v;
     });
     row.commit();
-    if (i % 1000 === 999) await drain();
+    if (i % 1000 === 999) await drain(ws);
   }
   printSetup(ws, '1:1', ctx.footer);
   // An empty table is not valid OOXML: one blank row keeps it well-formed.

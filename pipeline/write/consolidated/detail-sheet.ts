@@ -146,7 +146,7 @@ export async function writeDetailSheet<T extends { code: string }>(
     map.communeRows.set(line.item.code, rows);
     // Streamed: the block is done, send it out and free its memory (a no-op in an in-memory workbook).
     ws.getRow(last).commit();
-    await drain();
+    await drain(ws);
     r = last + 1;
   }
   map.lastDataRow = r - 1;

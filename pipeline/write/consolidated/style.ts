@@ -112,7 +112,14 @@ export const RATE_COLOURS = {
 
 
 /**
- * Lets the zip writer take what was committed. Writing is synchronous: without a turn of the event
- * loop now and then, a streamed sheet would pile up in memory until the end.
+ * Waits until the zip writer has taken what this sheet committed. Writing is synchronous: without
+ * turns of the event loop a streamed sheet piles up in memory, and how much depends on how fast the
+ * compressor keeps up. exceljs' sheet stream keeps its pending data in `buffers` (an internal of
+ * exceljs 4): while more than a couple are waiting, let the compressor work. On anything else, one
+ * turn of the event loop.
  */
-export const drain = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+export async function drain(ws?: ExcelJS.Worksheet): Promise<void> {
+  const pending = (ws as unknown as { stream?: { buffers?: unknown[] } } | undefined)?.stream?.buffers;
+  do await new Promise<void>((resolve) => setImmediate(resolve));
+  while (Array.isArray(pending) && pending.length > 2);
+}

@@ -102,7 +102,7 @@ export async function writeConsolidatedWorkbook(ctx: WriteContext, file: string)
   };
   const done = async (ws: ExcelJS.Worksheet) => {
     ws.commit();
-    await drain();
+    await drain(ws);
   };
 
   let ws = sheet('plannedVsAchieved');
