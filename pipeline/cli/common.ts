@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { FrameworkError } from '../../core/framework/load';
 import type { Lang } from '../../core/messages';
 import { InputError } from '../read/input-error';
@@ -30,10 +30,21 @@ export function frenchCommanderError(text: string): string {
   return `${line.replace(/^error: /, 'Erreur : ')}\n`;
 }
 
+/** commander's help headings and « (default: …) », in French like the rest of the tools. */
+const HELP_TITLES: Record<string, string> = { 'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Arguments:': 'Arguments :', 'Commands:': 'Commandes :' };
+
 /** A commander program that throws instead of exiting, so run(argv) can return the exit code. */
 export function program(name: string, description: string): Command {
   return new Command(name)
     .description(description)
+    .helpOption('-h, --help', 'affiche cette aide')
+    .configureHelp({
+      styleTitle: (title) => HELP_TITLES[title] ?? title,
+      optionDescription(option) {
+        const text = Help.prototype.optionDescription.call(this, option);
+        return text.replace(/\(default: /, '(par défaut : ');
+      },
+    })
     .exitOverride()
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
