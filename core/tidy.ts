@@ -19,8 +19,6 @@ export interface TidyGroup {
   tables: Tables;
   /** `Sheet!A1` of a synthetic cell → the 1-based line and column of the tidy row it came from. */
   origin: Map<string, { row: number; column: number }>;
-  entryDate: null;
-  source: string;
 }
 
 export interface TidyResult {
@@ -149,7 +147,7 @@ export function tidyToGroups(rows: readonly (readonly string[])[], framework: Fr
     cells.set(idCell('identification:filledBy'), { kind: 'string', value: source });
     // Tidy data carries no date of entry: the period's end stands in so the date rules stay quiet.
     cells.set(idCell('identification:entryDate'), { kind: 'date', value: period.end });
-    out.push({ commune: commune.code, period: period.label, tables: planToTables(plan, cells), origin: group.origin, entryDate: null, source });
+    out.push({ commune: commune.code, period: period.label, tables: planToTables(plan, cells), origin: group.origin });
   }
   return { groups: out, issues };
 }

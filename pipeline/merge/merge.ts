@@ -70,11 +70,10 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   } catch {
     return { ...base, problem: { id: 'inputMissing', params: { input: options.input } } };
   }
-  const exclude = [output, ...(options.csv ? [path.resolve(options.csv)] : [])];
-  const inputs = await discoverInputs(input, exclude);
-  // Never write over an input: the output path must not be one of the files read.
-  const outputs = new Set(exclude);
-  const clash = (await discoverInputs(input)).find((d) => d.kind !== 'skip' && outputs.has(path.resolve(d.path)));
+  // Never write over an input: an output path that names a file of the folder that would be read is refused.
+  const outputs = new Set([output, ...(options.csv ? [path.resolve(options.csv)] : [])]);
+  const inputs = await discoverInputs(input);
+  const clash = inputs.find((d) => d.kind !== 'skip' && outputs.has(path.resolve(d.path)));
   if (clash) return { ...base, problem: { id: 'outputIsInput', params: { output: clash.name } } };
 
   const inputOptions = { framework: options.framework, limits: options.limits ?? DEFAULT_LIMITS, period: options.period, lang: options.lang };

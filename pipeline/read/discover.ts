@@ -9,8 +9,7 @@ export type Discovered =
  * Every file under the folder, sorted by relative path so runs are reproducible. Lock files,
  * hidden files and other extensions are returned as skipped, never silently ignored.
  */
-export async function discoverInputs(root: string, exclude: readonly string[] = []): Promise<Discovered[]> {
-  const excluded = new Set(exclude.map((p) => path.resolve(p)));
+export async function discoverInputs(root: string): Promise<Discovered[]> {
   const out: Discovered[] = [];
   async function walk(dir: string): Promise<void> {
     const entries = await fs.readdir(dir, { withFileTypes: true });
@@ -23,7 +22,8 @@ export async function discoverInputs(root: string, exclude: readonly string[] = 
         continue;
       }
       if (!entry.isFile()) continue;
-      if (excluded.has(path.resolve(full)) || /^\.~?.*\.tmp$/.test(entry.name)) out.push({ path: full, name, kind: 'skip', reason: 'output' });
+      // A merge's own temporary file (`.name.pid.time.tmp`), should one be left behind.
+      if (/^\.~?.*\.tmp$/.test(entry.name)) out.push({ path: full, name, kind: 'skip', reason: 'output' });
       else if (entry.name.startsWith('~$') || entry.name.startsWith('.~lock.')) out.push({ path: full, name, kind: 'skip', reason: 'lockFile' });
       else if (entry.name.startsWith('.')) out.push({ path: full, name, kind: 'skip', reason: 'hidden' });
       else {

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { isPeople, type BeneficiaryCategory } from '../../../core/framework/schema';
 import type { WriteContext } from './context';
-import { rateFormula, rateOf, writeDetailSheet, type DetailMap } from './detail-sheet';
+import { rateFigure, writeDetailSheet, type DetailMap } from './detail-sheet';
 
 /** `Bénéficiaires`: category (age bands in framework order) × sex × commune, totals and shares. */
 export async function writeBeneficiaries(ws: ExcelJS.Worksheet, ctx: WriteContext): Promise<DetailMap> {
@@ -40,16 +40,7 @@ export async function writeBeneficiaries(ws: ExcelJS.Worksheet, ctx: WriteContex
           formula: (c, r, block) => `IF(AND(ISNUMBER(${c.total}${r}),N(${c.total}${block.total})>0),${c.total}${r}/${c.total}${block.total},"")`,
           compute: (f, total) => (f.achieved !== null && total.achieved ? f.achieved / total.achieved : null),
         },
-        {
-          key: 'coverage',
-          header: L.coverage,
-          width: 11,
-          kind: 'derived',
-          format: 'rate',
-          rate: true,
-          formula: (c, r) => rateFormula(`${c.total}${r}`, `${c.planned}${r}`),
-          compute: (f) => rateOf(f.achieved, f.planned),
-        },
+        rateFigure(L.coverage, 11, 'total', 'coverage'),
       ],
     },
     model.beneficiaries,

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { BudgetLine } from '../../../core/framework/schema';
 import type { WriteContext } from './context';
-import { rateFormula, rateOf, writeDetailSheet, type DetailMap } from './detail-sheet';
+import { rateFigure, rateFormula, rateOf, writeDetailSheet, type DetailMap } from './detail-sheet';
 import { formula, NUMBER_FORMAT, PERCENT_FORMAT, totalRow, value } from './style';
 
 export interface BudgetMap extends DetailMap {
@@ -27,16 +27,7 @@ export async function writeBudget(ws: ExcelJS.Worksheet, ctx: WriteContext): Pro
       figures: [
         { key: 'planned', header: L.plannedFcfa, width: 16, kind: 'planned', pick: (f) => f.planned },
         { key: 'spent', header: L.spentFcfa, width: 16, kind: 'input', pick: (f) => f.achieved },
-        {
-          key: 'rate',
-          header: L.executionRate,
-          width: 12,
-          kind: 'derived',
-          format: 'rate',
-          rate: true,
-          formula: (c, r) => rateFormula(`${c.spent}${r}`, `${c.planned}${r}`),
-          compute: (f) => rateOf(f.achieved, f.planned),
-        },
+        rateFigure(L.executionRate, 12, 'spent'),
         {
           key: 'remaining',
           header: L.remainingFcfa,

@@ -156,6 +156,20 @@ export async function writeDetailSheet<T extends { code: string }>(
   return map;
 }
 
+/** A rate column (coloured by threshold): the figure `of` over the planned figure, on each row. */
+export function rateFigure(header: string, width: number, of: string, key = 'rate'): Figure {
+  return {
+    key,
+    header,
+    width,
+    kind: 'derived',
+    format: 'rate',
+    rate: true,
+    formula: (c, r) => rateFormula(`${c[of]}${r}`, `${c.planned}${r}`),
+    compute: (f) => rateOf(f.achieved, f.planned),
+  };
+}
+
 /** `IF(AND(ISNUMBER(a),b>0),a/b,"")`: a rate that stays blank when there is nothing to divide. */
 export const rateFormula = (achieved: string, planned: string) => `IF(AND(ISNUMBER(${achieved}),${planned}>0),${achieved}/${planned},"")`;
 

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { isPeople, type Indicator } from '../../../core/framework/schema';
 import type { WriteContext } from './context';
-import { rateFormula, rateOf, writeDetailSheet, type DetailMap } from './detail-sheet';
+import { rateFigure, writeDetailSheet, type DetailMap } from './detail-sheet';
 
 /** `Prévu vs Réalisé`: indicator × commune, planned, achieved, rate, Femmes / Hommes, comments. */
 export async function writePlannedVsAchieved(ws: ExcelJS.Worksheet, ctx: WriteContext): Promise<DetailMap> {
@@ -23,16 +23,7 @@ export async function writePlannedVsAchieved(ws: ExcelJS.Worksheet, ctx: WriteCo
       figures: [
         { key: 'planned', header: L.planned, width: 10, kind: 'planned', pick: (f) => f.planned },
         { key: 'achieved', header: L.achieved, width: 10, kind: 'input', pick: (f) => f.achieved },
-        {
-          key: 'rate',
-          header: L.rate,
-          width: 10,
-          kind: 'derived',
-          format: 'rate',
-          rate: true,
-          formula: (c, r) => rateFormula(`${c.achieved}${r}`, `${c.planned}${r}`),
-          compute: (f) => rateOf(f.achieved, f.planned),
-        },
+        rateFigure(L.rate, 10, 'achieved'),
         { key: 'women', header: L.women, width: 10, kind: 'input', pick: (f) => f.women, applies: isPeople },
         { key: 'men', header: L.men, width: 10, kind: 'input', pick: (f) => f.men, applies: isPeople },
       ],
