@@ -35,3 +35,14 @@ export function renderIssue(issue: Pick<Issue, 'ruleId' | 'messageId' | 'params'
 export function severityLabel(severity: Issue['severity'], lang: Lang = 'fr'): string {
   return MESSAGES[lang].severity[severity];
 }
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date as each language reads it: 30/04/2025 in French, 30 Apr 2025 in English (never ambiguous). */
+export function formatDate(iso: string, lang: Lang): string {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return iso;
+  if (lang === 'fr') return `${m[3]}/${m[2]}/${m[1]}`;
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${Number(m[3])} ${months[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
