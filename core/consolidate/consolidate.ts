@@ -1,7 +1,8 @@
 import type { DataPoint, Disaggregation, Section } from '../extract';
 import type { AggregationRule, Framework } from '../framework/schema';
 import { acrossCommunes, acrossPeriods } from './aggregate';
-import type { AcceptedReport, CommuneFigures, Consolidated, DataRow, Line } from './model';
+import { coverage as coverageOf } from './coverage';
+import type { AcceptedReport, CommuneFigures, Consolidated, DataRow, Line, SourceRecord } from './model';
 
 interface ItemSpec<T> {
   section: Section;
@@ -13,13 +14,25 @@ interface ItemSpec<T> {
   communes: (item: T) => 'sum' | 'max';
 }
 
+export interface ConsolidateOptions {
+  /** Periods in scope (see periodsInScope); by default those of the accepted reports. */
+  periods?: readonly string[];
+  /** Every file read, to tell a refused commune-period from a missing one. */
+  sources?: readonly SourceRecord[];
+}
+
 /**
  * Consolidates accepted reports (at most one per commune and period: duplicates are settled
  * before) into plain data. Pure; the writers turn it into sheets.
+ *
+ * One rule for every rate: achieved over the planned figure of the communes that reported. The
+ * planned figure of a commune that sent nothing stays apart (`missingPlanned`): its shortfall is
+ * not the activities'.
  */
-export function consolidate(framework: Framework, reports: readonly AcceptedReport[]): Consolidated {
+export function consolidate(framework: Framework, reports: readonly AcceptedReport[], options: ConsolidateOptions = {}): Consolidated {
   const periodOrder = framework.periods.map((p) => p.label);
-  const periods = periodOrder.filter((p) => reports.some((r) => r.period === p));
+  const inScope = new Set([...(options.periods ?? []), ...reports.map((r) => r.period)]);
+  const periods = periodOrder.filter((p) => inScope.has(p));
   const ordered = [...reports].sort((a, b) => periodOrder.indexOf(a.period) - periodOrder.indexOf(b.period));
 
   // (section, code, disaggregation, commune) → the value of each report, in period order.
@@ -58,14 +71,16 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
       }
       const all = Object.values(communes);
       const across = (pick: (f: CommuneFigures) => number | null) => acrossCommunes(all.map(pick), spec.communes(item));
+      const target = all.reduce((sum, f) => sum + f.planned, 0);
+      const planned = all.reduce((sum, f) => sum + (f.achieved === null ? 0 : f.planned), 0);
       const total: CommuneFigures = {
-        planned: all.reduce((sum, f) => sum + f.planned, 0),
+        planned,
         achieved: across((f) => f.achieved),
         women: across((f) => f.women),
         men: across((f) => f.men),
         comments: [],
       };
-      return { item, communes, total };
+      return { item, communes, total, target, missingPlanned: target - planned };
     });
   }
 
@@ -122,13 +137,17 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
       });
   }
 
+  const coverage = coverageOf(framework, periods, ordered, options.sources ?? []);
   return {
     framework,
     periods,
     communes: framework.communes.map((commune) => {
       const own = ordered.filter((r) => r.commune === commune.code);
-      return { commune, received: own.length > 0, periods: own.map((r) => r.period), sources: own.map((r) => r.source) };
+      const missing = coverage.filter((c) => c.commune === commune.code && c.state !== 'received').map((c) => c.period);
+      return { commune, received: own.length > 0, complete: missing.length === 0, periods: own.map((r) => r.period), missing, sources: own.map((r) => r.source) };
     }),
+    coverage,
+    complete: coverage.every((c) => c.state === 'received'),
     indicators,
     budget,
     beneficiaries,

@@ -1,6 +1,7 @@
 import type { Disaggregation, Section } from '../extract';
 import type { BeneficiaryCategory, BudgetLine, Commune, Framework, Indicator } from '../framework/schema';
 import type { Issue } from '../report';
+import type { Timeliness } from '../timeliness';
 
 /** An accepted report: one commune, one period, its numbers, and the file it came from. */
 export interface AcceptedReport {
@@ -22,18 +23,44 @@ export interface CommuneFigures {
   comments: string[];
 }
 
+/**
+ * One item over the communes. `total.planned` is the planned figure of the communes that reported (the
+ * basis of every rate); the planned figure of the communes that sent nothing is `missingPlanned`, shown
+ * apart, and `target` is the whole project's (the sum of both).
+ */
 export interface Line<T> {
   item: T;
   communes: Record<string, CommuneFigures>;
   total: CommuneFigures;
+  target: number;
+  missingPlanned: number;
 }
 
 export interface CommuneStatus {
   commune: Commune;
+  /** At least one period in scope was received: the commune counts in the totals and rates. */
   received: boolean;
+  /** Every period in scope was received. */
+  complete: boolean;
   /** Periods received for this commune, and the files they came from. */
   periods: string[];
+  /** Periods in scope with no accepted file (missing, or every file for it refused). */
+  missing: string[];
   sources: string[];
+}
+
+/** What became of one commune for one period in scope. */
+export type ReceptionState = 'received' | 'rejected' | 'missing';
+
+export interface CommunePeriod {
+  commune: string;
+  period: string;
+  state: ReceptionState;
+  /** The accepted file (received), or the refused files (rejected). */
+  files: string[];
+  entryDate: string | null;
+  /** Days after the deadline (period end + grace days); null when unknown (no file, or no date of entry). */
+  timeliness: Timeliness | null;
 }
 
 /** One row of the tidy `Données` table. */
@@ -74,9 +101,13 @@ export interface FileIssue extends Issue {
 
 export interface Consolidated {
   framework: Framework;
-  /** Periods present in the accepted reports, in framework order. */
+  /** Periods in scope (those of any file read, or the requested one), in framework order. */
   periods: string[];
   communes: CommuneStatus[];
+  /** Every commune × period in scope, in framework order: received, refused or missing. */
+  coverage: CommunePeriod[];
+  /** Every commune sent every period in scope. */
+  complete: boolean;
   indicators: Line<Indicator>[];
   budget: Line<BudgetLine>[];
   beneficiaries: Line<BeneficiaryCategory>[];

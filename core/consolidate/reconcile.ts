@@ -55,10 +55,23 @@ export function reconcile(model: Consolidated, reports: readonly AcceptedReport[
   check(sectionOf.budget, model.budget, () => 'sum', () => 'sum');
   check(sectionOf.beneficiaries, model.beneficiaries, (b) => b.aggregation.periods, (b) => b.aggregation.communes);
 
+  // Planned: the whole project's target, and the part of the communes that reported (the rates' basis).
+  const reporting = new Set(reports.map((r) => r.commune));
+  const plannedOf = (targets: Readonly<Record<string, number>>) => Object.entries(targets).reduce((a, [c, v]) => a + (reporting.has(c) ? v : 0), 0);
+  const checkPlanned = <T extends { code: string }>(section: Section, lines: Line<T>[], targets: (item: T) => Readonly<Record<string, number>>) => {
+    for (const line of lines) {
+      const expected = plannedOf(targets(line.item));
+      if (line.total.planned !== expected) found.push({ section, code: line.item.code, what: 'planned (reporting communes)', expected, found: line.total.planned });
+      if (line.total.planned + line.missingPlanned !== line.target) found.push({ section, code: line.item.code, what: 'planned apart', expected: line.target, found: line.total.planned + line.missingPlanned });
+    }
+  };
+  checkPlanned(sectionOf.indicators, model.indicators, (i) => i.targets);
+  checkPlanned(sectionOf.budget, model.budget, (b) => b.planned);
+  checkPlanned(sectionOf.beneficiaries, model.beneficiaries, (b) => b.targets);
   for (const line of model.indicators)
-    if (line.total.planned !== line.item.target)
-      found.push({ section: 'indicators', code: line.item.code, what: 'planned', expected: line.item.target, found: line.total.planned });
-  const budgetPlanned = model.budget.reduce((a, l) => a + l.total.planned, 0);
+    if (line.target !== line.item.target)
+      found.push({ section: 'indicators', code: line.item.code, what: 'planned', expected: line.item.target, found: line.target });
+  const budgetPlanned = model.budget.reduce((a, l) => a + l.target, 0);
   if (budgetPlanned !== model.framework.project.budget)
     found.push({ section: 'budget', code: '*', what: 'planned', expected: model.framework.project.budget, found: budgetPlanned });
   return found;

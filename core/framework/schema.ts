@@ -39,7 +39,15 @@ const budgetLine = z.object({ code, label: z.string().min(1), planned: perCommun
 const contribution = z.object({ partner: z.string().min(1), amount: whole }).strict();
 
 const beneficiary = z
-  .object({ code, label: z.string().min(1), unit: z.string().min(1), targets: perCommune, aggregation })
+  .object({
+    code,
+    label: z.string().min(1),
+    /** A short name for chart legends (« 18 à 24 ans »); the label otherwise. */
+    shortLabel: z.string().min(1).max(24).optional(),
+    unit: z.string().min(1),
+    targets: perCommune,
+    aggregation,
+  })
   .strict();
 
 export const frameworkSchema = z

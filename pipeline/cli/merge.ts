@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { communeNames } from '../../core/consolidate/model';
+import { cappedMean, rateOf, weakest } from '../../core/consolidate/rates';
 import type { Framework } from '../../core/framework/schema';
-import { severityLabel, type Lang } from '../../core/messages';
+import { formatDate, severityLabel, type Lang } from '../../core/messages';
 import { EXAMPLES_DIR } from '../examples';
 import { DEFAULT_FRAMEWORK, loadFrameworkFile } from '../framework-file';
 import { issueText, problemText, reasonText, statusText, summaryText } from '../merge/messages';
@@ -62,14 +63,31 @@ function printHuman(result: MergeResult, framework: Framework, lang: Lang): void
       lang,
     ),
   );
-  if (result.model) {
-    const missing = result.model.communes.filter((c) => !c.received).map((c) => c.commune.name);
-    const listed = missing.slice(0, MISSING_NAMES_SHOWN).join(', ') + (missing.length > MISSING_NAMES_SHOWN ? ` … (+${missing.length - MISSING_NAMES_SHOWN})` : '');
-    out(missing.length > 0 ? summaryText('missing', { communes: listed }, lang) : summaryText('allReceived', {}, lang));
-  }
+  if (result.model) for (const line of completenessLines(result.model, lang)) out(line);
   if (result.csv) out(summaryText('csv', { csv: result.csv }, lang));
   if (result.output) out(summaryText('written', { output: result.output }, lang));
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** « Non reçu : Bara : 2024-T4 non reçu ; … », « En retard : … », or that every commune sent every period. */
+function completenessLines(model: NonNullable<MergeResult['model']>, lang: Lang): string[] {
+  const names = new Map(model.framework.communes.map((c) => [c.code, c.name]));
+  const list = (items: string[]) => items.slice(0, MISSING_NAMES_SHOWN).join(' ; ') + (items.length > MISSING_NAMES_SHOWN ? ` … (+${items.length - MISSING_NAMES_SHOWN})` : '');
+  const missing = model.coverage
+    .filter((c) => c.state !== 'received')
+    .map((c) => summaryText(c.state === 'rejected' ? 'rejectedItem' : 'missingItem', { commune: names.get(c.commune) ?? c.commune, period: c.period }, lang));
+  const late = model.coverage
+    .filter((c) => (c.timeliness?.daysLate ?? 0) > 0)
+    .map((c) =>
+      summaryText(
+        'lateItem',
+        { commune: names.get(c.commune) ?? c.commune, period: c.period, date: formatDate(c.entryDate!, lang), days: c.timeliness!.daysLate, deadline: formatDate(c.timeliness!.deadline, lang) },
+        lang,
+      ),
+    );
+  const lines = [missing.length > 0 ? summaryText('notReceived', { list: list(missing) }, lang) : summaryText('allReceived', { periods: model.periods.join(', ') }, lang)];
+  if (late.length > 0) lines.push(summaryText('late', { list: list(late) }, lang));
+  return lines;
 }
 
 function printJson(result: MergeResult, lang: Lang): void {
@@ -80,13 +98,41 @@ function printJson(result: MergeResult, lang: Lang): void {
     problem: result.problem ? { ...result.problem, message: problemText(result.problem.id, result.problem.params, lang) } : null,
     refusedByStrict: result.refusedByStrict,
     periods: result.model?.periods ?? [],
-    communes: result.model?.communes.map((c) => ({ code: c.commune.code, name: c.commune.name, received: c.received, sources: c.sources })) ?? [],
+    complete: result.model?.complete ?? false,
+    communes:
+      result.model?.communes.map((c) => ({ code: c.commune.code, name: c.commune.name, received: c.received, complete: c.complete, periods: c.periods, missing: c.missing, sources: c.sources })) ?? [],
+    coverage:
+      result.model?.coverage.map((c) => ({
+        commune: c.commune,
+        period: c.period,
+        state: c.state,
+        files: c.files,
+        entryDate: c.entryDate,
+        deadline: c.timeliness?.deadline ?? null,
+        daysLate: c.timeliness?.daysLate ?? null,
+      })) ?? [],
     sources: result.sources.map((s) => ({
       ...s,
       reasonText: s.reason ? reasonText(s.reason.id as Parameters<typeof reasonText>[0], s.reason.params, lang) : null,
     })),
     issues: result.issues.map((i) => ({ ...i, message: issueText(i, lang) })),
-    indicators: result.model?.indicators.map((l) => ({ code: l.item.code, planned: l.total.planned, achieved: l.total.achieved, women: l.total.women, men: l.total.men })) ?? [],
+    // The rates' rule: planned and rate over the communes received; the others' planned figure apart.
+    indicators:
+      result.model?.indicators.map((l) => ({
+        code: l.item.code,
+        planned: l.total.planned,
+        achieved: l.total.achieved,
+        rate: rateOf(l.total.achieved, l.total.planned),
+        plannedNotReceived: l.missingPlanned,
+        target: l.target,
+        women: l.total.women,
+        men: l.total.men,
+      })) ?? [],
+    results:
+      result.model?.framework.results.map((res) => {
+        const rates = result.model!.indicators.filter((l) => l.item.result === res.code).map((l) => rateOf(l.total.achieved, l.total.planned));
+        return { code: res.code, rate: cappedMean(rates), weakest: weakest(rates) };
+      }) ?? [],
     discrepancies: result.discrepancies,
   };
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Consolidated, FileIssue, SourceRecord } from '../../core/consolidate/model';
 import { consolidate } from '../../core/consolidate/consolidate';
+import { periodsInScope } from '../../core/consolidate/coverage';
 import { reconcile, type Discrepancy } from '../../core/consolidate/reconcile';
 import type { Framework } from '../../core/framework/schema';
 import type { Lang } from '../../core/messages';
@@ -90,7 +91,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   if (reports.length === 0) return { ...result, problem: { id: 'nothingUsable', params: { input: options.input } } };
   if (options.strict && rejected) return { ...result, exitCode: 1, refusedByStrict: true };
 
-  const model = consolidate(options.framework, reports);
+  const model = consolidate(options.framework, reports, { periods: periodsInScope(options.framework, reports, sources, options.period), sources });
   const discrepancies = reconcile(model, reports);
   if (discrepancies.length > 0) {
     const d = discrepancies[0]!;

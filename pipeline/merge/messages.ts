@@ -1,5 +1,6 @@
 import { interpolate, renderIssue, type Lang } from '../../core/messages';
 import type { Issue, Params } from '../../core/report';
+import { RULES } from '../../core/rules/registry';
 
 /** Texts of the merge itself: why a file was set aside, and problems between files. */
 const TEXTS = {
@@ -26,8 +27,12 @@ const TEXTS = {
     },
     summary: {
       files: '{files} fichier(s) : {accepted} accepté(s), {rejected} refusé(s), {skipped} ignoré(s), {duplicate} écarté(s).',
-      missing: 'Communes non reçues : {communes}.',
-      allReceived: 'Toutes les communes ont envoyé leur fichier.',
+      notReceived: 'Non reçu : {list}.',
+      missingItem: '{commune} : {period} non reçu',
+      rejectedItem: '{commune} : {period} non reçu (fichier refusé)',
+      allReceived: 'Toutes les communes ont envoyé leur fichier pour chaque période ({periods}).',
+      late: 'En retard : {list}.',
+      lateItem: '{commune} : {period} saisi le {date}, {days} j après la date limite ({deadline})',
       written: 'Classeur consolidé : {output}',
       csv: 'Table CSV : {csv}',
       progress: '{done}/{total} fichiers lus',
@@ -38,6 +43,10 @@ const TEXTS = {
         discarded: '{commune}, période {period} : écarté au profit de {kept}, dont la date de saisie est plus récente.',
       },
       'unusable-file': { unusable: '{detail}' },
+    },
+    ruleTitles: {
+      'duplicate-report': 'Un seul fichier par commune et par période.',
+      'unusable-file': 'Le fichier s’ouvre comme un classeur Excel.',
     },
   },
   en: {
@@ -63,8 +72,12 @@ const TEXTS = {
     },
     summary: {
       files: '{files} file(s): {accepted} accepted, {rejected} rejected, {skipped} skipped, {duplicate} set aside.',
-      missing: 'Communes not received: {communes}.',
-      allReceived: 'Every commune sent its file.',
+      notReceived: 'Not received: {list}.',
+      missingItem: '{commune}: {period} not received',
+      rejectedItem: '{commune}: {period} not received (file rejected)',
+      allReceived: 'Every commune sent its file for every period ({periods}).',
+      late: 'Late: {list}.',
+      lateItem: '{commune}: {period} entered on {date}, {days} days after the deadline ({deadline})',
       written: 'Consolidated workbook: {output}',
       csv: 'CSV table: {csv}',
       progress: '{done}/{total} files read',
@@ -75,6 +88,10 @@ const TEXTS = {
         discarded: '{commune}, period {period}: set aside for {kept}, whose date of entry is later.',
       },
       'unusable-file': { unusable: '{detail}' },
+    },
+    ruleTitles: {
+      'duplicate-report': 'One file per commune and period.',
+      'unusable-file': 'The file opens as an Excel workbook.',
     },
   },
 } as const;
@@ -94,6 +111,12 @@ export function statusText(status: keyof (typeof TEXTS)['fr']['status'], lang: L
 export function issueText(issue: Pick<Issue, 'ruleId' | 'messageId' | 'params'>, lang: Lang): string {
   const own = (TEXTS[lang].issues as Record<string, Record<string, string>>)[issue.ruleId]?.[issue.messageId];
   return own ? interpolate(own, issue.params, lang) : renderIssue(issue, lang);
+}
+
+/** What a check is about, in a few words: the core rule's description, or the merge's own checks. */
+export function ruleTitle(ruleId: string, lang: Lang): string {
+  const own = (TEXTS[lang].ruleTitles as Record<string, string>)[ruleId];
+  return own ?? RULES.find((r) => r.id === ruleId)?.meta.description[lang] ?? ruleId;
 }
 
 export function problemText(id: keyof (typeof TEXTS)['fr']['problems'], params: Params, lang: Lang): string {

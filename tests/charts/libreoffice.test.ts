@@ -140,10 +140,11 @@ describe.each([
   test('rate charts: bars in the threshold colours, the 100 % target as a line; budget rate on the secondary axis', () => {
     const [results, communes, budget, beneficiaries] = converted.get('Synthèse')!;
     for (const chart of [results!, communes!]) {
-      expect(chart.series.map((s) => s.kind)).toEqual(['chart:bar', 'chart:bar', 'chart:bar', 'chart:line']);
+      // Three bands, the target line, and the line that only carries the labels (0 % included).
+      expect(chart.series.map((s) => s.kind)).toEqual(['chart:bar', 'chart:bar', 'chart:bar', 'chart:line', 'chart:line']);
       expect(chart.series.slice(0, 3).map((s) => s.fill)).toEqual([strong('good'), strong('fair'), strong('poor')]);
       // The target column: the good threshold on every row.
-      expect(chart.table.map((row) => row.at(-1))).toEqual(chart.table.map(() => framework.thresholds.rateGood));
+      expect(chart.table.map((row) => row.at(-2))).toEqual(chart.table.map(() => framework.thresholds.rateGood));
     }
     expect(budget!.series.map((s) => [s.kind, s.axis])).toEqual([
       ['chart:bar', 'primary-y'],

@@ -5,6 +5,7 @@
  * sex per commune. Every series reads the « Tableau de bord » tables of Synthèse, whose cells are live
  * formulas to Synthèse and the detail sheets; a commune that sent nothing is a labelled gap, never 0 %.
  */
+import { EXECUTION_COLOURS } from '../../pipeline/write/consolidated/style';
 import path from 'node:path';
 import { RATE_COLOURS } from '../../pipeline/write/consolidated/style';
 import { LABELS } from '../../pipeline/write/consolidated/labels';
@@ -161,16 +162,18 @@ describe('the bundled examples, in French', () => {
     const sum = (s: typeof planned) => [...s!.valCache.values()].reduce((a, b) => a + b, 0);
     expect(sum(planned)).toBe(SEED_BUDGET);
     expect(sum(spent)).toBe(SEED_BUDGET);
-    // Execution-rate markers in the threshold colours.
+    // Execution-rate markers: execution is not achievement; within the budget in blue, overspending apart.
     const markers = [...chart.xml.matchAll(/<c:dPt><c:idx val="\d+"\/><c:marker><c:symbol val="circle"\/><c:size val="\d+"\/><c:spPr><a:solidFill><a:srgbClr val="(\w+)"/g)].map((x) => x[1]);
-    expect(markers).toEqual([...rate!.valCache.values()].map((v) => strong(bandOf(v))));
+    expect(markers).toEqual([...rate!.valCache.values()].map((v) => (v > 1 ? EXECUTION_COLOURS.over.strong : EXECUTION_COLOURS.within.strong).slice(2)));
   });
 
   test('beneficiaries: per commune, stacked by age band and sex, from the Bénéficiaires sheet; totals add up', async () => {
     const chart = m.charts[3]!;
     expect(chart.xml).toContain('<c:grouping val="stacked"/>');
     const people = framework.beneficiaries.filter((b) => b.unit === 'personnes');
-    expect(chart.series.map((s) => s.nameCache[0])).toEqual(people.flatMap((b) => [`Femmes – ${b.label}`, `Hommes – ${b.label}`]));
+    // Legends name the age band briefly (the framework's short label): « Femmes – 18 à 24 ans ».
+    expect(chart.series.map((s) => s.nameCache[0])).toEqual(people.flatMap((b) => [`Femmes – ${b.shortLabel ?? b.label}`, `Hommes – ${b.shortLabel ?? b.label}`]));
+    expect(chart.series.map((s) => s.nameCache[0])).toContain('Femmes – 18 à 24 ans');
     expect(rangeCells(m, chart.series[0]!.catRef).map((c) => c.value)).toEqual(framework.communes.map((c) => c.name));
     for (const s of chart.series) for (const cell of rangeCells(m, s.valRef)) expect(cell.formula).toMatch(/^'Bénéficiaires'!\$?[A-Z]+\$?\d+$/);
     // Women + men of each age band, over the communes, is the band's total on Synthèse's beneficiaries table.
@@ -236,7 +239,9 @@ describe('Bara not received, Gounzourèye below its targets, in English', () => 
   test('still a valid package with the four charts, in English', async () => {
     expect(await packageProblems(m.pkg)).toEqual([]);
     expect(m.charts.map((c) => c.title)).toEqual([L.chartResults, L.chartCommunes, L.chartBudget, L.chartBeneficiaries]);
-    expect(m.charts[0]!.series.map((s) => s.nameCache[0])).toEqual(['Achieved (≥ 100%)', 'Close (80 to 100%)', 'Behind (< 80%)', 'Target (100%)']);
+    expect(m.charts[0]!.series.map((s) => s.nameCache[0])).toEqual(['Achieved (≥ 100%)', 'Close (80 to 100%)', 'Behind (< 80%)', 'Target (100%)', 'Rate']);
+    // The series that carries the labels has no legend entry.
+    expect(m.charts[0]!.xml).toContain('<c:legendEntry><c:idx val="4"/><c:delete val="1"/></c:legendEntry>');
     for (const c of m.charts) expect(c.xml).toContain('<c:lang val="en-GB"/>');
   });
 
@@ -264,11 +269,15 @@ describe('Bara not received, Gounzourèye below its targets, in English', () => 
       expect([good!.colour, fair!.colour, poor!.colour]).toEqual([strong('good'), strong('fair'), strong('poor')]);
       rangeCells(m, good!.catRef).forEach((cat, i) => {
         const rate = m.synthesis.get(`C${cat.address.slice(1)}`);
+        const weakest = m.synthesis.get(`D${cat.address.slice(1)}`);
         const inBands = [good, fair, poor].map((s) => s!.valCache.get(i));
         if (!rate) expect(inBands).toEqual([undefined, undefined, undefined]);
         else {
+          // The bar's height is the rate; its band (colour) is the weakest indicator's.
           const v = rate.value as number;
-          expect([cat.value, inBands]).toEqual([cat.value, (['good', 'fair', 'poor'] as const).map((b) => (b === bandOf(v) ? v : undefined))]);
+          const w = weakest!.value as number;
+          expect(w).toBeLessThanOrEqual(v === 1 ? Infinity : v);
+          expect([cat.value, inBands]).toEqual([cat.value, (['good', 'fair', 'poor'] as const).map((b) => (b === bandOf(w) ? v : undefined))]);
         }
       });
     }

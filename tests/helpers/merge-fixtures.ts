@@ -392,7 +392,7 @@ export function formulas(workbook: ExcelJS.Workbook): { where: string; formula: 
   return out;
 }
 
-const WRITER_FUNCTIONS = new Set(['SUM', 'MAX', 'IF', 'COUNT', 'AND', 'ISNUMBER', 'N', 'AVERAGE', 'IFERROR']);
+const WRITER_FUNCTIONS = new Set(['SUM', 'SUMPRODUCT', 'MAX', 'MIN', 'IF', 'COUNT', 'AND', 'NOT', 'ISNUMBER', 'N', 'AVERAGE', 'IFERROR']);
 
 /**
  * Whether a formula is one the consolidation writer produces: its functions, cell references (with a

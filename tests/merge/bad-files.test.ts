@@ -69,11 +69,12 @@ describe('bad and stray files next to good ones', () => {
     expect(lineOf(HIDDEN)).toBe(`– ignoré   ${HIDDEN} : fichier ou dossier caché`);
     expect(lineOf(PDF)).toBe(`– ignoré   ${PDF} : ni .xlsx, ni .xlsm, ni .csv`);
     expect(cli.stdout).toContain('8 fichier(s) : 3 accepté(s), 2 refusé(s), 3 ignoré(s), 0 écarté(s).');
-    expect(cli.stdout).toContain('Communes non reçues : Bara.');
+    expect(cli.stdout).toContain('Non reçu : Bara : 2023 non reçu.');
 
     const workbook = await readWorkbook(output);
     const sources = records(sheet(workbook, 'Sources'), 1);
-    const byFile = new Map(sources.map((r) => [String(r.value('Fichier')), r]));
+    // Files first; then the commune-periods no accepted file covers (no file name).
+    const byFile = new Map(sources.filter((r) => r.value('Fichier') !== null).map((r) => [String(r.value('Fichier')), r]));
     expect([...byFile.keys()].sort()).toEqual(readdirSync(input).sort());
     expect(byFile.get(CORRUPT)!.value('Statut')).toBe('refusé');
     expect(byFile.get(RENAMED)!.value('Statut')).toBe('refusé');

@@ -63,7 +63,17 @@ describe('--json', () => {
     const issue = summary.issues.find((i) => i.file === 'bara.xlsx')!;
     expect(issue.message).toMatch(/^classeur endommagé ou tronqué/);
     expect(summary.sources.find((s) => s.file === 'bara.xlsx')!.reasonText).toMatch(/^inutilisable : /);
-    expect(summary.indicators.find((i) => i.code === 'R1.1.1')).toEqual({ code: 'R1.1.1', planned: 100, achieved: 75, women: expect.any(Number), men: expect.any(Number) });
+    // The rates' rule: planned over the communes received, Bara's target apart.
+    expect(summary.indicators.find((i) => i.code === 'R1.1.1')).toEqual({
+      code: 'R1.1.1',
+      planned: 75,
+      achieved: 75,
+      rate: 1,
+      plannedNotReceived: 25,
+      target: 100,
+      women: expect.any(Number),
+      men: expect.any(Number),
+    });
   });
 
   test('when nothing can be done: exitCode 2 and the problem’s message, still JSON', async () => {
@@ -80,7 +90,7 @@ describe('--lang en', () => {
     const cli = await mergeCli(['--input', examples, '--output', output, '--lang', 'en']);
     expect(cli.code).toBe(0);
     expect(cli.stdout).toContain('4 file(s): 4 accepted, 0 rejected, 0 skipped, 0 set aside.');
-    expect(cli.stdout).toContain('Every commune sent its file.');
+    expect(cli.stdout).toContain('Every commune sent its file for every period (2023).');
     expect(cli.stdout).toContain(`Consolidated workbook: ${output}`);
     expect(cli.stdout).not.toMatch(/accepté|fichier\(s\)|Classeur/);
 
@@ -108,11 +118,11 @@ describe('--lang en', () => {
     const cli = await mergeCli(['--input', dir, '--output', output, '--lang', 'en']);
     expect(cli.code).toBe(1);
     expect(cli.stdout).toMatch(/✗ rejected\s+bara\.xlsx : unusable: damaged or truncated workbook/);
-    expect(cli.stdout).toContain('Communes not received: Bara.');
+    expect(cli.stdout).toContain('Not received: Bara: 2023 not received.');
     const workbook = await readWorkbook(output);
     const synthesis = sheet(workbook, 'Synthèse');
     expect(synthesisCommunes(synthesis, { commune: 'Commune', status: 'Status', rate: 'Rate' }).get('Bara')!.status).toBe('not received');
-    expect(sectionTexts(synthesis, 'Gaps')).toContain('No data received from: Bara.');
+    expect(sectionTexts(synthesis, 'Gaps')).toContain('Data not received, absent from the totals: Bara (2023).');
 
     const { summary } = await mergeJson(['--input', dir, '--output', output, '--lang', 'en']);
     expect(summary.issues.find((i) => i.file === 'bara.xlsx')!.message).toMatch(/^damaged or truncated workbook/);

@@ -97,7 +97,7 @@ describe('without --prefer: both rejected', () => {
     expect(line(OLDER)).toMatch(/^✗ refusé/);
     expect(line(OLDER)).toContain(`même commune et même période que ${NEWER}`);
     expect(line(NEWER)).toContain(`même commune et même période que ${OLDER}`);
-    expect(cli.stdout).toContain('Communes non reçues : Bara.');
+    expect(cli.stdout).toContain('Non reçu : Bara : 2023 non reçu (fichier refusé).');
   });
 });
 

@@ -20,6 +20,7 @@ import {
   pointsPerReport,
   readWorkbook,
   SEED_ACHIEVED,
+  rowWith,
   sectionTexts,
   sheet,
   shown,
@@ -61,7 +62,7 @@ describe('Bara below target on R4.3.1, with a comment', () => {
     expect(line).toContain(comment);
     expect(line).not.toContain(ALL_DONE);
     // Only Bara is blamed, with its own figures and its comment in « ».
-    expect(line).toBe(`R4.3.1 (Dialogues communautaires) : réalisé 7 sur 8 prévus – Bara : 1 sur 2 (« ${comment} »)`);
+    expect(line).toBe(`R4.3.1 (Dialogues communautaires) : réalisé 7 sur 8 prévus (88\u00a0%) – Bara : 1 sur 2 (« ${comment} »)`);
   });
 
   test('no longer says that all activities were done', () => {
@@ -101,7 +102,7 @@ describe('Bara missing: only three files', () => {
     expect(cli.stderr).toBe('');
     expect(cli.code).toBe(0);
     expect(cli.stdout).toContain('3 fichier(s) : 3 accepté(s)');
-    expect(cli.stdout).toContain('Communes non reçues : Bara.');
+    expect(cli.stdout).toContain('Non reçu : Bara : 2023 non reçu.');
   });
 
   test.each([
@@ -130,12 +131,17 @@ describe('Bara missing: only three files', () => {
     }
   });
 
-  test('Prévu vs Réalisé totals: the three communes received, the full target kept', () => {
-    const totals = detailRows(sheet(workbook, 'Prévu vs Réalisé')).filter((r) => r.commune === 'Total projet');
-    for (const t of totals) {
+  test('Prévu vs Réalisé totals: planned and rate over the three communes received; Bara’s target on its own row and apart in Synthèse', () => {
+    const rows = detailRows(sheet(workbook, 'Prévu vs Réalisé'));
+    const synthesis = sheet(workbook, 'Synthèse');
+    for (const t of rows.filter((r) => r.commune === 'Total projet')) {
       const ind = framework.indicators.find((i) => i.code === t.code)!;
       const received = COMMUNES.filter((c) => c !== 'BAR').reduce((a, c) => a + (ind.targets[c] ?? 0), 0);
-      expect([t.code, t.value('Réalisé'), t.value('Prévu')]).toEqual([t.code, received, SEED_ACHIEVED[t.code]]);
+      expect([t.code, t.value('Réalisé'), t.value('Prévu'), t.value('Taux')]).toEqual([t.code, received, received, 1]);
+      expect(rows.find((r) => r.code === t.code && r.commune === 'Bara')!.value('Prévu')).toBe(ind.targets.BAR);
+      const line = rowWith(synthesis, 'A', t.code);
+      expect([shown(line.getCell('C')), shown(line.getCell('E')), shown(line.getCell('F'))]).toEqual([received, 1, ind.targets.BAR]);
+      expect(received + (ind.targets.BAR ?? 0)).toBe(SEED_ACHIEVED[t.code]);
     }
   });
 
@@ -149,7 +155,7 @@ describe('Bara missing: only three files', () => {
 
   test('Écarts mention that Bara sent nothing, and do not say all was done', () => {
     const gaps = sectionTexts(sheet(workbook, 'Synthèse'), 'Écarts');
-    expect(gaps).toContain('Données non reçues de : Bara.');
+    expect(gaps).toContain('Données non reçues, absentes des totaux : Bara (2023).');
     expect(gaps).not.toContain(ALL_DONE);
   });
 

@@ -55,7 +55,7 @@ test('exit code 0, every file accepted, all communes received', () => {
   expect(cli.stderr).toBe('');
   expect(cli.code).toBe(0);
   expect(cli.stdout).toContain('4 fichier(s) : 4 accepté(s), 0 refusé(s), 0 ignoré(s), 0 écarté(s).');
-  expect(cli.stdout).toContain('Toutes les communes ont envoyé leur fichier.');
+  expect(cli.stdout).toContain('Toutes les communes ont envoyé leur fichier pour chaque période (2023).');
   expect(cli.stdout).toContain(`Classeur consolidé : ${output}`);
 });
 
@@ -113,7 +113,8 @@ describe('Prévu vs Réalisé: the « Total projet » rows', () => {
     expect(achieved.result).toBe(total);
     expect(formulaOf(achieved)).toMatch(/^IF\(COUNT\(H\d+:H\d+\)=0,"non reçu",SUM\(H\d+:H\d+\)\)$/);
     expect(totalRow.value('Prévu')).toBe(total);
-    expect(formulaOf(totalRow.get('Prévu'))).toMatch(/^SUM\(G\d+:G\d+\)$/);
+    // The planned total counts the communes that reported (all four here): the rates' one rule.
+    expect(formulaOf(totalRow.get('Prévu'))).toMatch(/^SUMPRODUCT\(ISNUMBER\(H(\d+):H(\d+)\)\*G\1:G\2\)$/);
     expect(totalRow.value('Taux')).toBe(1);
     // One row per commune under the total, in the framework's order, adding up to it.
     const communeRows = rows.filter((r) => r !== totalRow);
@@ -181,9 +182,10 @@ describe('Synthèse', () => {
     expect(shown(total.getCell('C'))).toBe(SEED_BUDGET);
   });
 
-  test('budget and spent reference the Budget sheet’s grand total', () => {
+  test('the project budget from the framework; planned and spent reference the Budget sheet’s grand total', () => {
     const ws = sheet(workbook, 'Synthèse');
-    for (const label of ['Budget (FCFA)', 'Dépensé (FCFA)']) {
+    expect(shown(rowWith(ws, 'A', 'Budget du projet (FCFA)').getCell('B'))).toBe(SEED_BUDGET);
+    for (const label of ['Prévu des communes reçues (FCFA)', 'Dépensé (FCFA)']) {
       const cell = rowWith(ws, 'A', label).getCell('B');
       expect(shown(cell)).toBe(SEED_BUDGET);
       expect(formulaOf(cell)).toMatch(/^'Budget'!\$?[A-Z]+\$?\d+$/);

@@ -221,10 +221,13 @@ export function chartXml(spec: ChartSpec, cells: CellSource): string {
     categoryAxis(spec, AXIS.cat, AXIS.val, false, lang, size) +
     valueAxis(spec, spec.valueAxis ?? {}, AXIS.val, AXIS.cat, false, lang, size) +
     (hasSecondary ? categoryAxis(spec, AXIS.cat2, AXIS.val2, true, lang, size) + valueAxis(spec, spec.secondaryAxis ?? {}, AXIS.val2, AXIS.cat2, true, lang, size) : '');
+  const hiddenEntries = spec.series
+    .map((s, i) => (s.inLegend === false ? `<c:legendEntry>${val('idx', i)}${val('delete', 1)}</c:legendEntry>` : ''))
+    .join('');
   const legend =
     spec.legend === 'none'
       ? ''
-      : `<c:legend>${val('legendPos', { bottom: 'b', top: 't', right: 'r', left: 'l' }[spec.legend ?? 'bottom'])}${val('overlay', 0)}${txPr(lang, 8)}</c:legend>`;
+      : `<c:legend>${val('legendPos', { bottom: 'b', top: 't', right: 'r', left: 'l' }[spec.legend ?? 'bottom'])}${hiddenEntries}${val('overlay', 0)}${txPr(lang, 8)}</c:legend>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">${val('date1904', 0)}${val('lang', lang)}${val('roundedCorners', 0)}` +

@@ -68,6 +68,8 @@ export interface ChartSeries {
    * the markers' colours only when the line is hidden (markers only).
    */
   pointColours?: readonly (Colour | null)[];
+  /** false: no legend entry (a series that only carries labels). */
+  inLegend?: boolean;
 }
 
 export interface ValueAxis {

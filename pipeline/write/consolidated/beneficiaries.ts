@@ -16,6 +16,7 @@ export async function writeBeneficiaries(ws: ExcelJS.Worksheet, ctx: WriteContex
         { header: L.category, width: 40 },
       ],
       itemCells: (b) => [b.code, b.label],
+      basis: 'total',
       communeRule: (b) => b.aggregation.communes,
       figures: [
         { key: 'planned', header: L.planned, width: 10, kind: 'planned', pick: (f) => f.planned },

@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
 import type { BudgetLine } from '../../../core/framework/schema';
 import type { WriteContext } from './context';
-import { rateFigure, rateFormula, rateOf, writeDetailSheet, type DetailMap } from './detail-sheet';
+import { rateOf } from '../../../core/consolidate/rates';
+import { rateFigure, rateFormula, writeDetailSheet, type DetailMap } from './detail-sheet';
 import { formula, NUMBER_FORMAT, PERCENT_FORMAT, totalRow, value } from './style';
 
 export interface BudgetMap extends DetailMap {
@@ -23,11 +24,12 @@ export async function writeBudget(ws: ExcelJS.Worksheet, ctx: WriteContext): Pro
       ],
       itemCells: (b) => [b.code, b.label],
       commentsHeader: L.comments,
+      basis: 'spent',
       communeRule: () => 'sum',
       figures: [
         { key: 'planned', header: L.plannedFcfa, width: 16, kind: 'planned', pick: (f) => f.planned },
         { key: 'spent', header: L.spentFcfa, width: 16, kind: 'input', pick: (f) => f.achieved },
-        rateFigure(L.executionRate, 12, 'spent'),
+        rateFigure(L.executionRate, 12, 'spent', 'rate', 'execution'),
         {
           key: 'remaining',
           header: L.remainingFcfa,

@@ -1,25 +1,26 @@
 import type ExcelJS from 'exceljs';
 import { severityLabel } from '../../../core/messages';
-import { issueText } from '../../merge/messages';
+import { issueText, ruleTitle } from '../../merge/messages';
 import type { WriteContext } from './context';
 import { headerRow, printSetup, value, widths } from './style';
 
 /** `Contrôles`: every issue of every input, with file, sheet, cell, rule, severity and message. */
 export function writeControls(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
   const L = ctx.labels;
-  headerRow(ws.getRow(1), [L.file, L.sheet, L.cell, L.rule, L.severity, L.message]);
-  widths(ws, [40, 16, 9, 30, 14, 90]);
+  headerRow(ws.getRow(1), [L.file, L.sheet, L.cell, L.ruleTitle, L.severity, L.message, L.rule]);
+  widths(ws, [34, 14, 8, 36, 13, 70, 22]);
   ctx.issues.forEach((issue, i) => {
     const row = ws.getRow(i + 2);
-    [issue.file, issue.sheet, issue.address, issue.ruleId, severityLabel(issue.severity, ctx.lang), issueText(issue, ctx.lang)].forEach((v, c) =>
-      value(row.getCell(c + 1), v),
-    );
-    row.getCell(6).alignment = { wrapText: true, vertical: 'top' };
+    const title = ruleTitle(issue.ruleId, ctx.lang);
+    const message = issueText(issue, ctx.lang);
+    [issue.file, issue.sheet, issue.address, title, severityLabel(issue.severity, ctx.lang), message, issue.ruleId].forEach((v, c) => value(row.getCell(c + 1), v));
+    for (const c of [1, 4, 6]) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
+    row.height = Math.max(15, Math.ceil(Math.max(title.length / 32, message.length / 64, issue.file.length / 30)) * 15);
     const colour = issue.severity === 'error' ? 'FF9C0006' : issue.severity === 'warning' ? 'FF9C5700' : 'FF595959';
     row.getCell(5).font = { name: 'Calibri', bold: issue.severity === 'error', color: { argb: colour } };
     row.commit();
   });
   if (ctx.issues.length === 0) value(ws.getCell('A2'), L.noIssue);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ctx.issues.length + 1), column: 6 } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ctx.issues.length + 1), column: 7 } };
   printSetup(ws, '1:1', ctx.footer);
 }

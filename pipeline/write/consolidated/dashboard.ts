@@ -5,7 +5,8 @@ import { columnLetter } from '../../../core/tables';
 import type { CellPoint, CellRange, ChartSeries, ChartSpec } from '../charts';
 import type { WriteContext } from './context';
 import type { SynthesisMap, SynthesisRefs } from './synthesis';
-import { formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, rateFormatting, RATE_COLOURS, subtitle, value } from './style';
+import { rateOf, weakest } from '../../../core/consolidate/rates';
+import { EXECUTION_COLOURS, executionFormatting, formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, rateFormatting, RATE_COLOURS, subtitle, value } from './style';
 
 /**
  * « Tableau de bord »: four charts at the top right of Synthèse, and under its sections the contiguous
@@ -31,8 +32,10 @@ const TARGET_COLOUR = '404040';
 
 const strong = (band: keyof typeof RATE_COLOURS) => RATE_COLOURS[band].strong.slice(2);
 
-/** The percent format with zero, negative and text sections left empty: a band's blank cells show no label. */
-const LABEL_FORMAT = `${PERCENT_FORMAT};;;`;
+/** Labels of every rate, 0 % included; a text (no rate) shows no label. */
+const LABEL_FORMAT = `${PERCENT_FORMAT};-${PERCENT_FORMAT};${PERCENT_FORMAT};`;
+/** Budget execution labels: the text and zero sections empty (a line not reported shows no dot, no label). */
+const EXECUTION_LABEL_FORMAT = `${PERCENT_FORMAT};;${PERCENT_FORMAT};`;
 
 /** The cached value a cell shows (a formula's stored result). */
 function shown(ws: ExcelJS.Worksheet, address: string): number | string | null {
@@ -86,6 +89,8 @@ interface RateRow {
   description: string;
   /** The Synthèse cell holding the rate, or null when there is none (a commune not received). */
   source: string | null;
+  /** The weakest indicator's rate: a formula, and its value now. The bar's colour follows it. */
+  weakest: { formula: string; value: number | null } | null;
 }
 
 interface Block {
@@ -100,6 +105,13 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
   const fw = model.framework;
   const { rateGood: good, rateFair: fair } = fw.thresholds;
   const pct = (x: number) => Math.round(x * 100);
+  /** A commune's name in the charts says when its figures are missing or partial. */
+  const communeCategory = (status: (typeof model.communes)[number]) =>
+    !status.received
+      ? interpolate(L.communeNotReceived, { commune: status.commune.name }, lang)
+      : status.complete
+        ? status.commune.name
+        : interpolate(L.communeIncomplete, { commune: status.commune.name }, lang);
   const bands = {
     good: interpolate(L.bandGood, { good: pct(good) }, lang),
     fair: interpolate(L.bandFair, { good: pct(good), fair: pct(fair) }, lang),
@@ -121,11 +133,14 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
     r++;
   };
 
-  /** Code | label | rate | one column per threshold band | target: the bars are coloured by band, live. */
+  /**
+   * Code | label | rate | weakest indicator | one column per threshold band | target: the bar's height is
+   * the rate, its band (colour) follows the weakest indicator, live.
+   */
   const rateTable = (title: string, headers: [string, string], rows: RateRow[]): Block => {
     tableTitle(title);
     const header = r;
-    headerRow(ws.getRow(r), [...headers, L.rate, bands.good, bands.fair, bands.poor, bands.target]);
+    headerRow(ws.getRow(r), [...headers, L.rate, L.weakest, bands.good, bands.fair, bands.poor, bands.target]);
     headerHeight(ws, r);
     r++;
     const first = r;
@@ -136,30 +151,46 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
         const rate = shown(ws, row.source);
         const num = typeof rate === 'number' ? rate : null;
         formula(ws.getCell(`C${r}`), row.source, rate ?? '');
-        const c = `C${r}`;
-        formula(ws.getCell(`D${r}`), `IF(AND(ISNUMBER(${c}),${c}>=${good}),${c},"")`, num !== null && num >= good ? num : '');
-        formula(ws.getCell(`E${r}`), `IF(AND(ISNUMBER(${c}),${c}>=${fair},${c}<${good}),${c},"")`, num !== null && num >= fair && num < good ? num : '');
-        formula(ws.getCell(`F${r}`), `IF(AND(ISNUMBER(${c}),${c}<${fair}),${c},"")`, num !== null && num < fair ? num : '');
+        const [c, w] = [`C${r}`, `D${r}`];
+        const wv = row.weakest ? row.weakest.value : num;
+        if (row.weakest) formula(ws.getCell(w), `IFERROR(${row.weakest.formula},"")`, wv ?? '');
+        else formula(ws.getCell(w), c, wv ?? '');
+        const inBand = (test: string, cached: boolean) => [`IF(AND(ISNUMBER(${c}),ISNUMBER(${w}),${test}),${c},"")`, num !== null && wv !== null && cached ? num : ''] as const;
+        formula(ws.getCell(`E${r}`), ...inBand(`${w}>=${good}`, wv !== null && wv >= good));
+        formula(ws.getCell(`F${r}`), ...inBand(`${w}>=${fair},${w}<${good}`, wv !== null && wv >= fair && wv < good));
+        formula(ws.getCell(`G${r}`), ...inBand(`${w}<${fair}`, wv !== null && wv < fair));
       }
-      value(ws.getCell(`G${r}`), good);
-      for (const col of 'CDEFG') ws.getCell(`${col}${r}`).numFmt = PERCENT_FORMAT;
+      value(ws.getCell(`H${r}`), good);
+      for (const col of 'CDEFGH') ws.getCell(`${col}${r}`).numFmt = PERCENT_FORMAT;
+      if (row.source) rateFormatting(ws, `C${r}`, good, fair, `D${r}`);
       r++;
     }
     const last = r - 1;
-    rateFormatting(ws, `C${first}:C${last}`, good, fair);
     r++;
     return { header, first, last };
   };
 
   const rateChart = (title: string, categoryTitle: string, block: Block, anchor: { from: CellPoint; size: { width: number; height: number } }): ChartSpec => {
     const categories = range('A', block.first, block.last);
+    // Bars coloured by band carry no label: a blank band would read « 0 % ». The labels ride on an
+    // invisible line over the rate column, so a real 0 % reads « 0 % » and a commune not received, none.
     const band = (col: string, colour: string): ChartSeries => ({
       name: range(col, block.header),
       categories,
       values: range(col, block.first, block.last),
       colour,
-      dataLabels: { numberFormat: LABEL_FORMAT, position: 'outEnd', size: 8, bold: true },
+      dataLabels: false,
     });
+    const labels: ChartSeries = {
+      name: range('C', block.header),
+      categories,
+      values: range('C', block.first, block.last),
+      colour: TARGET_COLOUR,
+      kind: 'line',
+      line: { hidden: true, marker: 'none' },
+      dataLabels: { numberFormat: LABEL_FORMAT, position: 't', size: 8, bold: true },
+      inLegend: false,
+    };
     return {
       sheet: S,
       anchor: { from: anchor.from, size: anchor.size },
@@ -172,10 +203,11 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
       valueAxis: { title: L.achievementRate, numberFormat: PERCENT_FORMAT, min: 0 },
       legend: 'bottom',
       series: [
-        band('D', strong('good')),
-        band('E', strong('fair')),
-        band('F', strong('poor')),
-        { name: range('G', block.header), categories, values: range('G', block.first, block.last), colour: TARGET_COLOUR, kind: 'line', line: { width: 2.25, dash: 'dash' } },
+        band('E', strong('good')),
+        band('F', strong('fair')),
+        band('G', strong('poor')),
+        { name: range('H', block.header), categories, values: range('H', block.first, block.last), colour: TARGET_COLOUR, kind: 'line', line: { width: 2.25, dash: 'dash' } },
+        labels,
       ],
     };
   };
@@ -185,7 +217,16 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
   const results = rateTable(
     L.chartResults,
     [L.code, L.expectedResult],
-    fw.results.map((res) => ({ category: res.code, description: res.statement, source: `${syn.results.rateColumn}${syn.results.rows.get(res.code)!}` })),
+    fw.results.map((res) => {
+      const lines = model.indicators.filter((l) => l.item.result === res.code);
+      const basis = syn.results.weakest.get(res.code);
+      return {
+        category: res.code,
+        description: res.statement,
+        source: `${syn.results.rateColumn}${syn.results.rows.get(res.code)!}`,
+        weakest: basis ? { formula: basis, value: weakest(lines.map((l) => rateOf(l.total.achieved, l.total.planned))) } : null,
+      };
+    }),
   );
 
   // 2. Each commune: its mean rate (Synthèse's communes table, column D); a missing one stays empty.
@@ -193,9 +234,12 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
     L.chartCommunes,
     [L.commune, L.cercle],
     model.communes.map((status, i) => ({
-      category: status.received ? status.commune.name : interpolate(L.communeNotReceived, { commune: status.commune.name }, lang),
+      category: communeCategory(status),
       description: status.commune.cercle,
       source: status.received ? `${syn.communes.rateColumn}${syn.communes.first + i}` : null,
+      weakest: status.received
+        ? { formula: syn.communes.weakest[i]!, value: weakest(model.indicators.map((l) => rateOf(l.communes[status.commune.code]!.achieved, l.communes[status.commune.code]!.planned))) }
+        : null,
     })),
   );
 
@@ -222,11 +266,12 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
       ws.getCell(`${col}${r}`).numFmt = fmt;
     }
     const rate = bud.shown(`${bud.columns.rate}${row}`);
-    rateColours.push(typeof rate !== 'number' ? null : strong(rate >= good ? 'good' : rate >= fair ? 'fair' : 'poor'));
+    // Execution, not achievement: within the budget in blue, overspending apart.
+    rateColours.push(typeof rate !== 'number' ? null : (rate > 1 ? EXECUTION_COLOURS.over.strong : EXECUTION_COLOURS.within.strong).slice(2));
     r++;
   }
   const budgetLast = r - 1;
-  rateFormatting(ws, `E${budgetFirst}:E${budgetLast}`, good, fair);
+  executionFormatting(ws, `E${budgetFirst}:E${budgetLast}`);
   r++;
 
   // 4. Beneficiaries of each age band (the categories counted in people), women and men, per commune.
@@ -234,7 +279,7 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
   const ben = refs.beneficiaries;
   const people = model.beneficiaries.filter((line) => isPeople(line.item));
   const columns = people.flatMap((line, i) =>
-    (['women', 'men'] as const).map((sex) => ({ line, sex, colour: (sex === 'women' ? WOMEN : MEN)[Math.min(i, 2)]!, header: interpolate(L.sexCategory, { sex: L[sex], category: line.item.label }, lang) })),
+    (['women', 'men'] as const).map((sex) => ({ line, sex, colour: (sex === 'women' ? WOMEN : MEN)[Math.min(i, 2)]!, header: interpolate(L.sexCategory, { sex: L[sex], category: line.item.shortLabel ?? line.item.label }, lang) })),
   );
   const benHeader = r;
   headerRow(ws.getRow(r), [L.commune, L.cercle, ...columns.map((c) => c.header)]);
@@ -242,7 +287,7 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
   r++;
   const benFirst = r;
   for (const status of model.communes) {
-    value(ws.getCell(`A${r}`), status.received ? status.commune.name : interpolate(L.communeNotReceived, { commune: status.commune.name }, lang));
+    value(ws.getCell(`A${r}`), communeCategory(status));
     value(ws.getCell(`B${r}`), status.commune.cercle);
     columns.forEach((c, i) => {
       const cell = ws.getCell(`${columnLetter(3 + i)}${r}`);
@@ -293,7 +338,7 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
           axis: 'secondary',
           line: { hidden: true, marker: 'circle', markerSize: 9 },
           pointColours: rateColours,
-          dataLabels: { numberFormat: LABEL_FORMAT, position: 't', size: 8, bold: true },
+          dataLabels: { numberFormat: EXECUTION_LABEL_FORMAT, position: 't', size: 8, bold: true },
         },
       ],
     },

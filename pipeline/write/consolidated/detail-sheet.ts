@@ -2,7 +2,8 @@ import type ExcelJS from 'exceljs';
 import type { CommuneFigures, CommuneStatus, Line } from '../../../core/consolidate/model';
 import type { WriteContext } from './context';
 import { columnLetter } from '../../../core/tables';
-import { formula, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, totalRow, value, widths, drain } from './style';
+import { rateOf } from '../../../core/consolidate/rates';
+import { executionFormatting, formula, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, totalRow, value, widths, drain } from './style';
 
 /**
  * The three detail sheets (Prévu vs Réalisé, Budget, Bénéficiaires) share one shape: for each item a
@@ -23,7 +24,8 @@ export type Figure =
       format: 'rate' | 'number';
       formula: (col: Record<string, string>, row: number, block: { first: number; last: number; total: number }) => string;
       compute: (f: CommuneFigures, total: CommuneFigures) => number | null;
-      rate?: boolean;
+      /** Coloured as an achievement (thresholds of the framework) or as budget execution (overspending apart). */
+      rate?: 'achievement' | 'execution';
     };
 
 export interface DetailSpec<T> {
@@ -33,6 +35,8 @@ export interface DetailSpec<T> {
   figures: Figure[];
   /** How commune rows add up to the project row (the framework's rule across communes). */
   communeRule: (item: T) => 'sum' | 'max';
+  /** The figure whose communes count in the project's planned total (those that reported it). */
+  basis: string;
   commentsHeader?: string;
 }
 
@@ -62,6 +66,7 @@ export async function writeDetailSheet<T extends { code: string }>(
   const notReceivedText = L.notReceived;
   title(ws.getCell('A1'), spec.title);
   subtitle(ws.getCell('A2'), `${model.framework.project.shortTitle} – ${L.periods} : ${model.periods.join(', ') || '–'}`);
+  subtitle(ws.getCell('A3'), L.detailRule);
   const headers = [
     ...spec.itemHeaders.map((h) => h.header),
     L.commune,
@@ -86,7 +91,7 @@ export async function writeDetailSheet<T extends { code: string }>(
     lastDataRow: HEADER_ROW,
     shown: (address) => shown.get(address) ?? null,
   };
-  const rateColumns = spec.figures.filter((f) => f.kind === 'derived' && f.rate).map((f) => col[f.key]!);
+  const rateColumns = spec.figures.flatMap((f) => (f.kind === 'derived' && f.rate ? [{ letter: col[f.key]!, kind: f.rate }] : []));
 
   let r = HEADER_ROW + 1;
   for (const line of lines) {
@@ -100,7 +105,9 @@ export async function writeDetailSheet<T extends { code: string }>(
         const address = `${col[f.key]}${row.number}`;
         if (f.kind === 'planned') {
           shown.set(address, f.pick(figures));
-          if (isTotal) formula(cell, `SUM(${col[f.key]}${first}:${col[f.key]}${last})`, f.pick(figures));
+          // The project's planned figure counts the communes that reported only (the rates' basis).
+          const basis = col[spec.basis]!;
+          if (isTotal) formula(cell, `SUMPRODUCT(ISNUMBER(${basis}${first}:${basis}${last})*${col[f.key]}${first}:${col[f.key]}${last})`, f.pick(figures));
           else value(cell, f.pick(figures));
           cell.numFmt = NUMBER_FORMAT;
         } else if (f.kind === 'input') {
@@ -151,20 +158,24 @@ export async function writeDetailSheet<T extends { code: string }>(
   }
   map.lastDataRow = r - 1;
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(map.lastDataRow, HEADER_ROW), column: headers.length } };
-  for (const letter of rateColumns) rateFormatting(ws, `${letter}${HEADER_ROW + 1}:${letter}${Math.max(map.lastDataRow, HEADER_ROW + 1)}`, model.framework.thresholds.rateGood, model.framework.thresholds.rateFair);
+  for (const { letter, kind } of rateColumns) {
+    const range = `${letter}${HEADER_ROW + 1}:${letter}${Math.max(map.lastDataRow, HEADER_ROW + 1)}`;
+    if (kind === 'execution') executionFormatting(ws, range);
+    else rateFormatting(ws, range, model.framework.thresholds.rateGood, model.framework.thresholds.rateFair);
+  }
   printSetup(ws, `${HEADER_ROW}:${HEADER_ROW}`, ctx.footer);
   return map;
 }
 
-/** A rate column (coloured by threshold): the figure `of` over the planned figure, on each row. */
-export function rateFigure(header: string, width: number, of: string, key = 'rate'): Figure {
+/** A rate column: the figure `of` over the planned figure, on each row, coloured as `colours` says. */
+export function rateFigure(header: string, width: number, of: string, key = 'rate', colours: 'achievement' | 'execution' = 'achievement'): Figure {
   return {
     key,
     header,
     width,
     kind: 'derived',
     format: 'rate',
-    rate: true,
+    rate: colours,
     formula: (c, r) => rateFormula(`${c[of]}${r}`, `${c.planned}${r}`),
     compute: (f) => rateOf(f.achieved, f.planned),
   };
@@ -172,5 +183,3 @@ export function rateFigure(header: string, width: number, of: string, key = 'rat
 
 /** `IF(AND(ISNUMBER(a),b>0),a/b,"")`: a rate that stays blank when there is nothing to divide. */
 export const rateFormula = (achieved: string, planned: string) => `IF(AND(ISNUMBER(${achieved}),${planned}>0),${achieved}/${planned},"")`;
-
-export const rateOf = (achieved: number | null, planned: number): number | null => (achieved !== null && planned > 0 ? achieved / planned : null);

@@ -19,6 +19,7 @@ export async function writePlannedVsAchieved(ws: ExcelJS.Worksheet, ctx: WriteCo
       ],
       itemCells: (i) => [i.code, i.result, i.label, i.unit],
       commentsHeader: L.comments,
+      basis: 'achieved',
       communeRule: (i) => i.aggregation.communes,
       figures: [
         { key: 'planned', header: L.planned, width: 10, kind: 'planned', pick: (f) => f.planned },

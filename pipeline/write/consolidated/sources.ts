@@ -1,18 +1,33 @@
 import type ExcelJS from 'exceljs';
 import { communeNames } from '../../../core/consolidate/model';
+import { interpolate } from '../../../core/messages';
+import { timeliness } from '../../../core/timeliness';
 import { reasonText, statusText } from '../../merge/messages';
 import type { WriteContext } from './context';
 import { DATE_FORMAT, headerRow, printSetup, value, widths } from './style';
+import { timelinessText } from './synthesis-communes';
 
-/** `Sources`: one row per input file, skipped ones included, with its fingerprint and status. */
+const RED = 'FF9C0006';
+
+/**
+ * `Sources`: one row per input file, skipped ones included, with its fingerprint, status and timeliness;
+ * then one row per commune and period in scope that no accepted file covers (« non reçu »).
+ */
 export function writeSources(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
   const L = ctx.labels;
-  headerRow(ws.getRow(1), [L.file, L.commune, L.periods, L.filledBy, L.entryDate, 'SHA-256', L.status, L.reason, L.errors, L.warnings]);
-  widths(ws, [40, 16, 9, 22, 12, 66, 10, 60, 9, 14]);
-  ctx.sources.forEach((s, i) => {
-    const row = ws.getRow(i + 2);
+  const fw = ctx.model.framework;
+  headerRow(ws.getRow(1), [L.file, L.commune, L.periods, L.filledBy, L.entryDate, L.timeliness, L.status, L.reason, L.errors, L.warnings, 'SHA-256']);
+  widths(ws, [36, 16, 9, 20, 12, 22, 10, 48, 9, 14, 66]);
+  let r = 2;
+  for (const s of ctx.sources) {
+    const row = ws.getRow(r++);
     const reason = s.reason ? reasonText(s.reason.id as Parameters<typeof reasonText>[0], s.reason.params, ctx.lang) : '';
-    [s.file, communeNames(s.commune, ctx.model.framework) || null, s.period, s.filledBy || null, null, s.sha256, statusText(s.status, ctx.lang), reason || null, s.errors, s.warnings].forEach(
+    // Timeliness of an accepted workbook (one commune, one period, a date of entry).
+    const late = s.status === 'accepted' && s.entryDate ? timeliness(fw, s.period, s.entryDate) : null;
+    const punctuality = late
+      ? timelinessText({ commune: s.commune ?? '', period: s.period ?? '', state: 'received', files: [s.file], entryDate: s.entryDate, timeliness: late }, ctx)
+      : null;
+    [s.file, communeNames(s.commune, fw) || null, s.period, s.filledBy || null, null, punctuality, statusText(s.status, ctx.lang), reason || null, s.errors, s.warnings, s.sha256].forEach(
       (v, c) => value(row.getCell(c + 1), v),
     );
     if (s.entryDate) {
@@ -20,9 +35,22 @@ export function writeSources(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
       cell.value = new Date(`${s.entryDate}T00:00:00Z`);
       cell.numFmt = DATE_FORMAT;
     }
-    row.getCell(6).font = { name: 'Consolas', size: 8 };
+    for (const c of [1, 8]) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
+    row.height = Math.max(15, Math.ceil(Math.max(s.file.length / 34, reason.length / 46)) * 15);
+    row.getCell(11).font = { name: 'Consolas', size: 8 };
     row.commit();
-  });
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ctx.sources.length + 1), column: 10 } };
+  }
+  // Commune-periods without an accepted file: the manager sees what is missing, not only what came.
+  const names = new Map(fw.communes.map((c) => [c.code, c.name]));
+  for (const c of ctx.model.coverage.filter((x) => x.state !== 'received')) {
+    const row = ws.getRow(r++);
+    const reason = interpolate(c.state === 'rejected' ? L.rejectedItem : L.missingItem, { commune: names.get(c.commune) ?? c.commune, period: c.period }, ctx.lang);
+    [null, names.get(c.commune) ?? c.commune, c.period, null, null, null, L.stateMissing, reason, null, null, null].forEach((v, i) => value(row.getCell(i + 1), v));
+    row.getCell(7).font = { name: 'Calibri', bold: true, color: { argb: RED } };
+    row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
+    row.commit();
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, r - 1), column: 11 } };
   printSetup(ws, '1:1', ctx.footer);
 }
+

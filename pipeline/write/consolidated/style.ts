@@ -1,7 +1,12 @@
 import type ExcelJS from 'exceljs';
 
-/** Whole numbers grouped by three with narrow no-break spaces, whatever the viewer's locale: 96 303 057. */
-export const NUMBER_FORMAT = '[>=1000000]#"\u202f"###"\u202f"##0;[>=1000]#"\u202f"##0;0';
+/**
+ * Whole numbers grouped by three in the viewer's language (96 303 057 in French, 96,303,057 in
+ * English); a negative amount, an overspending, with its minus sign and in red: never read as money left.
+ */
+export const NUMBER_FORMAT = '#,##0;[Red]-#,##0;0';
+/** The same, with a dash for zero: a part that is not there (the planned figure of communes not received). */
+export const APART_FORMAT = '#,##0;[Red]-#,##0;"–"';
 export const PERCENT_FORMAT = '0"\u00a0"%';
 export const DATE_FORMAT = 'dd/mm/yyyy';
 
@@ -78,17 +83,21 @@ export function widths(ws: ExcelJS.Worksheet, values: readonly number[]): void {
   values.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
 
-/** Achievement / execution rates: coloured by the framework's thresholds, with a data bar. */
-export function rateFormatting(ws: ExcelJS.Worksheet, range: string, good: number, fair: number): void {
+/**
+ * Achievement rates: coloured by the framework's thresholds, with a data bar. `basis` is what the colour
+ * follows when it is not the cell itself: a group's weakest indicator (`MIN(…)`).
+ */
+export function rateFormatting(ws: ExcelJS.Worksheet, range: string, good: number, fair: number, basis?: string): void {
   const first = range.split(':')[0]!;
+  const test = basis ? `(${basis})` : first;
   const fill = (argb: string) => ({ type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb } });
-  const when = (test: string) => [`AND(ISNUMBER(${first}),${test})`];
+  const when = (condition: string) => [`AND(ISNUMBER(${first}),ISNUMBER(${test}),${condition.replace(/\$X/g, test)})`];
   ws.addConditionalFormatting({
     ref: range,
     rules: [
-      { type: 'expression', formulae: when(`${first}>=${good}`), priority: 1, style: { fill: fill(RATE_COLOURS.good.fill), font: { name: 'Calibri', color: { argb: RATE_COLOURS.good.font } } } },
-      { type: 'expression', formulae: when(`${first}>=${fair}`), priority: 2, style: { fill: fill(RATE_COLOURS.fair.fill), font: { name: 'Calibri', color: { argb: RATE_COLOURS.fair.font } } } },
-      { type: 'expression', formulae: when(`${first}<${fair}`), priority: 3, style: { fill: fill(RATE_COLOURS.poor.fill), font: { name: 'Calibri', color: { argb: RATE_COLOURS.poor.font } } } },
+      { type: 'expression', formulae: when(`$X>=${good}`), priority: 1, style: { fill: fill(RATE_COLOURS.good.fill), font: { name: 'Calibri', color: { argb: RATE_COLOURS.good.font } } } },
+      { type: 'expression', formulae: when(`$X>=${fair}`), priority: 2, style: { fill: fill(RATE_COLOURS.fair.fill), font: { name: 'Calibri', color: { argb: RATE_COLOURS.fair.font } } } },
+      { type: 'expression', formulae: when(`$X<${fair}`), priority: 3, style: { fill: fill(RATE_COLOURS.poor.fill), font: { name: 'Calibri', color: { argb: RATE_COLOURS.poor.font } } } },
       {
         type: 'dataBar',
         priority: 4,
@@ -102,6 +111,30 @@ export function rateFormatting(ws: ExcelJS.Worksheet, range: string, good: numbe
     ],
   });
 }
+
+/**
+ * Budget execution is not an achievement: spending less than planned is not « behind », and spending
+ * more is not « achieved ». Execution up to 100 % is neutral; overspending has its own band.
+ */
+export function executionFormatting(ws: ExcelJS.Worksheet, range: string): void {
+  const first = range.split(':')[0]!;
+  ws.addConditionalFormatting({
+    ref: range,
+    rules: [
+      {
+        type: 'expression',
+        formulae: [`AND(ISNUMBER(${first}),${first}>1)`],
+        priority: 1,
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: EXECUTION_COLOURS.over.fill } }, font: { name: 'Calibri', bold: true, color: { argb: EXECUTION_COLOURS.over.font } } },
+      },
+    ],
+  });
+}
+
+export const EXECUTION_COLOURS = {
+  within: { strong: 'FF1F4E78' },
+  over: { fill: 'FFF4B183', font: 'FF843C0C', strong: 'FFC55A11' },
+} as const;
 
 /** The colours of the rate thresholds, shared with the charts so a manager reads them the same way. */
 export const RATE_COLOURS = {

@@ -1,12 +1,14 @@
 import type ExcelJS from 'exceljs';
 import type { Line } from '../../../core/consolidate/model';
 import type { Indicator } from '../../../core/framework/schema';
-import { formatNumber, interpolate } from '../../../core/messages';
+import { cappedMean, rateOf } from '../../../core/consolidate/rates';
+import { formatDate, formatNumber, interpolate } from '../../../core/messages';
 import { reasonText } from '../../merge/messages';
 import type { BudgetMap } from './budget';
 import type { WriteContext } from './context';
-import { rateFormula, rateOf, type DetailMap } from './detail-sheet';
-import { formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, value, widths } from './style';
+import { rateFormula, type DetailMap } from './detail-sheet';
+import { missingList, writeCommunesTable, writeReceptionTable } from './synthesis-communes';
+import { APART_FORMAT, executionFormatting, formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, value, widths } from './style';
 
 export interface SynthesisRefs {
   plannedVsAchieved: DetailMap;
@@ -16,8 +18,9 @@ export interface SynthesisRefs {
 
 /** Where Synthèse put its tables, for the charts that come later. */
 export interface SynthesisMap {
-  results: { first: number; last: number; rows: Map<string, number>; rateColumn: string };
-  communes: { first: number; last: number; rateColumn: string };
+  /** `weakest`: per result, the formula of its weakest indicator's rate on Synthèse (what its colour follows). */
+  results: { first: number; last: number; rows: Map<string, number>; rateColumn: string; weakest: Map<string, string> };
+  communes: { first: number; last: number; rateColumn: string; weakest: string[] };
   beneficiaries: { first: number; last: number };
   /** The last row written, for what comes below. */
   lastRow: number;
@@ -36,14 +39,14 @@ function achievedSentence(lines: Line<Indicator>[], lang: 'fr' | 'en'): string {
 }
 
 /**
- * The Écarts line, computed: « all done » only when every indicator reached its target everywhere;
- * otherwise each indicator below target in a commune that reported, with the coordinators' comments,
- * then the communes whose data did not arrive (their shortfall is not the activities', so it is said once).
+ * The Écarts line, computed with the rates' own rule: « all done » only when every indicator reached its
+ * target everywhere; otherwise each indicator below target in a commune that reported, with the
+ * coordinators' comments, then the commune-periods not received (their shortfall is not the activities',
+ * so it is said once, and their planned figure stays out of the rates).
  */
 export function gapsText(ctx: WriteContext): string[] {
   const L = ctx.labels;
   const received = ctx.model.communes.filter((c) => c.received);
-  const missing = ctx.model.communes.filter((c) => !c.received).map((c) => c.commune.name);
   const lines: string[] = [];
   for (const line of ctx.model.indicators) {
     const below = received.filter((s) => {
@@ -56,14 +59,24 @@ export function gapsText(ctx: WriteContext): string[] {
       const text = interpolate(L.gapCommune, { commune: s.commune.name, achieved: f.achieved!, planned: f.planned }, ctx.lang);
       return f.comments.length > 0 ? `${text} (« ${f.comments.join(' | ')} »)` : text;
     });
-    // Only the communes that reported: a missing commune's share is not a gap of the activities.
-    const achieved = received.reduce((a, s) => a + (line.communes[s.commune.code]!.achieved ?? 0), 0);
-    const planned = received.reduce((a, s) => a + line.communes[s.commune.code]!.planned, 0);
-    const head = interpolate(L.gapIndicator, { code: line.item.code, label: line.item.label, achieved, planned }, ctx.lang);
+    // The same figures as the tables: the line's total over the communes that reported.
+    const { achieved, planned } = line.total;
+    const percent = Math.round((rateOf(achieved, planned) ?? 0) * 100);
+    const head = interpolate(L.gapIndicator, { code: line.item.code, label: line.item.label, achieved: achieved ?? 0, planned, percent }, ctx.lang);
     lines.push(`${head} – ${details.join(' ; ')}`);
   }
-  if (missing.length > 0) lines.push(interpolate(L.gapMissing, { communes: missing.join(', ') }, ctx.lang));
+  const missing = missingList(ctx, { missing: L.gapMissingItem, rejected: L.gapRejectedItem });
+  if (missing.length > 0) lines.push(interpolate(L.gapMissing, { communes: missing.join(' ; ') }, ctx.lang));
   return lines.length === 0 ? [L.allDone] : lines;
+}
+
+/** A wrapped text over columns B to F, its row tall enough for it. */
+function paragraph(ws: ExcelJS.Worksheet, row: number, text: string, italic = false): void {
+  value(ws.getCell(`B${row}`), text);
+  ws.mergeCells(`B${row}:F${row}`);
+  ws.getCell(`B${row}`).alignment = { wrapText: true, vertical: 'top' };
+  if (italic) ws.getCell(`B${row}`).font = { name: 'Calibri', italic: true, color: { argb: 'FF595959' } };
+  ws.getRow(row).height = Math.max(15, Math.ceil(text.length / 120) * 15);
 }
 
 export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: SynthesisRefs): SynthesisMap {
@@ -75,9 +88,16 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   title(ws.getCell('A1'), `${fw.project.shortTitle} – ${L.synthesisTitle}`);
   subtitle(ws.getCell('A2'), fw.project.title);
   let r = 4;
-  const field = (label: string, v: string) => {
-    value(ws.getCell(`A${r}`), label);
+  const label = (text: string) => {
+    value(ws.getCell(`A${r}`), text);
     ws.getCell(`A${r}`).font = { name: 'Calibri', bold: true };
+    // A label longer than its column wraps: never cut by the value beside it.
+    ws.getCell(`A${r}`).alignment = { wrapText: true, vertical: 'top' };
+    ws.getCell(`B${r}`).alignment = { vertical: 'top' };
+    if (text.length > 20) ws.getRow(r).height = Math.ceil(text.length / 20) * 15;
+  };
+  const field = (text: string, v: string) => {
+    label(text);
     value(ws.getCell(`B${r}`), v);
     r++;
   };
@@ -86,39 +106,43 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   field(L.periods, model.periods.join(', ') || '–');
   field(L.donor, fw.project.donor);
   field(L.implementer, [fw.project.implementer, ...fw.project.partners].join(' ; '));
-  field(L.generated, ctx.generatedAt.slice(0, 10));
+  field(L.generated, formatDate(ctx.generatedAt.slice(0, 10), ctx.lang));
 
-  // Budget figures reference the Budget sheet's grand total: the manager can follow every number.
-  const budgetRow = r;
+  // The project's budget comes from the framework; planned (communes received), spent and the execution
+  // rate reference the Budget sheet's grand total: the manager can follow every number.
+  label(L.projectBudget);
+  value(ws.getCell(`B${r}`), fw.project.budget);
+  ws.getCell(`B${r}`).numFmt = NUMBER_FORMAT;
+  ws.getCell(`B${r}`).alignment = { horizontal: 'left', vertical: 'top' };
+  r++;
   const c = bud.columns;
   const planned = model.budget.reduce((a, l) => a + l.total.planned, 0);
   const spentValues = model.budget.map((l) => l.total.achieved);
   const spent = spentValues.every((v) => v === null) ? 0 : spentValues.reduce<number>((a, v) => a + (v ?? 0), 0);
-  for (const [label, address, result, fmt] of [
-    [`${L.budget} (FCFA)`, `${c.planned}${bud.grandTotalRow}`, planned, NUMBER_FORMAT],
-    [`${L.spent} (FCFA)`, `${c.spent}${bud.grandTotalRow}`, spent, NUMBER_FORMAT],
+  for (const [text, column, result, fmt] of [
+    [L.plannedReceived, c.planned!, planned, NUMBER_FORMAT],
+    [`${L.spent} (FCFA)`, c.spent!, spent, NUMBER_FORMAT],
+    [L.executionRate, c.rate!, rateOf(spent, planned) ?? '', PERCENT_FORMAT],
   ] as const) {
-    value(ws.getCell(`A${r}`), label);
-    ws.getCell(`A${r}`).font = { name: 'Calibri', bold: true };
-    formula(ws.getCell(`B${r}`), ref(bud.sheet, address), result);
+    label(text);
+    formula(ws.getCell(`B${r}`), ref(bud.sheet, `${column}${bud.grandTotalRow}`), result);
     ws.getCell(`B${r}`).numFmt = fmt;
-    ws.getCell(`B${r}`).alignment = { horizontal: 'left' };
+    ws.getCell(`B${r}`).alignment = { horizontal: 'left', vertical: 'top' };
+    if (fmt === PERCENT_FORMAT) executionFormatting(ws, `B${r}`);
     r++;
   }
-  value(ws.getCell(`A${r}`), L.executionRate);
-  ws.getCell(`A${r}`).font = { name: 'Calibri', bold: true };
-  formula(ws.getCell(`B${r}`), rateFormula(`B${budgetRow + 1}`, `B${budgetRow}`), rateOf(spent, planned) ?? '');
-  ws.getCell(`B${r}`).numFmt = PERCENT_FORMAT;
-  ws.getCell(`B${r}`).alignment = { horizontal: 'left' };
-  r += 2;
+  r++;
 
-  // Expected results: each result, then its indicators, with planned, achieved and rate.
+  // Expected results: each result, then its indicators, with planned, achieved, rate and the planned
+  // figure of the communes not received, apart.
   heading(ws.getCell(`A${r}`), L.resultsHeading);
   r++;
-  headerRow(ws.getRow(r), [L.code, L.statement, L.planned, L.achieved, L.rate]);
+  headerRow(ws.getRow(r), [L.code, L.statement, L.planned, L.achieved, L.rate, L.plannedApart]);
   r++;
   const resultsFirst = r;
   const resultRows = new Map<string, number>();
+  const resultWeakest = new Map<string, string>();
+  const { rateGood: good, rateFair: fair } = fw.thresholds;
   for (const result of fw.results) {
     const lines = model.indicators.filter((l) => l.item.result === result.code);
     const resultRow = r;
@@ -133,26 +157,40 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     const first = r;
     for (const line of lines) {
       const total = pva.totalRows.get(line.item.code)!;
+      const communeRows = [...pva.communeRows.get(line.item.code)!.values()];
+      const [top, bottom] = [Math.min(...communeRows), Math.max(...communeRows)];
       value(ws.getCell(`A${r}`), line.item.code);
       value(ws.getCell(`B${r}`), line.item.label);
       formula(ws.getCell(`C${r}`), ref(pva.sheet, `${pva.columns.planned}${total}`), line.total.planned);
       formula(ws.getCell(`D${r}`), ref(pva.sheet, `${pva.columns.achieved}${total}`), line.total.achieved ?? L.notReceived);
       formula(ws.getCell(`E${r}`), rateFormula(`D${r}`, `C${r}`), rateOf(line.total.achieved, line.total.planned) ?? '');
+      const apart = (col: string) => ref(pva.sheet, `${col}${top}:${col}${bottom}`);
+      formula(ws.getCell(`F${r}`), `SUMPRODUCT(--NOT(ISNUMBER(${apart(pva.columns.achieved!)})),${apart(pva.columns.planned!)})`, line.missingPlanned);
       ws.getCell(`C${r}`).numFmt = NUMBER_FORMAT;
       ws.getCell(`D${r}`).numFmt = NUMBER_FORMAT;
       ws.getCell(`E${r}`).numFmt = PERCENT_FORMAT;
-      ws.getCell(`B${r}`).alignment = { indent: 1 };
+      ws.getCell(`F${r}`).numFmt = APART_FORMAT;
+      ws.getRow(r).alignment = { vertical: 'top' };
+      ws.getCell(`B${r}`).alignment = { indent: 1, wrapText: true, vertical: 'top' };
+      ws.getRow(r).height = Math.max(15, Math.ceil(line.item.label.length / 66) * 15);
       r++;
     }
-    // A result's rate: the mean of its indicators' rates (units differ, so figures are not added).
-    const rates = lines.map((l) => rateOf(l.total.achieved, l.total.planned)).filter((v): v is number => v !== null);
-    const mean = rates.length > 0 ? rates.reduce((a, b) => a + b, 0) / rates.length : '';
-    formula(ws.getCell(`E${resultRow}`), lines.length > 0 ? `IFERROR(AVERAGE(E${first}:E${r - 1}),"")` : '""', mean);
+    const last = r - 1;
+    // A result's rate: the mean of its indicators' rates, each capped at 100 % (units differ, so figures
+    // are not added); its colour follows its weakest indicator.
+    const terms = lines.map((_, i) => `IF(ISNUMBER(E${first + i}),MIN(1,E${first + i}),0)`).join('+');
+    const rates = lines.map((l) => rateOf(l.total.achieved, l.total.planned));
+    formula(ws.getCell(`E${resultRow}`), lines.length > 0 ? `IFERROR((${terms})/COUNT(E${first}:E${last}),"")` : '""', cappedMean(rates) ?? '');
     ws.getCell(`E${resultRow}`).numFmt = PERCENT_FORMAT;
+    if (lines.length > 0) {
+      resultWeakest.set(result.code, `MIN(E${first}:E${last})`);
+      rateFormatting(ws, `E${resultRow}`, good, fair, `MIN(E${first}:E${last})`);
+      rateFormatting(ws, `E${first}:E${last}`, good, fair);
+    }
   }
-  rateFormatting(ws, `E${resultsFirst}:E${r - 1}`, fw.thresholds.rateGood, fw.thresholds.rateFair);
   const resultsLast = r - 1;
-  r++;
+  paragraph(ws, r, L.rateRule, true);
+  r += 2;
 
   heading(ws.getCell(`A${r}`), L.achievedHeading);
   r++;
@@ -160,20 +198,14 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     const lines = model.indicators.filter((l) => l.item.result === result.code);
     value(ws.getCell(`A${r}`), result.code);
     ws.getCell(`A${r}`).alignment = { vertical: 'top' };
-    value(ws.getCell(`B${r}`), achievedSentence(lines, ctx.lang));
-    ws.mergeCells(`B${r}:F${r}`);
-    ws.getCell(`B${r}`).alignment = { wrapText: true, vertical: 'top' };
-    ws.getRow(r).height = Math.max(15, Math.ceil(achievedSentence(lines, ctx.lang).length / 120) * 15);
+    paragraph(ws, r, achievedSentence(lines, ctx.lang));
     r++;
   }
   r++;
   heading(ws.getCell(`A${r}`), L.gapsHeading);
   r++;
   for (const text of gapsText(ctx)) {
-    value(ws.getCell(`B${r}`), text);
-    ws.mergeCells(`B${r}:F${r}`);
-    ws.getCell(`B${r}`).alignment = { wrapText: true, vertical: 'top' };
-    ws.getRow(r).height = Math.max(15, Math.ceil(text.length / 120) * 15);
+    paragraph(ws, r, text);
     r++;
   }
   r++;
@@ -222,29 +254,9 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   const benLast = r - 1;
   r++;
 
-  heading(ws.getCell(`A${r}`), L.communesHeading);
-  r++;
-  headerRow(ws.getRow(r), [L.commune, L.cercle, L.status, L.rate, L.periods, L.file]);
-  r++;
-  const communesFirst = r;
-  for (const status of model.communes) {
-    value(ws.getCell(`A${r}`), status.commune.name);
-    value(ws.getCell(`B${r}`), status.commune.cercle);
-    value(ws.getCell(`C${r}`), status.received ? L.received : L.notReceived);
-    if (!status.received) ws.getCell(`C${r}`).font = { name: 'Calibri', bold: true, color: { argb: 'FF9C0006' } };
-    // The commune's achievement rate: the mean of its indicators' rates (blank when not received).
-    const rates = model.indicators.map((l) => rateOf(l.communes[status.commune.code]!.achieved, l.communes[status.commune.code]!.planned)).filter((v): v is number => v !== null);
-    const rows = model.indicators.map((l) => pva.communeRows.get(l.item.code)!.get(status.commune.code)!);
-    const rateRefs = rows.map((row) => ref(pva.sheet, `${pva.columns.rate}${row}`)).join(',');
-    formula(ws.getCell(`D${r}`), `IFERROR(AVERAGE(${rateRefs}),"${L.notReceived}")`, rates.length > 0 ? rates.reduce((a, b) => a + b, 0) / rates.length : L.notReceived);
-    ws.getCell(`D${r}`).numFmt = PERCENT_FORMAT;
-    value(ws.getCell(`E${r}`), status.periods.join(', ') || null);
-    value(ws.getCell(`F${r}`), status.sources.join(', ') || null);
-    r++;
-  }
-  const communesLast = r - 1;
-  rateFormatting(ws, `D${communesFirst}:D${communesLast}`, fw.thresholds.rateGood, fw.thresholds.rateFair);
-  r++;
+  const communes = writeCommunesTable(ws, ctx, pva, r);
+  r = communes.lastRow + 2;
+  r = writeReceptionTable(ws, ctx, r) + 2;
 
   heading(ws.getCell(`A${r}`), L.rejectedHeading);
   r++;
@@ -255,7 +267,13 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   }
   for (const s of rejected) {
     value(ws.getCell(`A${r}`), s.file);
-    value(ws.getCell(`C${r}`), s.reason ? reasonText(s.reason.id as Parameters<typeof reasonText>[0], s.reason.params, ctx.lang) : '');
+    ws.mergeCells(`A${r}:B${r}`);
+    ws.getCell(`A${r}`).alignment = { vertical: 'top' };
+    const reason = s.reason ? reasonText(s.reason.id as Parameters<typeof reasonText>[0], s.reason.params, ctx.lang) : '';
+    value(ws.getCell(`C${r}`), reason);
+    ws.mergeCells(`C${r}:F${r}`);
+    ws.getCell(`C${r}`).alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(r).height = Math.max(15, Math.ceil(reason.length / 60) * 15);
     r++;
   }
   const errors = ctx.issues.filter((i) => i.severity === 'error').length;
@@ -266,8 +284,8 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   printSetup(ws, undefined, ctx.footer);
   ws.pageSetup.orientation = 'portrait';
   return {
-    results: { first: resultsFirst, last: resultsLast, rows: resultRows, rateColumn: 'E' },
-    communes: { first: communesFirst, last: communesLast, rateColumn: 'D' },
+    results: { first: resultsFirst, last: resultsLast, rows: resultRows, rateColumn: 'E', weakest: resultWeakest },
+    communes: { first: communes.first, last: communes.last, rateColumn: communes.rateColumn, weakest: communes.weakest },
     beneficiaries: { first: benFirst, last: benLast },
     lastRow: r + 1,
   };
