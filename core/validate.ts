@@ -40,7 +40,11 @@ function toIssue(rule: Rule, finding: Finding): Issue {
 function withoutPileUps(issues: readonly Issue[]): Issue[] {
   const cellKey = (i: Issue) => `${i.sheet}!${i.address}`;
   const inError = new Set(issues.filter((i) => i.severity === 'error' && i.address !== null).map(cellKey));
-  return issues.filter((i) => i.severity === 'error' || i.address === null || !inError.has(cellKey(i)));
+  // A sheet left empty while a copy holds its figures: one message naming the copy, not one per blank cell.
+  const emptied = new Set(issues.filter((i) => i.ruleId === 'missing-sheet' && i.messageId === 'emptyOriginal').map((i) => i.sheet));
+  return issues.filter(
+    (i) => !(emptied.has(i.sheet) && i.address !== null) && (i.severity === 'error' || i.address === null || !inError.has(cellKey(i))),
+  );
 }
 
 /**

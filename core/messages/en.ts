@@ -31,6 +31,8 @@ export const en: Messages = {
     },
     'missing-sheet': {
       missing: 'Sheet « {sheet} » was not found in the workbook.',
+      renamed: 'Sheet « {sheet} » was not found, but « {copy} » exists: rename « {copy} » to « {sheet} » (right-click the tab › Rename).',
+      emptyOriginal: 'Sheet « {sheet} » is empty and its figures are in « {copy} »: copy them back into « {sheet} », or delete « {sheet} » and rename « {copy} » to « {sheet} ».',
     },
     'non-negative-integer': {
       negative: '« {field} » is {value}: a negative number is not possible.',

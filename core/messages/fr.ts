@@ -29,6 +29,8 @@ export const fr = {
     },
     'missing-sheet': {
       missing: 'La feuille « {sheet} » est introuvable dans le classeur.',
+      renamed: 'La feuille « {sheet} » est introuvable, mais « {copy} » existe : renommez « {copy} » en « {sheet} » (clic droit sur l’onglet › Renommer).',
+      emptyOriginal: 'La feuille « {sheet} » est vide et ses chiffres sont dans « {copy} » : recopiez-les dans « {sheet} », ou supprimez « {sheet} » et renommez « {copy} » en « {sheet} ».',
     },
     'non-negative-integer': {
       negative: '« {field} » vaut {value} : un nombre négatif n’est pas possible.',

@@ -1,7 +1,8 @@
 /** One typing mistake, one message: a cell in error does not also get the warnings its wrong value sets off. */
 import { renderIssue } from '../../core/messages';
 import { RULES } from '../../core/rules/registry';
-import { BUD, IND, setValue } from '../helpers/build-tables';
+import type { Sheet, Tables } from '../../core/tables';
+import { BUD, getSheet, IND, setValue } from '../helpers/build-tables';
 import { runCase } from '../helpers/rule-tester';
 
 const at = (address: string) => (i: { sheet: string | null; address: string | null }) => i.address === address;
@@ -23,4 +24,25 @@ test('an amount with centimes typed as text: one error, and the overspend warnin
 test('a warning on a cell without error stays, and errors on other cells do not hide it', () => {
   const issues = runCase({ name: 'two cells', tables: (t) => (setValue(t, IND, 'F5', '12,5'), setValue(t, BUD, 'D2', '4 625 000')) }, RULES);
   expect(issues.filter(at('D2')).map((i) => `${i.ruleId}/${i.severity}`)).toEqual(['number-as-text/warning']);
+});
+
+test('Indicateurs left empty while « Indicateurs (2) » holds the figures: one message naming the copy, not 23 « vide »', () => {
+  const issues = runCase(
+    {
+      name: 'stranded copy',
+      tables: (t: Tables) => {
+        const copy: Sheet = structuredClone(getSheet(t, IND));
+        copy.name = 'Indicateurs (2)';
+        t.sheets.push(copy);
+        // Clear what the coordinator typed in the original: Réalisé, Femmes, Hommes, Commentaire.
+        const sheet = getSheet(t, IND);
+        for (let row = 2; row <= sheet.rows.length; row++) for (const column of ['F', 'G', 'H', 'I']) setValue(t, IND, `${column}${row}`, null);
+      },
+    },
+    RULES,
+  );
+  expect(issues.map((i) => `${i.ruleId}/${i.messageId}`)).toEqual(['missing-sheet/emptyOriginal']);
+  expect(renderIssue(issues[0]!, 'fr')).toBe(
+    'La feuille « Indicateurs » est vide et ses chiffres sont dans « Indicateurs (2) » : recopiez-les dans « Indicateurs », ou supprimez « Indicateurs » et renommez « Indicateurs (2) » en « Indicateurs ».',
+  );
 });
