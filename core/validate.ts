@@ -8,9 +8,15 @@ import { a1, cellText, type Tables } from './tables';
 
 export type { ValidateOptions } from './rules/rule';
 
+/** The message of an explained warning: `over` → `overJustified`, quoting the comment, when the rule has one. */
+export const JUSTIFIED_SUFFIX = 'Justified';
+
 function toIssue(rule: Rule, finding: Finding): Issue {
   const { sheet, row = null, column = null } = finding.where;
-  const acknowledged = Boolean(rule.meta.acknowledgeable && finding.comment && finding.comment.trim() !== '');
+  const comment = finding.comment?.trim() ?? '';
+  const acknowledged = Boolean(rule.meta.acknowledgeable && comment !== '');
+  const justified = `${finding.messageId}${JUSTIFIED_SUFFIX}`;
+  const ownText = acknowledged && rule.meta.messageIds.includes(justified);
   const issue: Issue = {
     ruleId: rule.id,
     severity: acknowledged ? 'info' : rule.meta.severity,
@@ -18,12 +24,27 @@ function toIssue(rule: Rule, finding: Finding): Issue {
     row,
     column,
     address: row !== null && column !== null ? a1(row, column) : null,
-    messageId: finding.messageId,
-    params: finding.params ?? {},
+    messageId: ownText ? justified : finding.messageId,
+    params: ownText ? { ...finding.params, comment } : finding.params ?? {},
   };
   if (finding.fix) issue.fix = finding.fix;
   if (acknowledged) issue.acknowledged = true;
   return issue;
+}
+
+/**
+ * One mistake, one message: a cell in error gets only its errors. The warnings a wrong value
+ * sets off (« 12,5 » typed as text: read as 12,5, then too few or too many) would advise on a value
+ * that has to change anyway, or suggest a fix that is itself refused.
+ */
+function withoutPileUps(issues: readonly Issue[]): Issue[] {
+  const cellKey = (i: Issue) => `${i.sheet}!${i.address}`;
+  const inError = new Set(issues.filter((i) => i.severity === 'error' && i.address !== null).map(cellKey));
+  // A sheet left empty while a copy holds its figures: one message naming the copy, not one per blank cell.
+  const emptied = new Set(issues.filter((i) => i.ruleId === 'missing-sheet' && i.messageId === 'emptyOriginal').map((i) => i.sheet));
+  return issues.filter(
+    (i) => !(emptied.has(i.sheet) && i.address !== null) && (i.severity === 'error' || i.address === null || !inError.has(cellKey(i))),
+  );
 }
 
 /**
@@ -34,10 +55,11 @@ export function validate(tables: Tables, framework: Framework, options: Validate
   const view = locate(tables);
   const inputs = allInputs(view, framework);
   const commune = communeOf(view, framework);
-  const issues: Issue[] = [];
+  const found: Issue[] = [];
   for (const rule of rules) {
-    rule.check({ framework, view, inputs, commune, options, report: (finding) => issues.push(toIssue(rule, finding)) });
+    rule.check({ framework, view, inputs, commune, options, report: (finding) => found.push(toIssue(rule, finding)) });
   }
+  const issues = withoutPileUps(found);
   const sheetOrder = new Map(tables.sheets.map((s, i) => [s.name, i]));
   issues.sort(
     (a, b) =>

@@ -49,6 +49,23 @@ export function findSheet(tables: Tables, name: string): Sheet | null {
   return tables.sheets.find((s) => normalise(s.name) === key) ?? null;
 }
 
+/**
+ * The name a sheet would have without a copy's or a rename's decoration: « Indicateurs (2) » (Excel's
+ * copy), « Indicateurs_2 » (LibreOffice's), « Copie de Budget », « Budget - copie », « Indicateurs 2023 ».
+ */
+function undecorated(name: string): string {
+  return normalise(name)
+    .replace(/^(copie de|copy of)\s+/, '')
+    .replace(/[\s_-]*(\(\d+\)|\d+|copie|copy)(\s*\(?\d+\)?)?$/, '')
+    .trim();
+}
+
+/** Sheets that look like a copy or a renaming of the template's sheet `name` (not the sheet itself). */
+export function copiesOf(tables: Tables, name: string): Sheet[] {
+  const key = normalise(name);
+  return tables.sheets.filter((s) => normalise(s.name) !== key && undecorated(s.name) === key);
+}
+
 /** Header text matches with or without its parenthesised unit: « Prévu (FCFA) » also accepts « Prévu ». */
 function headerKeys(header: string): string[] {
   const full = normalise(header);

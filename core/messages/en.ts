@@ -9,7 +9,7 @@ export const en: Messages = {
     },
     'date-outside-period': {
       before: 'The date of entry {date} is before the start of period {period} ({start}).',
-      after: 'The date of entry {date} is too late for period {period} (no later than {last}).',
+      after: 'The date of entry {date} cannot belong to period {period}: it is more than a year after the deadline of {last}. Check the date and the period.',
     },
     'duplicate-code': {
       duplicate: 'Code {code} appears twice (already at {first}): its values would be counted twice.',
@@ -20,6 +20,9 @@ export const en: Messages = {
     'invalid-date': {
       invalid: '« {text} » is not a date: type it as dd/mm/yyyy.',
     },
+    'late-entry': {
+      late: 'Entered on {date}, after the deadline of {deadline} for period {period} ({days} day(s) late): the figures are kept, the delay is reported.',
+    },
     'missing-header': {
       missing: 'Column « {header} » was not found in sheet {sheet}.',
     },
@@ -28,6 +31,8 @@ export const en: Messages = {
     },
     'missing-sheet': {
       missing: 'Sheet « {sheet} » was not found in the workbook.',
+      renamed: 'Sheet « {sheet} » was not found, but « {copy} » exists: rename « {copy} » to « {sheet} » (right-click the tab › Rename).',
+      emptyOriginal: 'Sheet « {sheet} » is empty and its figures are in « {copy} »: copy them back into « {sheet} », or delete « {sheet} » and rename « {copy} » to « {sheet} ».',
     },
     'non-negative-integer': {
       negative: '« {field} » is {value}: a negative number is not possible.',
@@ -40,13 +45,15 @@ export const en: Messages = {
     },
     'number-as-text': {
       number: '« {text} » was typed as text; it is read as {value}. Type the number {value}.',
-      date: '« {text} » was typed as text; it is read as the date {value}.',
+      date: '« {text} » was typed as text; it is read as the date {date}.',
     },
     'over-achievement': {
       over: '{code}: achieved {achieved} for {planned} planned ({percent} %). Check the entry or explain it in « Commentaire ».',
+      overJustified: '{code}: achieved {achieved} for {planned} planned ({percent} %), explained in the comment: « {comment} ».',
     },
     overspending: {
       over: '{code}: spent {spent} FCFA for {planned} FCFA planned ({excess} FCFA over). Justify it in « Commentaire ».',
+      overJustified: '{code}: spent {spent} FCFA for {planned} FCFA planned ({excess} FCFA over), justified in the comment: « {comment} ».',
     },
     'planned-mismatch': {
       mismatch: '{code}: planned {found} does not match the results framework target ({expected}).',

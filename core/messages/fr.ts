@@ -7,7 +7,7 @@ export const fr = {
     },
     'date-outside-period': {
       before: 'La date de saisie {date} est antérieure au début de la période {period} ({start}).',
-      after: 'La date de saisie {date} est trop tardive pour la période {period} (au plus tard le {last}).',
+      after: 'La date de saisie {date} ne peut pas appartenir à la période {period} : elle tombe plus d’un an après la date limite du {last}. Vérifiez la date et la période.',
     },
     'duplicate-code': {
       duplicate: 'Le code {code} apparaît deux fois (déjà en {first}) : ses valeurs seraient comptées deux fois.',
@@ -18,6 +18,9 @@ export const fr = {
     'invalid-date': {
       invalid: '« {text} » n’est pas une date : saisissez-la sous la forme jj/mm/aaaa.',
     },
+    'late-entry': {
+      late: 'Saisie du {date}, après la date limite du {deadline} pour la période {period} ({days} jour(s) de retard) : les chiffres sont gardés, le retard est signalé.',
+    },
     'missing-header': {
       missing: 'La colonne « {header} » est introuvable dans la feuille {sheet}.',
     },
@@ -26,6 +29,8 @@ export const fr = {
     },
     'missing-sheet': {
       missing: 'La feuille « {sheet} » est introuvable dans le classeur.',
+      renamed: 'La feuille « {sheet} » est introuvable, mais « {copy} » existe : renommez « {copy} » en « {sheet} » (clic droit sur l’onglet › Renommer).',
+      emptyOriginal: 'La feuille « {sheet} » est vide et ses chiffres sont dans « {copy} » : recopiez-les dans « {sheet} », ou supprimez « {sheet} » et renommez « {copy} » en « {sheet} ».',
     },
     'non-negative-integer': {
       negative: '« {field} » vaut {value} : un nombre négatif n’est pas possible.',
@@ -38,13 +43,15 @@ export const fr = {
     },
     'number-as-text': {
       number: '« {text} » est saisi comme du texte ; il est lu comme {value}. Saisissez le nombre {value}.',
-      date: '« {text} » est saisi comme du texte ; il est lu comme la date {value}.',
+      date: '« {text} » est saisi comme du texte ; il est lu comme la date {date}.',
     },
     'over-achievement': {
       over: '{code} : réalisé {achieved} pour {planned} prévus ({percent} %). Vérifiez la saisie ou expliquez-la dans « Commentaire ».',
+      overJustified: '{code} : réalisé {achieved} pour {planned} prévus ({percent} %), justifié en commentaire : « {comment} ».',
     },
     overspending: {
       over: '{code} : dépensé {spent} FCFA pour {planned} FCFA prévus (dépassement de {excess} FCFA). Justifiez-le dans « Commentaire ».',
+      overJustified: '{code} : dépensé {spent} FCFA pour {planned} FCFA prévus (dépassement de {excess} FCFA), justifié en commentaire : « {comment} ».',
     },
     'planned-mismatch': {
       mismatch: '{code} : le prévu {found} ne correspond pas à la cible du cadre de résultats ({expected}).',

@@ -17,11 +17,18 @@ export function formatNumber(value: number, lang: Lang): string {
   return FORMATS[lang].format(value);
 }
 
+/**
+ * Parameters that hold a calendar date: kept ISO in the report (for machines), written the reader's
+ * way in the text. Only these names: a text the user typed (`{text}`) is quoted as typed.
+ */
+const DATE_PARAMS: ReadonlySet<string> = new Set(['date', 'start', 'last', 'deadline']);
+
 export function interpolate(template: string, params: Params, lang: Lang): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value, lang) : value;
+    if (typeof value === 'number') return formatNumber(value, lang);
+    return DATE_PARAMS.has(name) ? formatDate(value, lang) : value;
   });
 }
 

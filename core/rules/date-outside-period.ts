@@ -1,31 +1,29 @@
-import { normalise } from '../text';
-import { cellText, isoDateToSerial, serialToIsoDate } from '../tables';
-import { dateOf } from '../values';
+import { timeliness } from '../timeliness';
+import { entryDateAndPeriod, LATE_LIMIT_DAYS } from './entry-date';
 import { at, type Rule } from './rule';
 
-/** The date of entry falls within the period, or within the framework's grace days after it ends. */
+/**
+ * The date of entry could belong to the period: not before it starts, nor more than a year after its
+ * deadline (a wrong date or a wrong period). A merely late entry is late-entry's, and is kept.
+ */
 export const dateOutsidePeriod: Rule = {
   id: 'date-outside-period',
   meta: {
     description: {
-      fr: 'La date de saisie tombe dans la période, ou dans le délai de grâce qui la suit.',
-      en: 'The date of entry falls within the period, or within the grace days after it.',
+      fr: 'La date de saisie peut appartenir à la période : ni avant son début, ni plus d’un an après sa date limite.',
+      en: 'The date of entry can belong to the period: neither before it starts nor more than a year after its deadline.',
     },
     severity: 'error',
     messageIds: ['before', 'after'],
   },
   check({ inputs, framework, report }) {
-    const dateInput = inputs.find((i) => i.table === 'identification' && i.field === 'entryDate');
-    const periodInput = inputs.find((i) => i.table === 'identification' && i.field === 'period');
-    if (!dateInput || !periodInput) return;
-    const date = dateOf(dateInput.cell);
-    const label = normalise(cellText(periodInput.cell));
-    const period = framework.periods.find((p) => normalise(p.label) === label);
-    if (!date || !period) return;
-    const last = serialToIsoDate(isoDateToSerial(period.end) + framework.entryGraceDays);
+    const entry = entryDateAndPeriod(inputs, framework);
+    if (!entry) return;
+    const { date, input, period } = entry;
+    const due = timeliness(framework, period.label, date);
     if (date < period.start)
-      report({ messageId: 'before', where: at(dateInput), params: { date, period: period.label, start: period.start } });
-    else if (date > last)
-      report({ messageId: 'after', where: at(dateInput), params: { date, period: period.label, last } });
+      report({ messageId: 'before', where: at(input), params: { date, period: period.label, start: period.start } });
+    else if (due && due.daysLate > LATE_LIMIT_DAYS)
+      report({ messageId: 'after', where: at(input), params: { date, period: period.label, last: due.deadline } });
   },
 };

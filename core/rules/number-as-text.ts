@@ -29,7 +29,7 @@ export const numberAsText: Rule = {
       } else if (input.kind === 'date') {
         const read = readDate(input.cell);
         if (read.status === 'text')
-          report({ messageId: 'date', where: at(input), params: { text: read.text, value: read.value } });
+          report({ messageId: 'date', where: at(input), params: { text: read.text, date: read.value } });
       }
     }
   },

@@ -11,7 +11,7 @@ export const overAchievement: Rule = {
       en: 'Achieved far above target (framework threshold): check it, or explain it in the comment.',
     },
     severity: 'warning',
-    messageIds: ['over'],
+    messageIds: ['over', 'overJustified'],
     acknowledgeable: true,
   },
   check({ inputs, framework, commune, view, report }) {

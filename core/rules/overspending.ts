@@ -11,7 +11,7 @@ export const overspending: Rule = {
       en: "Spent beyond the budget line's plan: to be justified in the comment.",
     },
     severity: 'warning',
-    messageIds: ['over'],
+    messageIds: ['over', 'overJustified'],
     acknowledgeable: true,
   },
   check({ inputs, framework, commune, view, report }) {

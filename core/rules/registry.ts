@@ -4,6 +4,7 @@ import { dateOutsidePeriod } from './date-outside-period';
 import { duplicateCode } from './duplicate-code';
 import { excelError } from './excel-error';
 import { invalidDate } from './invalid-date';
+import { lateEntry } from './late-entry';
 import { missingHeader } from './missing-header';
 import { missingRow } from './missing-row';
 import { missingSheet } from './missing-sheet';
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   duplicateCode,
   excelError,
   invalidDate,
+  lateEntry,
   missingHeader,
   missingRow,
   missingSheet,

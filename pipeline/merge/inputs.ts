@@ -8,8 +8,10 @@ import type { Issue } from '../../core/report';
 import { a1, type Tables } from '../../core/tables';
 import { tidyToGroups } from '../../core/tidy';
 import { validate } from '../../core/validate';
+import { TIDY_COLUMNS } from '../../core/layout/contract';
+import { normalise } from '../../core/text';
 import { inputErrorText } from '../cli/text';
-import { parseCsvBuffer } from '../read/csv';
+import { parseCsvBuffer, templateSheetOfCsv } from '../read/csv';
 import type { Discovered } from '../read/discover';
 import { InputError } from '../read/input-error';
 import { readInputFile } from '../read/input-file';
@@ -90,6 +92,13 @@ async function workbook(input: Discovered, buffer: Buffer, options: InputOptions
   };
 }
 
+/** The template sheet a CSV was saved from, unless its header is the tidy table's own. */
+function templateSheetOf(rows: readonly (readonly string[])[]): string | null {
+  const header = new Set((rows[0] ?? []).map(normalise));
+  const tidy = TIDY_COLUMNS.filter((c) => c.required).every((c) => header.has(normalise(c.header)));
+  return tidy ? null : templateSheetOfCsv(rows);
+}
+
 async function csv(input: Discovered, buffer: Buffer, options: InputOptions, record: SourceRecord): Promise<InputOutcome> {
   let rows: string[][];
   try {
@@ -97,6 +106,9 @@ async function csv(input: Discovered, buffer: Buffer, options: InputOptions, rec
   } catch (err) {
     return unusable(record, err, options.lang);
   }
+  // A sheet of the template saved alone as CSV is a report in the wrong format, not tidy data with errors.
+  const templateSheet = templateSheetOf(rows);
+  if (templateSheet) return unusable(record, new InputError(input.path, 'csvSheet', { sheet: templateSheet }), options.lang);
   const sheet = path.basename(input.name, path.extname(input.name));
   const tidy = tidyToGroups(rows, options.framework, sheet, input.name);
   const issues: FileIssue[] = tidy.issues.map((i) => ({ ...i, file: input.name }));

@@ -1,4 +1,7 @@
 import Papa from 'papaparse';
+import { SHEET_NAMES, TABLE_KEYS } from '../../core/layout/contract';
+import { locate } from '../../core/layout/locate';
+import type { Cell, Tables } from '../../core/tables';
 import { InputError } from './input-error';
 import { readInputFile } from './input-file';
 
@@ -25,4 +28,19 @@ export function parseCsvBuffer(buffer: Buffer, file: string): string[][] {
   if (fatal) throw new InputError(file, 'badCsv', { detail: `${fatal.message} (ligne ${(fatal.row ?? 0) + 2})` });
   if (parsed.data.length === 0) throw new InputError(file, 'badCsv', { detail: 'vide' });
   return parsed.data;
+}
+
+/**
+ * The template sheet a CSV is a copy of (« Indicateurs » saved alone as CSV from Excel or LibreOffice),
+ * found as the tools find the sheets: by its headers or its labels. Null for anything else.
+ */
+export function templateSheetOfCsv(rows: readonly (readonly string[])[]): string | null {
+  const cells = rows.map((row) => row.map((text): Cell => (text.trim() === '' ? { kind: 'empty', value: null } : { kind: 'string', value: text })));
+  for (const key of TABLE_KEYS) {
+    const tables: Tables = { sheets: [{ name: SHEET_NAMES[key], state: 'visible', rows: cells }] };
+    const table = locate(tables)[key];
+    if (table.headerRow !== null && table.columns.code !== undefined && table.missingHeaders.length <= 1) return SHEET_NAMES[key];
+  }
+  const identification = locate({ sheets: [{ name: SHEET_NAMES.identification, state: 'visible', rows: cells }] }).identification;
+  return Object.keys(identification.fields).length >= 4 ? SHEET_NAMES.identification : null;
 }

@@ -28,7 +28,9 @@ export async function discoverInputs(root: string): Promise<Discovered[]> {
       else if (entry.name.startsWith('.')) out.push({ path: full, name, kind: 'skip', reason: 'hidden' });
       else {
         const ext = path.extname(entry.name).toLowerCase();
-        if (ext === '.xlsx' || ext === '.xlsm') out.push({ path: full, name, kind: 'workbook' });
+        // .xls and .ods are reports saved in the wrong format: read as workbooks, so that they are
+        // refused with the advice to save them as .xlsx rather than skipped unseen.
+        if (['.xlsx', '.xlsm', '.xls', '.ods'].includes(ext)) out.push({ path: full, name, kind: 'workbook' });
         else if (ext === '.csv') out.push({ path: full, name, kind: 'csv' });
         else out.push({ path: full, name, kind: 'skip', reason: 'extension' });
       }

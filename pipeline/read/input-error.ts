@@ -1,7 +1,20 @@
 import type { Params } from '../../core/report';
 
 /** Why a file could not be used at all. Rendered in the user's language at the edge. */
-export type InputErrorCode = 'missing' | 'unreadable' | 'notWorkbook' | 'encrypted' | 'tooLarge' | 'zipBomb' | 'corrupt' | 'badCsv';
+export type InputErrorCode =
+  | 'missing'
+  | 'unreadable'
+  | 'notWorkbook'
+  | 'encrypted'
+  | 'tooLarge'
+  | 'zipBomb'
+  | 'corrupt'
+  | 'badCsv'
+  // A coordinator's report saved in another format: each says how to save it as .xlsx.
+  | 'xls'
+  | 'ods'
+  | 'csv'
+  | 'csvSheet';
 
 export class InputError extends Error {
   constructor(

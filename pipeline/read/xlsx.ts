@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { compact, type Cell, type Sheet, type Tables } from '../../core/tables';
+import path from 'node:path';
+import { parseCsvBuffer, templateSheetOfCsv } from './csv';
 import { InputError } from './input-error';
 import { readInputFile } from './input-file';
 import { FastReaderUnsupported, isFastReaderPart, readTablesFast } from './xlsx-fast';
@@ -68,6 +70,19 @@ export function workbookToTables(workbook: ExcelJS.Workbook): Tables {
  * against a 50 MB limit reads « 50,3 Mo, au plus 50 Mo », never « 50 Mo, au plus 50 Mo ».
  */
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
+/** A `.csv` given for a workbook: the advice names the template sheet it was saved from, when it is one. */
+function savedAsCsv(buffer: Buffer, file: string): InputError | null {
+  if (!['.csv', '.txt'].includes(path.extname(file).toLowerCase())) return null;
+  let sheet: string | null = null;
+  try {
+    sheet = templateSheetOfCsv(parseCsvBuffer(buffer, file));
+  } catch {
+    // An unreadable CSV still gets the advice to save the workbook as .xlsx.
+  }
+  return sheet ? new InputError(file, 'csvSheet', { sheet }) : new InputError(file, 'csv');
+}
 
 /**
  * Reads a .xlsx / .xlsm into tables. The size and the zip's directory are checked before anything
@@ -89,16 +104,18 @@ export interface ReadOptions {
 
 export async function readWorkbookBuffer(buffer: Buffer, file: string, limits: ZipLimits = DEFAULT_LIMITS, options: ReadOptions = {}): Promise<Tables> {
   const reader = options.reader ?? 'auto';
-  // An encrypted workbook (password to open) and an old .xls are both OLE compound files, not zips.
-  if (buffer.subarray(0, 8).equals(CFB_MAGIC)) throw new InputError(file, 'encrypted');
+  // An encrypted workbook (password to open) and an old .xls are both OLE compound files, not zips;
+  // only the encrypted one holds an EncryptedPackage stream.
+  if (buffer.subarray(0, 8).equals(CFB_MAGIC)) throw new InputError(file, buffer.includes(ENCRYPTED_PACKAGE) ? 'encrypted' : 'xls');
   // The guard inflates every entry to check it: it hands the parts the fast reader needs over.
   const verdict = inspectZip(buffer, limits, reader === 'exceljs' ? {} : { keep: isFastReaderPart });
   if (!verdict.ok) {
-    if (verdict.reason === 'notZip') throw new InputError(file, 'notWorkbook');
+    if (verdict.reason === 'notZip') throw savedAsCsv(buffer, file) ?? new InputError(file, 'notWorkbook');
     if (verdict.reason === 'truncated') throw new InputError(file, 'corrupt', { detail: 'zip' });
     throw new InputError(file, 'zipBomb', { detail: verdict.detail ?? verdict.reason });
   }
-  if (!verdict.entries.some((e) => e.name === 'xl/workbook.xml')) throw new InputError(file, 'notWorkbook');
+  if (!verdict.entries.some((e) => e.name === 'xl/workbook.xml'))
+    throw new InputError(file, verdict.entries.some((e) => e.name === 'content.xml') && /\.(ods|ots|fods)$/i.test(file) ? 'ods' : 'notWorkbook');
   if (reader !== 'exceljs') {
     try {
       return readTablesFast(

@@ -13,7 +13,7 @@ import { formatNumber, renderIssue } from '../../core/messages';
 import type { Report } from '../../core/report';
 import { validate } from '../../core/validate';
 import { readWorkbookFile } from '../../pipeline/read/xlsx';
-import { framework, inputAddress, seededIndicators, tempDir, writeExample, writeSeeded, XSS } from './helpers/fixtures';
+import { framework, inputAddress, seededIndicators, tempDir, writeExample, writeLateJustified, writeSeeded, XSS } from './helpers/fixtures';
 import { snapshotFile, type WorkbookSnapshot } from './helpers/snapshot';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -59,6 +59,7 @@ describe('task pane in a browser', () => {
   let browser: Browser;
   let seeded: WorkbookSnapshot;
   let example: WorkbookSnapshot;
+  let lateJustified: WorkbookSnapshot;
   let expected: Report;
   const outside: string[] = [];
 
@@ -70,6 +71,7 @@ describe('task pane in a browser', () => {
     const seededFile = await writeSeeded(dir);
     seeded = await snapshotFile(seededFile);
     example = await snapshotFile(await writeExample(dir));
+    lateJustified = await snapshotFile(await writeLateJustified(dir));
     expected = validate(await readWorkbookFile(seededFile), framework());
     server = await serve(dist);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -179,6 +181,21 @@ describe('task pane in a browser', () => {
     await page.evaluate(({ sheet, address }) => (window as unknown as { __fake: { edit(s: string, a: string, v: unknown): void } }).__fake.edit(sheet, address, 1250), cell);
     await page.waitForSelector(selector, { state: 'detached', timeout: 5000 });
     expect(await page.locator('#results button.issue').count()).toBe(before - 1);
+    await page.close();
+  });
+
+  it('words a late entry and a justified overspend as the coordinator reads them: French dates, no « Justifiez »', async () => {
+    const { page } = await open(lateJustified);
+    await page.getByRole('button', { name: 'Valider le classeur' }).click();
+    await page.waitForSelector('#results button.issue');
+    const items = await page.$$eval('#results button.issue', (buttons) =>
+      buttons.map((b) => `${b.querySelector('.severity')!.textContent} | ${b.querySelector('.message')!.textContent}`),
+    );
+    expect(items).toEqual([
+      'Avertissement | Saisie du 05/05/2025, après la date limite du 30/04/2025 pour la période 2024 (5 jour(s) de retard) : les chiffres sont gardés, le retard est signalé.',
+      expect.stringMatching(/^Information \| BUD-3 : dépensé .* FCFA prévus \(dépassement de 100\u202f000 FCFA\), justifié en commentaire : « Hausse du prix du carburant »\.$/),
+    ]);
+    expect(await page.textContent('#results .counts')).toContain('Erreurs : 0');
     await page.close();
   });
 

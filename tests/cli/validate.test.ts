@@ -169,7 +169,7 @@ describe('seeded mistakes through the command line', () => {
 describe('files that cannot be used', () => {
   test('the fixtures cover every way a file can be unusable', () => {
     expect(UNUSABLE.map((f) => f.expected.code).sort()).toEqual(
-      expect.arrayContaining(['corrupt', 'encrypted', 'notWorkbook', 'zipBomb']),
+      expect.arrayContaining(['corrupt', 'encrypted', 'notWorkbook', 'zipBomb', 'xls', 'ods', 'csvSheet']),
     );
   });
 
@@ -191,7 +191,11 @@ describe('files that cannot be used', () => {
     const result = await cli('--lang', 'en', encrypted.file);
     expect(result.code).toBe(2);
     expect(lines(result.stderr)).toEqual([
-      `${encrypted.file} : password-protected workbook or old .xls format: save it as .xlsx without a password`,
+      `${encrypted.file} : password-protected workbook: open it, remove the password (File › Info › Protect Workbook) and save it`,
+    ]);
+    const xls = UNUSABLE.find((f) => f.expected.code === 'xls')!;
+    expect(lines((await cli('--lang', 'en', xls.file)).stderr)).toEqual([
+      `${xls.file} : workbook in the .xls format (Excel 97-2003): open it, then File › Save As › Excel Workbook (.xlsx), and send the .xlsx file`,
     ]);
   });
 

@@ -3,7 +3,8 @@ import type { Tables } from '../../core/tables';
 import { date, ID, setCell, setValue } from '../helpers/build-tables';
 import { ruleTester } from '../helpers/rule-tester';
 
-// Period 2023 runs from 2023-01-01 to 2023-12-31; entries are accepted 120 days more, until 2024-04-29.
+// Period 2023 runs from 2023-01-01 to 2023-12-31; its deadline is 120 days later, 2024-04-29. A later
+// entry is late (late-entry, a warning) until 365 days after the deadline (2025-04-29); beyond, it cannot belong.
 const entry = (iso: string) => (t: Tables) => setCell(t, ID, 'B12', date(iso));
 
 ruleTester(dateOutsidePeriod, {
@@ -20,6 +21,9 @@ ruleTester(dateOutsidePeriod, {
     { name: 'unknown period (unknown-period reports it)', tables: (t) => (setValue(t, ID, 'B8', '2019'), entry('2024-07-01')(t)) },
     { name: 'date that is not a date (invalid-date reports it)', tables: (t) => setValue(t, ID, 'B12', 'hier') },
     { name: 'date left blank (required-value reports it)', tables: (t) => setValue(t, ID, 'B12', null) },
+    { name: 'the day after the deadline: late, not wrong (late-entry reports it)', tables: entry('2024-04-30') },
+    { name: 'a year after the deadline: still late, not wrong', tables: entry('2025-04-29') },
+    { name: 'no grace days in the framework: late (late-entry reports it)', framework: (fw) => void (fw.entryGraceDays = 0) },
   ],
   invalid: [
     {
@@ -28,19 +32,20 @@ ruleTester(dateOutsidePeriod, {
       issues: [{ messageId: 'before', sheet: ID, address: 'B12', params: { date: '2022-12-31', period: '2023', start: '2023-01-01' } }],
     },
     {
-      name: 'the day after the grace days',
-      tables: entry('2024-04-30'),
-      issues: [{ messageId: 'after', sheet: ID, address: 'B12', params: { date: '2024-04-30', period: '2023', last: '2024-04-29' } }],
+      name: 'a year and a day after the deadline',
+      tables: entry('2025-04-30'),
+      issues: [{ messageId: 'after', sheet: ID, address: 'B12', params: { date: '2025-04-30', period: '2023', last: '2024-04-29' } }],
     },
     {
-      name: 'text date after the grace days',
-      tables: (t) => setValue(t, ID, 'B12', '30/04/2024'),
-      issues: [{ messageId: 'after', sheet: ID, address: 'B12', params: { date: '2024-04-30' } }],
+      name: 'text date long after the deadline',
+      tables: (t) => setValue(t, ID, 'B12', '01/06/2025'),
+      issues: [{ messageId: 'after', sheet: ID, address: 'B12', params: { date: '2025-06-01' } }],
     },
     {
-      name: 'no grace days in the framework',
+      name: 'no grace days in the framework, two years later',
+      tables: entry('2025-12-31'),
       framework: (fw) => void (fw.entryGraceDays = 0),
-      issues: [{ messageId: 'after', sheet: ID, address: 'B12', params: { date: '2024-01-15', last: '2023-12-31' } }],
+      issues: [{ messageId: 'after', sheet: ID, address: 'B12', params: { date: '2025-12-31', last: '2023-12-31' } }],
     },
     {
       name: 'a 2023 date for period 2024',

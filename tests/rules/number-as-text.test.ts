@@ -41,12 +41,12 @@ ruleTester(numberAsText, {
     {
       name: 'date of entry typed as jj/mm/aaaa',
       ...set(ID, 'B12', '15/01/2024'),
-      issues: [{ messageId: 'date', sheet: ID, address: 'B12', params: { text: '15/01/2024', value: '2024-01-15' } }],
+      issues: [{ messageId: 'date', sheet: ID, address: 'B12', params: { text: '15/01/2024', date: '2024-01-15' } }],
     },
     {
       name: 'date of entry typed as aaaa-mm-jj',
       ...set(ID, 'B12', '2024-01-15'),
-      issues: [{ messageId: 'date', sheet: ID, address: 'B12', params: { text: '2024-01-15', value: '2024-01-15' } }],
+      issues: [{ messageId: 'date', sheet: ID, address: 'B12', params: { text: '2024-01-15', date: '2024-01-15' } }],
     },
   ],
 });

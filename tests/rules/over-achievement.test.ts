@@ -30,7 +30,7 @@ ruleTester(overAchievement, {
     {
       name: 'explained in Commentaire: acknowledged information',
       tables: fill({ F2: 100, I2: 'Formation élargie aux agents de santé' }),
-      issues: [{ messageId: 'over', sheet: IND, address: 'F2', severity: 'info', acknowledged: true, params: { percent: 400 } }],
+      issues: [{ messageId: 'overJustified', sheet: IND, address: 'F2', severity: 'info', acknowledged: true, params: { percent: 400, comment: 'Formation élargie aux agents de santé' } }],
     },
     {
       name: 'a blank Commentaire does not acknowledge',
@@ -41,7 +41,7 @@ ruleTester(overAchievement, {
       name: 'one explained, one not',
       tables: fill({ F2: 100, I2: 'Deux sessions au lieu d’une', F3: 50 }),
       issues: [
-        { messageId: 'over', sheet: IND, address: 'F2', severity: 'info', acknowledged: true },
+        { messageId: 'overJustified', sheet: IND, address: 'F2', severity: 'info', acknowledged: true },
         { messageId: 'over', sheet: IND, address: 'F3', severity: 'warning', params: { code: 'R1.1.2', percent: 200 } },
       ],
     },

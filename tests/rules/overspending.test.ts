@@ -35,7 +35,7 @@ ruleTester(overspending, {
     {
       name: 'justified in Commentaire: acknowledged information',
       tables: fill({ D3: 3000000, E3: 'Campagne de dépistage supplémentaire' }),
-      issues: [{ messageId: 'over', sheet: BUD, address: 'D3', severity: 'info', acknowledged: true, params: { code: 'BUD-2', excess: 550000 } }],
+      issues: [{ messageId: 'overJustified', sheet: BUD, address: 'D3', severity: 'info', acknowledged: true, params: { code: 'BUD-2', excess: 550000, comment: 'Campagne de dépistage supplémentaire' } }],
     },
   ],
 });

@@ -41,6 +41,24 @@ export async function writeExample(dir: string): Promise<string> {
   return file;
 }
 
+/**
+ * The example, entered five days after the 2024 deadline (30/04/2025), with an overspend justified in
+ * « Commentaire »: a late entry and an acknowledged warning, both information the pane must word right.
+ */
+export async function writeLateJustified(dir: string): Promise<string> {
+  const fw = framework();
+  const line = fw.budgetLines[2]!;
+  const fill: Fill = {
+    ...exampleFill(fw, COMMUNE, PERIOD),
+    'identification:entryDate': new Date(Date.UTC(2025, 4, 5)),
+    [`budget:${line.code}:spent`]: (line.planned[COMMUNE] ?? 0) + 100000,
+    [`budget:${line.code}:comment`]: 'Hausse du prix du carburant',
+  };
+  const file = path.join(dir, 'late-justified.xlsx');
+  await writeTemplateFile(fw, planTemplate(fw, COMMUNE), file, fill);
+  return file;
+}
+
 /** The people-count and the plain-count indicators used to seed mistakes. */
 export function seededIndicators(): { people: string[]; plain: string[] } {
   const fw = framework();
