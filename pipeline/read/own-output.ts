@@ -81,12 +81,13 @@ const element = (xml: string, tag: string): string | null => {
  * Données, Sources). Opened and saved again by a manager, with a sheet added, it still is one.
  */
 function isConsolidatedWorkbook(buffer: Buffer): boolean {
-  const parts = zipParts(buffer, ['docProps/core.xml', 'xl/workbook.xml']);
-  const core = parts.get('docProps/core.xml');
-  const workbook = parts.get('xl/workbook.xml');
-  if (core === undefined || workbook === undefined) return false;
+  // The properties first: a commune workbook stops there, at the cost of one small part.
+  const core = zipParts(buffer, ['docProps/core.xml']).get('docProps/core.xml');
+  if (core === undefined) return false;
   const ours = element(core, 'dc:creator') === OUTPUT_CREATOR || element(core, 'cp:lastModifiedBy') === OUTPUT_LAST_MODIFIED_BY;
   if (!ours) return false;
+  const workbook = zipParts(buffer, ['xl/workbook.xml']).get('xl/workbook.xml');
+  if (workbook === undefined) return false;
   const sheets = new Set([...workbook.matchAll(/<(?:\w+:)?sheet\s[^>]*?\bname="([^"]*)"/g)].map((m) => decode(m[1]!)));
   return Object.values(OUTPUT_SHEETS).every((name) => sheets.has(name));
 }
