@@ -15,6 +15,7 @@ import { parseCsvBuffer, templateSheetOfCsv } from '../read/csv';
 import type { Discovered } from '../read/discover';
 import { InputError } from '../read/input-error';
 import { readInputFile } from '../read/input-file';
+import { ownOutputOf } from '../read/own-output';
 import { readWorkbookBuffer } from '../read/xlsx';
 import type { ZipLimits } from '../read/zip-guard';
 
@@ -149,6 +150,9 @@ export async function processInput(input: Discovered, options: InputOptions): Pr
     return unusable(record, err, options.lang);
   }
   record.sha256 = createHash('sha256').update(buffer).digest('hex');
+  // Last run's workbook or CSV left in the folder is not a submission: listed, never read as one.
+  const own = ownOutputOf(buffer, input.kind);
+  if (own) return { record: { ...record, status: 'skipped', reason: { id: own === 'workbook' ? 'ownWorkbook' : 'ownCsv', params: {} } }, issues: [], reports: [] };
   const outcome = input.kind === 'workbook' ? await workbook(input, buffer, options, record) : await csv(input, buffer, options, record);
   if (options.period && outcome.reports.length > 0 && outcome.reports.every((r) => r.period !== options.period)) {
     const period = [...new Set(outcome.reports.map((r) => r.period))].join(', ');

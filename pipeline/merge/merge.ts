@@ -8,6 +8,7 @@ import { reconcile, type Discrepancy } from '../../core/consolidate/reconcile';
 import type { Framework } from '../../core/framework/schema';
 import type { Lang } from '../../core/messages';
 import { discoverInputs } from '../read/discover';
+import { isOwnOutputFile } from '../read/own-output';
 import { DEFAULT_LIMITS, type ZipLimits } from '../read/zip-guard';
 import { writeAtomic } from '../write/atomic';
 import { labelsFor } from '../write/consolidated/labels';
@@ -71,11 +72,13 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   } catch {
     return { ...base, problem: { id: 'inputMissing', params: { input: options.input } } };
   }
-  // Never write over an input: an output path that names a file of the folder that would be read is refused.
+  // Never write over an input: an output path that names a file of the folder that would be read is
+  // refused, unless that file is last run's output (recognised by its content), which a re-run replaces.
   const outputs = new Set([output, ...(options.csv ? [path.resolve(options.csv)] : [])]);
   const inputs = await discoverInputs(input);
-  const clash = inputs.find((d) => d.kind !== 'skip' && outputs.has(path.resolve(d.path)));
-  if (clash) return { ...base, problem: { id: 'outputIsInput', params: { output: clash.name } } };
+  for (const target of inputs.filter((d) => d.kind !== 'skip' && outputs.has(path.resolve(d.path))))
+    if (!(await isOwnOutputFile(target.path, target.kind === 'csv' ? 'csv' : 'workbook')))
+      return { ...base, problem: { id: 'outputIsInput', params: { output: target.name } } };
 
   const inputOptions = { framework: options.framework, limits: options.limits ?? DEFAULT_LIMITS, period: options.period, lang: options.lang };
   const files = inputs.filter((d) => d.kind !== 'skip').length;

@@ -11,11 +11,15 @@ const TEXTS = {
       unusable: 'inutilisable : {detail}',
       duplicate: 'même commune et même période que {others} : aucun n’est retenu (voir --prefer latest)',
       duplicateDiscarded: 'doublon écarté : {kept} est retenu (date de saisie plus récente)',
+      identicalCopy: 'copie identique de {kept} (mêmes chiffres) : comptée une fois',
       otherPeriod: 'période {period}, hors de la période demandée ({expected})',
       lockFile: 'fichier de verrouillage d’Excel ou de LibreOffice',
       hidden: 'fichier ou dossier caché',
       extension: 'ni .xlsx, ni .xlsm, ni .csv',
       output: 'fichier de sortie de la consolidation',
+      ownWorkbook: 'sortie d’une consolidation précédente (npm run merge) : ignorée',
+      ownCsv:
+        'table CSV d’une consolidation précédente (npm run merge --csv) : ignorée ; pour la réutiliser comme entrée, ouvrez-la et enregistrez-la à nouveau en CSV depuis Excel',
     },
     status: { accepted: 'accepté', rejected: 'refusé', skipped: 'ignoré', duplicate: 'écarté' },
     problems: {
@@ -41,6 +45,7 @@ const TEXTS = {
       'duplicate-report': {
         duplicate: '{commune}, période {period} : ce fichier et {others} portent sur la même commune et la même période.',
         discarded: '{commune}, période {period} : écarté au profit de {kept}, dont la date de saisie est plus récente.',
+        identical: '{commune}, période {period} : mêmes chiffres que {kept} : une seule remise, comptée une fois.',
       },
       'unusable-file': { unusable: '{detail}' },
     },
@@ -56,11 +61,14 @@ const TEXTS = {
       unusable: 'unusable: {detail}',
       duplicate: 'same commune and period as {others}: none is used (see --prefer latest)',
       duplicateDiscarded: 'duplicate set aside: {kept} is used (later date of entry)',
+      identicalCopy: 'identical copy of {kept} (same figures): counted once',
       otherPeriod: 'period {period}, not the requested period ({expected})',
       lockFile: 'Excel or LibreOffice lock file',
       hidden: 'hidden file or folder',
       extension: 'not .xlsx, .xlsm or .csv',
       output: 'output file of the consolidation',
+      ownWorkbook: 'output of an earlier merge (npm run merge): skipped',
+      ownCsv: 'CSV table of an earlier merge (npm run merge --csv): skipped; to use it as an input, open it and save it again as CSV from Excel',
     },
     status: { accepted: 'accepted', rejected: 'rejected', skipped: 'skipped', duplicate: 'set aside' },
     problems: {
@@ -86,6 +94,7 @@ const TEXTS = {
       'duplicate-report': {
         duplicate: '{commune}, period {period}: this file and {others} cover the same commune and period.',
         discarded: '{commune}, period {period}: set aside for {kept}, whose date of entry is later.',
+        identical: '{commune}, period {period}: same figures as {kept}: one submission, counted once.',
       },
       'unusable-file': { unusable: '{detail}' },
     },

@@ -2,11 +2,13 @@
  * The command line of `npm run merge`: the `--json` summary, `--lang en`, bad arguments (exit 2, one
  * French line, no stack trace, nothing written) and an output path that is an input file.
  */
-import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   bundledExample,
   copyExamples,
+  csvText,
+  fillFor,
   framework,
   hashFolder,
   mergeCli,
@@ -22,6 +24,7 @@ import {
   synthesisCommunes,
   tempDir,
   textsOf,
+  tidyRowsOf,
   truncateToHalf,
 } from '../helpers/merge-fixtures';
 
@@ -194,14 +197,10 @@ describe('an output path that is an input file', () => {
     expect(hashFolder(dir)).toEqual(before);
   });
 
-  test('--csv over a CSV input: exit 2, the input unchanged', async () => {
+  test('--csv over a CSV input (a tidy table typed or exported from KoboToolbox): exit 2, the input unchanged', async () => {
     const dir = path.join(tmp.dir, 'clash-csv');
     copyExamples(dir, ['SAL']);
-    const csv = path.join(tmp.dir, 'sal.csv');
-    const sal = path.join(tmp.dir, 'sal-only');
-    copyExamples(sal, ['GNZ', 'ANS', 'BAR']);
-    expect((await mergeCli(['--input', sal, '--output', path.join(tmp.dir, 'sal-only.xlsx'), '--csv', csv])).code).toBe(0);
-    copyFileSync(csv, path.join(dir, 'sal.csv'));
+    writeFileSync(path.join(dir, 'sal.csv'), csvText(tidyRowsOf('SAL', '2023', fillFor('SAL'))));
     const before = hashFolder(dir);
     const cli = await mergeCli(['--input', dir, '--output', path.join(tmp.dir, 'clash-csv.xlsx'), '--csv', path.join(dir, 'sal.csv')]);
     expect(cli.code).toBe(2);
@@ -210,17 +209,16 @@ describe('an output path that is an input file', () => {
     expect(existsSync(path.join(tmp.dir, 'clash-csv.xlsx'))).toBe(false);
   });
 
-  test('an output inside the input folder that does not exist yet is fine; the next run refuses to overwrite it', async () => {
+  test('an output inside the input folder: written; the next run recognises it as its own output and replaces it', async () => {
     const dir = path.join(tmp.dir, 'inside');
-    copyExamples(dir);
+    const communes = copyExamples(dir);
     const cli = await mergeCli(['--input', dir, '--output', path.join(dir, 'consolidation.xlsx')]);
     expect(cli.code).toBe(0);
     expect(existsSync(path.join(dir, 'consolidation.xlsx'))).toBe(true);
-    // Run again: the previous output is now a file of the input folder, and is never written over.
-    const before = hashFolder(dir);
+    const before = new Map(communes.map((f) => [f, sha256(f)]));
     const again = await mergeCli(['--input', dir, '--output', path.join(dir, 'consolidation.xlsx')]);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain('le fichier de sortie serait écrit sur une entrée (consolidation.xlsx)');
-    expect(hashFolder(dir)).toEqual(before);
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(new Map(communes.map((f) => [f, sha256(f)]))).toEqual(before);
   });
 });

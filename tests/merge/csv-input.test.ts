@@ -1,12 +1,14 @@
 /**
- * A commune's report as a CSV in the tidy long format (the `Données` columns): from a merge's own
- * `--csv` export, or written by hand the way French Excel or KoboToolbox gives it (`;`, UTF-8 BOM,
- * `1 250 000` with any kind of space). It merges to the same totals as the workbook it stands for; a
- * bad row is refused with its CSV line and column.
+ * A commune's report as a CSV in the tidy long format (the `Données` columns): a merge's own `--csv`
+ * export saved again from a spreadsheet (the export as written is an output, skipped), or written by
+ * hand the way French Excel or KoboToolbox gives it (`;`, UTF-8 BOM, `1 250 000` with any kind of
+ * space). It merges to the same totals as the workbook it stands for; a bad row is refused with its
+ * CSV line and column.
  */
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import {
   communeName,
   copyExamples,
@@ -58,17 +60,24 @@ beforeAll(async () => {
   expect(reference.budget).toEqual([SEED_BUDGET, SEED_BUDGET]);
 });
 
-test('the --csv export of one commune’s merge, used as that commune’s input, gives the same totals as its workbook', async () => {
+test('the --csv export of a merge is an output, skipped; saved again as CSV (as Excel does), it is the commune’s input and gives the same totals', async () => {
   // 1. Merge Soni Aliber alone, exporting the tidy table.
   const alone = path.join(tmp.dir, 'sal-alone');
   copyExamples(alone, ['GNZ', 'ANS', 'BAR']);
   const csv = path.join(tmp.dir, 'soni-aliber.csv');
   const first = await mergeCli(['--input', alone, '--output', path.join(tmp.dir, 'sal-alone.xlsx'), '--csv', csv]);
   expect(first.code).toBe(0);
-  // 2. The three other workbooks and that CSV.
+  // 2. The three other workbooks and that export, as written: skipped, Soni Aliber not received.
   const input = path.join(tmp.dir, 'with-export');
   copyExamples(input, ['SAL']);
   copyFileSync(csv, path.join(input, 'soni-aliber.csv'));
+  const skipped = await mergeJson(['--input', input, '--output', path.join(tmp.dir, 'with-export-as-is.xlsx')]);
+  expect(skipped.summary.sources.find((s) => s.file === 'soni-aliber.csv')).toMatchObject({ status: 'skipped' });
+  expect(skipped.summary.sources.find((s) => s.file === 'soni-aliber.csv')!.reasonText).toContain('consolidation précédente');
+  expect(skipped.summary.communes.find((c) => c.code === 'SAL')!.received).toBe(false);
+  // 3. Saved again from a spreadsheet (Excel and LibreOffice quote only what needs it): a tidy table like any other.
+  const resaved = Papa.parse<string[]>(readFileSync(csv, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data;
+  writeFileSync(path.join(input, 'soni-aliber.csv'), csvText(resaved), 'utf8');
   const output = path.join(tmp.dir, 'with-export.xlsx');
   const { cli, summary } = await mergeJson(['--input', input, '--output', output]);
   expect(summary.issues).toEqual([]);

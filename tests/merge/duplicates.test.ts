@@ -1,8 +1,9 @@
 /**
- * Two files for the same commune and period: neither is used (each names the other), exit 1 — unless
- * `--prefer latest`, which keeps the one with the later Date de saisie and sets the other aside.
+ * Two files for the same commune and period. The same figures are one submission sent twice: counted
+ * once, the copy « écarté », exit 0. Different figures: neither is used (each names the other), exit 1
+ * — unless `--prefer latest`, which keeps the one with the later Date de saisie and sets the other aside.
  */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   communeName,
@@ -13,6 +14,7 @@ import {
   fillFor,
   mergeCli,
   mergeJson,
+  pointsPerReport,
   readWorkbook,
   records,
   SEED_ACHIEVED,
@@ -173,5 +175,104 @@ describe('--prefer latest with a CSV holding several communes', () => {
     const data = dataTable(await readWorkbook(output));
     expect(new Set(data.filter((r) => r['Commune'] === 'Gounzourèye').map((r) => r['Source']))).toEqual(new Set(['gnz.xlsx']));
     expect(new Set(data.filter((r) => r['Commune'] === 'Soni Aliber').map((r) => r['Source']))).toEqual(new Set(['kobo.csv']));
+  });
+});
+
+describe('identical submissions: one submission, counted once', () => {
+  const COPY = 'bara-renvoi.xlsx';
+  const pva = async (output: string) => {
+    const rows = detailRows(sheet(await readWorkbook(output), 'Prévu vs Réalisé'));
+    const of = (commune: string) => Object.fromEntries(rows.filter((r) => r.commune === commune).map((r) => [r.code, [r.value('Prévu'), r.value('Réalisé')]]));
+    return { total: of('Total projet'), bara: of('Bara') };
+  };
+  let reference: Awaited<ReturnType<typeof pva>>;
+  beforeAll(async () => {
+    const dir = path.join(tmp.dir, 'reference');
+    copyExamples(dir);
+    const output = path.join(tmp.dir, 'reference.xlsx');
+    expect((await mergeCli(['--input', dir, '--output', output])).code).toBe(0);
+    reference = await pva(output);
+  });
+
+  test('the same file sent twice: exit 0, no error, the copy « écarté » naming the file kept; figures not doubled', async () => {
+    const dir = path.join(tmp.dir, 'identical');
+    const [original] = copyExamples(dir).filter((f) => f.includes('_BAR_'));
+    copyFileSync(original!, path.join(dir, COPY));
+    const output = path.join(tmp.dir, 'identical.xlsx');
+    const { cli, summary } = await mergeJson(['--input', dir, '--output', output]);
+    expect(cli.stderr).toBe('');
+    expect(cli.code).toBe(0);
+    expect(summary.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const originalName = path.basename(original!);
+    // The first in file order is kept: bara-renvoi.xlsx sorts before ensemble-gao_….
+    expect(summary.sources.find((s) => s.file === COPY)!.status).toBe('accepted');
+    const setAside = summary.sources.find((s) => s.file === originalName)!;
+    expect(setAside.status).toBe('duplicate');
+    expect(setAside.reasonText).toBe(`copie identique de ${COPY} (mêmes chiffres) : comptée une fois`);
+    expect(summary.communes.find((c) => c.code === 'BAR')).toMatchObject({ received: true, sources: [COPY] });
+
+    const workbook = await readWorkbook(output);
+    expect(dataTable(workbook)).toHaveLength(4 * pointsPerReport());
+    expect(await pva(output)).toEqual(reference);
+    const row = records(sheet(workbook, 'Sources'), 1).find((r) => r.value('Fichier') === originalName)!;
+    expect(row.value('Statut')).toBe('écarté');
+    expect(row.value('Motif')).toBe(`copie identique de ${COPY} (mêmes chiffres) : comptée une fois`);
+  });
+
+  test('same figures, another author and date of entry, plus a CSV of the same figures: counted once, exit 0', async () => {
+    const dir = path.join(tmp.dir, 'same-figures');
+    copyExamples(dir, ['BAR']);
+    await writeCommune(dir, 'BAR', { name: 'bara-a.xlsx' });
+    await writeCommune(dir, 'BAR', { name: 'bara-b.xlsx', fill: { 'identification:filledBy': 'Moussa Touré', 'identification:entryDate': new Date(Date.UTC(2024, 1, 20)) } });
+    writeFileSync(path.join(dir, 'bara-kobo.csv'), csvText(tidyRowsOf('BAR', '2023', fillFor('BAR'))));
+    const output = path.join(tmp.dir, 'same-figures.xlsx');
+    const { cli, summary } = await mergeJson(['--input', dir, '--output', output, '--lang', 'en']);
+    expect(cli.code).toBe(0);
+    expect(summary.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const status = Object.fromEntries(summary.sources.map((s) => [s.file, [s.status, s.reasonText]]));
+    expect(status['bara-a.xlsx']![0]).toBe('accepted');
+    expect(status['bara-b.xlsx']).toEqual(['duplicate', 'identical copy of bara-a.xlsx (same figures): counted once']);
+    // A workbook (date of entry, author) is kept before a CSV of the same figures, whatever the file order.
+    expect(status['bara-kobo.csv']).toEqual(['duplicate', 'identical copy of bara-a.xlsx (same figures): counted once']);
+    const info = summary.issues.filter((i) => i.ruleId === 'duplicate-report');
+    expect(info.map((i) => [i.file, i.severity, i.message])).toEqual([
+      ['bara-b.xlsx', 'info', 'Bara, period 2023: same figures as bara-a.xlsx: one submission, counted once.'],
+      ['bara-kobo.csv', 'info', 'Bara, period 2023: same figures as bara-a.xlsx: one submission, counted once.'],
+    ]);
+    expect(dataTable(await readWorkbook(output))).toHaveLength(4 * pointsPerReport());
+  });
+
+  test('one number differs: a conflict, an error naming both files, neither used, exit 1', async () => {
+    const dir = path.join(tmp.dir, 'conflict');
+    copyExamples(dir, ['BAR']);
+    await writeCommune(dir, 'BAR', { name: 'bara-a.xlsx' });
+    await writeCommune(dir, 'BAR', { name: 'bara-b.xlsx', fill: { 'budget:BUD-1:spent': (fillFor('BAR')['budget:BUD-1:spent'] as number) - 1 } });
+    const { cli, summary } = await mergeJson(['--input', dir, '--output', path.join(tmp.dir, 'conflict.xlsx')]);
+    expect(cli.code).toBe(1);
+    for (const [file, other] of [
+      ['bara-a.xlsx', 'bara-b.xlsx'],
+      ['bara-b.xlsx', 'bara-a.xlsx'],
+    ]) {
+      expect(summary.sources.find((s) => s.file === file)!.status).toBe('rejected');
+      const errors = summary.issues.filter((i) => i.file === file && i.ruleId === 'duplicate-report');
+      expect(errors.map((e) => [e.severity, e.message])).toEqual([['error', `Bara, période 2023 : ce fichier et ${other} portent sur la même commune et la même période.`]]);
+    }
+    expect(summary.communes.find((c) => c.code === 'BAR')!.received).toBe(false);
+  });
+
+  test('--prefer latest: a copy of the later file is counted once with it, the earlier figures set aside', async () => {
+    const dir = path.join(tmp.dir, 'latest-with-copy');
+    copyExamples(dir, ['BAR']);
+    await writeCommune(dir, 'BAR', { name: 'bara-1.xlsx', fill: { 'identification:entryDate': new Date(Date.UTC(2024, 0, 18)), 'indicators:R4.3.1:achieved': 1, 'indicators:R4.3.1:comment': 'x' } });
+    await writeCommune(dir, 'BAR', { name: 'bara-2.xlsx', fill: { 'identification:entryDate': new Date(Date.UTC(2024, 1, 2)) } });
+    await writeCommune(dir, 'BAR', { name: 'bara-3.xlsx', fill: { 'identification:entryDate': new Date(Date.UTC(2024, 1, 2)) } });
+    const output = path.join(tmp.dir, 'latest-with-copy.xlsx');
+    const { cli, summary } = await mergeJson(['--input', dir, '--output', output, '--prefer', 'latest']);
+    expect(cli.code).toBe(0);
+    const status = Object.fromEntries(summary.sources.map((s) => [s.file, [s.status, s.reasonText]]));
+    expect(status['bara-2.xlsx']![0]).toBe('accepted');
+    expect(status['bara-3.xlsx']).toEqual(['duplicate', 'copie identique de bara-2.xlsx (mêmes chiffres) : comptée une fois']);
+    expect(status['bara-1.xlsx']).toEqual(['duplicate', 'doublon écarté : bara-2.xlsx est retenu (date de saisie plus récente)']);
+    expect(Object.fromEntries(Object.entries((await pva(output)).total).map(([k, v]) => [k, v[1]]))).toEqual(SEED_ACHIEVED);
   });
 });
