@@ -2,13 +2,14 @@ import type ExcelJS from 'exceljs';
 import { severityLabel } from '../../../core/messages';
 import { issueText } from '../../merge/messages';
 import type { WriteContext } from './context';
+import { fitRowHeight } from './row-height';
 import { headerRow, printSetup, value, widths } from './style';
 
 /** `Contrôles`: every issue of every input, with file, sheet, cell, rule, severity and message. */
 export function writeControls(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
   const L = ctx.labels;
   headerRow(ws.getRow(1), [L.file, L.sheet, L.cell, L.rule, L.severity, L.message]);
-  widths(ws, [40, 16, 9, 30, 14, 90]);
+  widths(ws, [40, 16, 9, 30, 14, 70]);
   ctx.issues.forEach((issue, i) => {
     const row = ws.getRow(i + 2);
     [issue.file, issue.sheet, issue.address, issue.ruleId, severityLabel(issue.severity, ctx.lang), issueText(issue, ctx.lang)].forEach((v, c) =>
@@ -17,6 +18,7 @@ export function writeControls(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
     row.getCell(6).alignment = { wrapText: true, vertical: 'top' };
     const colour = issue.severity === 'error' ? 'FF9C0006' : issue.severity === 'warning' ? 'FF9C5700' : 'FF595959';
     row.getCell(5).font = { name: 'Calibri', bold: issue.severity === 'error', color: { argb: colour } };
+    fitRowHeight(ws, i + 2);
     row.commit();
   });
   if (ctx.issues.length === 0) value(ws.getCell('A2'), L.noIssue);

@@ -6,6 +6,7 @@ import { reasonText } from '../../merge/messages';
 import type { BudgetMap } from './budget';
 import type { WriteContext } from './context';
 import { rateFormula, rateOf, type DetailMap } from './detail-sheet';
+import { fitRowHeight } from './row-height';
 import { formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, value, widths } from './style';
 
 export interface SynthesisRefs {
@@ -263,6 +264,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   value(ws.getCell(`A${r + 1}`), interpolate(L.controlsLine, { errors, warnings }, ctx.lang));
   ws.getCell(`A${r + 1}`).font = { name: 'Calibri', italic: true };
 
+  for (let row = 1; row <= r + 1; row++) fitRowHeight(ws, row, 6);
   printSetup(ws, undefined, ctx.footer);
   ws.pageSetup.orientation = 'portrait';
   return {
