@@ -120,5 +120,10 @@ export function fitRowHeight(ws: ExcelJS.Worksheet, rowNumber: number, lastColum
     }
     height = Math.max(height, linesHeight(wrappedLines(text, pixels, size, bold), size));
   });
-  if (height > (row.height ?? 15)) row.height = height;
+  if (height <= (row.height ?? 15)) return;
+  row.height = height;
+  // A tall row reads from the top: every text starts on its first line, level with the wrapped ones.
+  row.eachCell((cell) => {
+    if (!cell.alignment?.vertical) cell.style = { ...cell.style, alignment: { ...cell.alignment, vertical: 'top' } };
+  });
 }

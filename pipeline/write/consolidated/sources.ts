@@ -2,13 +2,15 @@ import type ExcelJS from 'exceljs';
 import { communeNames } from '../../../core/consolidate/model';
 import { reasonText, statusText } from '../../merge/messages';
 import type { WriteContext } from './context';
+import { fitRowHeight } from './row-height';
 import { DATE_FORMAT, headerRow, printSetup, value, widths } from './style';
 
 /** `Sources`: one row per input file, skipped ones included, with its fingerprint and status. */
 export function writeSources(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
   const L = ctx.labels;
   headerRow(ws.getRow(1), [L.file, L.commune, L.periods, L.filledBy, L.entryDate, 'SHA-256', L.status, L.reason, L.errors, L.warnings]);
-  widths(ws, [40, 16, 9, 22, 12, 66, 10, 60, 9, 14]);
+  // Narrow enough to print at 8 points or more on A4: long texts and the fingerprint wrap.
+  widths(ws, [32, 16, 9, 18, 12, 24, 10, 40, 9, 14]);
   ctx.sources.forEach((s, i) => {
     const row = ws.getRow(i + 2);
     const reason = s.reason ? reasonText(s.reason.id as Parameters<typeof reasonText>[0], s.reason.params, ctx.lang) : '';
@@ -20,7 +22,8 @@ export function writeSources(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
       cell.value = new Date(`${s.entryDate}T00:00:00Z`);
       cell.numFmt = DATE_FORMAT;
     }
-    row.getCell(6).font = { name: 'Consolas', size: 8 };
+    row.getCell(6).font = { name: 'Consolas' };
+    fitRowHeight(ws, i + 2);
     row.commit();
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ctx.sources.length + 1), column: 10 } };
