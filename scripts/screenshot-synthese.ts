@@ -1,7 +1,7 @@
 /**
  * Regenerates docs/synthese.png, the README's picture of what a manager sees: the bundled examples are
  * consolidated (as `npm run merge` does), LibreOffice prints the workbook to PDF, and pdftoppm renders the
- * first page — the top of Synthèse with its four charts — cropped under the charts.
+ * first printed page of Synthèse's charts (achievement by result and by commune), cropped under the charts.
  *
  *   npx tsx scripts/screenshot-synthese.ts [--out docs/synthese.png] [--dpi 170]
  *
@@ -33,9 +33,17 @@ function run(command: string, args: string[], timeout = 120_000): string {
   return result.stdout;
 }
 
-/** Bottom (in PDF points) of the chart texts: words right of the first chart's title, above the footer. */
-function chartsBottom(pdf: string, pageHeight: number): number {
-  const html = run('pdftotext', ['-f', '1', '-l', '1', '-bbox', pdf, '-']);
+/** The page of the first chart and the bottom (in PDF points) of its charts' texts, above the footer. */
+function chartsPage(pdf: string, pageHeight: number): { page: number; bottom: number } {
+  const pages = run('pdftotext', ['-bbox', pdf, '-']).split('<page ').slice(1);
+  for (const [i, html] of pages.entries()) {
+    const bottom = chartsBottom(html, pageHeight);
+    if (bottom !== null) return { page: i + 1, bottom };
+  }
+  throw new Error('le titre du premier graphique est introuvable dans le PDF');
+}
+
+function chartsBottom(html: string, pageHeight: number): number | null {
   const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
     x: Number(m[1]),
     y: Number(m[2]),
@@ -44,7 +52,7 @@ function chartsBottom(pdf: string, pageHeight: number): number {
   }));
   // « Taux de réalisation par résultat attendu »: the first chart's title starts its column.
   const title = words.find((w, i) => w.text === 'Taux' && words[i + 3]?.text === 'par' && words[i + 4]?.text === 'résultat');
-  if (!title) throw new Error('le titre du premier graphique est introuvable dans le PDF');
+  if (!title) return null;
   const inCharts = words.filter((w) => w.x >= title.x - 60 && w.bottom < pageHeight * 0.9);
   return Math.max(...inCharts.map((w) => w.bottom));
 }
@@ -68,10 +76,11 @@ async function main(): Promise<void> {
     const size = /Page\s+1 size:\s+([\d.]+) x ([\d.]+) pts/.exec(run('pdfinfo', ['-f', '1', '-l', '1', pdf]));
     if (!size) throw new Error('taille de page illisible');
     const [width, height] = [Number(size[1]), Number(size[2])];
-    const bottom = Math.min(height, chartsBottom(pdf, height) + 14);
+    const charts = chartsPage(pdf, height);
+    const bottom = Math.min(height, charts.bottom + 14);
     const px = (pt: number) => Math.round((pt / 72) * dpi);
     const prefix = path.join(dir, 'synthese');
-    run('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', '-x', '0', '-y', '0', '-W', String(px(width)), '-H', String(px(bottom)), pdf, prefix]);
+    run('pdftoppm', ['-png', '-r', String(dpi), '-f', String(charts.page), '-l', String(charts.page), '-singlefile', '-x', '0', '-y', '0', '-W', String(px(width)), '-H', String(px(bottom)), pdf, prefix]);
     mkdirSync(path.dirname(out), { recursive: true });
     copyFileSync(`${prefix}.png`, out);
     const bytes = readFileSync(out).length;

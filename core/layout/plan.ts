@@ -274,7 +274,8 @@ function instructionsSheet(framework: Framework, commune: Commune): PlannedSheet
   return {
     name: SHEET_NAMES.instructions,
     state: 'visible',
-    widths: [120],
+    // Narrower than a portrait A4 page at 100 % (about 98 characters): the lines print whole, at 11 points.
+    widths: [90],
     frozenRows: 0,
     landscape: false,
     protect: true,

@@ -160,7 +160,7 @@ function valueAxis(spec: ChartSpec, axis: ValueAxis, id: number, cross: number, 
     (grid ? `<c:majorGridlines><c:spPr><a:ln w="6350">${fill(GRID_COLOUR)}</a:ln></c:spPr></c:majorGridlines>` : '') +
     (axis.title ? title(axis.title, lang, size, horizontal ? undefined : -5400000) : '') +
     (axis.numberFormat ? `<c:numFmt formatCode="${escapeAttr(axis.numberFormat)}" sourceLinked="0"/>` : '<c:numFmt formatCode="General" sourceLinked="1"/>') +
-    `${val('majorTickMark', 'none')}${val('minorTickMark', 'none')}${val('tickLblPos', 'nextTo')}${axisLine()}${txPr(lang, 8)}` +
+    `${val('majorTickMark', 'none')}${val('minorTickMark', 'none')}${val('tickLblPos', 'nextTo')}${axisLine()}${txPr(lang, size - 1)}` +
     `${val('crossAx', cross)}${val('crosses', secondary ? 'max' : 'autoZero')}${val('crossBetween', 'between')}${axis.majorUnit !== undefined ? val('majorUnit', axis.majorUnit) : ''}</c:valAx>`
   );
 }
@@ -227,7 +227,7 @@ export function chartXml(spec: ChartSpec, cells: CellSource): string {
   const legend =
     spec.legend === 'none'
       ? ''
-      : `<c:legend>${val('legendPos', { bottom: 'b', top: 't', right: 'r', left: 'l' }[spec.legend ?? 'bottom'])}${hiddenEntries}${val('overlay', 0)}${txPr(lang, 8)}</c:legend>`;
+      : `<c:legend>${val('legendPos', { bottom: 'b', top: 't', right: 'r', left: 'l' }[spec.legend ?? 'bottom'])}${hiddenEntries}${val('overlay', 0)}${txPr(lang, size - 1)}</c:legend>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">${val('date1904', 0)}${val('lang', lang)}${val('roundedCorners', 0)}` +

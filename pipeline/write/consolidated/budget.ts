@@ -20,7 +20,7 @@ export async function writeBudget(ws: ExcelJS.Worksheet, ctx: WriteContext): Pro
       title: L.budgetTitle,
       itemHeaders: [
         { header: L.code, width: 9 },
-        { header: L.budgetLine, width: 52 },
+        { header: L.budgetLine, width: 44 },
       ],
       itemCells: (b) => [b.code, b.label],
       commentsHeader: L.comments,

@@ -4,12 +4,13 @@ import { interpolate } from '../../../core/messages';
 import { columnLetter } from '../../../core/tables';
 import type { CellPoint, CellRange, ChartSeries, ChartSpec } from '../charts';
 import type { WriteContext } from './context';
+import { chartPages, printArea } from './chart-pages';
 import type { SynthesisMap, SynthesisRefs } from './synthesis';
 import { rateOf, weakest } from '../../../core/consolidate/rates';
 import { EXECUTION_COLOURS, executionFormatting, formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, rateFormatting, RATE_COLOURS, subtitle, value } from './style';
 
 /**
- * « Tableau de bord »: four charts at the top right of Synthèse, and under its sections the contiguous
+ * « Tableau de bord »: four charts under Synthèse's tables, two a printed page, and under them the contiguous
  * tables they read. Every number of those tables is a live formula to a Synthèse or detail-sheet cell,
  * with its value cached, so a corrected figure moves the chart. A commune that sent nothing keeps its
  * row, labelled « Bara (non reçu) », with empty cells: a gap in the chart, never 0 %.
@@ -19,10 +20,8 @@ export interface DashboardRefs extends SynthesisRefs {
   synthesis: SynthesisMap;
 }
 
-/** Size and placement of the charts, in pixels, to the right of Synthèse’s tables (from column G). */
+/** The chart data's columns right of Synthèse's tables (from column G), at a set width. */
 const FIRST_CHART_COLUMN = 7;
-/** Wide enough for the nine results and the budget lines' labels to stay level and readable. */
-const CHART = { width: 760, height: 360, gap: 16, left: 14, top: 8 };
 /** Women in warm tones, men in cool ones; the darker, the younger. */
 const WOMEN = ['C55A11', 'ED7D31', 'F8CBAD'];
 const MEN = ['1F4E78', '2E75B6', '9DC3E6'];
@@ -50,29 +49,6 @@ function shown(ws: ExcelJS.Worksheet, address: string): number | string | null {
 }
 
 const quoted = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
-
-function columnPixels(ws: ExcelJS.Worksheet, col: number): number {
-  const width = ws.getColumn(col).width ?? 8.43;
-  return Math.trunc(width * 7 + 5);
-}
-
-function rowPixels(ws: ExcelJS.Worksheet, row: number): number {
-  return Math.round(((ws.findRow(row)?.height ?? 15) * 96) / 72);
-}
-
-/**
- * The cell corner `x`, `y` pixels right of and below the top-left corner of (col, row). Rows are counted at
- * their set or default height: a viewer that makes one taller only widens the gap between charts.
- */
-function pointAt(ws: ExcelJS.Worksheet, col: number, row: number, x: number, y: number): CellPoint {
-  let c = col;
-  let dx = x;
-  while (dx >= columnPixels(ws, c)) dx -= columnPixels(ws, c++);
-  let r = row;
-  let dy = y;
-  while (dy >= rowPixels(ws, r)) dy -= rowPixels(ws, r++);
-  return { cell: `${columnLetter(c)}${r}`, dx, dy };
-}
 
 /** A header row tall enough for its wrapped texts (bold: a little under one character per unit of width). */
 function headerHeight(ws: ExcelJS.Worksheet, row: number): void {
@@ -121,7 +97,9 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
   const S = ws.name;
   const range = (col: string, first: number, last = first): CellRange => ({ sheet: S, range: first === last ? `${col}${first}` : `${col}${first}:${col}${last}` });
 
-  let r = refs.synthesis.lastRow + 3;
+  // The charts print on their own pages under the tables; their data comes after, off the printout.
+  const pages = chartPages(ws, refs.synthesis.lastRow + 2, 4, 6);
+  let r = pages.last + 3;
   heading(ws.getCell(`A${r}`), L.dashboardHeading);
   r++;
   subtitle(ws.getCell(`A${r}`), L.dashboardNote);
@@ -303,13 +281,9 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
   for (let col = 7; col < 3 + columns.length; col++) if (ws.getColumn(col).width === undefined) ws.getColumn(col).width = 14;
   headerHeight(ws, benHeaderRow);
 
-  // The charts: a 2 × 2 grid to the right of the Synthèse tables, each at a fixed size. The columns under
-  // them get an explicit width, so every viewer places them alike (a default width varies by viewer).
+  // Columns right of the tables get an explicit width, so every viewer lays the data out alike.
   for (let col = FIRST_CHART_COLUMN; col < FIRST_CHART_COLUMN + 20; col++) if (ws.getColumn(col).width === undefined) ws.getColumn(col).width = 12;
-  const at = (i: number) => ({
-    from: pointAt(ws, FIRST_CHART_COLUMN, 1, CHART.left + (i % 2) * (CHART.width + CHART.gap), CHART.top + Math.floor(i / 2) * (CHART.height + CHART.gap)),
-    size: { width: CHART.width, height: CHART.height },
-  });
+  const at = pages.anchor;
   const language = lang === 'fr' ? 'fr-FR' : 'en-GB';
   const budgetCategories = range('B', budgetFirst, budgetLast);
   const charts: ChartSpec[] = [
@@ -361,7 +335,9 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
       })),
     },
   ];
-  // Charts and tables side by side read better across the page.
+  for (const chart of charts) pages.readable(chart);
+  // Landscape: the tables' width fitted to the page keeps their text large.
   ws.pageSetup.orientation = 'landscape';
+  printArea(ws, 'F', pages.last);
   return { charts, lastRow: benLast };
 }

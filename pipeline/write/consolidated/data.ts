@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { DataRow } from '../../../core/consolidate/model';
 import { DISAGGREGATION_LABELS, SECTION_LABELS, TIDY_COLUMNS } from '../../../core/layout/contract';
 import type { WriteContext } from './context';
+import { fitRowHeight } from './row-height';
 import { NUMBER_FORMAT, printSetup, widths, drain } from './style';
 
 /** The tidy row as the cells of `Données` and of the CSV export (same columns, same order). */
@@ -24,6 +25,8 @@ export const TIDY_HEADERS = TIDY_COLUMNS.map((c) => c.header);
 
 const NUMBER_STYLE: Partial<ExcelJS.Style> = { numFmt: NUMBER_FORMAT };
 const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
+/** The label wraps (with the row's height set to match), so the printout shows it whole. */
+const LABEL_STYLE: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
 
 /**
  * `Données`: every number of every accepted input, once, row by row (committed as written, so a
@@ -42,9 +45,10 @@ export async function writeData(ws: ExcelJS.Worksheet, ctx: WriteContext): Promi
     tidyValues(data[i]!).forEach((v, c) => {
       const cell = row.getCell(c + 1);
       // One shared style object per kind of cell: exceljs then looks each style up once, not per cell.
-      cell.style = c === 7 || c === 8 ? NUMBER_STYLE : PLAIN_STYLE;
+      cell.style = c === 7 || c === 8 ? NUMBER_STYLE : c === 5 ? LABEL_STYLE : PLAIN_STYLE;
       if (v !== null) cell.value = v;
     });
+    fitRowHeight(ws, i + 2);
     row.commit();
     if (i % 1000 === 999) await drain(ws);
   }

@@ -3,6 +3,7 @@ import type { CommuneFigures, CommuneStatus, Line } from '../../../core/consolid
 import type { WriteContext } from './context';
 import { columnLetter } from '../../../core/tables';
 import { rateOf } from '../../../core/consolidate/rates';
+import { fitRowHeight } from './row-height';
 import { executionFormatting, formula, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, totalRow, value, widths, drain } from './style';
 
 /**
@@ -75,7 +76,7 @@ export async function writeDetailSheet<T extends { code: string }>(
     ...(spec.commentsHeader ? [spec.commentsHeader] : []),
   ];
   headerRow(ws.getRow(HEADER_ROW), headers);
-  widths(ws, [...spec.itemHeaders.map((h) => h.width), 16, 12, ...spec.figures.map((f) => f.width), ...(spec.commentsHeader ? [50] : [])]);
+  widths(ws, [...spec.itemHeaders.map((h) => h.width), 16, 12, ...spec.figures.map((f) => f.width), ...(spec.commentsHeader ? [40] : [])]);
 
   const firstFigure = spec.itemHeaders.length + 3;
   const col: Record<string, string> = {};
@@ -134,6 +135,7 @@ export async function writeDetailSheet<T extends { code: string }>(
     value(totalRowObj.getCell(spec.itemHeaders.length + 1), L.projectTotal);
     put(totalRowObj, line.total, true);
     totalRow(totalRowObj, headers.length);
+    fitRowHeight(ws, total);
     map.totalRows.set(line.item.code, total);
     const rows = new Map<string, number>();
     communes.forEach((status, i) => {
@@ -148,6 +150,7 @@ export async function writeDetailSheet<T extends { code: string }>(
         value(cell, figures.comments.join(' | ') || null);
         cell.alignment = { wrapText: true, vertical: 'top' };
       }
+      fitRowHeight(ws, first + i);
       rows.set(status.commune.code, first + i);
     });
     map.communeRows.set(line.item.code, rows);

@@ -100,7 +100,7 @@ export const LABELS = {
     noIssue: 'Aucun problème dans les fichiers reçus.',
     // Tableau de bord (dashboard.ts): the charts of Synthèse and the tables they read.
     dashboardHeading: 'Tableau de bord : données des graphiques',
-    dashboardNote: 'Les graphiques en haut de la feuille lisent ces cellules, qui renvoient aux tableaux ci-dessus et aux feuilles de détail : corrigez un chiffre à sa source, le graphique suit.',
+    dashboardNote: 'Les graphiques ci-dessus lisent ces cellules, qui renvoient aux tableaux du haut de la feuille et aux feuilles de détail : corrigez un chiffre à sa source, le graphique suit.',
     expectedResult: 'Résultat attendu',
     chartResults: 'Taux de réalisation par résultat attendu',
     chartCommunes: 'Taux de réalisation par commune',
@@ -215,7 +215,7 @@ export const LABELS = {
     noIssue: 'No problem in the files received.',
     // Tableau de bord (dashboard.ts): the charts of Synthèse and the tables they read.
     dashboardHeading: 'Dashboard: chart data',
-    dashboardNote: 'The charts at the top of the sheet read these cells, which refer to the tables above and to the detail sheets: correct a figure at its source and the chart follows.',
+    dashboardNote: 'The charts above read these cells, which refer to the tables at the top of the sheet and to the detail sheets: correct a figure at its source and the chart follows.',
     expectedResult: 'Expected result',
     chartResults: 'Achievement rate by expected result',
     chartCommunes: 'Achievement rate by commune',

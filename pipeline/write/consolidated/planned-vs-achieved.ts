@@ -14,7 +14,7 @@ export async function writePlannedVsAchieved(ws: ExcelJS.Worksheet, ctx: WriteCo
       itemHeaders: [
         { header: L.code, width: 9 },
         { header: L.result, width: 8 },
-        { header: L.indicator, width: 46 },
+        { header: L.indicator, width: 40 },
         { header: L.unit, width: 14 },
       ],
       itemCells: (i) => [i.code, i.result, i.label, i.unit],

@@ -4,6 +4,7 @@ import { interpolate } from '../../../core/messages';
 import { timeliness } from '../../../core/timeliness';
 import { reasonText, statusText } from '../../merge/messages';
 import type { WriteContext } from './context';
+import { fitRowHeight } from './row-height';
 import { DATE_FORMAT, headerRow, printSetup, value, widths } from './style';
 import { timelinessText } from './synthesis-communes';
 
@@ -17,7 +18,8 @@ export function writeSources(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
   const L = ctx.labels;
   const fw = ctx.model.framework;
   headerRow(ws.getRow(1), [L.file, L.commune, L.periods, L.filledBy, L.entryDate, L.timeliness, L.status, L.reason, L.errors, L.warnings, 'SHA-256']);
-  widths(ws, [36, 16, 9, 20, 12, 22, 10, 48, 9, 14, 66]);
+  // Narrow enough to print at 8 points or more on A4: long texts and the fingerprint wrap.
+  widths(ws, [30, 14, 8, 16, 11, 18, 9, 36, 8, 12, 24]);
   let r = 2;
   for (const s of ctx.sources) {
     const row = ws.getRow(r++);
@@ -36,8 +38,8 @@ export function writeSources(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
       cell.numFmt = DATE_FORMAT;
     }
     for (const c of [1, 8]) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
-    row.height = Math.max(15, Math.ceil(Math.max(s.file.length / 34, reason.length / 46)) * 15);
-    row.getCell(11).font = { name: 'Consolas', size: 8 };
+    row.getCell(11).font = { name: 'Consolas' };
+    fitRowHeight(ws, row.number);
     row.commit();
   }
   // Commune-periods without an accepted file: the manager sees what is missing, not only what came.
@@ -48,6 +50,7 @@ export function writeSources(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
     [null, names.get(c.commune) ?? c.commune, c.period, null, null, null, L.stateMissing, reason, null, null, null].forEach((v, i) => value(row.getCell(i + 1), v));
     row.getCell(7).font = { name: 'Calibri', bold: true, color: { argb: RED } };
     row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
+    fitRowHeight(ws, row.number);
     row.commit();
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, r - 1), column: 11 } };

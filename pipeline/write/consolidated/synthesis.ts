@@ -9,6 +9,7 @@ import type { WriteContext } from './context';
 import { rateFormula, type DetailMap } from './detail-sheet';
 import { missingList, writeCommunesTable, writeReceptionTable } from './synthesis-communes';
 import { APART_FORMAT, executionFormatting, formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, value, widths } from './style';
+import { fitRowHeight } from './row-height';
 
 export interface SynthesisRefs {
   plannedVsAchieved: DetailMap;
@@ -281,6 +282,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   value(ws.getCell(`A${r + 1}`), interpolate(L.controlsLine, { errors, warnings }, ctx.lang));
   ws.getCell(`A${r + 1}`).font = { name: 'Calibri', italic: true };
 
+  for (let row = 1; row <= r + 1; row++) fitRowHeight(ws, row, 6);
   printSetup(ws, undefined, ctx.footer);
   ws.pageSetup.orientation = 'portrait';
   return {
