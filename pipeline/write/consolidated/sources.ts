@@ -19,7 +19,7 @@ export function writeSources(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
   const fw = ctx.model.framework;
   headerRow(ws.getRow(1), [L.file, L.commune, L.periods, L.filledBy, L.entryDate, L.timeliness, L.status, L.reason, L.errors, L.warnings, 'SHA-256']);
   // Narrow enough to print at 8 points or more on A4: long texts and the fingerprint wrap.
-  widths(ws, [30, 14, 8, 16, 11, 18, 9, 36, 8, 12, 24]);
+  widths(ws, [31, 13, 8, 15, 11, 15, 9, 30, 7, 14, 24]);
   let r = 2;
   for (const s of ctx.sources) {
     const row = ws.getRow(r++);
@@ -39,7 +39,7 @@ export function writeSources(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
     }
     for (const c of [1, 8]) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
     row.getCell(11).font = { name: 'Consolas' };
-    fitRowHeight(ws, row.number);
+    fitRowHeight(ws, row.number, 11);
     row.commit();
   }
   // Commune-periods without an accepted file: the manager sees what is missing, not only what came.
@@ -50,7 +50,7 @@ export function writeSources(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
     [null, names.get(c.commune) ?? c.commune, c.period, null, null, null, L.stateMissing, reason, null, null, null].forEach((v, i) => value(row.getCell(i + 1), v));
     row.getCell(7).font = { name: 'Calibri', bold: true, color: { argb: RED } };
     row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
-    fitRowHeight(ws, row.number);
+    fitRowHeight(ws, row.number, 11);
     row.commit();
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, r - 1), column: 11 } };
