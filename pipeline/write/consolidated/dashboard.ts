@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { formulaResult } from './style';
 import { isPeople } from '../../../core/framework/schema';
 import { interpolate } from '../../../core/messages';
 import { columnLetter } from '../../../core/tables';
@@ -38,11 +39,12 @@ const EXECUTION_LABEL_FORMAT = `${PERCENT_FORMAT};;${PERCENT_FORMAT};`;
 
 /** The cached value a cell shows (a formula's stored result). */
 function shown(ws: ExcelJS.Worksheet, address: string): number | string | null {
-  const v = ws.getCell(address).value;
+  const cell = ws.getCell(address);
+  const v = cell.value;
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string') return v;
   if (typeof v === 'object' && 'formula' in v) {
-    const r = (v as ExcelJS.CellFormulaValue).result;
+    const r = formulaResult(cell);
     return typeof r === 'number' || typeof r === 'string' ? r : null;
   }
   return null;

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { formulaResult } from './style';
 
 /**
  * Row heights for wrapped text. Neither writer measures text, and a row without a height is only
@@ -71,7 +72,7 @@ function cellText(cell: ExcelJS.Cell): string | null {
   if (typeof v === 'string') return v;
   if (v && typeof v === 'object' && 'richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
   if (v && typeof v === 'object' && 'formula' in v) {
-    const result = (v as ExcelJS.CellFormulaValue).result;
+    const result = formulaResult(cell);
     return typeof result === 'string' ? result : null;
   }
   return null;

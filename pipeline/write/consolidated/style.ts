@@ -61,6 +61,14 @@ export function formula(cell: ExcelJS.Cell, text: string, result: number | strin
   cell.value = { formula: text, result: result ?? undefined } as ExcelJS.CellFormulaValue;
 }
 
+/**
+ * The cached result of a formula cell. Not `cell.value.result`: exceljs' value getter drops a result
+ * that is falsy (0, "", FALSE — upstream exceljs#2943); `cell.result` keeps it, so a 0 % stays 0 %.
+ */
+export function formulaResult(cell: ExcelJS.Cell): ExcelJS.CellFormulaValue['result'] {
+  return cell.result as ExcelJS.CellFormulaValue['result'];
+}
+
 /** A value that came from an input: always a plain value, never a formula. */
 export function value(cell: ExcelJS.Cell, v: string | number | null | undefined): void {
   cell.value = v === undefined || v === null ? null : v;

@@ -15,7 +15,7 @@ import { TIDY_HEADERS, writeData } from './data';
 import { OUTPUT_SHEETS } from './labels';
 import { writePlannedVsAchieved } from './planned-vs-achieved';
 import { writeSources } from './sources';
-import { drain } from './style';
+import { drain, formulaResult } from './style';
 import { writeSynthesis, type SynthesisMap } from './synthesis';
 
 export interface WrittenWorkbook {
@@ -55,7 +55,7 @@ function snapshot(ws: ExcelJS.Worksheet, lastRow: number): CellSource {
       let shown: CellValue = null;
       if (typeof v === 'number' || typeof v === 'string') shown = v;
       else if (v && typeof v === 'object' && 'formula' in v) {
-        const result = (v as ExcelJS.CellFormulaValue).result;
+        const result = formulaResult(cell);
         shown = typeof result === 'number' || typeof result === 'string' ? result : null;
       }
       values.set(cell.address, { value: shown, numFmt: cell.numFmt || undefined });
