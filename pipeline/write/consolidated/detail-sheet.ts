@@ -148,7 +148,8 @@ export async function writeDetailSheet<T extends { code: string }>(
       if (spec.commentsHeader) {
         const cell = row.getCell(commentsColumn);
         value(cell, figures.comments.join(' | ') || null);
-        cell.alignment = { wrapText: true, vertical: 'top' };
+        // Indented: never glued to the number printed right-aligned just before it.
+        cell.alignment = { wrapText: true, vertical: 'top', indent: 1 };
       }
       fitRowHeight(ws, first + i);
       rows.set(status.commune.code, first + i);

@@ -82,6 +82,7 @@ export function writeCommunesTable(ws: ExcelJS.Worksheet, ctx: WriteContext, pva
     // The colour follows the weakest indicator: green only when every indicator reached its target.
     if (status.received) rateFormatting(ws, `D${r}`, fw.thresholds.rateGood, fw.thresholds.rateFair, weak);
     value(ws.getCell(`E${r}`), status.periods.join(', ') || L.noPeriod);
+    ws.getCell(`E${r}`).alignment = { indent: 1 };
     fileCell(ws, r, status.sources);
     r++;
   }
