@@ -16,6 +16,7 @@ const INPUT_ERRORS: Record<Lang, Record<InputErrorCode, string>> = {
     ods: 'classeur au format .ods (LibreOffice) : ouvrez-le, puis Fichier › Enregistrer sous › Classeur Excel (.xlsx) (type « Excel 2007-365 » dans LibreOffice), et envoyez le fichier .xlsx',
     csv: 'fichier CSV, qui ne garde qu’une feuille : ouvrez le classeur de la commune, puis Fichier › Enregistrer sous › Classeur Excel (.xlsx), et envoyez le fichier .xlsx',
     csvSheet: 'la feuille « {sheet} » du modèle, enregistrée seule en CSV : ouvrez le classeur de la commune, puis Fichier › Enregistrer sous › Classeur Excel (.xlsx), et envoyez le fichier .xlsx',
+    ownOutput: 'c’est un classeur consolidé (npm run merge), pas la fiche d’une commune : vérifiez la fiche de la commune elle-même',
   },
   en: {
     missing: 'file not found',
@@ -30,6 +31,7 @@ const INPUT_ERRORS: Record<Lang, Record<InputErrorCode, string>> = {
     ods: 'workbook in the .ods format (LibreOffice): open it, then File › Save As › Excel Workbook (.xlsx) (type « Excel 2007-365 » in LibreOffice), and send the .xlsx file',
     csv: 'CSV file, which keeps a single sheet: open the commune’s workbook, then File › Save As › Excel Workbook (.xlsx), and send the .xlsx file',
     csvSheet: 'the template’s « {sheet} » sheet saved alone as CSV: open the commune’s workbook, then File › Save As › Excel Workbook (.xlsx), and send the .xlsx file',
+    ownOutput: 'this is a consolidated workbook (npm run merge), not a commune’s report: check the commune’s own workbook',
   },
 };
 

@@ -15,7 +15,7 @@ import { parseCsvBuffer, templateSheetOfCsv } from '../read/csv';
 import type { Discovered } from '../read/discover';
 import { InputError } from '../read/input-error';
 import { readInputFile } from '../read/input-file';
-import { ownOutputOf } from '../read/own-output';
+import { isOwnCsv } from '../read/own-output';
 import { readWorkbookBuffer } from '../read/xlsx';
 import type { ZipLimits } from '../read/zip-guard';
 
@@ -63,6 +63,9 @@ function unusable(record: SourceRecord, err: unknown, lang: Lang): InputOutcome 
   return { record: { ...record, status: 'rejected', reason: { id: 'unusable', params: { detail } }, errors: 1 }, issues: [issue], reports: [] };
 }
 
+/** Last run's output, left in the input folder: listed as skipped, with why. */
+const skippedAsOwn = (record: SourceRecord, id: 'ownWorkbook' | 'ownCsv'): InputOutcome => ({ record: { ...record, status: 'skipped', reason: { id, params: {} } }, issues: [], reports: [] });
+
 function count(issues: readonly Issue[]) {
   return { errors: issues.filter((i) => i.severity === 'error').length, warnings: issues.filter((i) => i.severity === 'warning').length };
 }
@@ -72,6 +75,7 @@ async function workbook(input: Discovered, buffer: Buffer, options: InputOptions
   try {
     tables = await readWorkbookBuffer(buffer, input.path, options.limits);
   } catch (err) {
+    if (err instanceof InputError && err.code === 'ownOutput') return skippedAsOwn(record, 'ownWorkbook');
     return unusable(record, err, options.lang);
   }
   const report = validate(tables, options.framework);
@@ -150,9 +154,9 @@ export async function processInput(input: Discovered, options: InputOptions): Pr
     return unusable(record, err, options.lang);
   }
   record.sha256 = createHash('sha256').update(buffer).digest('hex');
-  // Last run's workbook or CSV left in the folder is not a submission: listed, never read as one.
-  const own = ownOutputOf(buffer, input.kind);
-  if (own) return { record: { ...record, status: 'skipped', reason: { id: own === 'workbook' ? 'ownWorkbook' : 'ownCsv', params: {} } }, issues: [], reports: [] };
+  // Last run's CSV left in the folder is not a submission: listed, never read as one (its workbook is
+  // recognised by the reader, through the zip guard).
+  if (input.kind === 'csv' && isOwnCsv(buffer)) return skippedAsOwn(record, 'ownCsv');
   const outcome = input.kind === 'workbook' ? await workbook(input, buffer, options, record) : await csv(input, buffer, options, record);
   if (options.period && outcome.reports.length > 0 && outcome.reports.every((r) => r.period !== options.period)) {
     const period = [...new Set(outcome.reports.map((r) => r.period))].join(', ');

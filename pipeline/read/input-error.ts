@@ -14,7 +14,9 @@ export type InputErrorCode =
   | 'xls'
   | 'ods'
   | 'csv'
-  | 'csvSheet';
+  | 'csvSheet'
+  // The merge's own consolidated workbook: not a commune's report.
+  | 'ownOutput';
 
 export class InputError extends Error {
   constructor(

@@ -5,6 +5,7 @@ import { parseCsvBuffer, templateSheetOfCsv } from './csv';
 import { InputError } from './input-error';
 import { readInputFile } from './input-file';
 import { FastReaderUnsupported, isFastReaderPart, readTablesFast } from './xlsx-fast';
+import { isConsolidatedWorkbook, OWN_OUTPUT_PARTS } from './own-output';
 import { DEFAULT_LIMITS, inspectZip, type ZipLimits } from './zip-guard';
 
 /** exceljs value → the core's plain cell. Merged cells other than the top-left read as empty, as in Office.js. */
@@ -107,13 +108,16 @@ export async function readWorkbookBuffer(buffer: Buffer, file: string, limits: Z
   // An encrypted workbook (password to open) and an old .xls are both OLE compound files, not zips;
   // only the encrypted one holds an EncryptedPackage stream.
   if (buffer.subarray(0, 8).equals(CFB_MAGIC)) throw new InputError(file, buffer.includes(ENCRYPTED_PACKAGE) ? 'encrypted' : 'xls');
-  // The guard inflates every entry to check it: it hands the parts the fast reader needs over.
-  const verdict = inspectZip(buffer, limits, reader === 'exceljs' ? {} : { keep: isFastReaderPart });
+  // The guard inflates every entry to check it: it hands over the parts the fast reader needs, and
+  // those that tell the merge's own consolidated workbook.
+  const keep = (name: string) => OWN_OUTPUT_PARTS.includes(name) || (reader !== 'exceljs' && isFastReaderPart(name));
+  const verdict = inspectZip(buffer, limits, { keep });
   if (!verdict.ok) {
     if (verdict.reason === 'notZip') throw savedAsCsv(buffer, file) ?? new InputError(file, 'notWorkbook');
     if (verdict.reason === 'truncated') throw new InputError(file, 'corrupt', { detail: 'zip' });
     throw new InputError(file, 'zipBomb', { detail: verdict.detail ?? verdict.reason });
   }
+  if (isConsolidatedWorkbook(verdict.parts ?? new Map())) throw new InputError(file, 'ownOutput');
   if (!verdict.entries.some((e) => e.name === 'xl/workbook.xml'))
     throw new InputError(file, verdict.entries.some((e) => e.name === 'content.xml') && /\.(ods|ots|fods)$/i.test(file) ? 'ods' : 'notWorkbook');
   if (reader !== 'exceljs') {

@@ -30,11 +30,23 @@ export const columnPixels = (width: number) => Math.trunc(width * 7 + 5);
 const PADDING = 6;
 const INDENT = 9;
 
+/** Widths in ems, by text: labels, names and words repeat on every row (a national Données has 150 000). */
+const emsCache = new Map<string, number>();
+const EMS_CACHE_SIZE = 50_000;
+
+function textEms(text: string): number {
+  let total = emsCache.get(text);
+  if (total !== undefined) return total;
+  total = 0;
+  for (const ch of text) total += ems(ch);
+  if (emsCache.size >= EMS_CACHE_SIZE) emsCache.clear();
+  emsCache.set(text, total);
+  return total;
+}
+
 /** The width in pixels (96 dpi) of `text` in Calibri of `size` points. */
 export function textPixels(text: string, size = 11, bold = false): number {
-  let total = 0;
-  for (const ch of text) total += ems(ch);
-  return total * ((size * 96) / 72) * (bold ? 1.06 : 1) * GENEROUS;
+  return textEms(text) * ((size * 96) / 72) * (bold ? 1.06 : 1) * GENEROUS;
 }
 
 /** How many lines `text` takes once wrapped (by words, as spreadsheets do) in `pixels` of width. */
@@ -90,6 +102,20 @@ function cellPixels(ws: ExcelJS.Worksheet, row: ExcelJS.Row, cell: ExcelJS.Cell,
 }
 
 /**
+ * A new style for a cell: its own may be shared with others (exceljs keeps the object it was given). A
+ * shared style gives one shared derived style, so exceljs' style table (keyed by object) stays small.
+ */
+const derived = { wrap: new WeakMap<object, Partial<ExcelJS.Style>>(), top: new WeakMap<object, Partial<ExcelJS.Style>>() };
+function restyled(style: Partial<ExcelJS.Style>, change: 'wrap' | 'top'): Partial<ExcelJS.Style> {
+  const known = derived[change].get(style);
+  if (known) return known;
+  const alignment = change === 'wrap' ? { ...style.alignment, wrapText: true, vertical: style.alignment?.vertical ?? 'top' } : { ...style.alignment, vertical: 'top' as const };
+  const made = { ...style, alignment };
+  derived[change].set(style, made);
+  return made;
+}
+
+/**
  * Makes the text of a row print whole: a text too long for its cell, that the next cell (or the edge of
  * the printout, after column `lastColumn`) would cut, is wrapped; then the row gets the height of its
  * tallest wrapped text (never lower than it was). Call it once the row's cells, styles and merges are
@@ -116,8 +142,7 @@ export function fitRowHeight(ws: ExcelJS.Worksheet, rowNumber: number, lastColum
       for (let c = col + 1; c <= lastColumn && c <= col + 50 && isEmpty(c) && !existing(row, c)?.isMerged; c++) room += columnPixels(ws.getColumn(c).width ?? 8.43);
       const alignment = cell.alignment?.horizontal;
       if (needed <= room && (alignment === undefined || alignment === 'left')) return;
-      // A new style: the cell's may be shared with others (exceljs keeps the object it was given).
-      cell.style = { ...cell.style, alignment: { ...cell.alignment, wrapText: true, vertical: cell.alignment?.vertical ?? 'top' } };
+      cell.style = restyled(cell.style, 'wrap');
     }
     height = Math.max(height, linesHeight(wrappedLines(text, pixels, size, bold), size));
   });
@@ -125,6 +150,6 @@ export function fitRowHeight(ws: ExcelJS.Worksheet, rowNumber: number, lastColum
   row.height = height;
   // A tall row reads from the top: every text starts on its first line, level with the wrapped ones.
   row.eachCell((cell) => {
-    if (!cell.alignment?.vertical) cell.style = { ...cell.style, alignment: { ...cell.alignment, vertical: 'top' } };
+    if (!cell.alignment?.vertical) cell.style = restyled(cell.style, 'top');
   });
 }
