@@ -33,17 +33,27 @@ function toIssue(rule: Rule, finding: Finding): Issue {
 }
 
 /**
- * One mistake, one message: a cell in error gets only its errors. The warnings a wrong value
- * sets off (« 12,5 » typed as text: read as 12,5, then too few or too many) would advise on a value
- * that has to change anyway, or suggest a fix that is itself refused.
+ * Rules about the value itself (its type, its form, its presence). A cell they flag holds a value that
+ * has to change: what other rules conclude from that value (Femmes + Hommes ≠ 12,5) is not a second mistake.
+ */
+const VALUE_RULES = new Set(['excel-error', 'invalid-date', 'non-negative-integer', 'not-a-number', 'required-value', 'unexpected-formula']);
+
+/**
+ * One mistake, one message: a cell in error gets only its errors, and a cell whose value itself is
+ * wrong gets only that. The warnings a wrong value sets off (« 12,5 » typed as text: read as 12,5, then
+ * too few or too many, Femmes + Hommes different) would advise on a value that has to change anyway, or
+ * suggest a fix that is itself refused.
  */
 function withoutPileUps(issues: readonly Issue[]): Issue[] {
   const cellKey = (i: Issue) => `${i.sheet}!${i.address}`;
   const inError = new Set(issues.filter((i) => i.severity === 'error' && i.address !== null).map(cellKey));
+  const wrongValue = new Set(issues.filter((i) => VALUE_RULES.has(i.ruleId) && i.severity === 'error' && i.address !== null).map(cellKey));
   // A sheet left empty while a copy holds its figures: one message naming the copy, not one per blank cell.
   const emptied = new Set(issues.filter((i) => i.ruleId === 'missing-sheet' && i.messageId === 'emptyOriginal').map((i) => i.sheet));
   return issues.filter(
-    (i) => !(emptied.has(i.sheet) && i.address !== null) && (i.severity === 'error' || i.address === null || !inError.has(cellKey(i))),
+    (i) =>
+      !(emptied.has(i.sheet) && i.address !== null) &&
+      (i.address === null || (i.severity === 'error' ? VALUE_RULES.has(i.ruleId) || !wrongValue.has(cellKey(i)) : !inError.has(cellKey(i)))),
   );
 }
 

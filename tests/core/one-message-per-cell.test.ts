@@ -16,6 +16,17 @@ test('« 12,5 » typed as text in a count: the error alone, no « saisissez le n
   expect(renderIssue(onCell[0]!, 'fr')).toBe('« Réalisé » vaut 12,5 : un effectif est un nombre entier.');
 });
 
+test('« 12,5 » in a count of people: the value error alone, not also « Femmes + Hommes ≠ 12,5 » on the same cell', () => {
+  // Row 2 is R1.1.1, counted in people (Femmes and Hommes filled, adding up to the example's value).
+  const issues = runCase({ name: '12,5 of people', tables: (t) => setValue(t, IND, 'F2', '12,5') }, RULES);
+  expect(issues.filter(at('F2')).map((i) => `${i.ruleId}/${i.messageId}`)).toEqual(['non-negative-integer/fractional']);
+});
+
+test('a consistency error stays when the value itself is fine', () => {
+  const issues = runCase({ name: 'sum off', tables: (t) => setValue(t, IND, 'F2', 26) }, RULES);
+  expect(issues.filter(at('F2')).map((i) => `${i.ruleId}/${i.severity}`)).toContain('sex-sum-mismatch/error');
+});
+
 test('an amount with centimes typed as text: one error, and the overspend warning it would set off is dropped', () => {
   const issues = runCase({ name: 'centimes', tables: (t) => setValue(t, BUD, 'D2', '9 999 999,5') }, RULES);
   expect(issues.filter(at('D2')).map((i) => `${i.ruleId}/${i.messageId}`)).toEqual(['non-negative-integer/fractionalAmount']);
