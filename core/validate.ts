@@ -37,6 +37,8 @@ function toIssue(rule: Rule, finding: Finding): Issue {
  * has to change: what other rules conclude from that value (Femmes + Hommes ≠ 12,5) is not a second mistake.
  */
 const VALUE_RULES = new Set(['excel-error', 'invalid-date', 'non-negative-integer', 'not-a-number', 'required-value', 'unexpected-formula']);
+/** Rules that compare the values of a row (Femmes + Hommes = Réalisé): moot while one of them is wrong. */
+const ROW_RULES = new Set(['sex-sum-mismatch']);
 
 /**
  * One mistake, one message: a cell in error gets only its errors, and a cell whose value itself is
@@ -47,12 +49,15 @@ const VALUE_RULES = new Set(['excel-error', 'invalid-date', 'non-negative-intege
 function withoutPileUps(issues: readonly Issue[]): Issue[] {
   const cellKey = (i: Issue) => `${i.sheet}!${i.address}`;
   const inError = new Set(issues.filter((i) => i.severity === 'error' && i.address !== null).map(cellKey));
-  const wrongValue = new Set(issues.filter((i) => VALUE_RULES.has(i.ruleId) && i.severity === 'error' && i.address !== null).map(cellKey));
+  const valueErrors = issues.filter((i) => VALUE_RULES.has(i.ruleId) && i.severity === 'error' && i.address !== null);
+  const wrongValue = new Set(valueErrors.map(cellKey));
+  const wrongRow = new Set(valueErrors.map((i) => `${i.sheet}!${i.row}`));
   // A sheet left empty while a copy holds its figures: one message naming the copy, not one per blank cell.
   const emptied = new Set(issues.filter((i) => i.ruleId === 'missing-sheet' && i.messageId === 'emptyOriginal').map((i) => i.sheet));
   return issues.filter(
     (i) =>
       !(emptied.has(i.sheet) && i.address !== null) &&
+      !(ROW_RULES.has(i.ruleId) && wrongRow.has(`${i.sheet}!${i.row}`)) &&
       (i.address === null || (i.severity === 'error' ? VALUE_RULES.has(i.ruleId) || !wrongValue.has(cellKey(i)) : !inError.has(cellKey(i)))),
   );
 }

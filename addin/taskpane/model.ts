@@ -1,3 +1,4 @@
+import { cappedMean, rateOf } from '../../core/consolidate/rates';
 import { extract } from '../../core/extract';
 import type { Framework } from '../../core/framework/schema';
 import { SHEET_NAMES } from '../../core/layout/contract';
@@ -81,8 +82,9 @@ export function summarise(tables: Tables, framework: Framework, report: Report):
           if (!point) return [];
           return [{ code: ind.code, label: ind.label, unit: ind.unit, planned: point.planned, achieved: point.achieved, rate: rate(point.achieved, point.planned) }];
         });
-      const rates = indicators.map((i) => i.rate).filter((r): r is number => r !== null);
-      const averageRate = rates.length > 0 ? Math.round(rates.reduce((s, r) => s + Math.min(r, 100), 0) / rates.length) : null;
+      // The consolidated workbook's rule (core/consolidate/rates), on unrounded rates; rounded for display only.
+      const mean = cappedMean(indicators.map((i) => (i.achieved === null || i.planned === null ? null : rateOf(i.achieved, i.planned))));
+      const averageRate = mean === null ? null : Math.round(mean * 100);
       return { code: result.code, statement: result.statement, indicators, averageRate };
     })
     .filter((r) => r.indicators.length > 0);

@@ -138,12 +138,23 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
   }
 
   const coverage = coverageOf(framework, periods, ordered, options.sources ?? []);
+  const group = <T>(items: readonly T[], key: (item: T) => string) => {
+    const out = new Map<string, T[]>();
+    for (const item of items) {
+      const list = out.get(key(item));
+      if (list) list.push(item);
+      else out.set(key(item), [item]);
+    }
+    return out;
+  };
+  const reportsOf = group(ordered, (r) => r.commune);
+  const coverageByCommune = group(coverage, (c) => c.commune);
   return {
     framework,
     periods,
     communes: framework.communes.map((commune) => {
-      const own = ordered.filter((r) => r.commune === commune.code);
-      const missing = coverage.filter((c) => c.commune === commune.code && c.state !== 'received').map((c) => c.period);
+      const own = reportsOf.get(commune.code) ?? [];
+      const missing = (coverageByCommune.get(commune.code) ?? []).filter((c) => c.state !== 'received').map((c) => c.period);
       return { commune, received: own.length > 0, complete: missing.length === 0, periods: own.map((r) => r.period), missing, sources: own.map((r) => r.source) };
     }),
     coverage,

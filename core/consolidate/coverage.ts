@@ -20,17 +20,27 @@ export function periodsInScope(framework: Framework, reports: readonly AcceptedR
  */
 export function coverage(framework: Framework, periods: readonly string[], reports: readonly AcceptedReport[], sources: readonly SourceRecord[]): CommunePeriod[] {
   const out: CommunePeriod[] = [];
+  // Indexed by commune and period: a national framework has 703 communes × 4 quarters.
+  const byKey = new Map(reports.map((r) => [`${r.commune}|${r.period}`, r]));
+  const refusedByKey = new Map<string, string[]>();
+  for (const s of sources)
+    if (s.status === 'rejected' && s.commune !== null && s.period !== null)
+      for (const c of s.commune.split(', '))
+        for (const p of s.period.split(', ')) {
+          const files = refusedByKey.get(`${c}|${p}`);
+          if (files) files.push(s.file);
+          else refusedByKey.set(`${c}|${p}`, [s.file]);
+        }
   for (const period of periods)
     for (const commune of framework.communes) {
-      const report = reports.find((r) => r.commune === commune.code && r.period === period);
+      const key = `${commune.code}|${period}`;
+      const report = byKey.get(key);
       if (report) {
         out.push({ commune: commune.code, period, state: 'received', files: [report.source], entryDate: report.entryDate, timeliness: timeliness(framework, period, report.entryDate) });
         continue;
       }
-      const refused = sources.filter(
-        (s) => s.status === 'rejected' && s.commune !== null && s.period !== null && s.commune.split(', ').includes(commune.code) && s.period.split(', ').includes(period),
-      );
-      out.push({ commune: commune.code, period, state: refused.length > 0 ? 'rejected' : 'missing', files: refused.map((s) => s.file), entryDate: null, timeliness: null });
+      const refused = refusedByKey.get(key) ?? [];
+      out.push({ commune: commune.code, period, state: refused.length > 0 ? 'rejected' : 'missing', files: refused, entryDate: null, timeliness: null });
     }
   return out;
 }

@@ -7,7 +7,7 @@ import { periodsInScope } from '../../core/consolidate/coverage';
 import { reconcile, type Discrepancy } from '../../core/consolidate/reconcile';
 import type { Framework } from '../../core/framework/schema';
 import type { Lang } from '../../core/messages';
-import { discoverInputs } from '../read/discover';
+import { discoverInputs, type Discovered } from '../read/discover';
 import { isOwnOutputFile } from '../read/own-output';
 import { DEFAULT_LIMITS, type ZipLimits } from '../read/zip-guard';
 import { writeAtomic } from '../write/atomic';
@@ -75,12 +75,18 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   // Never write over an input: an output path that names a file of the folder that would be read is
   // refused, unless that file is last run's output (recognised by its content), which a re-run replaces.
   const outputs = new Set([output, ...(options.csv ? [path.resolve(options.csv)] : [])]);
-  const inputs = await discoverInputs(input);
-  for (const target of inputs.filter((d) => d.kind !== 'skip' && outputs.has(path.resolve(d.path))))
-    if (!(await isOwnOutputFile(target.path, target.kind === 'csv' ? 'csv' : 'workbook')))
-      return { ...base, problem: { id: 'outputIsInput', params: { output: target.name } } };
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const discovered = await discoverInputs(input);
+  const inputs: Discovered[] = [];
+  for (const d of discovered) {
+    if (d.kind === 'skip' || !outputs.has(path.resolve(d.path))) inputs.push(d);
+    // Last run's output about to be replaced: listed as such, never read as an input (whatever --max-size).
+    else if (await isOwnOutputFile(d.path, d.kind === 'csv' ? 'csv' : 'workbook', { ...limits, maxFileBytes: Math.max(limits.maxFileBytes, DEFAULT_LIMITS.maxFileBytes) }))
+      inputs.push({ path: d.path, name: d.name, kind: 'skip', reason: d.kind === 'csv' ? 'ownCsv' : 'ownWorkbook' });
+    else return { ...base, problem: { id: 'outputIsInput', params: { output: d.name } } };
+  }
 
-  const inputOptions = { framework: options.framework, limits: options.limits ?? DEFAULT_LIMITS, period: options.period, lang: options.lang };
+  const inputOptions = { framework: options.framework, limits, period: options.period, lang: options.lang };
   const files = inputs.filter((d) => d.kind !== 'skip').length;
   const workers = options.workers === 'auto' ? autoWorkers(files) : (options.workers ?? 1);
   const outcomes = await processInputs(inputs, inputOptions, workers, options.onProgress);

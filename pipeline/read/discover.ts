@@ -3,7 +3,7 @@ import path from 'node:path';
 
 export type Discovered =
   | { path: string; name: string; kind: 'workbook' | 'csv' }
-  | { path: string; name: string; kind: 'skip'; reason: 'lockFile' | 'hidden' | 'extension' | 'output' };
+  | { path: string; name: string; kind: 'skip'; reason: 'lockFile' | 'hidden' | 'extension' | 'output' | 'ownWorkbook' | 'ownCsv' };
 
 /**
  * Every file under the folder, sorted by relative path so runs are reproducible. Lock files,

@@ -1,6 +1,6 @@
 import { readInputFile } from './input-file';
 import { DEFAULT_LIMITS, inspectZip, type ZipLimits } from './zip-guard';
-import { OUTPUT_SHEETS } from '../write/consolidated/labels';
+import { OUTPUT_CREATOR, OUTPUT_LAST_MODIFIED_BY, OUTPUT_SHEETS } from '../write/consolidated/labels';
 import { tidyCsv } from '../write/csv';
 
 /**
@@ -9,9 +9,6 @@ import { tidyCsv } from '../write/csv';
  */
 export type OwnOutput = 'workbook' | 'csv';
 
-/** The document properties the consolidated workbook is written with (pipeline/write/consolidated/workbook.ts). */
-export const OUTPUT_CREATOR = 'ensemble-me-toolkit';
-export const OUTPUT_LAST_MODIFIED_BY = 'npm run merge';
 
 /** The first bytes of every `--csv` table: BOM, the quoted header line, CRLF (pipeline/write/csv.ts). */
 const CSV_SIGNATURE = Buffer.from(tidyCsv([]).replace(/\r\n[^]*$/, '\r\n'), 'utf8');
@@ -19,10 +16,13 @@ const CSV_SIGNATURE = Buffer.from(tidyCsv([]).replace(/\r\n[^]*$/, '\r\n'), 'utf
 /** The parts that tell a consolidated workbook: its properties and its sheet list. */
 export const OWN_OUTPUT_PARTS: readonly string[] = ['docProps/core.xml', 'xl/workbook.xml'];
 
+/** A character reference; one out of Unicode's range (a hostile file) reads as U+FFFD, never throws. */
+const codePoint = (n: number) => (Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '\ufffd');
+
 const decode = (text: string) =>
   text
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(parseInt(d, 10)))
+    .replace(/&#x([0-9a-f]{1,8});/gi, (_, h: string) => codePoint(parseInt(h, 16)))
+    .replace(/&#(\d{1,10});/g, (_, d: string) => codePoint(parseInt(d, 10)))
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')

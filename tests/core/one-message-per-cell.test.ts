@@ -22,6 +22,11 @@ test('« 12,5 » in a count of people: the value error alone, not also « Femmes
   expect(issues.filter(at('F2')).map((i) => `${i.ruleId}/${i.messageId}`)).toEqual(['non-negative-integer/fractional']);
 });
 
+test('« 12,5 » in Femmes: the value error alone, not also « Femmes + Hommes ≠ Réalisé » on the Réalisé cell', () => {
+  const issues = runCase({ name: '12,5 women', tables: (t) => setValue(t, IND, 'G2', '12,5') }, RULES);
+  expect(issues.filter((i) => i.row === 2 && i.severity === 'error').map((i) => `${i.address} ${i.ruleId}`)).toEqual(['G2 non-negative-integer']);
+});
+
 test('a consistency error stays when the value itself is fine', () => {
   const issues = runCase({ name: 'sum off', tables: (t) => setValue(t, IND, 'F2', 26) }, RULES);
   expect(issues.filter(at('F2')).map((i) => `${i.ruleId}/${i.severity}`)).toContain('sex-sum-mismatch/error');

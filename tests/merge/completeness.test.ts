@@ -64,14 +64,14 @@ test('--json: completeness per commune and period', () => {
   ]);
 });
 
-test('Synthèse: Ansongo and Bara « incomplet », a reception table per period with timeliness, no « all received »', () => {
+test('Synthèse: Ansongo and Bara « incomplet (2024 non reçu) », a reception table per period with timeliness, no « all received »', () => {
   const synthesis = sheet(workbook, 'Synthèse');
   const communes = synthesisCommunes(synthesis);
   expect([...communes].map(([name, c]) => [name, c.status])).toEqual([
     ['Gounzourèye', L.received],
     ['Soni Aliber', L.received],
-    ['Ansongo', L.incomplete],
-    ['Bara', L.incomplete],
+    ['Ansongo', 'incomplet (2024 non reçu)'],
+    ['Bara', 'incomplet (2024 non reçu)'],
   ]);
   const texts = textsOf(synthesis);
   expect(texts).not.toContain(L.allReceived);

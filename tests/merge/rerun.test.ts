@@ -97,6 +97,13 @@ describe('the bundled examples merged twice into their own folder (--output and 
     expect(third.stdout).toContain(`– ignoré   consolidation.csv : ${OWN_CSV}`);
     expect(third.stdout).toContain('6 fichier(s) : 4 accepté(s), 0 refusé(s), 2 ignoré(s), 0 écarté(s).');
   });
+
+  test('with a --max-size smaller than last run’s workbook, it is still skipped, not refused as too large', async () => {
+    // The commune workbooks weigh ~16 Ko, the consolidation several times more.
+    const small = await mergeCli([...args, '--max-size', '0.03']);
+    expect([small.code, small.stderr]).toEqual([0, '']);
+    expect(small.stdout).toContain(`– ignoré   consolidation.xlsx : ${OWN_WORKBOOK}`);
+  });
 });
 
 describe('recognised by content, not by name', () => {

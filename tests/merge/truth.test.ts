@@ -175,6 +175,9 @@ describe('4. a result is not « Atteint » while one of its indicators is behind
     const row = rowWith(synthesis, 'A', 'R2.2').number;
     const cf = conditionalFormats(synthesis).find((c) => c.ref === `E${row}`)!;
     expect(JSON.stringify(cf.rules)).toContain(`MIN(E${row + 1}:E${row + 2})`);
+    // Cross-sheet references are not allowed in conditional formats: every rule reads its own sheet.
+    for (const ws of workbook.worksheets)
+      for (const c of conditionalFormats(ws)) for (const rule of c.rules) for (const f of rule.formulae ?? []) expect([ws.name, c.ref, f]).toEqual([ws.name, c.ref, expect.not.stringContaining('!')]);
     expect(records(synthesis, 1).some((r) => synthesis.getCell(`B${r.row}`).value === L.rateRule)).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import type { CellPoint, CellRange, ChartSeries, ChartSpec } from '../charts';
 import type { WriteContext } from './context';
 import { chartPages, printArea } from './chart-pages';
 import type { SynthesisMap, SynthesisRefs } from './synthesis';
-import { rateOf, weakest } from '../../../core/consolidate/rates';
+import { rateBand, rateOf, weakest } from '../../../core/consolidate/rates';
 import { EXECUTION_COLOURS, executionFormatting, formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, rateFormatting, RATE_COLOURS, subtitle, value } from './style';
 
 /**
@@ -34,7 +34,7 @@ const strong = (band: keyof typeof RATE_COLOURS) => RATE_COLOURS[band].strong.sl
 
 /** Labels of every rate, 0 % included; a text (no rate) shows no label. */
 const LABEL_FORMAT = `${PERCENT_FORMAT};-${PERCENT_FORMAT};${PERCENT_FORMAT};`;
-/** Budget execution labels: the text and zero sections empty (a line not reported shows no dot, no label). */
+/** Budget execution labels: 0 % shown; the negative and text sections empty (a line not reported shows no label). */
 const EXECUTION_LABEL_FORMAT = `${PERCENT_FORMAT};;${PERCENT_FORMAT};`;
 
 /** The cached value a cell shows (a formula's stored result). */
@@ -135,17 +135,19 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
         const wv = row.weakest ? row.weakest.value : num;
         if (row.weakest) formula(ws.getCell(w), `IFERROR(${row.weakest.formula},"")`, wv ?? '');
         else formula(ws.getCell(w), c, wv ?? '');
-        const inBand = (test: string, cached: boolean) => [`IF(AND(ISNUMBER(${c}),ISNUMBER(${w}),${test}),${c},"")`, num !== null && wv !== null && cached ? num : ''] as const;
-        formula(ws.getCell(`E${r}`), ...inBand(`${w}>=${good}`, wv !== null && wv >= good));
-        formula(ws.getCell(`F${r}`), ...inBand(`${w}>=${fair},${w}<${good}`, wv !== null && wv >= fair && wv < good));
-        formula(ws.getCell(`G${r}`), ...inBand(`${w}<${fair}`, wv !== null && wv < fair));
+        const band = num !== null && wv !== null ? rateBand(wv, fw.thresholds) : null;
+        const inBand = (test: string, which: typeof band) => [`IF(AND(ISNUMBER(${c}),ISNUMBER(${w}),${test}),${c},"")`, band === which ? num! : ''] as const;
+        formula(ws.getCell(`E${r}`), ...inBand(`${w}>=${good}`, 'good'));
+        formula(ws.getCell(`F${r}`), ...inBand(`${w}>=${fair},${w}<${good}`, 'fair'));
+        formula(ws.getCell(`G${r}`), ...inBand(`${w}<${fair}`, 'poor'));
       }
       value(ws.getCell(`H${r}`), good);
       for (const col of 'CDEFGH') ws.getCell(`${col}${r}`).numFmt = PERCENT_FORMAT;
-      if (row.source) rateFormatting(ws, `C${r}`, good, fair, `D${r}`);
       r++;
     }
     const last = r - 1;
+    // One rule for the column: each rate coloured by the weakest indicator beside it.
+    rateFormatting(ws, `C${first}:C${last}`, good, fair, `D${first}`);
     r++;
     return { header, first, last };
   };
@@ -218,7 +220,10 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
       description: status.commune.cercle,
       source: status.received ? `${syn.communes.rateColumn}${syn.communes.first + i}` : null,
       weakest: status.received
-        ? { formula: syn.communes.weakest[i]!, value: weakest(model.indicators.map((l) => rateOf(l.communes[status.commune.code]!.achieved, l.communes[status.commune.code]!.planned))) }
+        ? {
+            formula: `${syn.communes.weakestColumn}${syn.communes.first + i}`,
+            value: weakest(model.indicators.map((l) => rateOf(l.communes[status.commune.code]!.achieved, l.communes[status.commune.code]!.planned))),
+          }
         : null,
     })),
   );

@@ -3,6 +3,7 @@ import type { CommuneFigures, CommuneStatus, Line } from '../../../core/consolid
 import type { WriteContext } from './context';
 import { columnLetter } from '../../../core/tables';
 import { rateOf } from '../../../core/consolidate/rates';
+import { interpolate } from '../../../core/messages';
 import { fitRowHeight } from './row-height';
 import { executionFormatting, formula, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, totalRow, value, widths, drain } from './style';
 
@@ -66,7 +67,7 @@ export async function writeDetailSheet<T extends { code: string }>(
   const communes: readonly CommuneStatus[] = model.communes;
   const notReceivedText = L.notReceived;
   title(ws.getCell('A1'), spec.title);
-  subtitle(ws.getCell('A2'), `${model.framework.project.shortTitle} – ${L.periods} : ${model.periods.join(', ') || '–'}`);
+  subtitle(ws.getCell('A2'), interpolate(L.periodLine, { project: model.framework.project.shortTitle, periods: model.periods.join(', ') || '–' }, ctx.lang));
   subtitle(ws.getCell('A3'), L.detailRule);
   const headers = [
     ...spec.itemHeaders.map((h) => h.header),
@@ -186,4 +187,13 @@ export function rateFigure(header: string, width: number, of: string, key = 'rat
 }
 
 /** `IF(AND(ISNUMBER(a),b>0),a/b,"")`: a rate that stays blank when there is nothing to divide. */
+/**
+ * The rate of a group (a result, a commune): the mean of its indicators' rates, each capped at 100 %
+ * (core/consolidate/rates), in plain functions every spreadsheet has; `otherwise` when none has a rate.
+ */
+export function cappedMeanFormula(cells: readonly string[], otherwise: string): string {
+  const terms = cells.map((c) => `IF(ISNUMBER(${c}),MIN(1,${c}),0)`).join('+');
+  return `IFERROR((${terms})/COUNT(${cells.join(',')}),"${otherwise}")`;
+}
+
 export const rateFormula = (achieved: string, planned: string) => `IF(AND(ISNUMBER(${achieved}),${planned}>0),${achieved}/${planned},"")`;

@@ -8,8 +8,7 @@ export const LABELS = {
     plannedReceived: 'Prévu des communes reçues (FCFA)',
     plannedApart: 'Prévu non reçu',
     rateRule: 'Taux = réalisé ÷ prévu des communes reçues ; le prévu des communes non reçues est à part (« Prévu non reçu »). Taux d’un résultat ou d’une commune = moyenne des taux de ses indicateurs, chacun plafonné à 100 % ; sa couleur est celle de son indicateur le plus faible.',
-    incomplete: 'incomplet',
-    periodsReceived: 'Périodes reçues',
+    incompleteStatus: 'incomplet ({periods} non reçu)',
     receptionHeading: 'Réception des fichiers, par commune et par période',
     reception: 'Réception',
     timeliness: 'Ponctualité',
@@ -25,6 +24,10 @@ export const LABELS = {
     missingItem: '{commune} : {period} non reçu',
     rejectedItem: '{commune} : {period} non reçu (fichier refusé)',
     ruleTitle: 'Contrôle',
+    andOthers: '… et {count} autres (voir la feuille « {sheet} »)',
+    communeCount: '{count} communes',
+    cercleCount: '{count} cercles',
+    periodLine: '{project} – Période : {periods}',
     weakest: 'Indicateur le plus faible',
     noPeriod: 'aucune',
     synthesisTitle: 'Synthèse de suivi-évaluation',
@@ -123,8 +126,7 @@ export const LABELS = {
     plannedReceived: 'Planned, communes received (FCFA)',
     plannedApart: 'Planned, not received',
     rateRule: 'Rate = achieved ÷ planned of the communes received; the planned figure of communes not received is shown apart (“Planned, not received”). Rate of a result or a commune = mean of its indicators’ rates, each capped at 100%; its colour is that of its weakest indicator.',
-    incomplete: 'incomplete',
-    periodsReceived: 'Periods received',
+    incompleteStatus: 'incomplete ({periods} not received)',
     receptionHeading: 'Files received, by commune and period',
     reception: 'Reception',
     timeliness: 'Timeliness',
@@ -140,6 +142,10 @@ export const LABELS = {
     missingItem: '{commune}: {period} not received',
     rejectedItem: '{commune}: {period} not received (file rejected)',
     ruleTitle: 'Check',
+    andOthers: '… and {count} more (see the “{sheet}” sheet)',
+    communeCount: '{count} communes',
+    cercleCount: '{count} districts',
+    periodLine: '{project} – Period: {periods}',
     weakest: 'Weakest indicator',
     noPeriod: 'none',
     synthesisTitle: 'Monitoring and evaluation summary',
@@ -236,6 +242,10 @@ export const LABELS = {
 
 export type Labels = (typeof LABELS)['fr'];
 export const labelsFor = (lang: Lang): Labels => LABELS[lang];
+
+/** The document properties the consolidated workbook is written with: how a re-run recognises it. */
+export const OUTPUT_CREATOR = 'ensemble-me-toolkit';
+export const OUTPUT_LAST_MODIFIED_BY = 'npm run merge';
 
 /** Sheet names of the consolidated workbook, in order. */
 export const OUTPUT_SHEETS = {

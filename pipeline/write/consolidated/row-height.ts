@@ -49,8 +49,23 @@ export function textPixels(text: string, size = 11, bold = false): number {
   return textEms(text) * ((size * 96) / 72) * (bold ? 1.06 : 1) * GENEROUS;
 }
 
+/** Line counts by text and width: the same labels wrap the same way on every commune's row. */
+const linesCache = new Map<string, number>();
+
 /** How many lines `text` takes once wrapped (by words, as spreadsheets do) in `pixels` of width. */
 export function wrappedLines(text: string, pixels: number, size = 11, bold = false): number {
+  if (!text.includes('\n') && textPixels(text, size, bold) <= pixels) return 1;
+  const key = `${pixels}|${size}|${bold ? 1 : 0}|${text}`;
+  let lines = linesCache.get(key);
+  if (lines === undefined) {
+    lines = countLines(text, pixels, size, bold);
+    if (linesCache.size >= EMS_CACHE_SIZE) linesCache.clear();
+    linesCache.set(key, lines);
+  }
+  return lines;
+}
+
+function countLines(text: string, pixels: number, size: number, bold: boolean): number {
   const space = textPixels(' ', size, bold);
   let lines = 0;
   for (const paragraph of text.split('\n')) {
@@ -72,6 +87,9 @@ export function wrappedLines(text: string, pixels: number, size = 11, bold = fal
   }
   return lines;
 }
+
+/** Excel's tallest row; a longer text must be cut into several rows by its writer. */
+export const MAX_ROW_POINTS = 409;
 
 /** Height in points of `lines` lines of Calibri of `size` points (Excel's 15 points a line at 11). */
 export const linesHeight = (lines: number, size = 11) => Math.ceil(lines * 15 * (size / 11));
@@ -147,7 +165,7 @@ export function fitRowHeight(ws: ExcelJS.Worksheet, rowNumber: number, lastColum
     height = Math.max(height, linesHeight(wrappedLines(text, pixels, size, bold), size));
   });
   if (height <= (row.height ?? 15)) return;
-  row.height = height;
+  row.height = Math.min(height, MAX_ROW_POINTS);
   // A tall row reads from the top: every text starts on its first line, level with the wrapped ones.
   row.eachCell((cell) => {
     if (!cell.alignment?.vertical) cell.style = restyled(cell.style, 'top');

@@ -47,6 +47,7 @@ export function writeSources(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
   for (const c of ctx.model.coverage.filter((x) => x.state !== 'received')) {
     const row = ws.getRow(r++);
     const reason = interpolate(c.state === 'rejected' ? L.rejectedItem : L.missingItem, { commune: names.get(c.commune) ?? c.commune, period: c.period }, ctx.lang);
+    // Not received for that period, whatever the reason (the reason says when its files were refused).
     [null, names.get(c.commune) ?? c.commune, c.period, null, null, null, L.stateMissing, reason, null, null, null].forEach((v, i) => value(row.getCell(i + 1), v));
     row.getCell(7).font = { name: 'Calibri', bold: true, color: { argb: RED } };
     row.getCell(8).alignment = { wrapText: true, vertical: 'top' };

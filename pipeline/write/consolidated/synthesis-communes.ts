@@ -1,9 +1,11 @@
 import type ExcelJS from 'exceljs';
 import type { CommunePeriod } from '../../../core/consolidate/model';
-import { cappedMean, rateOf } from '../../../core/consolidate/rates';
+import { cappedMean, rateOf, weakest } from '../../../core/consolidate/rates';
 import { formatDate, interpolate } from '../../../core/messages';
 import type { WriteContext } from './context';
-import type { DetailMap } from './detail-sheet';
+import { OUTPUT_SHEETS } from './labels';
+import { MAX_ROW_POINTS } from './row-height';
+import { cappedMeanFormula, type DetailMap } from './detail-sheet';
 import { DATE_FORMAT, formula, headerRow, heading, PERCENT_FORMAT, rateFormatting, value } from './style';
 
 /** Beyond this many commune-periods, the reception table lists only those not received or late. */
@@ -12,6 +14,15 @@ const RECEPTION_LISTED_UP_TO = 40;
 const ref = (sheet: string, address: string) => `'${sheet.replace(/'/g, "''")}'!${address}`;
 const RED = 'FF9C0006';
 const ORANGE = 'FF9C5700';
+
+/** Beyond this many, a list names the first ones and says where the rest are: a cell stays readable (and under Excel's 32 767 characters). */
+export const LISTED_UP_TO = 12;
+
+/** « a ; b ; c … et 40 autres (voir la feuille Sources) ». */
+export function listed(items: readonly string[], ctx: WriteContext, sheet: string): string {
+  if (items.length <= LISTED_UP_TO) return items.join(' ; ');
+  return `${items.slice(0, LISTED_UP_TO).join(' ; ')} ; ${interpolate(ctx.labels.andOthers, { count: items.length - LISTED_UP_TO, sheet }, ctx.lang)}`;
+}
 
 /** « Bara : 2024-T4 non reçu ; Ansongo : 2024 non reçu (fichier refusé) »: the commune-periods not received. */
 export function missingList(ctx: WriteContext, templates: { missing: string; rejected: string } = { missing: ctx.labels.missingItem, rejected: ctx.labels.rejectedItem }): string[] {
@@ -39,18 +50,13 @@ function fileCell(ws: ExcelJS.Worksheet, r: number, files: readonly string[]): v
   ws.getRow(r).height = Math.max(15, lines * 15);
 }
 
-/** A commune's rate formula: the mean of its indicators' rates on Prévu vs Réalisé, each capped at 100 %. */
-function communeRateFormula(cells: readonly string[], notReceived: string): string {
-  const terms = cells.map((c) => `IF(ISNUMBER(${c}),MIN(1,${c}),0)`).join('+');
-  return `IFERROR((${terms})/COUNT(${cells.join(',')}),"${notReceived}")`;
-}
 
 export interface CommunesTable {
   first: number;
   last: number;
   rateColumn: string;
-  /** Per commune row: the weakest indicator's rate, as a formula (it gives the row its colour). */
-  weakest: string[];
+  /** The column of each commune's weakest indicator's rate (what its colour follows). */
+  weakestColumn: string;
   lastRow: number;
 }
 
@@ -61,32 +67,35 @@ export function writeCommunesTable(ws: ExcelJS.Worksheet, ctx: WriteContext, pva
   let r = start;
   heading(ws.getCell(`A${r}`), L.communesHeading);
   r++;
-  headerRow(ws.getRow(r), [L.commune, L.cercle, L.status, L.rate, L.periodsReceived, L.file]);
+  headerRow(ws.getRow(r), [L.commune, L.cercle, L.status, L.rate, L.weakest, L.file]);
   r++;
   const first = r;
-  const weakestFormulas: string[] = [];
   for (const status of model.communes) {
     const code = status.commune.code;
     value(ws.getCell(`A${r}`), status.commune.name);
     value(ws.getCell(`B${r}`), status.commune.cercle);
-    const state = !status.received ? L.notReceived : status.complete ? L.received : L.incomplete;
+    // The status says which periods are missing: « incomplet (2024 non reçu) ».
+    const state = !status.received ? L.notReceived : status.complete ? L.received : interpolate(L.incompleteStatus, { periods: status.missing.join(', ') }, ctx.lang);
     value(ws.getCell(`C${r}`), state);
     if (!status.complete) ws.getCell(`C${r}`).font = { name: 'Calibri', bold: true, color: { argb: status.received ? ORANGE : RED } };
     const rates = model.indicators.map((l) => rateOf(l.communes[code]!.achieved, l.communes[code]!.planned));
     const cells = model.indicators.map((l) => ref(pva.sheet, `${pva.columns.rate}${pva.communeRows.get(l.item.code)!.get(code)!}`));
-    formula(ws.getCell(`D${r}`), communeRateFormula(cells, L.notReceived), cappedMean(rates) ?? L.notReceived);
-    ws.getCell(`D${r}`).numFmt = PERCENT_FORMAT;
-    ws.getCell(`D${r}`).alignment = { horizontal: 'center' };
-    const weak = `MIN(${cells.join(',')})`;
-    weakestFormulas.push(weak);
-    // The colour follows the weakest indicator: green only when every indicator reached its target.
-    if (status.received) rateFormatting(ws, `D${r}`, fw.thresholds.rateGood, fw.thresholds.rateFair, weak);
-    value(ws.getCell(`E${r}`), status.periods.join(', ') || L.noPeriod);
-    ws.getCell(`E${r}`).alignment = { indent: 1 };
+    // A commune that reported but has no target anywhere has no rate: « – », not « non reçu ».
+    const none = status.received ? '–' : L.notReceived;
+    formula(ws.getCell(`D${r}`), cappedMeanFormula(cells, none), cappedMean(rates) ?? none);
+    // The weakest indicator, shown: it gives the rate its colour (green only when every indicator is reached).
+    if (status.received) formula(ws.getCell(`E${r}`), `IF(COUNT(${cells.join(',')})=0,"",MIN(${cells.join(',')}))`, weakest(rates) ?? '');
+    for (const col of 'DE') {
+      ws.getCell(`${col}${r}`).numFmt = PERCENT_FORMAT;
+      ws.getCell(`${col}${r}`).alignment = { horizontal: 'center' };
+    }
     fileCell(ws, r, status.sources);
     r++;
   }
-  return { first, last: r - 1, rateColumn: 'D', weakest: weakestFormulas, lastRow: r - 1 };
+  // One rule for the whole column: each rate coloured by the weakest indicator on its row.
+  rateFormatting(ws, `D${first}:D${r - 1}`, fw.thresholds.rateGood, fw.thresholds.rateFair, `E${first}`);
+  rateFormatting(ws, `E${first}:E${r - 1}`, fw.thresholds.rateGood, fw.thresholds.rateFair);
+  return { first, last: r - 1, rateColumn: 'D', weakestColumn: 'E', lastRow: r - 1 };
 }
 
 /**
@@ -100,24 +109,24 @@ export function writeReceptionTable(ws: ExcelJS.Worksheet, ctx: WriteContext, st
   heading(ws.getCell(`A${r}`), L.receptionHeading);
   r++;
   const received = model.coverage.filter((c) => c.state === 'received').length;
-  const summary = model.complete ? L.allReceived : interpolate(L.receptionLine, { received, expected: model.coverage.length, list: missingList(ctx).join(' ; ') }, ctx.lang);
+  const summary = model.complete ? L.allReceived : interpolate(L.receptionLine, { received, expected: model.coverage.length, list: listed(missingList(ctx), ctx, OUTPUT_SHEETS.sources) }, ctx.lang);
   value(ws.getCell(`A${r}`), summary);
   ws.mergeCells(`A${r}:F${r}`);
   ws.getCell(`A${r}`).alignment = { wrapText: true, vertical: 'top' };
   ws.getCell(`A${r}`).font = { name: 'Calibri', bold: !model.complete, color: { argb: model.complete ? 'FF006100' : RED } };
-  ws.getRow(r).height = Math.max(15, Math.ceil(summary.length / 140) * 15);
+  ws.getRow(r).height = Math.min(MAX_ROW_POINTS, Math.max(15, Math.ceil(summary.length / 140) * 15));
   r++;
   const problem = (c: CommunePeriod) => c.state !== 'received' || (c.timeliness?.daysLate ?? 0) > 0;
-  const listed = model.coverage.length <= RECEPTION_LISTED_UP_TO ? model.coverage : model.coverage.filter(problem);
-  if (listed.length < model.coverage.length) {
-    value(ws.getCell(`A${r}`), interpolate(L.receptionOnlyProblems, { shown: listed.length, total: model.coverage.length }, ctx.lang));
+  const rows = model.coverage.length <= RECEPTION_LISTED_UP_TO ? model.coverage : model.coverage.filter(problem);
+  if (rows.length < model.coverage.length) {
+    value(ws.getCell(`A${r}`), interpolate(L.receptionOnlyProblems, { shown: rows.length, total: model.coverage.length }, ctx.lang));
     ws.getCell(`A${r}`).font = { name: 'Calibri', italic: true };
     r++;
   }
-  if (listed.length === 0) return r - 1;
+  if (rows.length === 0) return r - 1;
   headerRow(ws.getRow(r), [L.commune, L.periods, L.reception, L.entryDate, L.timeliness, L.file]);
   r++;
-  for (const c of listed) {
+  for (const c of rows) {
     value(ws.getCell(`A${r}`), names.get(c.commune) ?? c.commune);
     value(ws.getCell(`B${r}`), c.period);
     const state = c.state === 'received' ? L.stateReceived : c.state === 'rejected' ? L.stateRejected : L.stateMissing;

@@ -6,10 +6,11 @@ import { formatDate, formatNumber, interpolate } from '../../../core/messages';
 import { reasonText } from '../../merge/messages';
 import type { BudgetMap } from './budget';
 import type { WriteContext } from './context';
-import { rateFormula, type DetailMap } from './detail-sheet';
-import { missingList, writeCommunesTable, writeReceptionTable } from './synthesis-communes';
+import { cappedMeanFormula, rateFormula, type DetailMap } from './detail-sheet';
+import { listed, LISTED_UP_TO, missingList, writeCommunesTable, writeReceptionTable } from './synthesis-communes';
 import { APART_FORMAT, executionFormatting, formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, value, widths } from './style';
-import { fitRowHeight } from './row-height';
+import { fitRowHeight, MAX_ROW_POINTS } from './row-height';
+import { OUTPUT_SHEETS } from './labels';
 
 export interface SynthesisRefs {
   plannedVsAchieved: DetailMap;
@@ -21,7 +22,7 @@ export interface SynthesisRefs {
 export interface SynthesisMap {
   /** `weakest`: per result, the formula of its weakest indicator's rate on Synthèse (what its colour follows). */
   results: { first: number; last: number; rows: Map<string, number>; rateColumn: string; weakest: Map<string, string> };
-  communes: { first: number; last: number; rateColumn: string; weakest: string[] };
+  communes: { first: number; last: number; rateColumn: string; weakestColumn: string };
   beneficiaries: { first: number; last: number };
   /** The last row written, for what comes below. */
   lastRow: number;
@@ -55,7 +56,7 @@ export function gapsText(ctx: WriteContext): string[] {
       return f.achieved !== null && f.achieved < f.planned;
     });
     if (below.length === 0) continue;
-    const details = below.map((s) => {
+    const details = below.slice(0, LISTED_UP_TO).map((s) => {
       const f = line.communes[s.commune.code]!;
       const text = interpolate(L.gapCommune, { commune: s.commune.name, achieved: f.achieved!, planned: f.planned }, ctx.lang);
       return f.comments.length > 0 ? `${text} (« ${f.comments.join(' | ')} »)` : text;
@@ -64,10 +65,11 @@ export function gapsText(ctx: WriteContext): string[] {
     const { achieved, planned } = line.total;
     const percent = Math.round((rateOf(achieved, planned) ?? 0) * 100);
     const head = interpolate(L.gapIndicator, { code: line.item.code, label: line.item.label, achieved: achieved ?? 0, planned, percent }, ctx.lang);
+    if (below.length > LISTED_UP_TO) details.push(interpolate(L.andOthers, { count: below.length - LISTED_UP_TO, sheet: OUTPUT_SHEETS.plannedVsAchieved }, ctx.lang));
     lines.push(`${head} – ${details.join(' ; ')}`);
   }
   const missing = missingList(ctx, { missing: L.gapMissingItem, rejected: L.gapRejectedItem });
-  if (missing.length > 0) lines.push(interpolate(L.gapMissing, { communes: missing.join(' ; ') }, ctx.lang));
+  if (missing.length > 0) lines.push(interpolate(L.gapMissing, { communes: listed(missing, ctx, 'Sources') }, ctx.lang));
   return lines.length === 0 ? [L.allDone] : lines;
 }
 
@@ -77,7 +79,7 @@ function paragraph(ws: ExcelJS.Worksheet, row: number, text: string, italic = fa
   ws.mergeCells(`B${row}:F${row}`);
   ws.getCell(`B${row}`).alignment = { wrapText: true, vertical: 'top' };
   if (italic) ws.getCell(`B${row}`).font = { name: 'Calibri', italic: true, color: { argb: 'FF595959' } };
-  ws.getRow(row).height = Math.max(15, Math.ceil(text.length / 120) * 15);
+  ws.getRow(row).height = Math.min(MAX_ROW_POINTS, Math.max(15, Math.ceil(text.length / 120) * 15));
 }
 
 export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: SynthesisRefs): SynthesisMap {
@@ -103,7 +105,10 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     r++;
   };
   const cercles = [...new Set(fw.communes.map((c) => c.cercle))];
-  field(L.location, interpolate(L.locationText, { region: fw.project.region, cercles: cercles.join(', '), communes: fw.communes.map((c) => c.name).join(', ') }, ctx.lang));
+  // A national framework names hundreds of communes: then their number, not their names.
+  const communeList = fw.communes.length <= LISTED_UP_TO ? fw.communes.map((c) => c.name).join(', ') : interpolate(L.communeCount, { count: fw.communes.length }, ctx.lang);
+  const cercleList = cercles.length <= LISTED_UP_TO ? cercles.join(', ') : interpolate(L.cercleCount, { count: cercles.length }, ctx.lang);
+  field(L.location, interpolate(L.locationText, { region: fw.project.region, cercles: cercleList, communes: communeList }, ctx.lang));
   field(L.periods, model.periods.join(', ') || '–');
   field(L.donor, fw.project.donor);
   field(L.implementer, [fw.project.implementer, ...fw.project.partners].join(' ; '));
@@ -179,13 +184,15 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     const last = r - 1;
     // A result's rate: the mean of its indicators' rates, each capped at 100 % (units differ, so figures
     // are not added); its colour follows its weakest indicator.
-    const terms = lines.map((_, i) => `IF(ISNUMBER(E${first + i}),MIN(1,E${first + i}),0)`).join('+');
     const rates = lines.map((l) => rateOf(l.total.achieved, l.total.planned));
-    formula(ws.getCell(`E${resultRow}`), lines.length > 0 ? `IFERROR((${terms})/COUNT(E${first}:E${last}),"")` : '""', cappedMean(rates) ?? '');
+    const cells = lines.map((_, i) => `E${first + i}`);
+    formula(ws.getCell(`E${resultRow}`), lines.length > 0 ? cappedMeanFormula(cells, '') : '""', cappedMean(rates) ?? '');
     ws.getCell(`E${resultRow}`).numFmt = PERCENT_FORMAT;
     if (lines.length > 0) {
-      resultWeakest.set(result.code, `MIN(E${first}:E${last})`);
-      rateFormatting(ws, `E${resultRow}`, good, fair, `MIN(E${first}:E${last})`);
+      // Blank, not 0, when no indicator has a rate (MIN of no number is 0).
+      const weakestOf = `IF(COUNT(E${first}:E${last})=0,"",MIN(E${first}:E${last}))`;
+      resultWeakest.set(result.code, weakestOf);
+      rateFormatting(ws, `E${resultRow}`, good, fair, weakestOf);
       rateFormatting(ws, `E${first}:E${last}`, good, fair);
     }
   }
@@ -284,10 +291,9 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
 
   for (let row = 1; row <= r + 1; row++) fitRowHeight(ws, row, 6);
   printSetup(ws, undefined, ctx.footer);
-  ws.pageSetup.orientation = 'portrait';
   return {
     results: { first: resultsFirst, last: resultsLast, rows: resultRows, rateColumn: 'E', weakest: resultWeakest },
-    communes: { first: communes.first, last: communes.last, rateColumn: communes.rateColumn, weakest: communes.weakest },
+    communes: { first: communes.first, last: communes.last, rateColumn: communes.rateColumn, weakestColumn: communes.weakestColumn },
     beneficiaries: { first: benFirst, last: benLast },
     lastRow: r + 1,
   };

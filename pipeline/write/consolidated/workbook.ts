@@ -12,7 +12,7 @@ import { writeControls } from './controls';
 import { writeDashboard } from './dashboard';
 import { DETAIL_HEADER_ROW } from './detail-sheet';
 import { TIDY_HEADERS, writeData } from './data';
-import { OUTPUT_SHEETS } from './labels';
+import { OUTPUT_CREATOR, OUTPUT_LAST_MODIFIED_BY, OUTPUT_SHEETS } from './labels';
 import { writePlannedVsAchieved } from './planned-vs-achieved';
 import { writeSources } from './sources';
 import { drain, formulaResult } from './style';
@@ -85,8 +85,8 @@ export async function writeConsolidatedWorkbook(ctx: WriteContext, file: string)
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
   // The streaming writer reads its document properties straight off itself.
   Object.assign(workbook, {
-    creator: 'ensemble-me-toolkit',
-    lastModifiedBy: 'npm run merge',
+    creator: OUTPUT_CREATOR,
+    lastModifiedBy: OUTPUT_LAST_MODIFIED_BY,
     title: `${fw.project.shortTitle} – ${ctx.labels.synthesisTitle}`,
     subject: `${fw.id} ${fw.version} – ${ctx.model.periods.join(', ')}`,
     keywords: 'suivi-évaluation; consolidation',
