@@ -162,6 +162,10 @@ export async function processInput(input: Discovered, options: InputOptions): Pr
     const period = [...new Set(outcome.reports.map((r) => r.period))].join(', ');
     return { record: { ...outcome.record, status: 'skipped', reason: { id: 'otherPeriod', params: { period, expected: options.period } } }, issues: outcome.issues, reports: [] };
   }
-  if (options.period) outcome.reports = outcome.reports.filter((r) => r.period === options.period);
+  if (options.period && outcome.reports.length > 0) {
+    // A CSV of several periods: only the requested one is used, and Sources says so.
+    outcome.reports = outcome.reports.filter((r) => r.period === options.period);
+    outcome.record = { ...outcome.record, period: options.period };
+  }
   return outcome;
 }

@@ -8,7 +8,8 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { LABELS } from '../../pipeline/write/consolidated/labels';
 import type { CliResult } from '../cli/capture';
-import { framework, mergeCli, readWorkbook, records, rowWith, sheet, shown, synthesisCommunes, tempDir, textsOf, writeCommune } from '../helpers/merge-fixtures';
+import { writeFileSync } from 'node:fs';
+import { csvText, fillFor, framework, mergeCli, tidyRowsOf, readWorkbook, records, rowWith, sheet, shown, synthesisCommunes, tempDir, textsOf, writeCommune } from '../helpers/merge-fixtures';
 
 const tmp = tempDir('merge-completeness');
 afterAll(() => tmp.remove());
@@ -108,4 +109,14 @@ test('every commune sent every period: then, and only then, « Toutes les commun
   const synthesis = sheet(await readWorkbook(path.join(tmp.dir, 'all.xlsx')), 'Synthèse');
   expect(textsOf(synthesis)).toContain(L.allReceived);
   expect(shown(rowWith(synthesis, 'A', 'Bara').getCell('C'))).toBe(L.received);
+});
+
+test('--period with a CSV of two periods: only that period is used, and Sources says that period', async () => {
+  const dir = path.join(tmp.dir, 'csv-two-periods');
+  await writeCommune(dir, 'SAL', { period: '2024' });
+  const rows = [...tidyRowsOf('GNZ', '2023', fillFor('GNZ', '2023')), ...tidyRowsOf('GNZ', '2024', fillFor('GNZ', '2024')).slice(1)];
+  writeFileSync(path.join(dir, 'gounzoureye.csv'), csvText(rows));
+  const run = await mergeCli(['--input', dir, '--output', path.join(tmp.dir, 'two.xlsx'), '--period', '2024', '--json']);
+  const summary = JSON.parse(run.stdout) as { sources: { file: string; period: string | null; status: string }[] };
+  expect(summary.sources.find((s) => s.file === 'gounzoureye.csv')).toMatchObject({ status: 'accepted', period: '2024' });
 });
