@@ -112,7 +112,7 @@ describe('the bundled examples, in French', () => {
       ['bar', strong('poor')],
       ['line', '404040'],
     ]);
-    expect([good, fair, poor, target].map((s) => s!.nameCache[0])).toEqual(['Atteint (≥ 100 %)', 'Proche (80 à 100 %)', 'En retard (< 80 %)', 'Cible (100 %)']);
+    expect([good, fair, poor, target].map((s) => s!.nameCache[0])).toEqual(['Atteint : chaque indicateur ≥ 100 %', 'Proche : le plus faible de 80 à 100 %', 'En retard : le plus faible < 80 %', 'Cible (100 %)']);
     expect(chart!.xml).toContain('<c:overlap val="100"/>'); // one visible bar per result
     expect(chart!.xml).toContain('<a:prstDash val="dash"/>'); // the 100 % line
     const codes = rangeCells(m, good!.catRef).map((c) => c.value);
@@ -243,7 +243,7 @@ describe('Bara not received, Gounzourèye below its targets, in English', () => 
   test('still a valid package with the four charts, in English', async () => {
     expect(await packageProblems(m.pkg)).toEqual([]);
     expect(m.charts.map((c) => c.title)).toEqual([L.chartResults, L.chartCommunes, L.chartBudget, L.chartBeneficiaries]);
-    expect(m.charts[0]!.series.map((s) => s.nameCache[0])).toEqual(['Achieved (≥ 100%)', 'Close (80 to 100%)', 'Behind (< 80%)', 'Target (100%)', 'Rate']);
+    expect(m.charts[0]!.series.map((s) => s.nameCache[0])).toEqual(['Achieved: every indicator ≥ 100%', 'Close: weakest 80 to 100%', 'Behind: weakest < 80%', 'Target (100%)', 'Rate']);
     // The series that carries the labels has no legend entry.
     expect(m.charts[0]!.xml).toContain('<c:legendEntry><c:idx val="4"/><c:delete val="1"/></c:legendEntry>');
     for (const c of m.charts) expect(c.xml).toContain('<c:lang val="en-GB"/>');

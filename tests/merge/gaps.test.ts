@@ -62,7 +62,7 @@ describe('Bara below target on R4.3.1, with a comment', () => {
     expect(line).toContain(comment);
     expect(line).not.toContain(ALL_DONE);
     // Only Bara is blamed, with its own figures and its comment in « ».
-    expect(line).toBe(`R4.3.1 (Dialogues communautaires) : réalisé 7 sur 8 prévus (88\u00a0%) – Bara : 1 sur 2 (« ${comment} »)`);
+    expect(line).toBe(`R4.3.1 Dialogues communautaires : réalisé 7 sur 8 prévus (88\u00a0%) – Bara : 1 sur 2 (« ${comment} »)`);
   });
 
   test('no longer says that all activities were done', () => {

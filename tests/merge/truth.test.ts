@@ -134,7 +134,7 @@ describe('3. one definition of a rate, used everywhere', () => {
       expect([ind.code, seen]).toEqual([ind.code, { json: [c.planned, c.achieved, rate], pva: [c.planned, c.achieved, rate], synthesis: [c.planned, c.achieved, rate] }]);
       // Bara's target apart, the same in --json and on Synthèse.
       expect([ind.code, j.plannedNotReceived, shown(s.getCell('F'))]).toEqual([ind.code, ind.targets.BAR, ind.targets.BAR]);
-      if (c.achieved < c.planned) expect(gaps).toContain(`${ind.code} (${ind.label}) : réalisé ${c.achieved} sur ${c.planned} prévus (${Math.round(rate * 100)}\u00a0%)`);
+      if (c.achieved < c.planned) expect(gaps).toContain(`${ind.code} ${ind.label} : réalisé ${c.achieved} sur ${c.planned} prévus (${Math.round(rate * 100)}\u00a0%)`);
     }
   });
 

@@ -3,7 +3,7 @@ import type { BudgetLine } from '../../../core/framework/schema';
 import type { WriteContext } from './context';
 import { rateOf } from '../../../core/consolidate/rates';
 import { rateFigure, rateFormula, writeDetailSheet, type DetailMap } from './detail-sheet';
-import { formula, NUMBER_FORMAT, PERCENT_FORMAT, totalRow, value } from './style';
+import { EXECUTION_FORMAT, executionFormatting, formula, NUMBER_FORMAT, totalRow, value } from './style';
 
 export interface BudgetMap extends DetailMap {
   /** The row of the grand total (all lines), under the last line. */
@@ -56,7 +56,8 @@ export async function writeBudget(ws: ExcelJS.Worksheet, ctx: WriteContext): Pro
   formula(ws.getCell(`${c.rate}${row.number}`), rateFormula(`${c.spent}${row.number}`, `${c.planned}${row.number}`), rateOf(spent, planned) ?? '');
   formula(ws.getCell(`${c.remaining}${row.number}`), `${c.planned}${row.number}-${c.spent}${row.number}`, planned - (spent ?? 0));
   for (const k of ['planned', 'spent', 'remaining']) ws.getCell(`${c[k]}${row.number}`).numFmt = NUMBER_FORMAT;
-  ws.getCell(`${c.rate}${row.number}`).numFmt = PERCENT_FORMAT;
+  ws.getCell(`${c.rate}${row.number}`).numFmt = EXECUTION_FORMAT;
+  executionFormatting(ws, `${c.rate}${row.number}`);
   totalRow(row, 9);
   return { ...map, grandTotalRow: row.number };
 }

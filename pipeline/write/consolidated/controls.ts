@@ -16,6 +16,7 @@ export function writeControls(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
     const message = issueText(issue, ctx.lang);
     [issue.file, issue.sheet, issue.address, title, severityLabel(issue.severity, ctx.lang), message, issue.ruleId].forEach((v, c) => value(row.getCell(c + 1), v));
     for (const c of [1, 4, 6]) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
+    for (const c of [2, 3, 4, 5, 6, 7]) row.getCell(c).alignment = { ...row.getCell(c).alignment, indent: 1 };
     const colour = issue.severity === 'error' ? 'FF9C0006' : issue.severity === 'warning' ? 'FF9C5700' : 'FF595959';
     row.getCell(5).font = { name: 'Calibri', bold: issue.severity === 'error', color: { argb: colour } };
     fitRowHeight(ws, i + 2);

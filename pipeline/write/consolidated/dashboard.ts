@@ -8,7 +8,7 @@ import type { WriteContext } from './context';
 import { chartPages, printArea } from './chart-pages';
 import type { SynthesisMap, SynthesisRefs } from './synthesis';
 import { rateBand, rateOf, weakest } from '../../../core/consolidate/rates';
-import { EXECUTION_COLOURS, executionFormatting, formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, rateFormatting, RATE_COLOURS, subtitle, value } from './style';
+import { EXECUTION_COLOURS, EXECUTION_FORMAT, executionFormatting, formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, rateFormatting, RATE_COLOURS, subtitle, value } from './style';
 
 /**
  * « Tableau de bord »: four charts under Synthèse's tables, two a printed page, and under them the contiguous
@@ -34,8 +34,6 @@ const strong = (band: keyof typeof RATE_COLOURS) => RATE_COLOURS[band].strong.sl
 
 /** Labels of every rate, 0 % included; a text (no rate) shows no label. */
 const LABEL_FORMAT = `${PERCENT_FORMAT};-${PERCENT_FORMAT};${PERCENT_FORMAT};`;
-/** Budget execution labels: 0 % shown; the negative and text sections empty (a line not reported shows no label). */
-const EXECUTION_LABEL_FORMAT = `${PERCENT_FORMAT};;${PERCENT_FORMAT};`;
 
 /** The cached value a cell shows (a formula's stored result). */
 function shown(ws: ExcelJS.Worksheet, address: string): number | string | null {
@@ -147,7 +145,7 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
     }
     const last = r - 1;
     // One rule for the column: each rate coloured by the weakest indicator beside it.
-    rateFormatting(ws, `C${first}:C${last}`, good, fair, `D${first}`);
+    rateFormatting(ws, `C${first}:C${last}`, good, fair, `D${first}`, false);
     r++;
     return { header, first, last };
   };
@@ -244,7 +242,7 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
     for (const [col, key, fmt] of [
       ['C', 'planned', NUMBER_FORMAT],
       ['D', 'spent', NUMBER_FORMAT],
-      ['E', 'rate', PERCENT_FORMAT],
+      ['E', 'rate', EXECUTION_FORMAT],
     ] as const) {
       const address = `${bud.columns[key]}${row}`;
       formula(ws.getCell(`${col}${r}`), `${quoted(bud.sheet)}!${address}`, bud.shown(address) ?? '');
@@ -319,7 +317,7 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
           axis: 'secondary',
           line: { hidden: true, marker: 'circle', markerSize: 9 },
           pointColours: rateColours,
-          dataLabels: { numberFormat: EXECUTION_LABEL_FORMAT, position: 't', size: 8, bold: true },
+          dataLabels: { numberFormat: EXECUTION_FORMAT, position: 't', size: 8, bold: true },
         },
       ],
     },

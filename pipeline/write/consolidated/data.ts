@@ -25,6 +25,8 @@ export const TIDY_HEADERS = TIDY_COLUMNS.map((c) => c.header);
 
 const NUMBER_STYLE: Partial<ExcelJS.Style> = { numFmt: NUMBER_FORMAT };
 const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
+/** The file name follows a right-aligned number: one step in, never glued to it. */
+const SOURCE_STYLE: Partial<ExcelJS.Style> = { alignment: { indent: 1 } };
 /** The label wraps (with the row's height set to match), so the printout shows it whole. */
 const LABEL_STYLE: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
 
@@ -38,6 +40,9 @@ export async function writeData(ws: ExcelJS.Worksheet, ctx: WriteContext): Promi
   const header = ws.getRow(1);
   TIDY_HEADERS.forEach((name, i) => (header.getCell(i + 1).value = name));
   header.font = { name: 'Calibri', bold: true };
+  // Headers of numbers stand over their numbers, on the right.
+  for (const c of [8, 9]) header.getCell(c).alignment = { horizontal: 'right' };
+  header.getCell(10).alignment = { indent: 1 };
   header.commit();
   const data = ctx.model.data;
   for (let i = 0; i < data.length; i++) {
@@ -45,7 +50,7 @@ export async function writeData(ws: ExcelJS.Worksheet, ctx: WriteContext): Promi
     tidyValues(data[i]!).forEach((v, c) => {
       const cell = row.getCell(c + 1);
       // One shared style object per kind of cell: exceljs then looks each style up once, not per cell.
-      cell.style = c === 7 || c === 8 ? NUMBER_STYLE : c === 5 ? LABEL_STYLE : PLAIN_STYLE;
+      cell.style = c === 7 || c === 8 ? NUMBER_STYLE : c === 5 ? LABEL_STYLE : c === 9 ? SOURCE_STYLE : PLAIN_STYLE;
       if (v !== null) cell.value = v;
     });
     fitRowHeight(ws, i + 2);

@@ -5,7 +5,7 @@ import { columnLetter } from '../../../core/tables';
 import { rateOf } from '../../../core/consolidate/rates';
 import { interpolate } from '../../../core/messages';
 import { fitRowHeight } from './row-height';
-import { executionFormatting, formula, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, totalRow, value, widths, drain } from './style';
+import { EXECUTION_FORMAT, executionFormatting, formula, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, totalRow, value, widths, drain } from './style';
 
 /**
  * The three detail sheets (Prévu vs Réalisé, Budget, Bénéficiaires) share one shape: for each item a
@@ -127,13 +127,14 @@ export async function writeDetailSheet<T extends { code: string }>(
         } else {
           shown.set(address, f.compute(figures, line.total) ?? '');
           formula(cell, f.formula(col, row.number, block), f.compute(figures, line.total) ?? '');
-          cell.numFmt = f.format === 'rate' ? PERCENT_FORMAT : NUMBER_FORMAT;
+          cell.numFmt = f.format === 'rate' ? (f.rate === 'execution' ? EXECUTION_FORMAT : PERCENT_FORMAT) : NUMBER_FORMAT;
         }
       });
     };
     const totalRowObj = ws.getRow(total);
     spec.itemCells(line.item).forEach((text, i) => value(totalRowObj.getCell(i + 1), text));
     value(totalRowObj.getCell(spec.itemHeaders.length + 1), L.projectTotal);
+    padTexts(totalRowObj, spec.itemHeaders.length + 2);
     put(totalRowObj, line.total, true);
     totalRow(totalRowObj, headers.length);
     fitRowHeight(ws, total);
@@ -144,6 +145,7 @@ export async function writeDetailSheet<T extends { code: string }>(
       spec.itemCells(line.item).forEach((text, c) => value(row.getCell(c + 1), text));
       value(row.getCell(spec.itemHeaders.length + 1), status.commune.name);
       value(row.getCell(spec.itemHeaders.length + 2), status.commune.cercle);
+      padTexts(row, spec.itemHeaders.length + 2);
       const figures = line.communes[status.commune.code]!;
       put(row, figures, false);
       if (spec.commentsHeader) {
@@ -170,6 +172,11 @@ export async function writeDetailSheet<T extends { code: string }>(
   }
   printSetup(ws, `${HEADER_ROW}:${HEADER_ROW}`, ctx.footer);
   return map;
+}
+
+/** Texts after the first column start one step in: a wrapped label never runs into the next one. */
+function padTexts(row: ExcelJS.Row, lastColumn: number): void {
+  for (let c = 2; c <= lastColumn; c++) row.getCell(c).alignment = { ...row.getCell(c).alignment, indent: 1 };
 }
 
 /** A rate column: the figure `of` over the planned figure, on each row, coloured as `colours` says. */

@@ -38,6 +38,8 @@ export function writeSources(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
       cell.numFmt = DATE_FORMAT;
     }
     for (const c of [1, 8]) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
+    // After a date or a count (right-aligned): one step in, never glued to it.
+    for (const c of [6, 11]) row.getCell(c).alignment = { ...row.getCell(c).alignment, indent: 1 };
     row.getCell(11).font = { name: 'Consolas' };
     fitRowHeight(ws, row.number, 11);
     row.commit();

@@ -8,6 +8,8 @@ export const NUMBER_FORMAT = '#,##0;[Red]-#,##0;0';
 /** The same, with a dash for zero: a part that is not there (the planned figure of communes not received). */
 export const APART_FORMAT = '#,##0;[Red]-#,##0;"–"';
 export const PERCENT_FORMAT = '0"\u00a0"%';
+/** Budget execution: one decimal beyond 100 %, so an overspending of 0,2 % never reads « 100 % ». */
+export const EXECUTION_FORMAT = '[>1]0.0"\u00a0"%;0"\u00a0"%';
 export const DATE_FORMAT = 'dd/mm/yyyy';
 
 const BLUE = 'FF1F4E78';
@@ -92,10 +94,11 @@ export function widths(ws: ExcelJS.Worksheet, values: readonly number[]): void {
 }
 
 /**
- * Achievement rates: coloured by the framework's thresholds, with a data bar. `basis` is what the colour
- * follows when it is not the cell itself: a group's weakest indicator (`MIN(…)`).
+ * Achievement rates: coloured by the framework's thresholds, with a data bar unless `bars` is false
+ * (Synthèse: its tall rows would stretch the bars into one stripe). `basis` is what the colour follows
+ * when it is not the cell itself: a group's weakest indicator.
  */
-export function rateFormatting(ws: ExcelJS.Worksheet, range: string, good: number, fair: number, basis?: string): void {
+export function rateFormatting(ws: ExcelJS.Worksheet, range: string, good: number, fair: number, basis?: string, bars = true): void {
   const first = range.split(':')[0]!;
   const test = basis ? `(${basis})` : first;
   const fill = (argb: string) => ({ type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb } });
@@ -106,16 +109,21 @@ export function rateFormatting(ws: ExcelJS.Worksheet, range: string, good: numbe
       { type: 'expression', formulae: when(`$X>=${good}`), priority: 1, style: { fill: fill(RATE_COLOURS.good.fill), font: { name: 'Calibri', color: { argb: RATE_COLOURS.good.font } } } },
       { type: 'expression', formulae: when(`$X>=${fair}`), priority: 2, style: { fill: fill(RATE_COLOURS.fair.fill), font: { name: 'Calibri', color: { argb: RATE_COLOURS.fair.font } } } },
       { type: 'expression', formulae: when(`$X<${fair}`), priority: 3, style: { fill: fill(RATE_COLOURS.poor.fill), font: { name: 'Calibri', color: { argb: RATE_COLOURS.poor.font } } } },
-      {
-        type: 'dataBar',
-        priority: 4,
-        gradient: false,
-        cfvo: [
-          { type: 'num', value: 0 },
-          { type: 'num', value: 1.5 },
-        ],
-        color: { argb: 'FF5B9BD5' },
-      } as ExcelJS.ConditionalFormattingRule,
+      // A full bar is 100 % (beyond, still full): the eye reads « done », not a share of 150 %.
+      ...(bars
+        ? [
+            {
+              type: 'dataBar',
+              priority: 4,
+              gradient: false,
+              cfvo: [
+                { type: 'num', value: 0 },
+                { type: 'num', value: 1 },
+              ],
+              color: { argb: 'FF5B9BD5' },
+            } as ExcelJS.ConditionalFormattingRule,
+          ]
+        : []),
     ],
   });
 }
@@ -140,7 +148,8 @@ export function executionFormatting(ws: ExcelJS.Worksheet, range: string): void 
 }
 
 export const EXECUTION_COLOURS = {
-  within: { strong: 'FF1F4E78' },
+  // Dark grey, apart from the navy « Dépensé » bars the markers sit on.
+  within: { strong: 'FF404040' },
   over: { fill: 'FFF4B183', font: 'FF843C0C', strong: 'FFC55A11' },
 } as const;
 

@@ -93,8 +93,8 @@ export function writeCommunesTable(ws: ExcelJS.Worksheet, ctx: WriteContext, pva
     r++;
   }
   // One rule for the whole column: each rate coloured by the weakest indicator on its row.
-  rateFormatting(ws, `D${first}:D${r - 1}`, fw.thresholds.rateGood, fw.thresholds.rateFair, `E${first}`);
-  rateFormatting(ws, `E${first}:E${r - 1}`, fw.thresholds.rateGood, fw.thresholds.rateFair);
+  rateFormatting(ws, `D${first}:D${r - 1}`, fw.thresholds.rateGood, fw.thresholds.rateFair, `E${first}`, false);
+  rateFormatting(ws, `E${first}:E${r - 1}`, fw.thresholds.rateGood, fw.thresholds.rateFair, undefined, false);
   return { first, last: r - 1, rateColumn: 'D', weakestColumn: 'E', lastRow: r - 1 };
 }
 
@@ -109,7 +109,7 @@ export function writeReceptionTable(ws: ExcelJS.Worksheet, ctx: WriteContext, st
   heading(ws.getCell(`A${r}`), L.receptionHeading);
   r++;
   const received = model.coverage.filter((c) => c.state === 'received').length;
-  const summary = model.complete ? L.allReceived : interpolate(L.receptionLine, { received, expected: model.coverage.length, list: listed(missingList(ctx), ctx, OUTPUT_SHEETS.sources) }, ctx.lang);
+  const summary = model.complete ? L.allReceived : interpolate(L.receptionLine, { received, expected: model.coverage.length, list: listed(missingList(ctx, { missing: L.gapMissingItem, rejected: L.gapRejectedItem }), ctx, OUTPUT_SHEETS.sources) }, ctx.lang);
   value(ws.getCell(`A${r}`), summary);
   ws.mergeCells(`A${r}:F${r}`);
   ws.getCell(`A${r}`).alignment = { wrapText: true, vertical: 'top' };

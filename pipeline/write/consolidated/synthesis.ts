@@ -8,7 +8,7 @@ import type { BudgetMap } from './budget';
 import type { WriteContext } from './context';
 import { cappedMeanFormula, rateFormula, type DetailMap } from './detail-sheet';
 import { listed, LISTED_UP_TO, missingList, writeCommunesTable, writeReceptionTable } from './synthesis-communes';
-import { APART_FORMAT, executionFormatting, formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, value, widths } from './style';
+import { APART_FORMAT, EXECUTION_FORMAT, executionFormatting, formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, value, widths } from './style';
 import { fitRowHeight, MAX_ROW_POINTS } from './row-height';
 import { OUTPUT_SHEETS } from './labels';
 
@@ -128,13 +128,13 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   for (const [text, column, result, fmt] of [
     [L.plannedReceived, c.planned!, planned, NUMBER_FORMAT],
     [`${L.spent} (FCFA)`, c.spent!, spent, NUMBER_FORMAT],
-    [L.executionRate, c.rate!, rateOf(spent, planned) ?? '', PERCENT_FORMAT],
+    [L.executionRate, c.rate!, rateOf(spent, planned) ?? '', EXECUTION_FORMAT],
   ] as const) {
     label(text);
     formula(ws.getCell(`B${r}`), ref(bud.sheet, `${column}${bud.grandTotalRow}`), result);
     ws.getCell(`B${r}`).numFmt = fmt;
     ws.getCell(`B${r}`).alignment = { horizontal: 'left', vertical: 'top' };
-    if (fmt === PERCENT_FORMAT) executionFormatting(ws, `B${r}`);
+    if (fmt === EXECUTION_FORMAT) executionFormatting(ws, `B${r}`);
     r++;
   }
   r++;
@@ -192,8 +192,8 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
       // Blank, not 0, when no indicator has a rate (MIN of no number is 0).
       const weakestOf = `IF(COUNT(E${first}:E${last})=0,"",MIN(E${first}:E${last}))`;
       resultWeakest.set(result.code, weakestOf);
-      rateFormatting(ws, `E${resultRow}`, good, fair, weakestOf);
-      rateFormatting(ws, `E${first}:E${last}`, good, fair);
+      rateFormatting(ws, `E${resultRow}`, good, fair, weakestOf, false);
+      rateFormatting(ws, `E${first}:E${last}`, good, fair, undefined, false);
     }
   }
   const resultsLast = r - 1;
