@@ -10,6 +10,10 @@ const INPUT_ERRORS: Record<Lang, Record<InputErrorCode, string>> = {
     encrypted: 'classeur protégé par mot de passe : ouvrez-le, retirez le mot de passe (Fichier › Informations › Protéger le classeur) et enregistrez-le',
     tooLarge: 'fichier trop volumineux ({size} Mo, au plus {max} Mo)',
     zipBomb: 'contenu compressé anormal, refusé par précaution ({detail})',
+    tooMuchContent:
+      'contenu trop volumineux une fois décompressé (plus de {max} Mo à lire, dépassés à la partie {detail}), refusé par précaution : une fiche de commune en fait moins de 1 Mo ; enregistrez la fiche sans les feuilles ni les données ajoutées et renvoyez-la',
+    cellTooLong:
+      'la cellule {sheet}!{address} contient {length} caractères, plus que les {max} qu’Excel permet dans une cellule : raccourcissez ce texte, enregistrez le classeur et renvoyez-le',
     corrupt: 'classeur endommagé ou tronqué ({detail})',
     badCsv: 'CSV illisible : {detail}',
     xls: 'classeur au format .xls (Excel 97-2003) : ouvrez-le, puis Fichier › Enregistrer sous › Classeur Excel (.xlsx), et envoyez le fichier .xlsx',
@@ -25,6 +29,10 @@ const INPUT_ERRORS: Record<Lang, Record<InputErrorCode, string>> = {
     encrypted: 'password-protected workbook: open it, remove the password (File › Info › Protect Workbook) and save it',
     tooLarge: 'file too large ({size} MB, at most {max} MB)',
     zipBomb: 'abnormal compressed content, refused as a precaution ({detail})',
+    tooMuchContent:
+      'too much content once inflated (over {max} MB to read, exceeded at part {detail}), refused as a precaution: a commune report holds under 1 MB; save the report without the added sheets or data and send it again',
+    cellTooLong:
+      'cell {sheet}!{address} holds {length} characters, more than the {max} Excel allows in a cell: shorten this text, save the workbook and send it again',
     corrupt: 'damaged or truncated workbook ({detail})',
     badCsv: 'unreadable CSV: {detail}',
     xls: 'workbook in the .xls format (Excel 97-2003): open it, then File › Save As › Excel Workbook (.xlsx), and send the .xlsx file',

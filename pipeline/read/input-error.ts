@@ -8,6 +8,10 @@ export type InputErrorCode =
   | 'encrypted'
   | 'tooLarge'
   | 'zipBomb'
+  // More to inflate than any report needs (the memory bound of one file).
+  | 'tooMuchContent'
+  // A cell longer than Excel allows (32 767 characters).
+  | 'cellTooLong'
   | 'corrupt'
   | 'badCsv'
   // A coordinator's report saved in another format: each says how to save it as .xlsx.

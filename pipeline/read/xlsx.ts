@@ -6,7 +6,8 @@ import { InputError } from './input-error';
 import { readInputFile } from './input-file';
 import { FastReaderUnsupported, isFastReaderPart, readTablesFast } from './xlsx-fast';
 import { isConsolidatedWorkbook, OWN_OUTPUT_PARTS } from './own-output';
-import { DEFAULT_LIMITS, inspectZip, type ZipLimits } from './zip-guard';
+import { refuseOversizedCells } from './cell-limits';
+import { DEFAULT_LIMITS, inspectZip, zipGuardError, type ZipLimits } from './zip-guard';
 
 /** exceljs value → the core's plain cell. Merged cells other than the top-left read as empty, as in Office.js. */
 export function toCell(cell: ExcelJS.Cell): Cell {
@@ -108,23 +109,25 @@ export async function readWorkbookBuffer(buffer: Buffer, file: string, limits: Z
   // An encrypted workbook (password to open) and an old .xls are both OLE compound files, not zips;
   // only the encrypted one holds an EncryptedPackage stream.
   if (buffer.subarray(0, 8).equals(CFB_MAGIC)) throw new InputError(file, buffer.includes(ENCRYPTED_PACKAGE) ? 'encrypted' : 'xls');
-  // The guard inflates every entry to check it: it hands over the parts the fast reader needs, and
-  // those that tell the merge's own consolidated workbook.
+  // The guard inflates only the parts the fast reader needs, and those that tell the merge's own
+  // consolidated workbook, when the workbook's relationships reach them.
   const keep = (name: string) => OWN_OUTPUT_PARTS.includes(name) || (reader !== 'exceljs' && isFastReaderPart(name));
   const verdict = inspectZip(buffer, limits, { keep });
   if (!verdict.ok) {
     if (verdict.reason === 'notZip') throw savedAsCsv(buffer, file) ?? new InputError(file, 'notWorkbook');
-    if (verdict.reason === 'truncated') throw new InputError(file, 'corrupt', { detail: 'zip' });
-    throw new InputError(file, 'zipBomb', { detail: verdict.detail ?? verdict.reason });
+    throw zipGuardError(verdict, file, limits);
   }
   if (isConsolidatedWorkbook(verdict.parts ?? new Map())) throw new InputError(file, 'ownOutput');
   if (!verdict.entries.some((e) => e.name === 'xl/workbook.xml'))
     throw new InputError(file, verdict.entries.some((e) => e.name === 'content.xml') && /\.(ods|ots|fods)$/i.test(file) ? 'ods' : 'notWorkbook');
   if (reader !== 'exceljs') {
     try {
-      return readTablesFast(
-        verdict.entries.map((e) => e.name),
-        verdict.parts ?? new Map(),
+      return refuseOversizedCells(
+        readTablesFast(
+          verdict.entries.map((e) => e.name),
+          verdict.parts ?? new Map(),
+        ),
+        file,
       );
     } catch (err) {
       if (reader === 'fast') throw err;
@@ -132,11 +135,14 @@ export async function readWorkbookBuffer(buffer: Buffer, file: string, limits: Z
       options.onFallback?.(err instanceof FastReaderUnsupported ? err.reason : `${(err as Error).name}: ${(err as Error).message}`);
     }
   }
+  // exceljs inflates every entry: each is checked first, within the same budget.
+  const whole = inspectZip(buffer, limits, { inflate: 'all' });
+  if (!whole.ok) throw zipGuardError(whole, file, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch (err) {
     throw new InputError(file, 'corrupt', { detail: String((err as Error).message ?? err).split('\n')[0]!.slice(0, 120) });
   }
-  return workbookToTables(workbook);
+  return refuseOversizedCells(workbookToTables(workbook), file);
 }

@@ -1,21 +1,36 @@
 import { inflateRawSync } from 'node:zlib';
+import { InputError } from './input-error';
+import { megabytes } from './input-file';
+import { relationshipTargets, relsPartOf, ROOT_PARTS } from './package-refs';
 
 /**
- * Reads a zip's central directory to refuse oversized or zip-bomb workbooks before exceljs expands
+ * Reads a zip's central directory to refuse oversized or zip-bomb workbooks before anything expands
  * them in memory. The sizes a zip declares can lie (a 16 MiB part declared as 4 KiB passes every
- * directory check), so each entry is then inflated with its declared size as a hard cap: an entry
- * that would grow past what it declared is refused as soon as it does.
+ * directory check), so each entry inflated is capped at its declared size: an entry that would grow
+ * past what it declared is refused as soon as it does.
  *
- * Since every entry is inflated anyway, the caller may ask to keep some of them (`keep`): the
- * verdict then carries their bytes (`parts`), so a reader need not inflate them a second time.
+ * Three bounds hold whatever the file: the bytes inflated for one file in all (`maxInflatedBytes`,
+ * checked on declared sizes before inflating, so a refusal costs nothing), the compression ratio of
+ * each large entry and of the small entries together (a bomb split into 450 entries of 1 MiB), and,
+ * with `keep`, only the entries that the package's relationships reach are inflated at all (parts no
+ * relationship names are invisible to Excel and never read).
+ *
+ * The caller may ask to keep some entries (`keep`): the verdict then carries their bytes (`parts`), so
+ * a reader need not inflate them a second time.
  */
 
 export interface ZipLimits {
   /** Largest input file accepted, in bytes. */
   maxFileBytes: number;
-  /** Largest total of uncompressed entries. */
+  /** Largest total of uncompressed entries, as the central directory declares them. */
   maxUncompressedBytes: number;
-  /** Largest compression ratio of an entry over 1 MiB (typical xlsx parts compress 5–30×). */
+  /**
+   * Largest total actually inflated for one file (the parts a reader needs; every entry before
+   * exceljs, which inflates them all). It bounds the memory a reader takes: a commune workbook
+   * inflates to about 200 KB.
+   */
+  maxInflatedBytes: number;
+  /** Largest compression ratio of an entry over 1 MiB, and of the smaller entries together (typical xlsx parts compress 5–30×). */
   maxRatio: number;
   maxEntries: number;
 }
@@ -23,6 +38,7 @@ export interface ZipLimits {
 export const DEFAULT_LIMITS: ZipLimits = {
   maxFileBytes: 50 * 1024 * 1024,
   maxUncompressedBytes: 512 * 1024 * 1024,
+  maxInflatedBytes: 32 * 1024 * 1024,
   maxRatio: 300,
   maxEntries: 10000,
 };
@@ -34,8 +50,16 @@ export interface ZipEntry {
 }
 
 export interface InspectOptions {
-  /** Entries whose inflated bytes the verdict should carry in `parts`. */
+  /**
+   * Entries whose inflated bytes the verdict should carry in `parts`. With `keep`, only these (and the
+   * relationships parts that lead to them) are inflated, and only when a relationship reaches them.
+   */
   keep?: (name: string) => boolean;
+  /**
+   * `all` inflates (checks) every entry, as a reader that inflates them all (exceljs) needs; the
+   * default is `all` without `keep`, `referenced` with it.
+   */
+  inflate?: 'all' | 'referenced';
 }
 
 export type ZipVerdict =
@@ -48,14 +72,23 @@ export type ZipVerdict =
        * method other than store or deflate, or encrypted, is not inflated here: it is missing even if kept.
        */
       parts?: Map<string, Buffer>;
+      /** Bytes inflated to check and keep entries (at most `maxInflatedBytes`). */
+      inflated: number;
     }
-  | { ok: false; reason: 'notZip' | 'truncated' | 'tooManyEntries' | 'tooLarge' | 'ratio' | 'sizeMismatch'; detail?: string };
+  | {
+      ok: false;
+      reason: 'notZip' | 'truncated' | 'tooManyEntries' | 'tooLarge' | 'ratio' | 'sizeMismatch' | 'tooMuchContent';
+      /** The entry refused (for `tooMuchContent`: the first one past the budget). */
+      detail?: string;
+    };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const STORED = 0;
 const DEFLATED = 8;
+/** Entries up to this size are tested for their ratio together, not one by one. */
+const SMALL = 1024 * 1024;
 
 /**
  * Whether an entry's data inflates to exactly its declared size, and the inflated bytes when it does
@@ -104,6 +137,8 @@ export function inspectZip(buffer: Buffer, limits: ZipLimits = DEFAULT_LIMITS, o
   const entries: ZipEntry[] = [];
   const located: { name: string; method: number; encrypted: boolean; localOffset: number; compressed: number; uncompressed: number }[] = [];
   let total = 0;
+  // Small entries are tested together: one small entry may compress well, hundreds of them not.
+  let small = { uncompressed: 0, compressed: 0, worst: '', worstRatio: 0 };
   let p = offset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > buffer.length || buffer.readUInt32LE(p) !== CENTRAL) return { ok: false, reason: 'truncated' };
@@ -119,18 +154,73 @@ export function inspectZip(buffer: Buffer, limits: ZipLimits = DEFAULT_LIMITS, o
     if (compressed === 0xffffffff || uncompressed === 0xffffffff) return { ok: false, reason: 'tooLarge', detail: name };
     total += uncompressed;
     if (total > limits.maxUncompressedBytes) return { ok: false, reason: 'tooLarge', detail: name };
-    if (uncompressed > 1024 * 1024 && uncompressed > compressed * limits.maxRatio) return { ok: false, reason: 'ratio', detail: name };
+    if (uncompressed > SMALL && uncompressed > compressed * limits.maxRatio) return { ok: false, reason: 'ratio', detail: name };
+    if (uncompressed <= SMALL) {
+      small.uncompressed += uncompressed;
+      small.compressed += compressed;
+      if (uncompressed / Math.max(compressed, 1) > small.worstRatio) small = { ...small, worst: name, worstRatio: uncompressed / Math.max(compressed, 1) };
+    }
     entries.push({ name, compressed, uncompressed });
     // Bit 0 of the general-purpose flags: zip-level encryption (never handed over as a part).
     located.push({ name, method, encrypted: (buffer.readUInt16LE(p + 8) & 1) === 1, localOffset, compressed, uncompressed });
     p += 46 + nameLength + extraLength + commentLength;
   }
-  // Only once every declared size is within the limits: inflate each entry, capped at its declared size.
+  if (small.uncompressed > SMALL && small.uncompressed > small.compressed * limits.maxRatio) return { ok: false, reason: 'ratio', detail: small.worst };
+
+  // Only once every declared size is within the limits: inflate what is needed, each entry capped at
+  // its declared size and the whole within the budget.
+  const byName = new Map<string, (typeof located)[number]>();
+  for (const entry of located) if (!byName.has(entry.name)) byName.set(entry.name, entry);
+  const mode = options.inflate ?? (options.keep ? 'referenced' : 'all');
   const parts = options.keep ? new Map<string, Buffer>() : undefined;
-  for (const entry of located) {
+  let inflated = 0;
+  const inflate = (entry: (typeof located)[number]): { data?: Buffer } | Extract<ZipVerdict, { ok: false }> => {
+    if (inflated + entry.uncompressed > limits.maxInflatedBytes) return { ok: false, reason: 'tooMuchContent', detail: entry.name };
+    inflated += entry.uncompressed;
     const result = checkEntryData(buffer, entry.localOffset, entry.method, entry.compressed, entry.uncompressed);
     if (result.check !== 'ok') return { ok: false, reason: result.check, detail: entry.name };
     if (parts && result.data && !entry.encrypted && options.keep!(entry.name)) parts.set(entry.name, result.data);
+    return { data: entry.encrypted ? undefined : result.data };
+  };
+
+  if (mode === 'all') {
+    for (const entry of located) {
+      const result = inflate(entry);
+      if ('ok' in result) return result;
+    }
+  } else {
+    // The relationships first (from the package's and the workbook's, breadth first), then the kept
+    // parts they reach. Every rels part is inflated at most once.
+    const reached = new Set<string>(ROOT_PARTS);
+    const queue = ROOT_PARTS.filter((name) => name.endsWith('.rels'));
+    const seen = new Set<string>();
+    while (queue.length > 0) {
+      const rels = queue.shift()!;
+      const entry = byName.get(rels);
+      if (!entry || seen.has(rels)) continue;
+      seen.add(rels);
+      const result = inflate(entry);
+      if ('ok' in result) return result;
+      if (!result.data) continue;
+      for (const target of relationshipTargets(rels, result.data.toString('utf8'))) {
+        reached.add(target);
+        const next = relsPartOf(target);
+        reached.add(next);
+        if (byName.has(next) && !seen.has(next)) queue.push(next);
+      }
+    }
+    for (const entry of located) {
+      if (seen.has(entry.name) || !reached.has(entry.name) || !options.keep!(entry.name)) continue;
+      const result = inflate(entry);
+      if ('ok' in result) return result;
+    }
   }
-  return parts ? { ok: true, entries, uncompressed: total, parts } : { ok: true, entries, uncompressed: total };
+  return parts ? { ok: true, entries, uncompressed: total, parts, inflated } : { ok: true, entries, uncompressed: total, inflated };
+}
+
+/** The refusal of a verdict other than `notZip` (which the caller tells apart: CSV, .ods …), in the user's terms. */
+export function zipGuardError(verdict: Extract<ZipVerdict, { ok: false }>, file: string, limits: ZipLimits): InputError {
+  if (verdict.reason === 'truncated') return new InputError(file, 'corrupt', { detail: 'zip' });
+  if (verdict.reason === 'tooMuchContent') return new InputError(file, 'tooMuchContent', { detail: verdict.detail ?? '', max: megabytes(limits.maxInflatedBytes) });
+  return new InputError(file, 'zipBomb', { detail: verdict.detail ?? verdict.reason });
 }
