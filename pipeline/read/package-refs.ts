@@ -46,8 +46,9 @@ export function relationshipTargets(rels: string, xml: string): string[] {
     const gt = xml.indexOf('>', lt);
     if (gt < 0) break;
     const tag = xml.slice(lt + 1, gt);
-    const name = /^[\w.-]*:?Relationship\s/.exec(tag);
-    if (!name) continue;
+    // The next tag starts after this one: each character is looked at once.
+    lt = gt;
+    if (!/^[\w.-]*:?Relationship\s/.test(tag)) continue;
     const attrs = new Map<string, string>();
     for (const m of tag.matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs.set(m[1]!.replace(/^[\w.-]*:/, ''), (m[2] ?? m[3]!).replace(AMP, (_, e: string) => ENTITY[e]!));
     const target = attrs.get('Target');
@@ -56,7 +57,6 @@ export function relationshipTargets(rels: string, xml: string): string[] {
     // A part name is percent-encoded in a target (`%20`); the zip may store it either way.
     const decoded = tryDecode(target);
     if (decoded !== target) out.push(resolveTarget(rels, decoded));
-    lt = gt;
   }
   return out;
 }

@@ -115,6 +115,7 @@ export async function readWorkbookBuffer(buffer: Buffer, file: string, limits: Z
   const verdict = inspectZip(buffer, limits, { keep });
   if (!verdict.ok) {
     if (verdict.reason === 'notZip') throw savedAsCsv(buffer, file) ?? new InputError(file, 'notWorkbook');
+    if (verdict.parts && isConsolidatedWorkbook(verdict.parts)) throw new InputError(file, 'ownOutput');
     throw zipGuardError(verdict, file, limits);
   }
   if (isConsolidatedWorkbook(verdict.parts ?? new Map())) throw new InputError(file, 'ownOutput');

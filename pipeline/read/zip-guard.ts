@@ -80,6 +80,8 @@ export type ZipVerdict =
       reason: 'notZip' | 'truncated' | 'tooManyEntries' | 'tooLarge' | 'ratio' | 'sizeMismatch' | 'tooMuchContent';
       /** The entry refused (for `tooMuchContent`: the first one past the budget). */
       detail?: string;
+      /** With `keep`: the kept package-level parts inflated before the refusal (they tell the merge's own output). */
+      parts?: Map<string, Buffer>;
     };
 
 const EOCD = 0x06054b50;
@@ -89,6 +91,7 @@ const STORED = 0;
 const DEFLATED = 8;
 /** Entries up to this size are tested for their ratio together, not one by one. */
 const SMALL = 1024 * 1024;
+const ROOT_LOWER = new Set(ROOT_PARTS.map((name) => name.toLowerCase()));
 
 /**
  * Whether an entry's data inflates to exactly its declared size, and the inflated bytes when it does
@@ -169,13 +172,14 @@ export function inspectZip(buffer: Buffer, limits: ZipLimits = DEFAULT_LIMITS, o
 
   // Only once every declared size is within the limits: inflate what is needed, each entry capped at
   // its declared size and the whole within the budget.
+  // Part names compare without case, as in OPC (a target `Worksheets/Sheet1.xml` names `xl/worksheets/sheet1.xml`).
   const byName = new Map<string, (typeof located)[number]>();
-  for (const entry of located) if (!byName.has(entry.name)) byName.set(entry.name, entry);
+  for (const entry of located) if (!byName.has(entry.name.toLowerCase())) byName.set(entry.name.toLowerCase(), entry);
   const mode = options.inflate ?? (options.keep ? 'referenced' : 'all');
   const parts = options.keep ? new Map<string, Buffer>() : undefined;
   let inflated = 0;
   const inflate = (entry: (typeof located)[number]): { data?: Buffer } | Extract<ZipVerdict, { ok: false }> => {
-    if (inflated + entry.uncompressed > limits.maxInflatedBytes) return { ok: false, reason: 'tooMuchContent', detail: entry.name };
+    if (inflated + entry.uncompressed > limits.maxInflatedBytes) return { ok: false, reason: 'tooMuchContent', detail: entry.name, ...(parts ? { parts } : {}) };
     inflated += entry.uncompressed;
     const result = checkEntryData(buffer, entry.localOffset, entry.method, entry.compressed, entry.uncompressed);
     if (result.check !== 'ok') return { ok: false, reason: result.check, detail: entry.name };
@@ -191,8 +195,8 @@ export function inspectZip(buffer: Buffer, limits: ZipLimits = DEFAULT_LIMITS, o
   } else {
     // The relationships first (from the package's and the workbook's, breadth first), then the kept
     // parts they reach. Every rels part is inflated at most once.
-    const reached = new Set<string>(ROOT_PARTS);
-    const queue = ROOT_PARTS.filter((name) => name.endsWith('.rels'));
+    const reached = new Set<string>(ROOT_PARTS.map((name) => name.toLowerCase()));
+    const queue = ROOT_PARTS.filter((name) => name.endsWith('.rels')).map((name) => name.toLowerCase());
     const seen = new Set<string>();
     while (queue.length > 0) {
       const rels = queue.shift()!;
@@ -202,15 +206,19 @@ export function inspectZip(buffer: Buffer, limits: ZipLimits = DEFAULT_LIMITS, o
       const result = inflate(entry);
       if ('ok' in result) return result;
       if (!result.data) continue;
-      for (const target of relationshipTargets(rels, result.data.toString('utf8'))) {
-        reached.add(target);
-        const next = relsPartOf(target);
+      for (const target of relationshipTargets(entry.name, result.data.toString('utf8'))) {
+        const part = target.toLowerCase();
+        reached.add(part);
+        const next = relsPartOf(part);
         reached.add(next);
         if (byName.has(next) && !seen.has(next)) queue.push(next);
       }
     }
-    for (const entry of located) {
-      if (seen.has(entry.name) || !reached.has(entry.name) || !options.keep!(entry.name)) continue;
+    // The package-level parts first (small, and what tells a consolidated workbook even past the budget).
+    const order = [...located.filter((e) => ROOT_LOWER.has(e.name.toLowerCase())), ...located.filter((e) => !ROOT_LOWER.has(e.name.toLowerCase()))];
+    for (const entry of order) {
+      const name = entry.name.toLowerCase();
+      if (seen.has(name) || !reached.has(name) || !options.keep!(entry.name)) continue;
       const result = inflate(entry);
       if ('ok' in result) return result;
     }

@@ -9,7 +9,8 @@ import { inputErrorText } from '../../pipeline/cli/text';
 import { InputError } from '../../pipeline/read/input-error';
 import { readWorkbookBuffer, type ReadOptions } from '../../pipeline/read/xlsx';
 import { DEFAULT_LIMITS, inspectZip } from '../../pipeline/read/zip-guard';
-import { bundledExample, tempDir } from '../helpers/merge-fixtures';
+import { relationshipTargets } from '../../pipeline/read/package-refs';
+import { bundledExample, copyExamples, mergeCli, tempDir } from '../helpers/merge-fixtures';
 import { COMMENT_MARKER, communeWithMarker, hugeSharedString, sharedStringsBomb, smallEntriesBomb, unreferencedSheets } from '../helpers/zip-bombs';
 
 const MiB = 1024 * 1024;
@@ -105,4 +106,36 @@ test('a cell longer than Excel allows is refused by its sheet and address, in bo
   const atLimit = await readWorkbookBuffer(hugeSharedString(base, COMMENT_MARKER, 32767), 'fiche.xlsx');
   const lengths = atLimit.sheets.flatMap((s) => s.rows.flatMap((r) => (r ?? []).map((c) => (typeof c?.value === 'string' ? c.value.length : 0))));
   expect(Math.max(...lengths)).toBe(32767);
+});
+
+test('relationship targets: relative, absolute, prefixed, external left out; one pass over hostile text', () => {
+  const rels = [
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">',
+    '<Relationship Id="rId1" Type="t" Target="worksheets/sheet1.xml"/>',
+    '<ns0:Relationship ns0:Id="rId2" Type="t" Target="/xl/worksheets/sheet.xml"/>',
+    "<Relationship Id='rId3' Type='t' Target='../customXml/item1.xml'/>",
+    '<Relationship Id="rId4" Type="t" Target="https://example.org/" TargetMode="External"/>',
+    '<Relationship Id="rId5" Type="t" Target="worksheets/feuille%201.xml"/>',
+    '</Relationships>',
+  ].join('');
+  expect(relationshipTargets('xl/_rels/workbook.xml.rels', rels)).toEqual([
+    'xl/worksheets/sheet1.xml',
+    'xl/worksheets/sheet.xml',
+    'customXml/item1.xml',
+    'xl/worksheets/feuille%201.xml',
+    'xl/worksheets/feuille 1.xml',
+  ]);
+  expect(relationshipTargets('_rels/.rels', '<Relationship/><RelationshipX Target="a.xml"/><Relationship Target="xl/workbook.xml" />')).toEqual(['xl/workbook.xml']);
+  const started = Date.now();
+  expect(relationshipTargets('_rels/.rels', `${'<'.repeat(1_000_000)}>`)).toEqual([]);
+  expect(Date.now() - started).toBeLessThan(2000);
+});
+
+test('a consolidated workbook larger than the budget is still told as the merge’s own output', async () => {
+  const input = path.join(tmp.dir, 'own');
+  copyExamples(input);
+  const output = path.join(tmp.dir, 'own.xlsx');
+  expect((await mergeCli(['--input', input, '--output', output])).code).toBe(0);
+  const err = await readWorkbookBuffer(readFileSync(output), output, { ...DEFAULT_LIMITS, maxInflatedBytes: 64 * 1024 }).catch((e: unknown) => e);
+  expect(err).toMatchObject({ code: 'ownOutput' });
 });
