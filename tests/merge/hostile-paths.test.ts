@@ -10,7 +10,36 @@ import { Writable } from 'node:stream';
 import { merge } from '../../pipeline/merge/merge';
 import { run as validate } from '../../pipeline/cli/validate';
 import { runCli } from '../cli/capture';
-import { bundledExample, copyExamples, framework, hashFolder, mergeCli, mergeJson, readWorkbook, records, sheet, tempDir, writeCommune } from '../helpers/merge-fixtures';
+import { controlLines } from '../../pipeline/write/consolidated/controls';
+import { CELL_TEXT_MAX } from '../../pipeline/write/consolidated/style';
+import type { FileIssue } from '../../core/consolidate/model';
+import {
+  bundledExample,
+  copyExamples,
+  csvText,
+  fillFor,
+  framework,
+  hashFolder,
+  mergeCli,
+  mergeJson,
+  readWorkbook,
+  records,
+  sheet,
+  tempDir,
+  tidyRowsOf,
+  writeCommune,
+} from '../helpers/merge-fixtures';
+
+const PYTHON = '/usr/bin/python3';
+/** Opens the workbook with openpyxl and prints every text; throws on a workbook it refuses. */
+function openpyxlTexts(file: string): string {
+  const py = spawnSync(PYTHON, ['-c', 'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nprint("\\n".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None))', file], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (py.status !== 0) throw new Error(`openpyxl refuse ${file} : ${py.stderr}`);
+  return py.stdout;
+}
 
 const tmp = tempDir('hostile');
 afterAll(() => tmp.remove());
@@ -149,23 +178,61 @@ describe('the output is always valid', () => {
     const output = path.join(dir, 'out.xlsx');
     const cli = await mergeCli(['--input', input, '--output', output]);
     expect(cli.stderr).toBe('');
-    const py = spawnSync(
-      '/usr/bin/python3',
-      ['-c', 'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nprint("\\n".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None))', output],
-      { encoding: 'utf8' },
-    );
-    expect(py.stderr).toBe('');
-    expect(py.status).toBe(0);
+    const texts = openpyxlTexts(output);
     // The comment's `_xFFFF_` is an escape in the commune's file (U+FFFF, as Excel reads it): removed
     // with the other forbidden characters. A file name is shown as written, look-alikes included.
-    expect(py.stdout).toContain('Retard  puis  et ,  fin');
-    expect(py.stdout).toContain('Bara _xFFFF_ _x0041_ 2023.xlsx');
+    expect(texts).toContain('Retard  puis  et ,  fin');
+    expect(texts).toContain('Bara _xFFFF_ _x0041_ 2023.xlsx');
     const csv = execFileSync('libreoffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, output], { encoding: 'utf8', timeout: 120000 });
     expect(csv).toMatch(/convert/);
     const sources = readdirSync(dir).find((f) => f.includes('Sources') && f.endsWith('.csv'));
     expect(sources).toBeDefined();
     expect(readFileSync(path.join(dir, sources!), 'utf8')).toContain('Bara _xFFFF_ _x0041_ 2023.xlsx');
   }, 180000);
+
+  test('a bad CSV of 3 000 lines with hostile commune names: Contrôles capped per file, the workbook opens', async () => {
+    const dir = fresh();
+    const input = path.join(dir, 'in');
+    copyExamples(input);
+    const [header, ...rows] = tidyRowsOf('BAR', '2024', fillFor('BAR', '2024'));
+    const bad: string[][] = [];
+    for (let i = 0; bad.length < 3000; i++) bad.push([...rows[i % rows.length]!].map((v, c) => (c === 1 ? `Gao\uFFFF\u0007 _xFFFE_ ${i}` : v)));
+    writeFileSync(path.join(input, 'kobo.csv'), csvText([header!, ...bad]));
+    const output = path.join(dir, 'out.xlsx');
+    const cli = await mergeCli(['--input', input, '--output', output]);
+    expect(cli.code).toBe(1);
+    const wb = await readWorkbook(output);
+    const controls = sheet(wb, 'Contrôles');
+    const fromCsv = records(controls, 1).filter((r) => r.value('Fichier') === 'kobo.csv');
+    expect(fromCsv).toHaveLength(1001);
+    expect(String(fromCsv.at(-1)!.value('Message'))).toMatch(/^… et 2\s000 autre\(s\) problème\(s\) dans ce fichier \(2\s000 erreur\(s\), 0 avertissement\(s\)\)/);
+    const texts = openpyxlTexts(output);
+    expect(texts).toContain('« Gao _xFFFE_ 0 »');
+  }, 120000);
+
+  test('the caps: per file, and all files under Excel’s 1 048 576 rows', () => {
+    const issue = (file: string): FileIssue => ({ file, ruleId: 'r', severity: 'error', sheet: null, row: null, column: null, address: null, messageId: 'm', params: {} });
+    const many = [...Array.from({ length: 5 }, () => issue('a')), ...Array.from({ length: 2 }, () => issue('b')), ...Array.from({ length: 9 }, () => issue('c'))];
+    const lines = controlLines(many, 3, 8);
+    expect(lines.length).toBeLessThanOrEqual(8);
+    expect(lines.filter((l) => 'more' in l).map((l) => ('more' in l ? l.more.length : 0)).reduce((a, b) => a + b, 0) + lines.filter((l) => 'issue' in l).length).toBe(16);
+  });
+
+  test('a comment longer than a cell holds is cut with a visible « … »', async () => {
+    const dir = fresh();
+    const input = path.join(dir, 'in');
+    copyExamples(input, ['BAR']);
+    const long = `${'Rapport collé. '.repeat(2500)}FIN`;
+    await writeCommune(input, 'BAR', { fill: { 'indicators:R4.3.1:comment': long } as never });
+    const output = path.join(dir, 'out.xlsx');
+    expect((await mergeCli(['--input', input, '--output', output])).code).toBe(0);
+    const texts = openpyxlTexts(output).split('\n').filter((t) => t.startsWith('Rapport collé.'));
+    expect(texts.length).toBeGreaterThan(0);
+    for (const t of texts) {
+      expect(t.length).toBeLessThanOrEqual(CELL_TEXT_MAX);
+      expect(t.endsWith('…')).toBe(true);
+    }
+  });
 });
 
 describe('the console cannot be forged', () => {
