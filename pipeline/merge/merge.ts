@@ -164,7 +164,8 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   } catch (err) {
     // What a failed write leaves must not pass for this month's: the files it should have replaced go.
     const { removed, left } = await removeStale(writing === output ? [output, ...(csv ? [csv] : [])] : [csv!]);
-    return { ...result, model, discrepancies, problem: { id: 'writeFailed', params: { output: writing, why: writeFailureKind(err), code: (err as NodeJS.ErrnoException).code ?? 'EIO', stale: left || (removed ? 'removed' : '') } } };
+    // A CSV that failed after the workbook was written: the workbook is current and is said so.
+    return { ...result, output: writing === output ? null : output, model, discrepancies, problem: { id: 'writeFailed', params: { output: writing, why: writeFailureKind(err), code: (err as NodeJS.ErrnoException).code ?? 'EIO', stale: left || (removed ? 'removed' : '') } } };
   }
   return { ...result, exitCode: rejected ? 1 : 0, output, csv: options.csv ? path.resolve(options.csv) : null, model, discrepancies };
 }

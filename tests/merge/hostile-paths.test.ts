@@ -96,6 +96,18 @@ describe('write errors are never swallowed', () => {
     expect(leftovers(path.dirname(output))).toEqual([]);
   });
 
+  test('a --csv that cannot be written after the workbook: exit 2, the workbook kept and named', async () => {
+    const dir = fresh();
+    copyExamples(path.join(dir, 'in'));
+    writeFileSync(path.join(dir, 'fichier'), 'x');
+    const output = path.join(dir, 'out.xlsx');
+    const cli = await mergeCli(['--input', path.join(dir, 'in'), '--output', output, '--csv', path.join(dir, 'fichier', 'donnees.csv')]);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toMatch(/écriture impossible de .*donnees\.csv/);
+    expect(cli.stdout).toContain(`Classeur consolidé : ${output}`);
+    expect(existsSync(output)).toBe(true);
+  });
+
   test('a failure when the finished package is written (full disk at the end) is reported too', async () => {
     const dir = fresh();
     copyExamples(path.join(dir, 'in'));
