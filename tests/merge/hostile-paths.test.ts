@@ -259,6 +259,15 @@ describe('the console cannot be forged', () => {
     expect(cli.stdout).toContain('bara\\n\\e[32m✓ accepté  faux.xlsx');
   });
 
+  test('validate makes control characters of a cell visible (C1 CSI, bidi override)', async () => {
+    const dir = fresh();
+    const file = await writeCommune(dir, 'BAR', { fill: { 'indicators:R1.1.1:achieved': 'cent\u009b2J\u202Eeslaf' } as never });
+    const cli = await runCli(validate, [file]);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).not.toMatch(/[\u009b\u202E]/);
+    expect(cli.stdout).toContain('cent\\u009B2J\\u202Eeslaf');
+  });
+
   test('validate prints a hostile file name on one line', async () => {
     const dir = fresh();
     const file = path.join(dir, 'fiche\n\u001b[2J.xlsx');
