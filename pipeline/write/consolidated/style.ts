@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { xmlSafeText } from './xml-safe';
 
 /**
  * Whole numbers grouped by three in the viewer's language (96 303 057 in French, 96,303,057 in
@@ -60,7 +61,9 @@ export function notReceived(cell: ExcelJS.Cell, text: string): void {
 
 /** A live formula with its value cached, so every viewer shows the number without recalculating. */
 export function formula(cell: ExcelJS.Cell, text: string, result: number | string | null): void {
-  cell.value = { formula: text, result: result ?? undefined } as ExcelJS.CellFormulaValue;
+  // A text result is written in the sheet itself, not in the shared strings that makeXmlSafe cleans.
+  const shown = typeof result === 'string' ? xmlSafeText(cellText(result)) : result;
+  cell.value = { formula: text, result: shown ?? undefined } as ExcelJS.CellFormulaValue;
 }
 
 /**

@@ -22,11 +22,13 @@ export function xmlSafeText(text: string): string {
 /**
  * The package's texts made valid, whatever the inputs held (comments, file names, CSV communes,
  * messages quoting cells). Every text cell of the streamed workbook is a shared string, so the shared
- * strings part is where the escapes are written; forbidden characters are removed from every XML part.
+ * strings part is where the escapes are written; forbidden characters are removed from every XML part
+ * but the worksheets, whose only texts besides shared strings are formula results (cleaned by
+ * style.formula) and the framework's footer: reading a national `Données` back would cost a second.
  */
 export async function makeXmlSafe(pkg: Package): Promise<void> {
   for (const part of pkg.parts()) {
-    if (!/\.(xml|rels)$/.test(part)) continue;
+    if (!/\.(xml|rels)$/.test(part) || part.startsWith('xl/worksheets/')) continue;
     const xml = await pkg.read(part);
     const clean = part === 'xl/sharedStrings.xml' ? escapeSharedStrings(xml.replace(XML_FORBIDDEN, '')) : xml.replace(XML_FORBIDDEN, '');
     if (clean !== xml) pkg.write(part, clean);
