@@ -8,6 +8,7 @@ import { DEFAULT_FRAMEWORK, loadFrameworkFile } from '../framework-file';
 import { issueText, problemText, reasonText, statusText, summaryText } from '../merge/messages';
 import { merge, type MergeResult } from '../merge/merge';
 import { DEFAULT_LIMITS } from '../read/zip-guard';
+import { ISSUES_PER_FILE } from '../write/consolidated/controls';
 import { parseLang, program, reportFailure, runAsMain } from './common';
 import { printable, printableLines } from './printable';
 
@@ -50,10 +51,12 @@ function printHuman(result: MergeResult, framework: Framework, lang: Lang): void
     const shown = (byFile.get(source.file) ?? []).filter(
       (i) => i.ruleId !== 'unusable-file' && (i.severity === 'error' || (showWarnings && i.severity === 'warning')),
     );
-    for (const issue of shown) {
+    for (const issue of shown.slice(0, ISSUES_PER_FILE)) {
       const where = issue.sheet ? `${issue.sheet}${issue.address ? `!${issue.address}` : ''}` : '';
       out(`    ${severityLabel(issue.severity, lang).padEnd(14)} ${where.padEnd(18)} ${issueText(issue, lang)}`);
     }
+    // A million-line CSV in the wrong shape is not a million console lines: as in Contrôles, the rest is counted.
+    if (shown.length > ISSUES_PER_FILE) out(`    ${summaryText('moreIssues', { count: shown.length - ISSUES_PER_FILE }, lang)}`);
   }
   const count = (status: string) => result.sources.filter((s) => s.status === status).length;
   out('');

@@ -220,6 +220,9 @@ describe('the output is always valid', () => {
     expect(String(fromCsv.at(-1)!.value('Message'))).toMatch(/^… et 2\s000 autre\(s\) problème\(s\) dans ce fichier \(2\s000 erreur\(s\), 0 avertissement\(s\)\)/);
     const texts = openpyxlTexts(output);
     expect(texts).toContain('« Gao _xFFFE_ 0 »');
+    // The console is capped the same way.
+    expect(cli.stdout.split('\n').filter((l) => /^\s+Erreur\b/.test(l))).toHaveLength(1000);
+    expect(cli.stdout).toMatch(/^\s+… et 2\s000 autre\(s\) problème\(s\) dans ce fichier/m);
   }, 120000);
 
   test('the caps: per file, and all files under Excel’s 1 048 576 rows', () => {
