@@ -3,6 +3,7 @@
  * controls (ESC sequences recolour or rewrite the screen, a newline prints a fake « ✓ accepté » line),
  * DEL, line and paragraph separators, and the bidirectional overrides that reorder what is shown.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
