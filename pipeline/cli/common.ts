@@ -2,6 +2,7 @@ import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { FrameworkError } from '../../core/framework/load';
 import type { Lang } from '../../core/messages';
 import { InputError } from '../read/input-error';
+import { printable } from './printable';
 import { renderInputError } from './text';
 
 /** Exit codes shared by every command. */
@@ -67,11 +68,11 @@ export function reportFailure(err: unknown, lang: Lang = 'fr'): number {
     return EXIT.unusable;
   }
   if (err instanceof InputError) {
-    process.stderr.write(`${renderInputError(err, lang)}\n`);
+    process.stderr.write(`${printable(renderInputError(err, lang))}\n`);
     return EXIT.unusable;
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`${lang === 'fr' ? 'Erreur' : 'Error'} : ${message.split('\n')[0]}\n`);
+  process.stderr.write(`${printable(`${lang === 'fr' ? 'Erreur' : 'Error'} : ${message.split('\n')[0]}`)}\n`);
   return EXIT.unusable;
 }
 

@@ -8,7 +8,9 @@ import { DEFAULT_FRAMEWORK, loadFrameworkFile } from '../framework-file';
 import { issueText, problemText, reasonText, statusText, summaryText } from '../merge/messages';
 import { merge, type MergeResult } from '../merge/merge';
 import { DEFAULT_LIMITS } from '../read/zip-guard';
+import { ISSUES_PER_FILE } from '../write/consolidated/controls';
 import { parseLang, program, reportFailure, runAsMain } from './common';
+import { printable, printableLines } from './printable';
 
 export const DEFAULT_OUTPUT_DIR = path.resolve(__dirname, '..', '..', 'out');
 
@@ -49,10 +51,12 @@ function printHuman(result: MergeResult, framework: Framework, lang: Lang): void
     const shown = (byFile.get(source.file) ?? []).filter(
       (i) => i.ruleId !== 'unusable-file' && (i.severity === 'error' || (showWarnings && i.severity === 'warning')),
     );
-    for (const issue of shown) {
+    for (const issue of shown.slice(0, ISSUES_PER_FILE)) {
       const where = issue.sheet ? `${issue.sheet}${issue.address ? `!${issue.address}` : ''}` : '';
       out(`    ${severityLabel(issue.severity, lang).padEnd(14)} ${where.padEnd(18)} ${issueText(issue, lang)}`);
     }
+    // A million-line CSV in the wrong shape is not a million console lines: as in Contrôles, the rest is counted.
+    if (shown.length > ISSUES_PER_FILE) out(`    ${summaryText('moreIssues', { count: shown.length - ISSUES_PER_FILE }, lang)}`);
   }
   const count = (status: string) => result.sources.filter((s) => s.status === status).length;
   out('');
@@ -66,7 +70,7 @@ function printHuman(result: MergeResult, framework: Framework, lang: Lang): void
   if (result.model) for (const line of completenessLines(result.model, lang)) out(line);
   if (result.csv) out(summaryText('csv', { csv: result.csv }, lang));
   if (result.output) out(summaryText('written', { output: result.output }, lang));
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`${printableLines(lines)}\n`);
 }
 
 /** « Non reçu : Bara : 2024-T4 non reçu ; … », « En retard : … », or that every commune sent every period. */
@@ -186,9 +190,9 @@ export async function run(argv: string[]): Promise<number> {
     });
     if (options.json) printJson(result, lang);
     // With no usable input folder or a clash there is no account to give: the one-line reason says it all.
-    else if (result.problem?.id !== 'inputMissing' && result.problem?.id !== 'outputIsInput') printHuman(result, framework, lang);
+    else if (!['inputMissing', 'outputIsInput', 'outputNotAFile', 'csvIsOutput'].includes(result.problem?.id ?? '')) printHuman(result, framework, lang);
     const error = lang === 'fr' ? 'Erreur : ' : 'Error: ';
-    if (result.problem) process.stderr.write(`${error}${problemText(result.problem.id, result.problem.params, lang)}\n`);
+    if (result.problem) process.stderr.write(`${printable(`${error}${problemText(result.problem.id, result.problem.params, lang)}`)}\n`);
     if (result.refusedByStrict) process.stderr.write(`${error}${problemText('strict', {}, lang)}\n`);
     return result.exitCode;
   } catch (err) {

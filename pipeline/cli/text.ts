@@ -6,6 +6,7 @@ const INPUT_ERRORS: Record<Lang, Record<InputErrorCode, string>> = {
   fr: {
     missing: 'fichier introuvable',
     unreadable: 'lecture impossible ({reason})',
+    notAFile: 'ce n’est pas un fichier ({kind}) : indiquez le classeur .xlsx lui-même',
     notWorkbook: 'ce n’est pas un classeur Excel (.xlsx ou .xlsm)',
     encrypted: 'classeur protégé par mot de passe : ouvrez-le, retirez le mot de passe (Fichier › Informations › Protéger le classeur) et enregistrez-le',
     tooLarge: 'fichier trop volumineux ({size} Mo, au plus {max} Mo)',
@@ -25,6 +26,7 @@ const INPUT_ERRORS: Record<Lang, Record<InputErrorCode, string>> = {
   en: {
     missing: 'file not found',
     unreadable: 'cannot be read ({reason})',
+    notAFile: 'not a file ({kind}): give the .xlsx workbook itself',
     notWorkbook: 'not an Excel workbook (.xlsx or .xlsm)',
     encrypted: 'password-protected workbook: open it, remove the password (File › Info › Protect Workbook) and save it',
     tooLarge: 'file too large ({size} MB, at most {max} MB)',
@@ -43,8 +45,14 @@ const INPUT_ERRORS: Record<Lang, Record<InputErrorCode, string>> = {
   },
 };
 
+const KINDS: Record<Lang, Record<string, string>> = {
+  fr: { directory: 'dossier', fifo: 'tube nommé (FIFO)', device: 'périphérique', socket: 'socket' },
+  en: { directory: 'folder', fifo: 'named pipe (FIFO)', device: 'device', socket: 'socket' },
+};
+
 export function inputErrorText(code: InputErrorCode, params: InputError['params'], lang: Lang): string {
-  return interpolate(INPUT_ERRORS[lang][code], params, lang);
+  const kind = typeof params.kind === 'string' ? (KINDS[lang][params.kind] ?? params.kind) : undefined;
+  return interpolate(INPUT_ERRORS[lang][code], kind ? { ...params, kind } : params, lang);
 }
 
 export function renderInputError(err: InputError, lang: Lang): string {

@@ -5,6 +5,7 @@ import { DEFAULT_FRAMEWORK, loadFrameworkFile } from '../framework-file';
 import { readWorkbookFile } from '../read/xlsx';
 import { DEFAULT_LIMITS, type ZipLimits } from '../read/zip-guard';
 import { EXIT, parseLang, program, reportFailure, runAsMain } from './common';
+import { printable, printableLines } from './printable';
 import { exitCode, fileFailure, formatFileReport, jsonReport, totalsLine, type FileOutcome } from './print-report';
 
 /** `--max-size 20` → 20 MB; a positive number of megabytes (decimals allowed). */
@@ -59,8 +60,8 @@ export async function run(argv: string[]): Promise<number> {
       }
       outcomes.push(outcome);
       // The reason a file is unusable goes to stderr as one line, in text and JSON modes alike.
-      if ('failure' in outcome) process.stderr.write(`${outcome.failure.line}\n`);
-      else if (!options.json) process.stdout.write(`${formatFileReport(file, outcome.report, lang, framework).join('\n')}\n\n`);
+      if ('failure' in outcome) process.stderr.write(`${printable(outcome.failure.line)}\n`);
+      else if (!options.json) process.stdout.write(`${printableLines(formatFileReport(file, outcome.report, lang, framework))}\n\n`);
     }
     if (options.json) process.stdout.write(`${JSON.stringify(jsonReport(outcomes, lang), null, 2)}\n`);
     else if (outcomes.length > 1) process.stdout.write(`${totalsLine(outcomes, lang)}\n`);

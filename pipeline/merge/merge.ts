@@ -13,7 +13,9 @@ import { DEFAULT_LIMITS, type ZipLimits } from '../read/zip-guard';
 import { writeAtomic } from '../write/atomic';
 import { labelsFor } from '../write/consolidated/labels';
 import { writeConsolidatedWorkbook } from '../write/consolidated/workbook';
+import type { WriteIo } from '../write/consolidated/workbook';
 import { writeTidyCsv } from '../write/csv';
+import { sameFile, targetOf, writeFailureKind, type Target } from './output-target';
 import { settleDuplicates } from './duplicates';
 import { processInputs } from './pool';
 
@@ -32,12 +34,17 @@ export interface MergeOptions {
   workers?: number | 'auto';
   /** Called after each input file, for a progress line. */
   onProgress?: (done: number, total: number) => void;
+  /** Where the workbook's bytes go (tests inject a full disk). */
+  io?: WriteIo;
 }
 
 /** Why a merge could not produce anything (exit 2). */
 export type MergeProblem =
   | { id: 'inputMissing'; params: { input: string } }
   | { id: 'outputIsInput'; params: { output: string } }
+  | { id: 'outputNotAFile'; params: { output: string; kind: string } }
+  | { id: 'csvIsOutput'; params: { csv: string } }
+  | { id: 'writeFailed'; params: { output: string; why: string; code: string; stale: string } }
   | { id: 'nothingUsable'; params: { input: string } }
   | { id: 'reconciliation'; params: { count: number; first: string } };
 
@@ -63,6 +70,26 @@ export function autoWorkers(files: number, cores = availableParallelism()): numb
   return files >= 16 && cores >= 3 ? Math.min(cores - 1, 4) : 1;
 }
 
+/** Removes earlier outputs; returns those that could not be removed (they are no longer current). */
+async function removeStale(files: readonly string[]): Promise<{ removed: boolean; left: string }> {
+  const left: string[] = [];
+  let removed = false;
+  for (const file of files) {
+    try {
+      await fs.lstat(file);
+    } catch {
+      continue; // nothing there
+    }
+    try {
+      await fs.rm(file, { force: true });
+      removed = true;
+    } catch {
+      left.push(file);
+    }
+  }
+  return { removed, left: left.join(', ') };
+}
+
 export async function merge(options: MergeOptions): Promise<MergeResult> {
   const base: MergeResult = { exitCode: 2, output: null, csv: null, sources: [], issues: [], model: null, discrepancies: [], problem: null, refusedByStrict: false };
   const input = path.resolve(options.input);
@@ -72,14 +99,22 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   } catch {
     return { ...base, problem: { id: 'inputMissing', params: { input: options.input } } };
   }
-  // Never write over an input: an output path that names a file of the folder that would be read is
-  // refused, unless that file is last run's output (recognised by its content), which a re-run replaces.
-  const outputs = new Set([output, ...(options.csv ? [path.resolve(options.csv)] : [])]);
+  // Only a regular file (or nothing) is ever replaced: never a device, a FIFO, a folder or a symlink
+  // (renaming over /dev/null, or over a link to a field file, would lose it); --csv is not --output.
+  const targets: Target[] = [await targetOf(output), ...(options.csv ? [await targetOf(options.csv)] : [])];
+  for (const t of targets)
+    if (t.notAFile) return { ...base, problem: { id: 'outputNotAFile', params: { output: t.path, kind: t.notAFile } } };
+  if (targets[1] && (targets[1].key === targets[0]!.key || (targets[1].inode !== null && targets[1].inode === targets[0]!.inode)))
+    return { ...base, problem: { id: 'csvIsOutput', params: { csv: options.csv! } } };
+  // Never write over an input: an output that is a file of the folder that would be read (same real
+  // path, or same device and inode) is refused, unless that file is last run's output (recognised by
+  // its content), which a re-run replaces.
   const limits = options.limits ?? DEFAULT_LIMITS;
   const discovered = await discoverInputs(input);
   const inputs: Discovered[] = [];
   for (const d of discovered) {
-    if (d.kind === 'skip' || !outputs.has(path.resolve(d.path))) inputs.push(d);
+    const clash = d.kind === 'skip' ? false : (await Promise.all(targets.map((t) => sameFile(t, d.path)))).some(Boolean);
+    if (!clash) inputs.push(d);
     // Last run's output about to be replaced: listed as such, never read as an input (whatever --max-size).
     else if (await isOwnOutputFile(d.path, d.kind === 'csv' ? 'csv' : 'workbook', { ...limits, maxFileBytes: Math.max(limits.maxFileBytes, DEFAULT_LIMITS.maxFileBytes) }))
       inputs.push({ path: d.path, name: d.name, kind: 'skip', reason: d.kind === 'csv' ? 'ownCsv' : 'ownWorkbook' });
@@ -118,9 +153,19 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     footer: `${options.framework.project.shortTitle} – ${labels.synthesisTitle}`,
   };
   // Streamed to a temporary file, charts and table added, then renamed into place.
-  await writeAtomic(output, async (temp) => {
-    await writeConsolidatedWorkbook(context, temp);
-  });
-  if (options.csv) await writeTidyCsv(path.resolve(options.csv), model.data);
+  const csv = options.csv ? path.resolve(options.csv) : null;
+  let writing = output;
+  try {
+    await writeAtomic(output, async (temp) => {
+      await writeConsolidatedWorkbook(context, temp, options.io);
+    });
+    writing = csv ?? output;
+    if (csv) await writeTidyCsv(csv, model.data);
+  } catch (err) {
+    // What a failed write leaves must not pass for this month's: the files it should have replaced go.
+    const { removed, left } = await removeStale(writing === output ? [output, ...(csv ? [csv] : [])] : [csv!]);
+    // A CSV that failed after the workbook was written: the workbook is current and is said so.
+    return { ...result, output: writing === output ? null : output, model, discrepancies, problem: { id: 'writeFailed', params: { output: writing, why: writeFailureKind(err), code: (err as NodeJS.ErrnoException).code ?? 'EIO', stale: left || (removed ? 'removed' : '') } } };
+  }
   return { ...result, exitCode: rejected ? 1 : 0, output, csv: options.csv ? path.resolve(options.csv) : null, model, discrepancies };
 }

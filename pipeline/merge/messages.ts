@@ -16,6 +16,9 @@ const TEXTS = {
       lockFile: 'fichier de verrouillage d’Excel ou de LibreOffice',
       hidden: 'fichier ou dossier caché',
       extension: 'ni .xlsx, ni .xlsm, ni .csv',
+      symlink: 'lien symbolique, non suivi : copiez le fichier lui-même dans le dossier',
+      special: 'ni fichier ni dossier (tube nommé, périphérique ou socket) : non lu',
+      nameNotUtf8: 'nom de fichier illisible (pas en UTF-8) : renommez le fichier, puis relancez',
       output: 'fichier de sortie de la consolidation',
       ownWorkbook: 'sortie d’une consolidation précédente (npm run merge) : ignorée',
       ownCsv:
@@ -28,6 +31,21 @@ const TEXTS = {
       nothingUsable: 'aucun fichier utilisable dans {input} : rien n’a été écrit',
       reconciliation: 'RAPPROCHEMENT ÉCHOUÉ : {count} total(aux) du classeur ne correspondent pas aux fichiers acceptés ({first}). Rien n’a été écrit.',
       strict: '--strict : au moins un fichier a été refusé, rien n’a été écrit',
+      outputNotAFile: '{output} n’est pas un fichier ordinaire ({kind}) : il ne sera pas remplacé ; choisissez un autre chemin',
+      csvIsOutput: '--csv et --output désignent le même fichier ({csv}) : choisissez deux fichiers différents',
+      writeFailed: 'écriture impossible de {output} : {why}. Aucun fichier temporaire n’est resté ; {stale}',
+    },
+    kinds: { symlink: 'lien symbolique', directory: 'dossier', device: 'périphérique', fifo: 'tube nommé (FIFO)', socket: 'socket' },
+    writeWhy: {
+      readOnly: 'dossier en lecture seule ou accès refusé ; choisissez un dossier où vous pouvez écrire (--output)',
+      diskFull: 'disque plein ; libérez de la place ou choisissez un autre disque (--output)',
+      noFolder: 'le dossier de sortie n’existe pas et ne peut pas être créé (un fichier porte-t-il son nom ?) ; vérifiez le chemin de --output',
+      other: 'erreur du système de fichiers ({code}) ; vérifiez le chemin de --output',
+    },
+    stale: {
+      removed: 'l’ancienne sortie a été supprimée pour qu’elle ne passe pas pour à jour.',
+      none: 'aucune ancienne sortie n’est restée.',
+      left: 'ATTENTION : l’ancienne sortie n’a pas pu être supprimée et n’est PAS à jour : {files}.',
     },
     summary: {
       files: '{files} fichier(s) : {accepted} accepté(s), {rejected} refusé(s), {skipped} ignoré(s), {duplicate} écarté(s).',
@@ -40,6 +58,7 @@ const TEXTS = {
       written: 'Classeur consolidé : {output}',
       csv: 'Table CSV : {csv}',
       progress: '{done}/{total} fichiers lus',
+      moreIssues: '… et {count} autre(s) problème(s) dans ce fichier : corrigez les premiers puis relancez (liste entière : --json)',
     },
     issues: {
       'duplicate-report': {
@@ -66,6 +85,9 @@ const TEXTS = {
       lockFile: 'Excel or LibreOffice lock file',
       hidden: 'hidden file or folder',
       extension: 'not .xlsx, .xlsm or .csv',
+      symlink: 'symbolic link, not followed: copy the file itself into the folder',
+      special: 'neither a file nor a folder (named pipe, device or socket): not read',
+      nameNotUtf8: 'unreadable file name (not UTF-8): rename the file, then run again',
       output: 'output file of the consolidation',
       ownWorkbook: 'output of an earlier merge (npm run merge): skipped',
       ownCsv: 'CSV table of an earlier merge (npm run merge --csv): skipped; to use it as an input, open it and save it again as CSV from Excel',
@@ -77,6 +99,21 @@ const TEXTS = {
       nothingUsable: 'no usable file in {input}: nothing was written',
       reconciliation: 'RECONCILIATION FAILED: {count} total(s) of the workbook do not match the accepted files ({first}). Nothing was written.',
       strict: '--strict: at least one file was rejected, nothing was written',
+      outputNotAFile: '{output} is not a regular file ({kind}): it will not be replaced; choose another path',
+      csvIsOutput: '--csv and --output name the same file ({csv}): choose two different files',
+      writeFailed: 'cannot write {output}: {why}. No temporary file was left; {stale}',
+    },
+    kinds: { symlink: 'symbolic link', directory: 'folder', device: 'device', fifo: 'named pipe (FIFO)', socket: 'socket' },
+    writeWhy: {
+      readOnly: 'read-only folder or access denied; choose a folder you can write to (--output)',
+      diskFull: 'disk full; free some space or choose another disk (--output)',
+      noFolder: 'the output folder does not exist and cannot be created (is a file named like it?); check the --output path',
+      other: 'file system error ({code}); check the --output path',
+    },
+    stale: {
+      removed: 'the previous output was deleted so that it cannot pass for current.',
+      none: 'no previous output is left.',
+      left: 'WARNING: the previous output could not be deleted and is NOT current: {files}.',
     },
     summary: {
       files: '{files} file(s): {accepted} accepted, {rejected} rejected, {skipped} skipped, {duplicate} set aside.',
@@ -89,6 +126,7 @@ const TEXTS = {
       written: 'Consolidated workbook: {output}',
       csv: 'CSV table: {csv}',
       progress: '{done}/{total} files read',
+      moreIssues: '… and {count} more problem(s) in this file: fix the first ones and run again (whole list: --json)',
     },
     issues: {
       'duplicate-report': {
@@ -129,7 +167,14 @@ export function ruleTitle(ruleId: string, lang: Lang): string {
 }
 
 export function problemText(id: keyof (typeof TEXTS)['fr']['problems'], params: Params, lang: Lang): string {
-  return interpolate(TEXTS[lang].problems[id], params, lang);
+  const t = TEXTS[lang];
+  if (id === 'outputNotAFile') return interpolate(t.problems[id], { ...params, kind: t.kinds[params.kind as keyof typeof t.kinds] ?? String(params.kind) }, lang);
+  if (id === 'writeFailed') {
+    const why = interpolate(t.writeWhy[params.why as keyof typeof t.writeWhy] ?? t.writeWhy.other, { code: String(params.code ?? params.why) }, lang);
+    const stale = params.stale === 'removed' ? t.stale.removed : params.stale ? interpolate(t.stale.left, { files: params.stale }, lang) : t.stale.none;
+    return interpolate(t.problems[id], { ...params, why, stale }, lang);
+  }
+  return interpolate(t.problems[id], params, lang);
 }
 
 export function summaryText(id: keyof (typeof TEXTS)['fr']['summary'], params: Params, lang: Lang): string {

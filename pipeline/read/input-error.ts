@@ -4,6 +4,8 @@ import type { Params } from '../../core/report';
 export type InputErrorCode =
   | 'missing'
   | 'unreadable'
+  // A directory, FIFO, device or socket: never read (a FIFO blocks, /dev/zero never ends).
+  | 'notAFile'
   | 'notWorkbook'
   | 'encrypted'
   | 'tooLarge'

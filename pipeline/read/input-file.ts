@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import { InputError } from './input-error';
 
 /** Bytes → megabytes with two decimals (the size is rounded up, so 50,3 Mo never shows as « 50 »). */
@@ -6,18 +6,40 @@ export function megabytes(bytes: number, round: (x: number) => number = Math.rou
   return round((bytes / 1048576) * 100) / 100;
 }
 
-/** Reads an input file whole, after checking its size: nothing larger than the limit is ever loaded. */
+/** What a path names when it is not a regular file: it is refused at once, never read. */
+const SPECIAL: [test: (s: import('node:fs').Stats) => boolean, kind: string][] = [
+  [(s) => s.isDirectory(), 'directory'],
+  [(s) => s.isFIFO(), 'fifo'],
+  [(s) => s.isCharacterDevice() || s.isBlockDevice(), 'device'],
+  [(s) => s.isSocket(), 'socket'],
+];
+
+/**
+ * Reads an input file whole, after checking that it is a regular file and its size: nothing larger
+ * than the limit is ever loaded. Opened without blocking and checked on the open handle, so a FIFO
+ * (which would wait for a writer) or /dev/zero (endless) is refused at once.
+ */
 export async function readInputFile(file: string, maxBytes: number): Promise<Buffer> {
-  let size: number;
+  let handle: fs.FileHandle;
   try {
-    size = (await fs.stat(file)).size;
-  } catch {
-    throw new InputError(file, 'missing');
-  }
-  if (size > maxBytes) throw new InputError(file, 'tooLarge', { size: megabytes(size, Math.ceil), max: megabytes(maxBytes) });
-  try {
-    return await fs.readFile(file);
+    handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    throw new InputError(file, 'unreadable', { reason: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(file, 'missing');
+    if (code === 'EISDIR') throw new InputError(file, 'notAFile', { kind: 'directory' });
+    throw new InputError(file, 'unreadable', { reason: code ?? 'EIO' });
+  }
+  try {
+    const stat = await handle.stat();
+    const special = SPECIAL.find(([test]) => test(stat));
+    if (special) throw new InputError(file, 'notAFile', { kind: special[1] });
+    if (stat.size > maxBytes) throw new InputError(file, 'tooLarge', { size: megabytes(stat.size, Math.ceil), max: megabytes(maxBytes) });
+    try {
+      return await handle.readFile();
+    } catch (err) {
+      throw new InputError(file, 'unreadable', { reason: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+    }
+  } finally {
+    await handle.close();
   }
 }

@@ -210,7 +210,7 @@ describe('files that cannot be used', () => {
   test('a folder given as a file', async () => {
     const result = await cli(tmp.dir);
     expect(result.code).toBe(2);
-    expect(lines(result.stderr)).toEqual([`${tmp.dir} : lecture impossible (EISDIR)`]);
+    expect(lines(result.stderr)).toEqual([`${tmp.dir} : ce n’est pas un fichier (dossier) : indiquez le classeur .xlsx lui-même`]);
   });
 
   test('--max-size: a larger file is refused with its size and the limit', async () => {

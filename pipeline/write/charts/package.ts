@@ -63,6 +63,11 @@ export class Package {
     return file.async('string');
   }
 
+  /** Every part's name, as stored in the zip. */
+  parts(): string[] {
+    return Object.keys(this.zip.files).filter((name) => !this.zip.files[name]!.dir);
+  }
+
   write(part: string, text: string): void {
     this.written.set(part, text);
   }

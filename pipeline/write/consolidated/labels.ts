@@ -101,6 +101,7 @@ export const LABELS = {
     errors: 'Erreurs',
     warnings: 'Avertissements',
     noIssue: 'Aucun problème dans les fichiers reçus.',
+    moreIssues: '… et {count} autre(s) problème(s) dans ce fichier ({errors} erreur(s), {warnings} avertissement(s)), non listés ici : corrigez les premiers puis relancez ; la liste entière est dans « npm run merge -- --json ».',
     // Tableau de bord (dashboard.ts): the charts of Synthèse and the tables they read.
     dashboardHeading: 'Tableau de bord : données des graphiques',
     dashboardNote: 'Les graphiques ci-dessus lisent ces cellules, qui renvoient aux tableaux du haut de la feuille et aux feuilles de détail : corrigez un chiffre à sa source, le graphique suit.',
@@ -219,6 +220,7 @@ export const LABELS = {
     errors: 'Errors',
     warnings: 'Warnings',
     noIssue: 'No problem in the files received.',
+    moreIssues: '… and {count} more problem(s) in this file ({errors} error(s), {warnings} warning(s)), not listed here: fix the first ones and run again; the whole list is in « npm run merge -- --json ».',
     // Tableau de bord (dashboard.ts): the charts of Synthèse and the tables they read.
     dashboardHeading: 'Dashboard: chart data',
     dashboardNote: 'The charts above read these cells, which refer to the tables at the top of the sheet and to the detail sheets: correct a figure at its source and the chart follows.',

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { xmlSafeText } from './xml-safe';
 
 /**
  * Whole numbers grouped by three in the viewer's language (96 303 057 in French, 96,303,057 in
@@ -60,7 +61,9 @@ export function notReceived(cell: ExcelJS.Cell, text: string): void {
 
 /** A live formula with its value cached, so every viewer shows the number without recalculating. */
 export function formula(cell: ExcelJS.Cell, text: string, result: number | string | null): void {
-  cell.value = { formula: text, result: result ?? undefined } as ExcelJS.CellFormulaValue;
+  // A text result is written in the sheet itself, not in the shared strings that makeXmlSafe cleans.
+  const shown = typeof result === 'string' ? xmlSafeText(cellText(result)) : result;
+  cell.value = { formula: text, result: shown ?? undefined } as ExcelJS.CellFormulaValue;
 }
 
 /**
@@ -72,8 +75,23 @@ export function formulaResult(cell: ExcelJS.Cell): ExcelJS.CellFormulaValue['res
 }
 
 /** A value that came from an input: always a plain value, never a formula. */
+/** Excel's limit: a cell holds at most 32 767 characters; a longer text makes it repair the file. */
+export const CELL_TEXT_MAX = 32767;
+
+/**
+ * A text that fits in one cell: a longer one (a pasted report as a comment, many comments joined) is
+ * cut with a visible « … »; the whole text stays in the commune's file and in `merge --json`.
+ */
+export function cellText(text: string): string {
+  if (text.length <= CELL_TEXT_MAX) return text;
+  let end = CELL_TEXT_MAX - 1;
+  // Never split a surrogate pair (an emoji) in two: half of one is a character XML forbids.
+  if (/[\uD800-\uDBFF]/.test(text[end - 1]!)) end--;
+  return `${text.slice(0, end)}…`;
+}
+
 export function value(cell: ExcelJS.Cell, v: string | number | null | undefined): void {
-  cell.value = v === undefined || v === null ? null : v;
+  cell.value = v === undefined || v === null ? null : typeof v === 'string' ? cellText(v) : v;
 }
 
 export function printSetup(ws: ExcelJS.Worksheet, titleRows: string | undefined, footer: string): void {

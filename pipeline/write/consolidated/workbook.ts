@@ -1,4 +1,5 @@
-import { promises as fs } from 'node:fs';
+import { createWriteStream, promises as fs } from 'node:fs';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { addChartsTo, editPackage, type CellSource, type CellValue, type ChartSpec, type Package } from '../charts';
 import { columnLetter } from '../../../core/tables';
@@ -16,6 +17,7 @@ import { OUTPUT_CREATOR, OUTPUT_LAST_MODIFIED_BY, OUTPUT_SHEETS } from './labels
 import { writePlannedVsAchieved } from './planned-vs-achieved';
 import { writeSources } from './sources';
 import { drain, formulaResult } from './style';
+import { makeXmlSafe } from './xml-safe';
 import { writeSynthesis, type SynthesisMap } from './synthesis';
 
 export interface WrittenWorkbook {
@@ -80,9 +82,37 @@ async function setCompany(pkg: Package, company: string): Promise<void> {
  * of inputs; `Synthèse`, which refers to the others, is written last. Then the `Données` table and
  * the native charts are added to the package (exceljs writes neither when streaming).
  */
-export async function writeConsolidatedWorkbook(ctx: WriteContext, file: string): Promise<WrittenWorkbook> {
+export async function writeConsolidatedWorkbook(ctx: WriteContext, file: string, io: WriteIo = {}): Promise<WrittenWorkbook> {
+  const stream = (io.openStream ?? ((f: string) => createWriteStream(f)))(file);
+  // exceljs never settles its promises when its output stream fails (read-only folder, full disk):
+  // the stream's error is raced against the whole write, so it always surfaces.
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  failed.catch(() => undefined); // an error after the race is over has already been dealt with
+  try {
+    const written = await Promise.race([streamWorkbook(ctx, stream), failed]);
+    const edited = await editPackage(await fs.readFile(file), async (pkg) => {
+      await reorderSheets(pkg, Object.values(OUTPUT_SHEETS));
+      await setCompany(pkg, ctx.model.framework.project.implementer);
+      await addTablePart(pkg, written.table, { sheet: OUTPUT_SHEETS.data, name: 'Donnees', columns: TIDY_HEADERS, rows: written.dataRows });
+      await addChartsTo(pkg, written.charts, written.cells);
+      await makeXmlSafe(pkg);
+    });
+    await (io.writeFile ?? fs.writeFile)(file, edited);
+    return { synthesis: written.synthesis, charts: written.charts };
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Where the workbook's bytes go; tests inject failing functions (a full disk cannot be made as root). */
+export interface WriteIo {
+  openStream?: (file: string) => Writable;
+  writeFile?: (file: string, data: Buffer) => Promise<void>;
+}
+
+async function streamWorkbook(ctx: WriteContext, stream: Writable) {
   const fw = ctx.model.framework;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   // The streaming writer reads its document properties straight off itself.
   Object.assign(workbook, {
     creator: OUTPUT_CREATOR,
@@ -130,13 +160,5 @@ export async function writeConsolidatedWorkbook(ctx: WriteContext, file: string)
   const cells = snapshot(synthesisSheet, lastRow);
   await done(synthesisSheet);
   await workbook.commit();
-
-  const edited = await editPackage(await fs.readFile(file), async (pkg) => {
-    await reorderSheets(pkg, Object.values(OUTPUT_SHEETS));
-    await setCompany(pkg, fw.project.implementer);
-    await addTablePart(pkg, table, { sheet: OUTPUT_SHEETS.data, name: 'Donnees', columns: TIDY_HEADERS, rows: dataRows });
-    await addChartsTo(pkg, charts, cells);
-  });
-  await fs.writeFile(file, edited);
-  return { synthesis, charts };
+  return { synthesis, charts, cells, table, dataRows };
 }
