@@ -1,3 +1,4 @@
+import { isDateFormat } from '../../core/number-formats';
 import { compact, serialToIsoDate, type Cell, type Sheet, type Tables } from '../../core/tables';
 
 /**
@@ -22,15 +23,8 @@ export interface RangeData {
 export const RANGE_PROPERTIES = 'values,formulas,numberFormat,valueTypes,rowIndex,columnIndex';
 export const SHEET_PROPERTIES = 'items/name,items/visibility';
 
-/**
- * exceljs' own test for a date number format (utils.isDateFmt), copied so that both readers call
- * the same cells dates: text in quotes and [brackets] is ignored, then any of y m d h M s b is a date.
- */
-export function isDateFormat(format: unknown): boolean {
-  if (typeof format !== 'string' || format === '') return false;
-  const bare = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]+/.test(bare);
-}
+/** The date test shared with the pipeline's readers (core/number-formats.ts). */
+export { isDateFormat };
 
 const EMPTY_CELL = (): Cell => ({ kind: 'empty', value: null });
 
