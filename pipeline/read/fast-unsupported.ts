@@ -9,3 +9,17 @@ export class FastReaderUnsupported extends Error {
 export function unsupported(reason: string): never {
   throw new FastReaderUnsupported(reason);
 }
+
+/**
+ * A workbook no reader should read: refused by name, never left to exceljs (which would hang or
+ * read it differently). `reason` selects the user's message.
+ */
+export class WorkbookRefused extends Error {
+  constructor(
+    readonly reason: 'tooManyMerges',
+    readonly count: number,
+  ) {
+    super(`workbook refused: ${reason}`);
+    this.name = 'WorkbookRefused';
+  }
+}

@@ -9,6 +9,10 @@ export type InputErrorCode =
   | 'tooLarge'
   | 'zipBomb'
   | 'corrupt'
+  // A package two readers could read differently (repeated or disagreeing zip entry names).
+  | 'ambiguousZip'
+  // More merged ranges than any template holds, or overlapping ones: too costly to read.
+  | 'tooComplex'
   | 'badCsv'
   // A coordinator's report saved in another format: each says how to save it as .xlsx.
   | 'xls'

@@ -4,7 +4,7 @@ import { unsupported } from './fast-unsupported';
 import { parseRels, parseSharedStrings, parseStyles, parseWorkbook } from './xlsx-parts';
 import { parseWorksheet } from './xlsx-worksheet';
 
-export { FastReaderUnsupported } from './fast-unsupported';
+export { FastReaderUnsupported, WorkbookRefused } from './fast-unsupported';
 export { BUILTIN_NUMBER_FORMATS, isDateFormat as isDateFmt } from '../../core/number-formats';
 export { slideFormula } from './shared-formula';
 export { xmlDecodeTwice } from './xlsx-text';
@@ -12,41 +12,43 @@ export { excelDateToIso } from './xlsx-worksheet';
 /**
  * A lean reader of the cell values of a .xlsx / .xlsm, for merges of thousands of small workbooks.
  *
- * It reads only the parts that hold values (xl/workbook.xml and its rels, xl/sharedStrings.xml,
- * xl/styles.xml, the worksheets and their rels), already inflated by the zip guard, and scans their
- * XML with indexOf and character codes (no DOM, no SAX events, no object model). It produces exactly
- * the Tables that the exceljs path (`workbookToTables` in xlsx.ts) produces, exceljs' quirks included:
- * dates are numbers whose style has a date format by exceljs' own test, a formula's cached result of
- * 0 / false reads as no result, `t="str"` text is decoded twice, shared-string text unescapes
- * `_xHHHH_` but inline text does not, merged cells other than the top-left read as empty, a cell
- * with a hyperlink reads as its text (a formula loses its text), a filled-down (shared) formula is
- * translated from its master with exceljs' own rules.
+ * It reads only the parts that hold values (the workbook and its rels, the shared strings, the
+ * styles, the worksheets and their rels), already inflated by the zip guard, and scans their XML
+ * (xml-scanner.ts: no DOM, no object model). It reads what the file says, as Excel, LibreOffice and
+ * openpyxl show it — not exceljs' misreadings: a formula's cached 0 / FALSE is kept, `t="d"` ISO
+ * dates, `date1904="true"`, CDATA, relationships under any prefix and worksheets under any part name
+ * are read. Merged cells other than the top-left read as empty (as Office.js shows them).
  *
- * Anything it does not recognise — an unknown cell type, strict-OOXML namespaces, CDATA, a DTD, a
- * structure exceljs would read differently or choke on — throws FastReaderUnsupported, and the caller
- * falls back to exceljs: behaviour is never worse than exceljs alone. One deliberate difference:
- * parts that bind the SpreadsheetML namespace to a prefix (`<x:c>`), which exceljs cannot read
- * (it fails on them), are read here like unprefixed ones.
+ * Anything it does not recognise — an unknown cell type, strict-OOXML namespaces, a DTD — throws
+ * FastReaderUnsupported, and the caller falls back to exceljs.
  */
 
+/** Folders whose parts never hold cells: not kept in memory for the reader. */
+const NOT_CELLS = /^(docProps|customXml|xl\/(drawings|charts|media|theme|printerSettings|pivotCache|pivotTables|externalLinks|threadedComments|persons|ctrlProps|embeddings|activeX|diagrams|richData|slicers|slicerCaches|timelines|queryTables|model|webextensions))\//;
 
-/** The part names exceljs looks for (it matches worksheets with these patterns, unanchored). */
-const WORKSHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
-const WORKSHEET_RELS_PART = /^xl\/worksheets\/_rels\/sheet(\d+)\.xml\.rels$/;
-const EXCELJS_WORKSHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
-const EXCELJS_WORKSHEET_RELS = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/;
-
-/** The zip entries the fast reader needs: the zip guard keeps these inflated for it. */
+/**
+ * The zip entries the fast reader may need: the zip guard keeps these inflated for it. A worksheet
+ * may have any part name (the workbook's relationships say which), so every XML part that may be
+ * one is kept.
+ */
 export function isFastReaderPart(name: string): boolean {
-  return (
-    name === 'xl/workbook.xml' ||
-    name === 'xl/_rels/workbook.xml.rels' ||
-    name === 'xl/sharedStrings.xml' ||
-    name === 'xl/styles.xml' ||
-    WORKSHEET_PART.test(name) ||
-    WORKSHEET_RELS_PART.test(name)
-  );
+  return (name.endsWith('.xml') || name.endsWith('.rels')) && !NOT_CELLS.test(name) && name !== '[Content_Types].xml';
 }
+
+/** A relationship's target → the part name: absolute (`/xl/worksheets/sheet.xml`) or relative to `base`. */
+export function resolvePartName(base: string, target: string): string | null {
+  const segments = target.startsWith('/') ? [] : base.split('/').filter(Boolean);
+  for (const segment of target.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (segments.length === 0) return null;
+      segments.pop();
+    } else segments.push(segment);
+  }
+  return segments.length > 0 ? segments.join('/') : null;
+}
+
+const WORKSHEET_TYPE = /\/relationships\/worksheet$/;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -69,12 +71,8 @@ function partText(parts: ReadonlyMap<string, Buffer>, present: ReadonlySet<strin
 export function readTablesFast(entryNames: readonly string[], parts: ReadonlyMap<string, Buffer>): Tables {
   const present = new Set<string>();
   for (const name of entryNames) {
-    if (name.startsWith('/')) unsupported(`the part name ${name}`);
     if (present.has(name)) unsupported(`two parts named ${name}`);
     present.add(name);
-    // exceljs matches these unanchored: names it would read that the reader would not.
-    if ((EXCELJS_WORKSHEET.test(name) && !WORKSHEET_PART.test(name)) || (EXCELJS_WORKSHEET_RELS.test(name) && !WORKSHEET_RELS_PART.test(name)))
-      unsupported(`the part name ${name}`);
   }
   const workbookXml = partText(parts, present, 'xl/workbook.xml');
   const relsXml = partText(parts, present, 'xl/_rels/workbook.xml.rels');
@@ -82,7 +80,7 @@ export function readTablesFast(entryNames: readonly string[], parts: ReadonlyMap
   if (workbookXml === null || relsXml === null || stylesXml === null) unsupported('no workbook, workbook rels or styles part');
   const { sheets, date1904 } = parseWorkbook(workbookXml);
   const rels = parseRels(relsXml);
-  const dateStyles = parseStyles(stylesXml);
+  const formats = parseStyles(stylesXml);
   const stringsXml = partText(parts, present, 'xl/sharedStrings.xml');
   const strings = stringsXml === null ? null : parseSharedStrings(stringsXml);
 
@@ -90,21 +88,15 @@ export function readTablesFast(entryNames: readonly string[], parts: ReadonlyMap
   const targets = new Set<string>();
   for (const entry of sheets) {
     const rel = rels.get(entry.rId);
-    // exceljs skips a sheet without relationship, and one whose target is not a worksheet part it
-    // parsed (a chartsheet).
-    if (!rel) continue;
+    // A sheet without relationship, or whose target is no worksheet (a chartsheet, a dialog sheet), holds no cells.
+    if (!rel || rel.external || !WORKSHEET_TYPE.test(rel.type ?? '')) continue;
     if (rel.target === undefined) unsupported('a sheet relationship without target');
-    const part = `xl/${rel.target.replace(/^(\s|\/xl\/)+/, '')}`;
-    if (!present.has(part) || !EXCELJS_WORKSHEET.test(part)) continue;
+    const part = resolvePartName('xl/', rel.target.trim());
+    if (part === null || !present.has(part)) unsupported(`the worksheet part ${rel.target} is missing`);
     if (targets.has(part)) unsupported('two sheets on one worksheet part');
     targets.add(part);
     const xml = partText(parts, present, part)!;
-    const relsPart = part.replace(/^xl\/worksheets\/(sheet\d+\.xml)$/, 'xl/worksheets/_rels/$1.rels');
-    const sheetRels = () => {
-      const text = partText(parts, present, relsPart);
-      return text === null ? null : parseRels(text);
-    };
-    const rows = parseWorksheet(xml, { strings, dateStyles, date1904, rels: sheetRels });
+    const rows = parseWorksheet(xml, { strings, formats, date1904 });
     out.push(compact({ name: entry.name, state: entry.state, rows }));
   }
   return { sheets: out };

@@ -1,7 +1,7 @@
-import { BUILTIN_NUMBER_FORMATS, isDateFormat } from '../../core/number-formats';
+import { BUILTIN_NUMBER_FORMATS } from '../../core/number-formats';
 import type { Sheet } from '../../core/tables';
 import { unsupported } from './fast-unsupported';
-import { CLOSE, END, OPEN, openRoot, Scanner } from './xml-scanner';
+import { CLOSE, END, OPEN, openRoot, qualifiedAttributeNames, REL_NS, Scanner } from './xml-scanner';
 import { xmlDecodeTwice, unescapeX } from './xlsx-text';
 
 /** The package's parts that say where the cells are and how to read them: rels, workbook, styles, shared strings. */
@@ -9,19 +9,28 @@ import { xmlDecodeTwice, unescapeX } from './xlsx-text';
 export interface Relationship {
   type: string | undefined;
   target: string | undefined;
+  external: boolean;
 }
 
-/** A .rels part: Id → relationship (a later Id wins, as in exceljs). */
+const PACKAGE_RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+/**
+ * A .rels part: Id → relationship (a later Id wins, as in exceljs). The elements may carry any
+ * prefix bound to the package-relationships namespace (`ns0:Relationship`, as ElementTree writes).
+ */
 export function parseRels(xml: string): Map<string, Relationship> {
   const sc = new Scanner(xml);
   const root = sc.next() === OPEN ? sc.qname : '';
-  if (root !== 'Relationships') unsupported('a relationships part without <Relationships>');
+  const colon = root.indexOf(':');
+  const prefix = colon < 0 ? '' : root.slice(0, colon + 1);
+  if (root.slice(prefix.length) !== 'Relationships') unsupported('a relationships part without <Relationships>');
+  if (prefix && sc.attributes()[`xmlns:${prefix.slice(0, -1)}`] !== PACKAGE_RELS_NS) unsupported(`the namespace of <${root}>`);
   const rels = new Map<string, Relationship>();
   for (let k = sc.next(); k !== END; k = sc.next()) {
     if (k === CLOSE) continue;
-    if (sc.qname !== 'Relationship' || sc.depth() !== 2) unsupported(`<${sc.qname}> in a relationships part`);
+    if (sc.qname !== `${prefix}Relationship` || sc.depth() !== 2) unsupported(`<${sc.qname}> in a relationships part`);
     const a = sc.attributes();
-    rels.set(String(a.Id), { type: a.Type, target: a.Target });
+    rels.set(String(a.Id), { type: a.Type, target: a.Target, external: a.TargetMode === 'External' });
   }
   return rels;
 }
@@ -35,6 +44,7 @@ export interface SheetEntry {
 export function parseWorkbook(xml: string): { sheets: SheetEntry[]; date1904: boolean } {
   const sc = new Scanner(xml);
   const q = openRoot(sc, 'workbook');
+  const idNames = qualifiedAttributeNames(sc.attributes(), REL_NS, 'id');
   const WORKBOOK_PR = q('workbookPr');
   const SHEETS = q('sheets');
   const SHEET = q('sheet');
@@ -47,14 +57,17 @@ export function parseWorkbook(xml: string): { sheets: SheetEntry[]; date1904: bo
     const name = sc.qname;
     if (name === WORKBOOK_PR) {
       if (sc.depth() !== 2) unsupported('a nested <workbookPr>');
-      date1904 = sc.attributes().date1904 === '1';
+      // xsd:boolean: LibreOffice writes `true`, Excel `1`.
+      const flag = sc.attributes().date1904?.trim();
+      date1904 = flag === '1' || flag === 'true';
     } else if (name === SHEETS) {
       if (sc.depth() !== 2 || sheets) unsupported('a second or nested <sheets>');
       sheets = [];
     } else if (name === SHEET) {
       if (sc.depth() !== 3 || !sheets || sc.stack[1] !== SHEETS) unsupported('a <sheet> outside <sheets>');
       const a = sc.attributes();
-      if (a.name === undefined || a['r:id'] === undefined) unsupported('a sheet without name or r:id');
+      const rId = idNames.map((n) => a[n]).find((v) => v !== undefined);
+      if (a.name === undefined || rId === undefined) unsupported('a sheet without name or r:id');
       const sheetName = xmlDecodeTwice(a.name);
       // exceljs refuses or renames these; leave them to it.
       if (sheetName === '' || sheetName === 'History' || sheetName.length > 31 || /[*?:/\\[\]]/.test(sheetName) || /(^')|('$)/.test(sheetName))
@@ -64,15 +77,15 @@ export function parseWorkbook(xml: string): { sheets: SheetEntry[]; date1904: bo
       const id = parseInt(a.sheetId ?? '', 10);
       if (!(id >= 1) || ids.has(id)) unsupported('a missing or repeated sheetId');
       ids.add(id);
-      sheets.push({ name: sheetName, state: a.state === 'veryHidden' ? 'veryHidden' : a.state === 'hidden' ? 'hidden' : 'visible', rId: a['r:id'] });
+      sheets.push({ name: sheetName, state: a.state === 'veryHidden' ? 'veryHidden' : a.state === 'hidden' ? 'hidden' : 'visible', rId });
     } else if (sheets && sc.depth() === 3 && sc.stack[1] === SHEETS) unsupported(`<${name}> in <sheets>`);
   }
   if (!sheets) unsupported('no <sheets>');
   return { sheets, date1904 };
 }
 
-/** xl/styles.xml → for each cellXfs index, whether exceljs would read its numbers as dates. */
-export function parseStyles(xml: string): boolean[] {
+/** xl/styles.xml → the number format code of each cellXfs index. */
+export function parseStyles(xml: string): (string | undefined)[] {
   const sc = new Scanner(xml);
   const q = openRoot(sc, 'styleSheet');
   const NUM_FMTS = q('numFmts');
@@ -103,7 +116,8 @@ export function parseStyles(xml: string): boolean[] {
         if (list === NUM_FMTS) {
           if (sc.qname !== NUM_FMT) unsupported(`<${sc.qname}> in <numFmts>`);
           if (a.formatCode === undefined) unsupported('a numFmt without formatCode');
-          custom.set(parseInt(a.numFmtId ?? '', 10), a.formatCode.replace(/[\\](.)/g, '$1'));
+          // Kept as written: a backslash escapes the next character (`\\d` is a literal d, no day).
+          custom.set(parseInt(a.numFmtId ?? '', 10), a.formatCode);
         } else {
           if (sc.qname !== XF) unsupported(`<${sc.qname}> in <cellXfs>`);
           xfs.push(parseInt(a.numFmtId ?? '', 10));
@@ -113,7 +127,7 @@ export function parseStyles(xml: string): boolean[] {
   }
   // Without cell formats exceljs fails on the first styled cell.
   if (xfs.length === 0) unsupported('no cellXfs');
-  return xfs.map((id) => Boolean(id) && isDateFormat(custom.get(id) || BUILTIN_NUMBER_FORMATS[id]));
+  return xfs.map((id) => custom.get(id) ?? BUILTIN_NUMBER_FORMATS[id]);
 }
 
 /** A shared string: its text, and whether it is rich text (runs). */

@@ -21,8 +21,8 @@ export function xmlDecodeTwice(text: string): string {
   });
 }
 
-/** exceljs' TextXform: shared-string and rich-text runs unescape `_xHHHH_` (upper-case hex). */
+/** `_xHHHH_` escapes of shared and inline strings (either case of hex, as openpyxl reads them). */
 export function unescapeX(text: string): string {
-  return text.indexOf('_x') < 0 ? text : text.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text.indexOf('_x') < 0 ? text : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 

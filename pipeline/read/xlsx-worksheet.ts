@@ -1,10 +1,10 @@
-import { serialToIso } from '../../core/number-formats';
+import { isoDatePart, numberCell, serialToIso } from '../../core/number-formats';
 import { EMPTY, type Cell } from '../../core/tables';
-import { unsupported } from './fast-unsupported';
+import { unsupported, WorkbookRefused } from './fast-unsupported';
 import { lettersToColumn, slideFormula } from './shared-formula';
 import { CLOSE, END, OPEN, openRoot, Scanner } from './xml-scanner';
-import { NO_STRING, type Relationship, type SharedString } from './xlsx-parts';
-import { unescapeX, xmlDecodeTwice } from './xlsx-text';
+import type { SharedString } from './xlsx-parts';
+import { unescapeX } from './xlsx-text';
 
 /** One worksheet part → its rows of cells. */
 
@@ -16,7 +16,7 @@ export function excelDateToIso(serial: number, date1904: boolean): string {
 // ---------------------------------------------------------------------------------------------
 // Worksheets
 
-const KNOWN_TYPES = new Set(['n', 's', 'str', 'inlineStr', 'b', 'e']);
+const KNOWN_TYPES = new Set(['n', 's', 'str', 'inlineStr', 'b', 'e', 'd']);
 const RANGE = /^\$?([A-Z]{1,3})\$?([1-9][0-9]*):\$?([A-Z]{1,3})\$?([1-9][0-9]*)$/;
 
 /** One `<c>`: what the XML says, then (reconciled) what exceljs makes of it. */
@@ -48,9 +48,9 @@ interface CellRecord {
 
 export interface SheetContext {
   strings: SharedString[] | null;
-  dateStyles: boolean[];
+  /** The number format of each cell style (cellXfs index). */
+  formats: (string | undefined)[];
   date1904: boolean;
-  rels: () => Map<string, Relationship> | null;
 }
 
 /** `AB12` (canonical: no `$`, no leading zero, at most XFD) → row and column, else unsupported. */
@@ -80,85 +80,131 @@ function plainString(text: string): Cell {
   return text === '' ? EMPTY : { kind: 'string', value: text };
 }
 
-/** A cached formula result as exceljs types it (after its date conversion). */
-type Result = undefined | number | string | boolean | { error: string } | { date: string };
-
-function resultCell(result: Result): Cell {
-  if (result === undefined) return EMPTY;
-  if (typeof result === 'number') return { kind: 'number', value: result };
-  if (typeof result === 'string') return plainString(result);
-  if (typeof result === 'boolean') return { kind: 'boolean', value: result };
-  if ('date' in result) return { kind: 'date', value: result.date };
-  return { kind: 'error', value: String(result.error) };
+/** A `<v>` as its type says, with its style's number format (dates, times). */
+function typedValue(r: CellRecord, ctx: SheetContext, value: string): Cell {
+  switch (r.t) {
+    case 'str':
+      return plainString(value);
+    case 'b':
+      return { kind: 'boolean', value: parseInt(value, 10) !== 0 };
+    case 'e':
+      return { kind: 'error', value };
+    case 'd': {
+      // An ISO 8601 date (openpyxl with iso_dates, streaming writers, strict files).
+      const iso = isoDatePart(value);
+      if (iso === null) unsupported('a t="d" cell that is no ISO date');
+      return { kind: 'date', value: iso };
+    }
+    default: {
+      const n = Number(value.trim());
+      if (!Number.isFinite(n)) unsupported('a number cell that holds no number');
+      return numberCell(n, ctx.formats[r.style], ctx.date1904);
+    }
+  }
 }
 
-/** What exceljs' cell-xform parseClose + reconcile make of one cell (hyperlinks included). */
-function reconcile(r: CellRecord, ctx: SheetContext, link: string | undefined, masters: Map<string, string>): void {
-  const dateStyle = r.style ? ctx.dateStyles[r.style] === true : false;
-  if (r.formula !== undefined || r.shareType) {
-    if (r.runs) unsupported('an inline string in a formula cell');
-    let result: Result;
-    if (r.value !== undefined) {
-      if (r.t === 'str') result = xmlDecodeTwice(r.value);
-      else if (r.t === 'b') result = parseInt(r.value, 10) !== 0;
-      else if (r.t === 'e') result = { error: r.value };
-      else result = parseFloat(r.value);
-      if (dateStyle) {
-        if (typeof result === 'object') unsupported('an error cached in a date cell');
-        result = { date: excelDateToIso(+result, ctx.date1904) };
-      }
-    }
-    if (r.shareType === 'shared') {
-      if (r.ref) masters.set(String(r.si), r.address);
-      else r.sharedFrom = masters.get(String(r.si)) ?? null;
-    }
-    if (link) {
-      // exceljs turns the cell into a hyperlink whose text is the cached result: the formula is lost.
-      r.kind = 'hyperlink';
-      r.cell = resultCell(result);
-    } else {
-      // FormulaValue._copyModel drops a falsy result (0, false, NaN).
-      r.kind = 'formula';
-      r.cell = resultCell(typeof result === 'object' || result ? result : undefined);
-    }
+/** What the cell says: a formula with its cached result (0 and FALSE included), a string, a number, a date. */
+function reconcile(r: CellRecord, ctx: SheetContext, masters: Map<string, string>): void {
+  if (r.shareType === 'shared' && r.ref && r.formula !== undefined) masters.set(String(r.si), r.address);
+  if (r.shareType === 'shared' && !r.ref && r.formula === undefined) r.sharedFrom = masters.get(String(r.si)) ?? null;
+  // An empty <f/>, or a filled-down copy whose master is missing, holds no formula (Excel and
+  // LibreOffice show the cached value).
+  if (r.formula !== undefined || (r.sharedFrom !== undefined && r.sharedFrom !== null)) {
+    r.kind = 'formula';
+    // A string result may be typed s or inlineStr by some writers: its <v> is the text.
+    r.cell = r.value === undefined ? EMPTY : r.t === 's' || r.t === 'inlineStr' ? plainString(r.value) : typedValue(r, ctx, r.value);
     return;
   }
   if (r.value === undefined && !r.runs) {
-    r.kind = link ? 'hyperlink' : r.style ? 'null' : 'skip';
+    r.kind = 'null';
     r.cell = EMPTY;
     return;
   }
-  let rich = false;
-  const value = r.value as string;
+  const value = r.value ?? '';
   switch (r.t) {
     case 's': {
-      if (r.runs) unsupported('an inline string in a shared-string cell');
       if (!ctx.strings) unsupported('a shared string without xl/sharedStrings.xml');
       const shared = ctx.strings[parseInt(value, 10)];
-      if (!shared || shared === NO_STRING) unsupported('a missing or empty shared string');
-      rich = shared.rich;
+      if (!shared) unsupported('a missing shared string');
       r.cell = plainString(shared.text);
       break;
     }
-    case 'str':
-      r.cell = plainString(xmlDecodeTwice(value));
-      break;
     case 'inlineStr':
-      rich = r.runs !== undefined;
       r.cell = plainString(r.runs ? r.runs.join('') : value);
       break;
     default:
-      if (r.runs) unsupported('an inline string in a cell that is not t="inlineStr"');
-      if (r.t === 'b') r.cell = { kind: 'boolean', value: parseInt(value, 10) !== 0 };
-      else if (r.t === 'e') r.cell = { kind: 'error', value };
-      else {
-        const n = parseFloat(value);
-        r.cell = dateStyle ? { kind: 'date', value: excelDateToIso(n, ctx.date1904) } : { kind: 'number', value: n };
-      }
+      r.cell = r.value === undefined ? EMPTY : typedValue(r, ctx, r.value);
   }
-  // A rich text with a hyperlink reads as « [object Object] » in exceljs: leave it to exceljs.
-  if (link && rich) unsupported('a hyperlink on rich text');
-  r.kind = link ? 'hyperlink' : 'value';
+  r.kind = 'value';
+}
+
+/**
+ * An inline string `<is>`: its text, or its runs' texts joined; phonetic runs left out. `_xHHHH_`
+ * escapes are read as in shared strings (`_x000D_` is a carriage return).
+ */
+function readInlineString(sc: Scanner, T: string, R: string, RPH: string, PHONETIC_PR: string): string {
+  let text = '';
+  for (let i = sc.next(); i !== CLOSE; i = sc.next()) {
+    if (i === END) unsupported('an unexpected end');
+    if (sc.qname === T) text += unescapeX(sc.leafText());
+    else if (sc.qname === R) {
+      for (let j = sc.next(); j !== CLOSE; j = sc.next()) {
+        if (j === END) unsupported('an unexpected end');
+        if (sc.qname === T) text += unescapeX(sc.leafText());
+        else sc.skip();
+      }
+    } else if (sc.qname === RPH || sc.qname === PHONETIC_PR) sc.skip();
+    else unsupported(`<${sc.qname}> in an inline string`);
+  }
+  return text;
+}
+
+interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * The records hidden under a merged range (all but its top-left cell), as indexes. Each range only
+ * looks at the rows that hold cells, and finds its columns by binary search: linear in the merges
+ * and the cells, whatever their number. Overlapping ranges (which Excel never writes) hide the
+ * union of what each hides.
+ */
+function mergedAway(records: readonly CellRecord[], merges: readonly Merge[]): Set<number> {
+  const away = new Set<number>();
+  if (merges.length === 0) return away;
+  // Rows in increasing order, each with the index of its first record (records come in row, column order).
+  const rowNumbers: number[] = [];
+  const rowStarts: number[] = [];
+  records.forEach((r, i) => {
+    if (rowNumbers[rowNumbers.length - 1] !== r.row) {
+      rowNumbers.push(r.row);
+      rowStarts.push(i);
+    }
+  });
+  rowStarts.push(records.length);
+  const firstAtLeast = (values: (i: number) => number, from: number, to: number, target: number): number => {
+    while (from < to) {
+      const mid = (from + to) >>> 1;
+      if (values(mid) < target) from = mid + 1;
+      else to = mid;
+    }
+    return from;
+  };
+  // Ranges that overlap (no writer makes them) could make this quadratic: a bound, then a refusal.
+  let budget = 20_000_000 + 4 * records.length;
+  for (const m of merges) {
+    for (let k = firstAtLeast((i) => rowNumbers[i]!, 0, rowNumbers.length, m.top); k < rowNumbers.length && rowNumbers[k]! <= m.bottom; k++) {
+      if (--budget < 0) throw new WorkbookRefused('tooManyMerges', merges.length);
+      const end = rowStarts[k + 1]!;
+      for (let i = firstAtLeast((j) => records[j]!.col, rowStarts[k]!, end, m.left); i < end && records[i]!.col <= m.right; i++)
+        if (--budget < 0) throw new WorkbookRefused('tooManyMerges', merges.length);
+        else if (records[i]!.row !== m.top || records[i]!.col !== m.left) away.add(i);
+    }
+  }
+  return away;
 }
 
 export function parseWorksheet(xml: string, ctx: SheetContext): Cell[][] {
@@ -172,19 +218,16 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Cell[][] {
   const IS = q('is');
   const T = q('t');
   const R = q('r');
-  const RPR = q('rPr');
   const MERGE_CELLS = q('mergeCells');
   const MERGE_CELL = q('mergeCell');
-  const HYPERLINKS = q('hyperlinks');
-  const HYPERLINK = q('hyperlink');
+  const RPH = q('rPh');
+  const PHONETIC_PR = q('phoneticPr');
 
   // The cells in document order (exceljs registers shared-formula masters in that order).
   const records: CellRecord[] = [];
-  const merges: { top: number; left: number; bottom: number; right: number }[] = [];
-  const hyperlinkRefs: { ref: string | undefined; rId: string }[] = [];
+  const merges: Merge[] = [];
   let seenSheetData = false;
   let seenMerges = false;
-  let seenHyperlinks = false;
 
   for (let k = sc.next(); k !== END; k = sc.next()) {
     if (k === CLOSE) continue;
@@ -213,7 +256,6 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Cell[][] {
           lastCol = col;
           const t = sc.attr('t');
           if (t !== undefined && !KNOWN_TYPES.has(t)) unsupported(`the cell type t="${t}"`);
-          // exceljs: `if (s) styleId = parseInt(s)`, then only a truthy id counts.
           const s = sc.attr('s');
           const record: CellRecord = {
             address: address!,
@@ -232,7 +274,8 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Cell[][] {
             sharedFrom: undefined,
           };
           let hasF = false;
-          let hasValue = false;
+          let v: string | undefined;
+          let inline: string | undefined;
           for (let e = sc.next(); e !== CLOSE; e = sc.next()) {
             if (e === END) unsupported('an unexpected end');
             const child = sc.qname;
@@ -244,101 +287,56 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Cell[][] {
               record.ref = sc.attr('ref');
               record.formula = sc.leafText() || undefined;
             } else if (child === V) {
-              if (hasValue) unsupported('two values in a cell');
-              hasValue = true;
-              record.value = sc.leafText() || undefined;
+              if (v !== undefined) unsupported('two values in a cell');
+              v = sc.leafText();
             } else if (child === IS) {
-              if (hasValue) unsupported('two values in a cell');
-              hasValue = true;
-              let sawText = false;
-              for (let i = sc.next(); i !== CLOSE; i = sc.next()) {
-                if (i === END) unsupported('an unexpected end');
-                if (sc.qname === T && !sawText && !record.runs) {
-                  // An inline <t> is taken as it is: exceljs does not unescape _xHHHH_ there.
-                  sawText = true;
-                  record.value = sc.leafText() || undefined;
-                } else if (sc.qname === R && !sawText) {
-                  let run: string | undefined;
-                  for (let j = sc.next(); j !== CLOSE; j = sc.next()) {
-                    if (j === END) unsupported('an unexpected end');
-                    if (sc.qname === RPR) sc.skip();
-                    else if (sc.qname === T && run === undefined) run = unescapeX(sc.leafText());
-                    else unsupported(`<${sc.qname}> in an inline run`);
-                  }
-                  (record.runs ??= []).push(run ?? '');
-                } else unsupported(`<${sc.qname}> in an inline string`);
-              }
+              if (inline !== undefined) unsupported('two inline strings in a cell');
+              inline = readInlineString(sc, T, R, RPH, PHONETIC_PR);
             } else unsupported(`<${child}> in a cell`);
           }
+          // A cell with both: its type says which one is read (as openpyxl and LibreOffice do).
+          record.value = (t === 'inlineStr' ? (inline ?? v) : (v ?? inline)) || undefined;
           records.push(record);
         }
       }
-    } else if (name === MERGE_CELLS || name === HYPERLINKS) {
-      if (sc.depth() !== 2 || (name === MERGE_CELLS ? seenMerges : seenHyperlinks)) unsupported(`a second or nested <${name}>`);
-      if (name === MERGE_CELLS) seenMerges = true;
-      else seenHyperlinks = true;
-      const child = name === MERGE_CELLS ? MERGE_CELL : HYPERLINK;
+    } else if (name === MERGE_CELLS) {
+      if (sc.depth() !== 2 || seenMerges) unsupported(`a second or nested <${name}>`);
+      seenMerges = true;
       for (let j = sc.next(); j !== CLOSE || sc.depth() >= 2; j = sc.next()) {
         if (j === END) unsupported('an unexpected end');
         if (j !== OPEN) continue;
-        if (sc.qname !== child || sc.depth() !== 3) unsupported(`<${sc.qname}> in <${name}>`);
-        if (child === MERGE_CELL) {
-          const ref = sc.attr('ref');
-          const m = RANGE.exec(ref ?? '');
-          if (!m) unsupported(`the merged range ${ref}`);
-          const [r1, c1, r2, c2] = [Number(m[2]), lettersToColumn(m[1]!), Number(m[4]), lettersToColumn(m[3]!)];
-          const range = { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
-          if (range.right > 16384) unsupported(`the merged range ${ref}`);
-          // exceljs refuses to merge cells already merged.
-          for (const other of merges)
-            if (!(other.bottom < range.top || other.top > range.bottom || other.right < range.left || other.left > range.right))
-              unsupported('overlapping merged ranges');
-          merges.push(range);
-        } else {
-          const rId = sc.attr('r:id');
-          if (rId) hyperlinkRefs.push({ ref: sc.attr('ref'), rId });
-        }
+        if (sc.qname !== MERGE_CELL || sc.depth() !== 3) unsupported(`<${sc.qname}> in <${name}>`);
+        const ref = sc.attr('ref');
+        const m = RANGE.exec(ref ?? '');
+        if (!m) unsupported(`the merged range ${ref}`);
+        const [r1, c1, r2, c2] = [Number(m[2]), lettersToColumn(m[1]!), Number(m[4]), lettersToColumn(m[3]!)];
+        const range = { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+        if (range.right > 16384) unsupported(`the merged range ${ref}`);
+        merges.push(range);
       }
-    } else if (name === ROW || name === C || name === MERGE_CELL || name === HYPERLINK) {
+    } else if (name === ROW || name === C || name === MERGE_CELL) {
       unsupported(`a misplaced <${name}>`);
     }
   }
 
-  // Hyperlinks with a relationship: the cell at that address reads as its text.
-  let hyperlinks: Map<string, string | undefined> | null = null;
-  if (hyperlinkRefs.length > 0) {
-    const rels = ctx.rels();
-    hyperlinks = new Map();
-    for (const h of hyperlinkRefs) {
-      const rel = rels?.get(h.rId);
-      if (!rel) unsupported('a hyperlink without its relationship');
-      if (h.ref !== undefined) hyperlinks.set(h.ref, rel.target);
-    }
-  }
-
   const masters = new Map<string, string>();
-  for (const r of records) reconcile(r, ctx, hyperlinks?.get(r.address) || undefined, masters);
+  for (const r of records) reconcile(r, ctx, masters);
 
-  const mergedAway = (row: number, col: number): boolean => {
-    for (const m of merges) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left)) return true;
-    return false;
-  };
-  const inMerge = (row: number, col: number): boolean => merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  const away = mergedAway(records, merges);
   let byAddress: Map<string, CellRecord> | null = null;
 
   const rows: Cell[][] = [];
-  for (const p of records) {
-    if (p.kind === 'skip' || p.kind === 'null' || (merges.length > 0 && mergedAway(p.row, p.col))) continue;
+  for (let i = 0; i < records.length; i++) {
+    const p = records[i]!;
+    if (p.kind === 'skip' || p.kind === 'null' || away.has(i)) continue;
     let cell = p.cell;
     if (p.kind === 'formula') {
       let text = p.formula;
       if (!text && p.sharedFrom) {
-        // A filled-down copy: the master's text, moved (exceljs translates it when asked).
-        byAddress ??= new Map(records.filter((x) => x.kind !== 'skip').map((x) => [x.address, x]));
-        const master = byAddress.get(p.sharedFrom);
-        const at = decodeAddress(p.sharedFrom);
-        if (master && master.kind === 'formula' && master.formula && !mergedAway(at.row, at.col)) text = slideFormula(master.formula, at, p);
-        else if (master || inMerge(at.row, at.col)) unsupported('a shared formula whose master is not a formula');
+        // A filled-down copy: the master's text, moved to this cell.
+        byAddress ??= new Map(records.map((x) => [x.address, x]));
+        const master = byAddress.get(p.sharedFrom)!;
+        text = slideFormula(master.formula!, decodeAddress(p.sharedFrom), p);
       }
       cell = { kind: 'formula', value: cell.value, formula: text ?? '' };
     }

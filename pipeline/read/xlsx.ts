@@ -1,60 +1,74 @@
 import ExcelJS from 'exceljs';
+import { numberCell } from '../../core/number-formats';
 import { compact, type Cell, type Sheet, type Tables } from '../../core/tables';
 import path from 'node:path';
 import { parseCsvBuffer, templateSheetOfCsv } from './csv';
 import { InputError } from './input-error';
 import { readInputFile } from './input-file';
-import { FastReaderUnsupported, isFastReaderPart, readTablesFast } from './xlsx-fast';
+import { FastReaderUnsupported, isFastReaderPart, readTablesFast, WorkbookRefused } from './xlsx-fast';
+import { findZipAmbiguity } from './zip-ambiguity';
 import { isConsolidatedWorkbook, OWN_OUTPUT_PARTS } from './own-output';
 import { DEFAULT_LIMITS, inspectZip, type ZipLimits } from './zip-guard';
 
-/** exceljs value → the core's plain cell. Merged cells other than the top-left read as empty, as in Office.js. */
-export function toCell(cell: ExcelJS.Cell): Cell {
+/** How dates are counted: what the file says (`date1904`), and what exceljs believed when it made Dates. */
+export interface DateSystem {
+  date1904: boolean;
+  exceljs1904: boolean;
+}
+
+const DEFAULT_DATES: DateSystem = { date1904: false, exceljs1904: false };
+
+/**
+ * exceljs value → the core's plain cell, as the file says it (not exceljs' reading): a formula keeps
+ * a cached 0 or FALSE (cell.result; only exceljs' value getter drops it), numbers and dates are read
+ * from their serial with the core's number-format rules. Merged cells other than the top-left read
+ * as empty, as in Office.js.
+ */
+export function toCell(cell: ExcelJS.Cell, dates: DateSystem = DEFAULT_DATES): Cell {
   if (cell.type === ExcelJS.ValueType.Merge) return { kind: 'empty', value: null };
   // A filled-down formula is saved as a shared formula: its value only names the master cell (`F2`);
   // exceljs' cell.formula translates the master's text to this cell (`G3+H3`).
   if (cell.type === ExcelJS.ValueType.Formula) {
     const f = cell.value as ExcelJS.CellFormulaValue & { sharedFormula?: string };
-    return { kind: 'formula', value: plain(f.result).value, formula: cell.formula ?? f.formula ?? '' };
+    return { kind: 'formula', value: plain(cell.result, cell.numFmt, dates).value, formula: cell.formula ?? f.formula ?? '' };
   }
-  return fromValue(cell.value);
+  return fromValue(cell.value, cell.numFmt, dates);
 }
 
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-function plain(value: unknown): Cell {
+function plain(value: unknown, numFmt: string | undefined, dates: DateSystem): Cell {
   if (value === null || value === undefined) return { kind: 'empty', value: null };
-  if (typeof value === 'number') return { kind: 'number', value };
+  // exceljs parses an empty or non-numeric cached <v> as NaN: the file holds no number there.
+  if (typeof value === 'number') return Number.isNaN(value) ? { kind: 'empty', value: null } : numberCell(value, numFmt, dates.date1904);
   if (typeof value === 'string') return value === '' ? { kind: 'empty', value: null } : { kind: 'string', value };
   if (typeof value === 'boolean') return { kind: 'boolean', value };
-  // exceljs makes an invalid Date of a date-formatted cell it cannot convert (a cached error, a huge
-  // number): the value is unreadable, said so instead of throwing.
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { kind: 'string', value: '(date illisible)' } : { kind: 'date', value: isoDate(value) };
+  if (value instanceof Date) {
+    // Back to the serial exceljs converted, then read with the file's own date system.
+    const serial = value.getTime() / 86400000 + 25569 - (dates.exceljs1904 ? 1462 : 0);
+    return Number.isFinite(serial) ? numberCell(serial, numFmt || 'yyyy-mm-dd', dates.date1904) : { kind: 'string', value: '(date illisible)' };
+  }
   if (typeof value === 'object' && 'error' in value) return { kind: 'error', value: String((value as ExcelJS.CellErrorValue).error) };
   return { kind: 'string', value: String(value) };
 }
 
-function fromValue(value: ExcelJS.CellValue): Cell {
+function fromValue(value: ExcelJS.CellValue, numFmt: string | undefined, dates: DateSystem): Cell {
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     if ('formula' in value || 'sharedFormula' in value) {
       const f = value as ExcelJS.CellFormulaValue & { sharedFormula?: string };
-      const cached = plain(f.result);
+      const cached = plain(f.result, numFmt, dates);
       return { kind: 'formula', value: cached.value, formula: f.formula ?? f.sharedFormula ?? '' };
     }
-    if ('richText' in value) return plain((value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join(''));
-    if ('hyperlink' in value) return plain((value as ExcelJS.CellHyperlinkValue).text);
+    if ('richText' in value) return plain((value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join(''), undefined, dates);
+    if ('hyperlink' in value) return plain((value as ExcelJS.CellHyperlinkValue).text, undefined, dates);
   }
-  return plain(value);
+  return plain(value, numFmt, dates);
 }
 
-export function worksheetToSheet(ws: ExcelJS.Worksheet): Sheet {
+export function worksheetToSheet(ws: ExcelJS.Worksheet, dates: DateSystem = DEFAULT_DATES): Sheet {
   const rows: Cell[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      cells[c - 1] = toCell(cell);
+      cells[c - 1] = toCell(cell, dates);
     });
     rows[r - 1] = cells;
   });
@@ -62,8 +76,12 @@ export function worksheetToSheet(ws: ExcelJS.Worksheet): Sheet {
   return compact({ name: ws.name, state, rows });
 }
 
-export function workbookToTables(workbook: ExcelJS.Workbook): Tables {
-  return { sheets: workbook.worksheets.map(worksheetToSheet) };
+/** `workbookXml`: the file's xl/workbook.xml, which says the date system (`1` or `true`; exceljs knows only `1`). */
+export function workbookToTables(workbook: ExcelJS.Workbook, workbookXml?: Buffer): Tables {
+  const exceljs1904 = Boolean(workbook.properties?.date1904);
+  const flag = workbookXml ? /<(?:\w+:)?workbookPr\b[^>]*?\bdate1904\s*=\s*["']\s*(1|true)\s*["']/.exec(workbookXml.toString('utf8')) : null;
+  const dates = { exceljs1904, date1904: workbookXml ? flag !== null : exceljs1904 };
+  return { sheets: workbook.worksheets.map((ws) => worksheetToSheet(ws, dates)) };
 }
 
 /**
@@ -93,6 +111,16 @@ export async function readWorkbookFile(file: string, limits: ZipLimits = DEFAULT
   return readWorkbookBuffer(await readInputFile(file, limits.maxFileBytes), file, limits);
 }
 
+/** More merged ranges than exceljs reads in a few seconds (its merge check is quadratic). */
+const MAX_MERGES_FOR_EXCELJS = 5000;
+
+/** The `<mergeCell` elements in the worksheets held in memory (any prefix). */
+function countMergedRanges(parts: ReadonlyMap<string, Buffer>): number {
+  let count = 0;
+  for (const bytes of parts.values()) for (let i = bytes.indexOf('mergeCell '); i >= 0; i = bytes.indexOf('mergeCell ', i + 10)) count++;
+  return count;
+}
+
 export interface ReadOptions {
   /**
    * `auto` (the default): the fast reader (xlsx-fast.ts), and exceljs for a workbook it does not
@@ -110,33 +138,41 @@ export async function readWorkbookBuffer(buffer: Buffer, file: string, limits: Z
   if (buffer.subarray(0, 8).equals(CFB_MAGIC)) throw new InputError(file, buffer.includes(ENCRYPTED_PACKAGE) ? 'encrypted' : 'xls');
   // The guard inflates every entry to check it: it hands over the parts the fast reader needs, and
   // those that tell the merge's own consolidated workbook.
-  const keep = (name: string) => OWN_OUTPUT_PARTS.includes(name) || (reader !== 'exceljs' && isFastReaderPart(name));
+  const keep = (name: string) => OWN_OUTPUT_PARTS.includes(name) || isFastReaderPart(name);
   const verdict = inspectZip(buffer, limits, { keep });
   if (!verdict.ok) {
     if (verdict.reason === 'notZip') throw savedAsCsv(buffer, file) ?? new InputError(file, 'notWorkbook');
-    if (verdict.reason === 'truncated') throw new InputError(file, 'corrupt', { detail: 'zip' });
+    if (verdict.reason === 'truncated') throw new InputError(file, 'corrupt');
     throw new InputError(file, 'zipBomb', { detail: verdict.detail ?? verdict.reason });
   }
+  const ambiguity = findZipAmbiguity(buffer);
+  if (ambiguity) throw new InputError(file, 'ambiguousZip', { name: ambiguity.name });
   if (isConsolidatedWorkbook(verdict.parts ?? new Map())) throw new InputError(file, 'ownOutput');
   if (!verdict.entries.some((e) => e.name === 'xl/workbook.xml'))
     throw new InputError(file, verdict.entries.some((e) => e.name === 'content.xml') && /\.(ods|ots|fods)$/i.test(file) ? 'ods' : 'notWorkbook');
+  const parts = verdict.parts ?? new Map<string, Buffer>();
   if (reader !== 'exceljs') {
     try {
       return readTablesFast(
         verdict.entries.map((e) => e.name),
-        verdict.parts ?? new Map(),
+        parts,
       );
     } catch (err) {
+      if (err instanceof WorkbookRefused) throw new InputError(file, 'tooComplex', { count: err.count });
       if (reader === 'fast') throw err;
       // Anything the fast reader does not recognise, or fails on, is exceljs' to read.
       options.onFallback?.(err instanceof FastReaderUnsupported ? err.reason : `${(err as Error).name}: ${(err as Error).message}`);
     }
   }
+  // exceljs is quadratic in merged ranges (50 000 take more than 5 minutes): never given many.
+  const merges = countMergedRanges(parts);
+  if (merges > MAX_MERGES_FOR_EXCELJS) throw new InputError(file, 'tooComplex', { count: merges });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch (err) {
-    throw new InputError(file, 'corrupt', { detail: String((err as Error).message ?? err).split('\n')[0]!.slice(0, 120) });
+  } catch {
+    // exceljs' own words (« Unexpected xml node in parseOpen ») mean nothing to a coordinator: not shown.
+    throw new InputError(file, 'corrupt');
   }
-  return workbookToTables(workbook);
+  return workbookToTables(workbook, verdict.parts?.get('xl/workbook.xml'));
 }

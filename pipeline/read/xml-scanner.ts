@@ -55,8 +55,12 @@ function decodeEntities(raw: string): string {
 }
 
 /** Text content: line ends normalised to \n (before references, so `&#13;` stays), then entities. */
+function normaliseLineEnds(raw: string): string {
+  return raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw;
+}
+
 function decodeText(raw: string): string {
-  if (raw.indexOf('\r') >= 0) raw = raw.replace(/\r\n?/g, '\n');
+  raw = normaliseLineEnds(raw);
   return raw.indexOf('&') >= 0 ? decodeEntities(raw) : raw;
 }
 
@@ -139,17 +143,25 @@ export class Scanner {
         return CLOSE;
       }
       if (c === 33 /* ! */) {
-        if (!s.startsWith('<!--', lt)) unsupported(s.startsWith('<![CDATA[', lt) ? 'a CDATA section' : 'a DTD or declaration');
+        if (s.startsWith('<![CDATA[', lt)) {
+          // A CDATA section is text taken literally (only its line ends are normalised).
+          const end = s.indexOf(']]>', lt + 9);
+          if (end < 0) unsupported('an unterminated CDATA section');
+          (this.pieces ??= []).push(decodeText(s.slice(from, lt)), normaliseLineEnds(s.slice(lt + 9, end)));
+          from = end + 3;
+          continue;
+        }
+        if (!s.startsWith('<!--', lt)) unsupported('a DTD or declaration');
         const end = s.indexOf('-->', lt + 4);
         if (end < 0) unsupported('an unterminated comment');
-        (this.pieces ??= []).push(s.slice(from, lt));
+        (this.pieces ??= []).push(decodeText(s.slice(from, lt)));
         from = end + 3;
         continue;
       }
       if (c === 63 /* ? */) {
         const end = s.indexOf('?>', lt + 2);
         if (end < 0) unsupported('an unterminated processing instruction');
-        (this.pieces ??= []).push(s.slice(from, lt));
+        (this.pieces ??= []).push(decodeText(s.slice(from, lt)));
         from = end + 2;
         continue;
       }
@@ -207,7 +219,7 @@ export class Scanner {
   /** The decoded text between the previous tag and this one (comments left out). */
   text(): string {
     const last = decodeText(this.s.slice(this.textFrom, this.textTo));
-    return this.pieces ? this.pieces.map(decodeText).join('') + last : last;
+    return this.pieces ? this.pieces.join('') + last : last;
   }
 
   /** One attribute of the start tag just read, decoded. */
@@ -265,4 +277,17 @@ export function openRoot(sc: Scanner, local: string): (name: string) => string {
   // Both a prefix and the default namespace for SpreadsheetML: which elements count is unclear.
   if (attrs.xmlns !== undefined) unsupported('a prefixed root with a default namespace');
   return (name) => `${prefix}:${name}`;
+}
+
+/** The relationships namespace of `r:id` attributes (transitional OOXML). */
+export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/**
+ * The qualified names an attribute of namespace `ns` may take under the prefixes the root declares
+ * (`r:id`, `ns1:id`: ElementTree-based writers choose their own prefixes). `r:` when none is declared.
+ */
+export function qualifiedAttributeNames(rootAttributes: Attributes, ns: string, local: string): string[] {
+  const names: string[] = [];
+  for (const [name, value] of Object.entries(rootAttributes)) if (name.startsWith('xmlns:') && value === ns) names.push(`${name.slice(6)}:${local}`);
+  return names.length > 0 ? names : [`r:${local}`];
 }
