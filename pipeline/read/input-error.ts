@@ -14,6 +14,7 @@ export type InputErrorCode =
   // More merged ranges than any template holds, or overlapping ones: too costly to read.
   | 'tooComplex'
   | 'badCsv'
+  | 'emptyCsv'
   // A coordinator's report saved in another format: each says how to save it as .xlsx.
   | 'xls'
   | 'ods'

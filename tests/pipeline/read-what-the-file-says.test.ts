@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import type { Cell, Tables } from '../../core/tables';
 import { compareIsoDates, formatKind, numberCell, serialToIso } from '../../core/number-formats';
 import { inputErrorText, renderInputError } from '../../pipeline/cli/text';
+import { parseCsvBuffer } from '../../pipeline/read/csv';
 import { InputError } from '../../pipeline/read/input-error';
 import { slideFormula } from '../../pipeline/read/shared-formula';
 import { readWorkbookBuffer } from '../../pipeline/read/xlsx';
@@ -267,5 +268,19 @@ describe('refusals in plain French', () => {
     const text = renderInputError(err, 'fr');
     expect(text).toBe('Gao.xlsx : classeur endommagé ou tronqué : ouvrez-le dans Excel, enregistrez-le à nouveau (Fichier › Enregistrer sous › Classeur Excel (.xlsx)) et renvoyez-le');
     expect(inputErrorText(err.code, err.params, 'en')).not.toMatch(/[àéèù]/);
+  });
+
+  test('an unreadable or empty CSV: a line number and what to do, not the parser’s English', () => {
+    const bad = (() => {
+      try {
+        parseCsvBuffer(Buffer.from('Code;Valeur\nIND1;"12\nIND2;5\n'), 'Gao.csv');
+      } catch (err) {
+        return err as InputError;
+      }
+      throw new Error('accepted');
+    })();
+    expect(renderInputError(bad, 'fr')).toMatch(/^Gao\.csv : CSV illisible : un guillemet n’est pas refermé vers la ligne \d+ ; ouvrez-le dans un tableur/);
+    expect(renderInputError(bad, 'en')).not.toMatch(/Quoted field|ligne/);
+    expect(() => parseCsvBuffer(Buffer.from('\n\n'), 'Gao.csv')).toThrow(expect.objectContaining({ code: 'emptyCsv' }));
   });
 });
