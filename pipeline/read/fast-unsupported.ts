@@ -16,7 +16,8 @@ export function unsupported(reason: string): never {
  */
 export class WorkbookRefused extends Error {
   constructor(
-    readonly reason: 'tooManyMerges',
+    readonly reason: 'tooManyMerges' | 'tooSlow',
+    /** The merged ranges (tooManyMerges). */
     readonly count: number,
   ) {
     super(`workbook refused: ${reason}`);

@@ -13,6 +13,8 @@ export type InputErrorCode =
   | 'ambiguousZip'
   // More merged ranges than any template holds, or overlapping ones: too costly to read.
   | 'tooComplex'
+  // Reading took longer than any commune workbook does.
+  | 'tooSlow'
   | 'badCsv'
   | 'emptyCsv'
   // A coordinator's report saved in another format: each says how to save it as .xlsx.

@@ -68,7 +68,7 @@ function partText(parts: ReadonlyMap<string, Buffer>, present: ReadonlySet<strin
  * The workbook's tables, from its zip entry names and the inflated parts (isFastReaderPart).
  * Throws FastReaderUnsupported for anything exceljs should read instead.
  */
-export function readTablesFast(entryNames: readonly string[], parts: ReadonlyMap<string, Buffer>): Tables {
+export function readTablesFast(entryNames: readonly string[], parts: ReadonlyMap<string, Buffer>, deadline = Number.POSITIVE_INFINITY): Tables {
   const present = new Set<string>();
   for (const name of entryNames) {
     if (present.has(name)) unsupported(`two parts named ${name}`);
@@ -96,7 +96,7 @@ export function readTablesFast(entryNames: readonly string[], parts: ReadonlyMap
     if (targets.has(part)) unsupported('two sheets on one worksheet part');
     targets.add(part);
     const xml = partText(parts, present, part)!;
-    const rows = parseWorksheet(xml, { strings, formats, date1904 });
+    const rows = parseWorksheet(xml, { strings, formats, date1904, deadline });
     out.push(compact({ name: entry.name, state: entry.state, rows }));
   }
   return { sheets: out };

@@ -48,6 +48,8 @@ interface CellRecord {
 
 export interface SheetContext {
   strings: SharedString[] | null;
+  /** Date.now() past which the read is refused (WorkbookRefused 'tooSlow'). */
+  deadline: number;
   /** The number format of each cell style (cellXfs index). */
   formats: (string | undefined)[];
   date1904: boolean;
@@ -172,7 +174,7 @@ interface Merge {
  * and the cells, whatever their number. Overlapping ranges (which Excel never writes) hide the
  * union of what each hides.
  */
-function mergedAway(records: readonly CellRecord[], merges: readonly Merge[]): Set<number> {
+function mergedAway(records: readonly CellRecord[], merges: readonly Merge[], deadline: number): Set<number> {
   const away = new Set<number>();
   if (merges.length === 0) return away;
   // Rows in increasing order, each with the index of its first record (records come in row, column order).
@@ -198,6 +200,7 @@ function mergedAway(records: readonly CellRecord[], merges: readonly Merge[]): S
   for (const m of merges) {
     for (let k = firstAtLeast((i) => rowNumbers[i]!, 0, rowNumbers.length, m.top); k < rowNumbers.length && rowNumbers[k]! <= m.bottom; k++) {
       if (--budget < 0) throw new WorkbookRefused('tooManyMerges', merges.length);
+      if ((budget & 65535) === 0 && Date.now() >= deadline) throw new WorkbookRefused('tooSlow', 0);
       const end = rowStarts[k + 1]!;
       for (let i = firstAtLeast((j) => records[j]!.col, rowStarts[k]!, end, m.left); i < end && records[i]!.col <= m.right; i++)
         if (--budget < 0) throw new WorkbookRefused('tooManyMerges', merges.length);
@@ -297,6 +300,8 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Cell[][] {
           // A cell with both: its type says which one is read (as openpyxl and LibreOffice do).
           record.value = (t === 'inlineStr' ? (inline ?? v) : (v ?? inline)) || undefined;
           records.push(record);
+          // Every few thousand cells: past the deadline, the workbook is refused rather than read for ever.
+          if ((records.length & 4095) === 0 && Date.now() >= ctx.deadline) throw new WorkbookRefused('tooSlow', 0);
         }
       }
     } else if (name === MERGE_CELLS) {
@@ -322,7 +327,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Cell[][] {
   const masters = new Map<string, string>();
   for (const r of records) reconcile(r, ctx, masters);
 
-  const away = mergedAway(records, merges);
+  const away = mergedAway(records, merges, ctx.deadline);
   let byAddress: Map<string, CellRecord> | null = null;
 
   const rows: Cell[][] = [];

@@ -111,6 +111,9 @@ export async function readWorkbookFile(file: string, limits: ZipLimits = DEFAULT
   return readWorkbookBuffer(await readInputFile(file, limits.maxFileBytes), file, limits);
 }
 
+/** A commune workbook reads in well under a second: a minute means a crafted file. */
+const MAX_READ_MS = 60_000;
+
 /** More merged ranges than exceljs reads in a few seconds (its merge check is quadratic). */
 const MAX_MERGES_FOR_EXCELJS = 5000;
 
@@ -127,11 +130,14 @@ export interface ReadOptions {
    * recognise; `exceljs` or `fast` alone, for tests and benches (`fast` throws instead of falling back).
    */
   reader?: 'auto' | 'fast' | 'exceljs';
+  /** The longest a workbook may take to read, in milliseconds (the fast reader checks as it goes). */
+  maxReadMs?: number;
   /** Told why, when `auto` falls back to exceljs. */
   onFallback?: (reason: string) => void;
 }
 
 export async function readWorkbookBuffer(buffer: Buffer, file: string, limits: ZipLimits = DEFAULT_LIMITS, options: ReadOptions = {}): Promise<Tables> {
+  const started = Date.now();
   const reader = options.reader ?? 'auto';
   // An encrypted workbook (password to open) and an old .xls are both OLE compound files, not zips;
   // only the encrypted one holds an EncryptedPackage stream.
@@ -156,9 +162,11 @@ export async function readWorkbookBuffer(buffer: Buffer, file: string, limits: Z
       return readTablesFast(
         verdict.entries.map((e) => e.name),
         parts,
+        started + (options.maxReadMs ?? MAX_READ_MS),
       );
     } catch (err) {
-      if (err instanceof WorkbookRefused) throw new InputError(file, 'tooComplex', { count: err.count });
+      if (err instanceof WorkbookRefused)
+        throw err.reason === 'tooSlow' ? new InputError(file, 'tooSlow', { seconds: Math.round((options.maxReadMs ?? MAX_READ_MS) / 1000) }) : new InputError(file, 'tooComplex', { count: err.count });
       if (reader === 'fast') throw err;
       // Anything the fast reader does not recognise, or fails on, is exceljs' to read.
       options.onFallback?.(err instanceof FastReaderUnsupported ? err.reason : `${(err as Error).name}: ${(err as Error).message}`);

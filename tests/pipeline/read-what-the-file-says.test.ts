@@ -233,6 +233,16 @@ describe('merged ranges, long formats and formulas', () => {
     await expect(read(buffer)).rejects.toMatchObject({ code: 'tooComplex', params: { count: 6000 } });
   });
 
+  test('a read is bounded by time: past its deadline the workbook is refused, not read for ever', async () => {
+    const letters = Array.from({ length: 26 }, (_v, c) => String.fromCharCode(65 + c));
+    const data = Array.from({ length: 300 }, (_v, r) => row(r + 1, letters.map((l) => `<c r="${l}${r + 1}"><v>1</v></c>`).join(''))).join('');
+    const buffer = await workbook({ sheetData: data });
+    expect((await read(buffer)).sheets[0]!.rows).toHaveLength(300);
+    const err = (await readWorkbookBuffer(buffer, 'Gao.xlsx', DEFAULT_LIMITS, { maxReadMs: 0 }).catch((e: unknown) => e)) as InputError;
+    expect(err).toMatchObject({ code: 'tooSlow', params: { seconds: 0 } });
+    expect(renderInputError(err, 'fr')).toMatch(/^Gao\.xlsx : lecture interrompue après 0 s, bien plus que pour une fiche de commune : copiez les valeurs/);
+  });
+
   test('the date-format test is linear: 100 000 characters of [ or " read at once', () => {
     expect(formatKind('['.repeat(100_000))).toBe('number');
     expect(formatKind('"'.repeat(100_001))).toBe('number');
