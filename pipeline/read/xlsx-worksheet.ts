@@ -142,7 +142,8 @@ function reconcile(r: CellRecord, ctx: SheetContext, masters: Map<string, string
 
 /**
  * An inline string `<is>`: its text, or its runs' texts joined; phonetic runs left out. `_xHHHH_`
- * escapes are read as in shared strings (`_x000D_` is a carriage return).
+ * escapes are read as in shared strings (`_x000D_` is a carriage return), as Excel and Apache POI
+ * read them; openpyxl and LibreOffice leave them as typed in inline strings (readers disagree).
  */
 function readInlineString(sc: Scanner, T: string, R: string, RPH: string, PHONETIC_PR: string): string {
   let text = '';

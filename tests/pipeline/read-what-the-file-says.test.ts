@@ -3,6 +3,10 @@
  * misreadings — or refuses the file by name with a French sentence that says what to do. Each case
  * is a small workbook written here by hand (the XML other writers produce), zipped with JSZip.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import JSZip from 'jszip';
 import type { Cell, Tables } from '../../core/tables';
 import { compareIsoDates, formatKind, numberCell, serialToIso } from '../../core/number-formats';
@@ -41,10 +45,16 @@ async function workbook(spec: Spec): Promise<Buffer> {
   const zip = new JSZip();
   const date = new Date('2024-01-01T00:00:00Z');
   const add = (name: string, text: string) => zip.file(name, text, { date, createFolders: false });
-  add('[Content_Types].xml', `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`);
+  const part = spec.sheetPart ?? 'xl/worksheets/sheet1.xml';
+  const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+  add(
+    '[Content_Types].xml',
+    `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+      `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/><Override PartName="/${part.replace(/^\//, '')}" ContentType="${ct}.worksheet+xml"/>` +
+      `<Override PartName="/xl/styles.xml" ContentType="${ct}.styles+xml"/>${spec.strings ? `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/>` : ''}</Types>`,
+  );
   add('_rels/.rels', `${DECL}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
   add('xl/workbook.xml', spec.workbookXml ?? `${DECL}<workbook xmlns="${MAIN}" xmlns:r="${RELS}">${spec.workbookPr ?? ''}<sheets><sheet name="Données" sheetId="1" r:id="rId9"/></sheets></workbook>`);
-  const part = spec.sheetPart ?? 'xl/worksheets/sheet1.xml';
   add(
     'xl/_rels/workbook.xml.rels',
     spec.workbookRels ??
@@ -292,5 +302,77 @@ describe('refusals in plain French', () => {
     expect(renderInputError(bad, 'fr')).toMatch(/^Gao\.csv : CSV illisible : un guillemet n’est pas refermé vers la ligne \d+ ; ouvrez-le dans un tableur/);
     expect(renderInputError(bad, 'en')).not.toMatch(/Quoted field|ligne/);
     expect(() => parseCsvBuffer(Buffer.from('\n\n'), 'Gao.csv')).toThrow(expect.objectContaining({ code: 'emptyCsv' }));
+  });
+});
+
+/** openpyxl's reading of the first sheet of each file: address → [type, value], dates as YYYY-MM-DD, times as H:MM. */
+const OPENPYXL = `
+import json, sys, datetime, openpyxl
+out = []
+for f in sys.argv[1:]:
+    ws = openpyxl.load_workbook(f, data_only=True).worksheets[0]
+    cells = {}
+    for row in ws.iter_rows():
+        for c in row:
+            v = c.value
+            if v is None or v == '': continue  # Tables hold no empty text: an empty cell
+            if isinstance(v, datetime.datetime): v = ['date', v.date().isoformat()]
+            elif isinstance(v, datetime.date): v = ['date', v.isoformat()]
+            elif isinstance(v, datetime.time): v = ['string', '%d:%02d' % (v.hour, v.minute)]
+            elif isinstance(v, bool): v = ['boolean', v]
+            elif isinstance(v, (int, float)): v = ['number', v]
+            else: v = ['string', str(v)]
+            cells[c.coordinate] = v
+    out.append(cells)
+print(json.dumps(out))
+`;
+
+describe('the same cells as openpyxl', () => {
+  test('CDATA, inline escapes, <v> with <is>, empty shared strings, prefixed relationships, absolute targets, date systems and formats', async () => {
+    const probe = spawnSync('/usr/bin/python3', ['-c', 'import openpyxl'], { encoding: 'utf8' });
+    if (probe.status !== 0) throw new Error('openpyxl est introuvable pour /usr/bin/python3 : installez-le avec « apt-get install python3-openpyxl ».');
+    const cases: Spec[] = [
+      // Not `_x000D_` in an inline string: openpyxl and LibreOffice (7.x) leave it as typed there, Excel and
+      // Apache POI read a carriage return (as in shared strings); the readers follow Excel and POI.
+      { sheetData: row(1, '<c r="A1" t="inlineStr"><is><t><![CDATA[Gao & <Ansongo>]]></t></is></c><c r="B1"><v>2<![CDATA[5]]></v></c>') },
+      { sheetData: row(1, '<c r="A1" t="inlineStr"><v>1</v><is><t>texte</t></is></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c>'), strings: ['', '<t>Gao</t>'] },
+      {
+        workbookXml: `${DECL}<ns0:workbook xmlns:ns0="${MAIN}" xmlns:ns1="${RELS}"><ns0:sheets><ns0:sheet name="Données" sheetId="1" ns1:id="rId9"/></ns0:sheets></ns0:workbook>`,
+        workbookRels: `${DECL}<ns0:Relationships xmlns:ns0="${PKG}"><ns0:Relationship Id="rId1" Type="${RELS}/styles" Target="styles.xml"/><ns0:Relationship Id="rId9" Type="${RELS}/worksheet" Target="/xl/worksheets/sheet.xml"/></ns0:Relationships>`,
+        sheetPart: 'xl/worksheets/sheet.xml',
+        sheetData: row(1, '<c r="A1"><v>7</v></c>'),
+      },
+      // (Serial 0 of 1904, which Excel shows as 01/01/1904, openpyxl reads as a time of day: left out.)
+      { workbookPr: '<workbookPr date1904="true"/>', sheetData: row(1, '<c r="A1" s="1"><v>1</v></c><c r="B1" s="1"><v>43849</v></c>') },
+      {
+        formats: ['DD/MM/YYYY', 'H:MM'],
+        sheetData: row(1, '<c r="A1" s="2"><v>45311</v></c><c r="B1" s="3"><v>0.5</v></c><c r="C1" s="1"><v>1</v></c><c r="D1" s="1"><v>59</v></c><c r="E1" s="1"><v>61</v></c><c r="F1" t="d"><v>2021-01-01T00:00:00</v></c>'),
+      },
+    ];
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'openpyxl-oracle-'));
+    try {
+      const files = await Promise.all(
+        cases.map(async (spec, i) => {
+          const file = path.join(dir, `cas${i}.xlsx`);
+          writeFileSync(file, await workbook(spec));
+          return file;
+        }),
+      );
+      const result = spawnSync('/usr/bin/python3', ['-c', OPENPYXL, ...files], { encoding: 'utf8' });
+      expect([result.status, result.status === 0 ? '' : result.stderr]).toEqual([0, '']);
+      const theirs = JSON.parse(result.stdout) as Record<string, [string, unknown]>[];
+      for (let i = 0; i < cases.length; i++) {
+        const ours = (await read(await workbook(cases[i]!))).sheets[0]!;
+        const mine: Record<string, [string, unknown]> = {};
+        ours.rows.forEach((cellsOfRow, r) =>
+          cellsOfRow.forEach((c, k) => {
+            if (c.kind !== 'empty') mine[`${String.fromCharCode(65 + k)}${r + 1}`] = [c.kind, c.value];
+          }),
+        );
+        expect([i, mine]).toEqual([i, theirs[i]]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
