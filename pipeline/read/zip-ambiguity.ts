@@ -1,5 +1,5 @@
 /**
- * A zip that two readers could read differently: two entries with the same name (one reader takes
+ * A zip that two readers could read differently: two entries with the same name, in any case (one reader takes
  * the first, another the last), or a local header whose name disagrees with the central directory
  * (a streaming reader follows the local headers, exceljs and the zip guard the directory). Such a
  * workbook is refused by name: its figures are not what Excel may show.
@@ -41,8 +41,10 @@ export function findZipAmbiguity(zip: Buffer): ZipAmbiguity | null {
     const localOffset = zip.readUInt32LE(p + 42);
     const nameBytes = zip.subarray(p + 46, p + 46 + nameLength);
     const name = nameBytes.toString('utf8');
-    if (seen.has(name)) return { reason: 'duplicateName', name };
-    seen.add(name);
+    // Part names are case-insensitive in a package (OPC §9.1.1.1): `XL/Workbook.xml` repeats `xl/workbook.xml`.
+    const key = name.toLowerCase();
+    if (seen.has(key)) return { reason: 'duplicateName', name };
+    seen.add(key);
     if (localOffset + 30 <= zip.length && zip.readUInt32LE(localOffset) === LOCAL) {
       const localLength = zip.readUInt16LE(localOffset + 26);
       if (!zip.subarray(localOffset + 30, localOffset + 30 + localLength).equals(nameBytes)) return { reason: 'localNameMismatch', name };
