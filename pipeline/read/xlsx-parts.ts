@@ -2,7 +2,7 @@ import { BUILTIN_NUMBER_FORMATS } from '../../core/number-formats';
 import type { Sheet } from '../../core/tables';
 import { unsupported } from './fast-unsupported';
 import { CLOSE, END, OPEN, openRoot, qualifiedAttributeNames, REL_NS, Scanner } from './xml-scanner';
-import { xmlDecodeTwice, unescapeX } from './xlsx-text';
+import { unescapeX } from './xlsx-text';
 
 /** The package's parts that say where the cells are and how to read them: rels, workbook, styles, shared strings. */
 
@@ -68,7 +68,8 @@ export function parseWorkbook(xml: string): { sheets: SheetEntry[]; date1904: bo
       const a = sc.attributes();
       const rId = idNames.map((n) => a[n]).find((v) => v !== undefined);
       if (a.name === undefined || rId === undefined) unsupported('a sheet without name or r:id');
-      const sheetName = xmlDecodeTwice(a.name);
+      // Decoded once, as any XML reader does (exceljs decodes sheet names a second time).
+      const sheetName = a.name;
       // exceljs refuses or renames these; leave them to it.
       if (sheetName === '' || sheetName === 'History' || sheetName.length > 31 || /[*?:/\\[\]]/.test(sheetName) || /(^')|('$)/.test(sheetName))
         unsupported('a sheet name exceljs would refuse');

@@ -569,10 +569,11 @@ describe('hand-written XML', () => {
       extraRels: `<Relationship Id="rId20" Type="${RELS}/chartsheet" Target="chartsheets/sheet1.xml"/>`,
       extraParts: { 'xl/chartsheets/sheet1.xml': `${DECL}<chartsheet xmlns="${MAIN}"/>` },
     });
-    const tables = await expectParity(buffer);
+    // The name is decoded once (`R&amp;D`, as Excel shows it); exceljs decodes it twice.
+    const tables = await expectFileReading(buffer);
     expect(tables.sheets.map((s) => [s.name, s.state, s.rows[0]![0]!.value])).toEqual([
       ['Troisième', 'visible', 3],
-      ['R&D <1>', 'veryHidden', 1],
+      ['R&amp;D <1>', 'veryHidden', 1],
       ['Deuxième', 'hidden', 2],
     ]);
   });
