@@ -24,7 +24,8 @@ export { excelDateToIso } from './xlsx-worksheet';
  */
 
 /** Folders whose parts never hold cells: not kept in memory for the reader. */
-const NOT_CELLS = /^(docProps|customXml|xl\/(drawings|charts|media|theme|printerSettings|pivotCache|pivotTables|externalLinks|threadedComments|persons|ctrlProps|embeddings|activeX|diagrams|richData|slicers|slicerCaches|timelines|queryTables|model|webextensions))\//;
+const NOT_CELLS =
+  /^(docProps|customXml|xl\/(drawings|charts|media|theme|printerSettings|pivotCache|pivotTables|externalLinks|threadedComments|persons|ctrlProps|embeddings|activeX|diagrams|richData|slicers|slicerCaches|timelines|queryTables|tables|model|webextensions))\/|^xl\/(comments\d*|calcChain|connections|metadata|volatileDependencies)\.xml$/;
 
 /**
  * The zip entries the fast reader may need: the zip guard keeps these inflated for it. A worksheet
