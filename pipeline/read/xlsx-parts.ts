@@ -137,7 +137,7 @@ export interface SharedString {
   rich: boolean;
 }
 
-/** Marks an <si> exceljs reads as an object (no text, no runs): only an error if a cell uses it. */
+/** An <si> without text or runs (`<si></si>`): an empty text (exceljs reads « [object Object] »). */
 export const NO_STRING: SharedString = { text: '', rich: false };
 
 export function parseSharedStrings(xml: string): SharedString[] {

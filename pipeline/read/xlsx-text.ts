@@ -1,6 +1,6 @@
-/** Text rules of cell values, as exceljs applies them. */
+/** Text rules of cell values. */
 
-/** exceljs' utils.xmlDecode, applied a second time to `t="str"` text and to sheet names. */
+/** exceljs' utils.xmlDecode (which exceljs applies a second time to `t="str"` text and sheet names): kept for the tests that compare with exceljs. */
 export function xmlDecodeTwice(text: string): string {
   if (text.indexOf('&') < 0) return text;
   return text.replace(/&([a-z]*);/g, (c) => {

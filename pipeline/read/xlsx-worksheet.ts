@@ -8,7 +8,7 @@ import { unescapeX } from './xlsx-text';
 
 /** One worksheet part → its rows of cells. */
 
-/** exceljs' utils.excelToDate, then `toISOString().slice(0, 10)` as workbookToTables does. */
+/** A date serial → `YYYY-MM-DD` (core/number-formats.ts); a serial past any calendar is left to exceljs. */
 export function excelDateToIso(serial: number, date1904: boolean): string {
   return serialToIso(serial, date1904) ?? unsupported('a date out of range');
 }
@@ -19,12 +19,12 @@ export function excelDateToIso(serial: number, date1904: boolean): string {
 const KNOWN_TYPES = new Set(['n', 's', 'str', 'inlineStr', 'b', 'e', 'd']);
 const RANGE = /^\$?([A-Z]{1,3})\$?([1-9][0-9]*):\$?([A-Z]{1,3})\$?([1-9][0-9]*)$/;
 
-/** One `<c>`: what the XML says, then (reconciled) what exceljs makes of it. */
+/** One `<c>`: what the XML says, then (reconciled) the cell it reads as. */
 interface CellRecord {
   address: string;
   row: number;
   col: number;
-  /** The style index when truthy (exceljs ignores s="0"), else 0. */
+  /** The style index (cellXfs), 0 when absent. */
   style: number;
   t: string | undefined;
   /** The `<f>` text, undefined when empty; its t, si and ref attributes. */
@@ -35,12 +35,9 @@ interface CellRecord {
   /** The `<v>` (or inline `<t>`) text, undefined when empty; the inline rich-text runs. */
   value: string | undefined;
   runs: string[] | undefined;
-  /**
-   * skip: exceljs' « Merge » placeholder (no value, no style: no cell at all); null: a styled empty
-   * cell (exists, reads as nothing); hyperlink: the cell reads as its text (`cell`).
-   */
-  kind: 'skip' | 'null' | 'formula' | 'hyperlink' | 'value';
-  /** The exceljs value as the core's cell (formula: its cached result, 0 and false dropped). */
+  /** skip: not reconciled yet; null: no value (reads as nothing); formula; value. */
+  kind: 'skip' | 'null' | 'formula' | 'value';
+  /** The core's cell (formula: its cached result, 0 and FALSE included). */
   cell: Cell;
   /** Filled-down copies: the master's address, null when no master was registered. */
   sharedFrom: string | null | undefined;
@@ -77,7 +74,7 @@ function decodeAddress(address: string | undefined): { row: number; col: number 
   return { row, col };
 }
 
-/** exceljs' plain() of the core reader, for a value that is not a formula. */
+/** A text as the core holds it: the empty text is an empty cell. */
 function plainString(text: string): Cell {
   return text === '' ? EMPTY : { kind: 'string', value: text };
 }
@@ -227,7 +224,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Cell[][] {
   const RPH = q('rPh');
   const PHONETIC_PR = q('phoneticPr');
 
-  // The cells in document order (exceljs registers shared-formula masters in that order).
+  // The cells in document order (shared-formula masters come before their copies).
   const records: CellRecord[] = [];
   const merges: Merge[] = [];
   let seenSheetData = false;
