@@ -1,4 +1,5 @@
-import { compact, serialToIsoDate, type Cell, type Sheet, type Tables } from '../../core/tables';
+import { isDateFormat, numberCell } from '../../core/number-formats';
+import { compact, type Cell, type Sheet, type Tables } from '../../core/tables';
 
 /**
  * Office.js → the core's plain tables, cell for cell what pipeline/read/xlsx.ts (exceljs) produces
@@ -22,23 +23,17 @@ export interface RangeData {
 export const RANGE_PROPERTIES = 'values,formulas,numberFormat,valueTypes,rowIndex,columnIndex';
 export const SHEET_PROPERTIES = 'items/name,items/visibility';
 
-/**
- * exceljs' own test for a date number format (utils.isDateFmt), copied so that both readers call
- * the same cells dates: text in quotes and [brackets] is ignored, then any of y m d h M s b is a date.
- */
-export function isDateFormat(format: unknown): boolean {
-  if (typeof format !== 'string' || format === '') return false;
-  const bare = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]+/.test(bare);
-}
+/** The date test shared with the pipeline's readers (core/number-formats.ts). */
+export { isDateFormat };
 
 const EMPTY_CELL = (): Cell => ({ kind: 'empty', value: null });
 
-/** A value as Excel shows it → a plain cell (exceljs' `plain`). */
+/** A value as Excel shows it → a plain cell, with the pipeline's number-format rules (core/number-formats.ts). */
 function plainCell(value: unknown, valueType: unknown, format: unknown): Cell {
   if (valueType === 'Error') return { kind: 'error', value: String(value) };
   if (value === null || value === undefined || value === '') return EMPTY_CELL();
-  if (typeof value === 'number') return isDateFormat(format) ? { kind: 'date', value: serialToIsoDate(value) } : { kind: 'number', value };
+  // Read in the 1900 date system: a workbook in the 1904 system is not detected here (to do).
+  if (typeof value === 'number') return numberCell(value, format, false);
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   return { kind: 'string', value: String(value) };
 }
@@ -50,11 +45,7 @@ function plainCell(value: unknown, valueType: unknown, format: unknown): Cell {
 export function officeCell(value: unknown, formula: unknown, format: unknown, valueType: unknown): Cell {
   if (typeof formula === 'string' && formula.startsWith('=') && formula !== value) {
     const cached = plainCell(value, valueType, format);
-    // exceljs drops a cached result of 0 or FALSE when it loads a file (Cell._copyModel keeps only
-    // truthy results): the same is done here so that both readers give identical tables. The rules
-    // never trust a cached result anyway.
-    const dropped = cached.value === 0 || cached.value === false;
-    return { kind: 'formula', value: dropped ? null : cached.value, formula: formula.slice(1) };
+    return { kind: 'formula', value: cached.value, formula: formula.slice(1) };
   }
   return plainCell(value, valueType, format);
 }

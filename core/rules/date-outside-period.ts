@@ -1,3 +1,4 @@
+import { compareIsoDates } from '../number-formats';
 import { timeliness } from '../timeliness';
 import { entryDateAndPeriod, LATE_LIMIT_DAYS } from './entry-date';
 import { at, type Rule } from './rule';
@@ -21,7 +22,8 @@ export const dateOutsidePeriod: Rule = {
     if (!entry) return;
     const { date, input, period } = entry;
     const due = timeliness(framework, period.label, date);
-    if (date < period.start)
+    // Compared as dates, not text: `+010113-02-03` (a year past 9999) is after, not before.
+    if (compareIsoDates(date, period.start) < 0)
       report({ messageId: 'before', where: at(input), params: { date, period: period.label, start: period.start } });
     else if (due && due.daysLate > LATE_LIMIT_DAYS)
       report({ messageId: 'after', where: at(input), params: { date, period: period.label, last: due.deadline } });

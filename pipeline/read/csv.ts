@@ -25,8 +25,9 @@ export function parseCsvBuffer(buffer: Buffer, file: string): string[][] {
   text = text.replace(/^\uFEFF/, '');
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [';', ',', '\t'] });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-  if (fatal) throw new InputError(file, 'badCsv', { detail: `${fatal.message} (ligne ${(fatal.row ?? 0) + 2})` });
-  if (parsed.data.length === 0) throw new InputError(file, 'badCsv', { detail: 'vide' });
+  // Papaparse's own words (« Quoted field unterminated ») are not shown: the line number and what to do.
+  if (fatal) throw new InputError(file, 'badCsv', { line: (fatal.row ?? 0) + 2 });
+  if (parsed.data.length === 0) throw new InputError(file, 'emptyCsv');
   return parsed.data;
 }
 

@@ -15,7 +15,14 @@ export type InputErrorCode =
   // A cell longer than Excel allows (32 767 characters).
   | 'cellTooLong'
   | 'corrupt'
+  // A package two readers could read differently (repeated or disagreeing zip entry names).
+  | 'ambiguousZip'
+  // More merged ranges than any template holds, or overlapping ones: too costly to read.
+  | 'tooComplex'
+  // Reading took longer than any commune workbook does.
+  | 'tooSlow'
   | 'badCsv'
+  | 'emptyCsv'
   // A coordinator's report saved in another format: each says how to save it as .xlsx.
   | 'xls'
   | 'ods'

@@ -77,9 +77,9 @@ describe('reader parity (exceljs ↔ Office.js)', () => {
     expect(cells).toContainEqual({ kind: 'error', value: '#REF!' });
     expect(cells).toContainEqual({ kind: 'date', value: '2024-06-30' });
     expect(cells.some((c) => c.kind === 'formula' && /^E\d+\*2$/.test(c.formula ?? ''))).toBe(true);
-    expect(notes.rows[8]![7]).toEqual({ kind: 'formula', value: null, formula: 'E5' });
+    expect(notes.rows[8]![7]).toEqual({ kind: 'formula', value: false, formula: 'E5' });
     const beneficiaries = office.sheets.find((s) => s.name === 'Bénéficiaires')!;
-    expect(beneficiaries.rows[1]![5]).toEqual({ kind: 'formula', value: null, formula: 'D2+E2' });
+    expect(beneficiaries.rows[1]![5]).toEqual({ kind: 'formula', value: 0, formula: 'D2+E2' });
     const budget = office.sheets.find((s) => s.name === 'Budget')!;
     expect(budget.rows.flat()).toContainEqual({ kind: 'formula', value: '#DIV/0!', formula: '1/0' });
   });

@@ -2,7 +2,7 @@ import { isDateFormat, officeCell, rangeToSheet, readTables, sheetState } from '
 import { mockExcel } from './helpers/mock-excel';
 import type { SheetSnapshot } from './helpers/snapshot';
 
-describe('isDateFormat (the same test as exceljs)', () => {
+describe('isDateFormat (core/number-formats, shared with the pipeline)', () => {
   it.each([
     ['General', false],
     ['', false],
@@ -18,6 +18,13 @@ describe('isDateFormat (the same test as exceljs)', () => {
     ['[$-40C]d mmmm yyyy', true],
     ['h:mm:ss', true],
     ['yyyy-mm-dd hh:mm', true],
+    // LibreOffice writes upper case; escaped letters and General are no date parts.
+    ['DD/MM/YYYY', true],
+    ['YY', true],
+    ['H:MM', true],
+    ['\\d0', false],
+    ['GENERAL', false],
+    ['['.repeat(100_000), false],
   ])('%s → %s', (format, expected) => {
     expect(isDateFormat(format)).toBe(expected);
   });
@@ -51,10 +58,14 @@ describe('officeCell', () => {
     expect(officeCell(45307, '=D4+1', 'dd/mm/yyyy', 'Double')).toEqual({ kind: 'formula', value: '2024-01-16', formula: 'D4+1' });
     expect(officeCell('', '=IF(A1,"","x")', 'General', 'String')).toEqual({ kind: 'formula', value: null, formula: 'IF(A1,"","x")' });
   });
-  it('drops a cached result of 0 or FALSE, as exceljs does when it loads a file', () => {
-    expect(officeCell(0, '=D2+E2', '#,##0', 'Double')).toEqual({ kind: 'formula', value: null, formula: 'D2+E2' });
-    expect(officeCell(false, '=A1>2', 'General', 'Boolean')).toEqual({ kind: 'formula', value: null, formula: 'A1>2' });
+  it('keeps a cached result of 0 or FALSE, as Excel shows it', () => {
+    expect(officeCell(0, '=D2+E2', '#,##0', 'Double')).toEqual({ kind: 'formula', value: 0, formula: 'D2+E2' });
+    expect(officeCell(false, '=A1>2', 'General', 'Boolean')).toEqual({ kind: 'formula', value: false, formula: 'A1>2' });
     expect(officeCell(0, '=A1', 'dd/mm/yyyy', 'Double')).toEqual({ kind: 'formula', value: '1899-12-30', formula: 'A1' });
+  });
+  it('reads times of day as Excel shows them, and serials before March 1900 as their dates', () => {
+    expect(officeCell(0.5, 0.5, 'h:mm', 'Double')).toEqual({ kind: 'string', value: '12:00' });
+    expect(officeCell(1, 1, 'DD/MM/YYYY', 'Double')).toEqual({ kind: 'date', value: '1900-01-01' });
   });
   it('reads text that starts with = (typed after an apostrophe) as text', () => {
     expect(officeCell('=A1', '=A1', 'General', 'String')).toEqual({ kind: 'string', value: '=A1' });

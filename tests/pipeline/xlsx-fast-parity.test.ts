@@ -224,7 +224,7 @@ describe('LibreOffice', () => {
     ]);
     expect(cas.rows.slice(0, 2).map((r) => r[10])).toEqual([
       { kind: 'formula', value: '#N/A', formula: '#N/A' },
-      { kind: 'formula', value: null, formula: 'FALSE()' },
+      { kind: 'formula', value: false, formula: 'FALSE()' },
     ]);
   });
 });

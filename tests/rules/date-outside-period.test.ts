@@ -27,6 +27,12 @@ ruleTester(dateOutsidePeriod, {
   ],
   invalid: [
     {
+      // A date past year 9999 (a mistyped serial) is written with an ISO year: compared as a date, it is too late.
+      name: 'a date in year 10113: too late, not before the period',
+      tables: entry('+010113-02-03'),
+      issues: [{ messageId: 'after', sheet: ID, address: 'B12', params: { date: '+010113-02-03', period: '2023', last: '2024-04-29' } }],
+    },
+    {
       name: 'the day before the period starts',
       tables: entry('2022-12-31'),
       issues: [{ messageId: 'before', sheet: ID, address: 'B12', params: { date: '2022-12-31', period: '2023', start: '2023-01-01' } }],

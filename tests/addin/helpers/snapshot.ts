@@ -46,7 +46,8 @@ function plain(value: unknown): { value: unknown; type: string } {
 function seen(cell: ExcelJS.Cell): Seen {
   if (cell.type === ExcelJS.ValueType.Merge || cell.type === ExcelJS.ValueType.Null) return { value: '', formula: '', type: 'Empty' };
   if (cell.type === ExcelJS.ValueType.Formula) {
-    const result = plain((cell.value as ExcelJS.CellFormulaValue).result);
+    // cell.result: the cached result, 0 and FALSE included (exceljs' value getter drops them).
+    const result = plain(cell.result);
     return { value: result.value, formula: `=${cell.formula}`, type: result.type === 'Empty' ? 'String' : result.type };
   }
   const { value, type } = plain(cell.value);
