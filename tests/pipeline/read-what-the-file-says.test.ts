@@ -270,13 +270,22 @@ describe('merged ranges, long formats and formulas', () => {
   });
 
   test('a long numFmt of [ and a long shared formula read through the whole reader', async () => {
+    // 30 000 characters: under the 32 767 a cell may hold (a longer one is refused by cell-limits.ts).
     const buffer = await workbook({
       formats: ['['.repeat(16_000)],
-      sheetData: row(1, `<c r="A1" s="2"><v>5</v></c><c r="B1"><f t="shared" ref="B1:B2" si="0">${'-'.repeat(100_000)}A1</f><v>1</v></c>`) + row(2, '<c r="B2"><f t="shared" si="0"/><v>1</v></c>'),
+      sheetData: row(1, `<c r="A1" s="2"><v>5</v></c><c r="B1"><f t="shared" ref="B1:B2" si="0">${'-'.repeat(30_000)}A1</f><v>1</v></c>`) + row(2, '<c r="B2"><f t="shared" si="0"/><v>1</v></c>'),
     });
     const [a1, b2] = cells(await read(buffer), 'A1', 'B2');
     expect(a1).toEqual({ kind: 'number', value: 5 });
-    expect(b2).toEqual({ kind: 'formula', value: 1, formula: `${'-'.repeat(100_000)}A2` });
+    expect(b2).toEqual({ kind: 'formula', value: 1, formula: `${'-'.repeat(30_000)}A2` });
+  });
+
+  test('a 100 000-character shared formula is refused at once, by name, as longer than a cell holds', async () => {
+    const buffer = await workbook({
+      sheetData: row(1, `<c r="B1"><f t="shared" ref="B1:B2" si="0">${'-'.repeat(100_000)}A1</f><v>1</v></c>`) + row(2, '<c r="B2"><f t="shared" si="0"/><v>1</v></c>'),
+    });
+    const err = (await read(buffer).catch((e: unknown) => e)) as InputError;
+    expect([err.code, err.params.address]).toEqual(['cellTooLong', 'B1']);
   });
 });
 
