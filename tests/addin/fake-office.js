@@ -9,7 +9,8 @@
  *          `window.__FAKE_WORKBOOK__` / `window.__FAKE_CONFIG__` are set; exposes window.__fake.
  *
  * workbook: { sheets: [{ name, visibility?, rowIndex, columnIndex, values, formulas, numberFormat,
- *             valueTypes, fills?: { A1: '#RRGGBB' }, protected?: boolean, unlocked?: ['F2', …] }] }
+ *             valueTypes, fills?: { A1: '#RRGGBB' }, protected?: boolean, unlocked?: ['F2', …] }],
+ *             date1904?: boolean }
  * config:   { apiVersion?: '1.9', displayLanguage?: 'fr-FR' }
  */
 (function (root) {
@@ -503,7 +504,14 @@
         });
         return worksheetProxy(() => created);
       };
-      context.workbook = { worksheets };
+      // Workbook functions (ExcelApi 1.2): DATE counts in the workbook's date system.
+      const functions = {
+        date(year, month, day) {
+          const serial = Date.UTC(year, month - 1, day) / 86400000 + 25569 - (workbook && workbook.date1904 ? 1462 : 0);
+          return loadable({}, ['value', 'error'], (name) => (name === 'value' ? serial : ''));
+        },
+      };
+      context.workbook = { worksheets, functions };
 
       async function sync() {
         state.syncCount++;

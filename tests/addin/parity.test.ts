@@ -6,8 +6,12 @@
 import { readTables } from '../../addin/excel/reader';
 import type { Tables } from '../../core/tables';
 import { validate } from '../../core/validate';
-import { readWorkbookFile } from '../../pipeline/read/xlsx';
-import { framework, tempDir, writeExample, writeSeeded, XSS } from './helpers/fixtures';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { readWorkbookBuffer, readWorkbookFile } from '../../pipeline/read/xlsx';
+import { DEFAULT_LIMITS } from '../../pipeline/read/zip-guard';
+import { framework, tempDir, writeDate1904, writeExample, writeSeeded, XSS } from './helpers/fixtures';
 import { mockExcel } from './helpers/mock-excel';
 import { snapshotFile } from './helpers/snapshot';
 
@@ -82,5 +86,43 @@ describe('reader parity (exceljs ↔ Office.js)', () => {
     expect(beneficiaries.rows[1]![5]).toEqual({ kind: 'formula', value: 0, formula: 'D2+E2' });
     const budget = office.sheets.find((s) => s.name === 'Budget')!;
     expect(budget.rows.flat()).toContainEqual({ kind: 'formula', value: '#DIV/0!', formula: '1/0' });
+  });
+});
+
+describe('reader parity in the 1904 date system (Excel for Mac workbooks)', () => {
+  let dir: string;
+  let example: string;
+  let seeded: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    example = await writeExample(dir);
+    seeded = await writeSeeded(dir);
+  });
+
+  it('shifts the stored serials of the fixture, not its dates', async () => {
+    const file = await writeDate1904(example, path.join(dir, 'example-1904.xlsx'));
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    expect(await zip.file('xl/workbook.xml')!.async('string')).toMatch(/<workbookPr date1904="1"/);
+    const before = await JSZip.loadAsync(readFileSync(example));
+    const serial = async (z: JSZip) => Number(/<c r="B12" s="\d+"><v>([^<]+)<\/v>/.exec(await z.file('xl/worksheets/sheet1.xml')!.async('string'))![1]);
+    expect(await serial(before)).toBe((await serial(zip)) + 1462);
+  });
+
+  it.each([
+    ['example', () => example],
+    ['seeded', () => seeded],
+  ])('reads the %s dates in a 1904 workbook as every file reader does, and as in the 1900 workbook', async (name, source) => {
+    const file = await writeDate1904(source(), path.join(dir, `${name}-1904.xlsx`));
+    const { exceljs: auto, office, syncs } = await bothReaders(file);
+    expect(syncs).toBe(2);
+    const buffer = readFileSync(file);
+    for (const reader of ['fast', 'exceljs'] as const) expect([reader, office]).toEqual([reader, await readWorkbookBuffer(buffer, file, DEFAULT_LIMITS, { reader })]);
+    expect(office).toEqual(auto);
+    // The same dates as the workbook saved in the 1900 system, so the same issues.
+    const original = await bothReaders(source());
+    expect(office).toEqual(original.office);
+    expect(validate(office, framework())).toEqual(validate(original.office, framework()));
+    const dates = office.sheets.flatMap((s) => s.rows.flat()).filter((c) => c.kind === 'date' || (c.kind === 'formula' && /^\d{4}-/.test(String(c.value))));
+    expect(dates.length).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,4 @@
-import { isDateFormat, officeCell, rangeToSheet, readTables, sheetState } from '../../addin/excel/reader';
+import { DATE_PROBE, isDate1904, isDateFormat, officeCell, rangeToSheet, readTables, sheetState } from '../../addin/excel/reader';
 import { mockExcel } from './helpers/mock-excel';
 import type { SheetSnapshot } from './helpers/snapshot';
 
@@ -67,6 +67,14 @@ describe('officeCell', () => {
     expect(officeCell(0.5, 0.5, 'h:mm', 'Double')).toEqual({ kind: 'string', value: '12:00' });
     expect(officeCell(1, 1, 'DD/MM/YYYY', 'Double')).toEqual({ kind: 'date', value: '1900-01-01' });
   });
+  it('counts date serials from 1904 in a workbook in the 1904 date system (Excel for Mac)', () => {
+    expect(officeCell(43844, 43844, 'dd/mm/yyyy', 'Double', true)).toEqual({ kind: 'date', value: '2024-01-15' });
+    expect(officeCell(0, 0, 'dd/mm/yyyy', 'Double', true)).toEqual({ kind: 'date', value: '1904-01-01' });
+    expect(officeCell(43845, '=D4+1', 'dd/mm/yyyy', 'Double', true)).toEqual({ kind: 'formula', value: '2024-01-16', formula: 'D4+1' });
+    // Numbers and times of day do not depend on the date system.
+    expect(officeCell(43844, 43844, '#,##0', 'Double', true)).toEqual({ kind: 'number', value: 43844 });
+    expect(officeCell(0.5, 0.5, 'h:mm', 'Double', true)).toEqual({ kind: 'string', value: '12:00' });
+  });
   it('reads text that starts with = (typed after an apostrophe) as text', () => {
     expect(officeCell('=A1', '=A1', 'General', 'String')).toEqual({ kind: 'string', value: '=A1' });
   });
@@ -134,6 +142,7 @@ describe('readTables (office-addin-mock)', () => {
     expect(excel.syncs()).toBe(2);
     expect(excel.log).toEqual([
       'load worksheets items/name,items/visibility',
+      'DATE(2000;1;1)',
       'getUsedRange Identification valuesOnly=true',
       'getUsedRange Calculs valuesOnly=true',
       'getUsedRange _meta valuesOnly=true',
@@ -145,6 +154,46 @@ describe('readTables (office-addin-mock)', () => {
         { name: '_meta', state: 'veryHidden', rows: [[{ kind: 'string', value: 'communeCode' }, { kind: 'string', value: 'GNZ' }]] },
       ],
     });
+  });
+
+  const dated = (serial: number): SheetSnapshot => ({
+    name: 'Identification',
+    visibility: 'Visible',
+    rowIndex: 0,
+    columnIndex: 0,
+    values: [['Date de saisie', serial, serial + 1]],
+    formulas: [['Date de saisie', serial, '=B1+1']],
+    numberFormat: [['General', 'dd/mm/yyyy', 'dd/mm/yyyy']],
+    valueTypes: [['String', 'Double', 'Double']],
+  });
+
+  it('tells the date system by DATE(2000;1;1): 36526 from 1900, 35064 from 1904', () => {
+    expect(isDate1904({ value: DATE_PROBE.serial1900, error: '' })).toBe(false);
+    expect(isDate1904({ value: DATE_PROBE.serial1904, error: '' })).toBe(true);
+    expect(isDate1904({ value: DATE_PROBE.serial1904, error: '#VALUE!' })).toBe(false);
+    expect(isDate1904({ value: undefined })).toBe(false);
+  });
+
+  it('reads the dates of a 1904 workbook as Excel shows them, still in two syncs', async () => {
+    // 15/01/2024 is stored as 43844 in the 1904 system (45306 in the 1900 one).
+    const excel = mockExcel({ date1904: true, sheets: [dated(43844)] });
+    const tables = await excel.Excel.run((context) => readTables(context));
+    expect(excel.syncs()).toBe(2);
+    expect(tables.sheets[0]!.rows[0]).toEqual([
+      { kind: 'string', value: 'Date de saisie' },
+      { kind: 'date', value: '2024-01-15' },
+      { kind: 'formula', value: '2024-01-16', formula: 'B1+1' },
+    ]);
+  });
+
+  it('reads the same dates from a 1900 workbook, and counts from 1900 when DATE() fails', async () => {
+    const excel = mockExcel({ sheets: [dated(45306)] });
+    const tables = await excel.Excel.run((context) => readTables(context));
+    expect(tables.sheets[0]!.rows[0]![1]).toEqual({ kind: 'date', value: '2024-01-15' });
+    const failing = mockExcel({ dateFunction: 'error', sheets: [dated(45306)] });
+    const fallback = await failing.Excel.run((context) => readTables(context));
+    expect(failing.syncs()).toBe(2);
+    expect(fallback.sheets[0]!.rows[0]![1]).toEqual({ kind: 'date', value: '2024-01-15' });
   });
 
   it('costs two syncs whatever the number of sheets', async () => {

@@ -2,12 +2,14 @@
  * The workbooks the add-in tests read: a correctly filled commune report (the pipeline's example) and
  * the same report with seeded mistakes. Written with the pipeline (tests may use it; the add-in never).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Framework } from '../../../core/framework/schema';
 import { inputCells, planTemplate } from '../../../core/layout/plan';
+import { BUILTIN_NUMBER_FORMATS, formatKind } from '../../../core/number-formats';
 import { a1 } from '../../../core/tables';
 import { exampleFill } from '../../../pipeline/examples';
 import { loadFrameworkFile } from '../../../pipeline/framework-file';
@@ -118,4 +120,45 @@ export async function writeSeeded(dir: string): Promise<string> {
   notes.getCell('H9').value = { formula: 'E5', result: false } as ExcelJS.CellFormulaValue;
   await workbook.xlsx.writeFile(file);
   return file;
+}
+
+/**
+ * The same workbook as Excel for Mac saves it in the 1904 date system: `<workbookPr date1904="1"/>`,
+ * and every date serial (a number, or a formula's cached number, in a cell whose format shows a date)
+ * 1462 days smaller. Times of day and plain numbers stay as they are. Edited in the XML with JSZip,
+ * so that no reader under test writes the file.
+ */
+export async function writeDate1904(file: string, out: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+  if (!/<workbookPr\b/.test(workbookXml)) throw new Error(`${file}: no <workbookPr> to mark`);
+  zip.file('xl/workbook.xml', workbookXml.replace(/<workbookPr\b/, '<workbookPr date1904="1"'));
+
+  const styles = await zip.file('xl/styles.xml')!.async('string');
+  const custom = new Map([...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g)].map((m) => [Number(m[1]), m[2]!]));
+  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
+  const dateStyles = new Set<number>();
+  [...cellXfs.matchAll(/<xf\b[^>]*?numFmtId="(\d+)"/g)].forEach((m, index) => {
+    const id = Number(m[1]);
+    if (formatKind(custom.get(id) ?? BUILTIN_NUMBER_FORMATS[id]) === 'date') dateStyles.add(index);
+  });
+
+  let shifted = 0;
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
+    const xml = await zip.file(name)!.async('string');
+    // A self-closing <c …/> holds no value (and must not swallow the next cell).
+    const edited = xml.replace(/<c\b([^>]*?)(\/>|>[\s\S]*?<\/c>)/g, (whole, attributes: string, rest: string) => {
+      const style = /\bs="(\d+)"/.exec(attributes);
+      const type = /\bt="(\w+)"/.exec(attributes)?.[1] ?? 'n';
+      if (rest === '/>' || !style || !dateStyles.has(Number(style[1])) || type !== 'n') return whole;
+      return whole.replace(/<v>([^<]+)<\/v>/, (_v, serial: string) => {
+        shifted++;
+        return `<v>${Number(serial) - 1462}</v>`;
+      });
+    });
+    zip.file(name, edited);
+  }
+  if (shifted === 0) throw new Error(`${file}: no date to shift`);
+  writeFileSync(out, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return out;
 }

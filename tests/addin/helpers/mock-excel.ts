@@ -99,9 +99,19 @@ export function mockExcel(snapshot: WorkbookSnapshot): MockExcel {
     return mock;
   });
 
+  /** DATE(y;m;d) as Excel computes it in the snapshot's date system (years from 1901 on). */
+  const dateFunction = (year: number, month: number, day: number): OfficeMockObject => {
+    log.push(`DATE(${year};${month};${day})`);
+    const serial = Date.UTC(year, month - 1, day) / 86400000 + 25569 - (snapshot.date1904 ? 1462 : 0);
+    const mock = new OfficeMockObject(snapshot.dateFunction === 'error' ? { value: 0, error: '#NAME?' } : { value: serial, error: '' });
+    synced.push(mock);
+    return mock;
+  };
+
   const data = {
     context: {
       workbook: {
+        functions: { date: dateFunction },
         worksheets: {
           items: sheetMocks,
           load(this: OfficeMockObject, properties: string) {

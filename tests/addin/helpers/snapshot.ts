@@ -24,33 +24,38 @@ export interface SheetSnapshot {
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  /** The workbook counts dates from 1904 (Excel for Mac): its serials are 1462 days fewer. */
+  date1904?: boolean;
+  /** What DATE() answers with: 'error' for a host whose workbook functions fail. */
+  dateFunction?: 'error';
 }
 
-const toSerial = (date: Date) => 25569 + date.getTime() / 86400000;
+/** A Date as exceljs gives it → the serial the file stores, in the workbook's date system. */
+const toSerial = (date: Date, date1904: boolean) => 25569 + date.getTime() / 86400000 - (date1904 ? 1462 : 0);
 
 type Seen = { value: unknown; formula: unknown; type: string };
 
-function plain(value: unknown): { value: unknown; type: string } {
+function plain(value: unknown, date1904: boolean): { value: unknown; type: string } {
   if (value === null || value === undefined) return { value: '', type: 'Empty' };
-  if (value instanceof Date) return { value: toSerial(value), type: 'Double' };
+  if (value instanceof Date) return { value: toSerial(value, date1904), type: 'Double' };
   if (typeof value === 'number') return { value, type: 'Double' };
   if (typeof value === 'boolean') return { value, type: 'Boolean' };
   if (typeof value === 'string') return { value, type: value === '' ? 'Empty' : 'String' };
   if (typeof value === 'object' && 'error' in (value as object)) return { value: String((value as ExcelJS.CellErrorValue).error), type: 'Error' };
   if (typeof value === 'object' && 'richText' in (value as object))
-    return plain((value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join(''));
-  if (typeof value === 'object' && 'hyperlink' in (value as object)) return plain((value as ExcelJS.CellHyperlinkValue).text);
+    return plain((value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join(''), date1904);
+  if (typeof value === 'object' && 'hyperlink' in (value as object)) return plain((value as ExcelJS.CellHyperlinkValue).text, date1904);
   return { value: String(value), type: 'String' };
 }
 
-function seen(cell: ExcelJS.Cell): Seen {
+function seen(cell: ExcelJS.Cell, date1904: boolean): Seen {
   if (cell.type === ExcelJS.ValueType.Merge || cell.type === ExcelJS.ValueType.Null) return { value: '', formula: '', type: 'Empty' };
   if (cell.type === ExcelJS.ValueType.Formula) {
     // cell.result: the cached result, 0 and FALSE included (exceljs' value getter drops them).
-    const result = plain(cell.result);
+    const result = plain(cell.result, date1904);
     return { value: result.value, formula: `=${cell.formula}`, type: result.type === 'Empty' ? 'String' : result.type };
   }
-  const { value, type } = plain(cell.value);
+  const { value, type } = plain(cell.value, date1904);
   return { value, formula: value, type };
 }
 
@@ -58,7 +63,8 @@ function argbToHex(argb: string | undefined): string | null {
   return argb && /^[0-9A-F]{8}$/i.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
 }
 
-export function snapshotWorksheet(ws: ExcelJS.Worksheet): SheetSnapshot {
+/** `date1904`: exceljs made its Dates in the 1904 system (workbook.properties.date1904). */
+export function snapshotWorksheet(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapshot {
   let r1 = Infinity;
   let c1 = Infinity;
   let r2 = 0;
@@ -89,7 +95,7 @@ export function snapshotWorksheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     const t: string[] = [];
     for (let c = c1; c <= c2; c++) {
       const cell = ws.findCell(r, c);
-      const s = cell ? seen(cell) : { value: '', formula: '', type: 'Empty' };
+      const s = cell ? seen(cell, date1904) : { value: '', formula: '', type: 'Empty' };
       v.push(s.value);
       f.push(s.formula);
       n.push(cell?.numFmt || 'General');
@@ -108,5 +114,6 @@ export function snapshotWorksheet(ws: ExcelJS.Worksheet): SheetSnapshot {
 export async function snapshotFile(file: string): Promise<WorkbookSnapshot> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
-  return { sheets: workbook.worksheets.map(snapshotWorksheet) };
+  const date1904 = Boolean(workbook.properties?.date1904);
+  return { sheets: workbook.worksheets.map((ws) => snapshotWorksheet(ws, date1904)), date1904 };
 }
