@@ -80,7 +80,8 @@ export function readTablesInThread(buffer: Buffer, workbookXml: Buffer | undefin
     };
     const timer = setTimeout(() => settle(false, () => resolve({ kind: 'timeout' })), Math.max(0, timeoutMs));
     const onMessage = (msg: Message) =>
-      settle(msg.kind !== 'failed', () => {
+      // A thread that answered, even with an error it caught, is sound: kept.
+      settle(true, () => {
         if (msg.kind !== 'failed') return resolve(msg);
         const err = new Error(msg.message);
         err.name = msg.name;
