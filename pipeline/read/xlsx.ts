@@ -113,7 +113,14 @@ export async function readWorkbookBuffer(buffer: Buffer, file: string, limits: Z
   if (merges > MAX_MERGES_FOR_EXCELJS) throw new InputError(file, 'tooComplex', { count: merges });
   // exceljs cannot be interrupted: it reads on its own thread, stopped at the same deadline.
   const left = deadline - Date.now();
-  const read = left > 0 ? await readTablesInThread(buffer, verdict.parts?.get('xl/workbook.xml'), left) : { kind: 'timeout' as const };
+  let read: Awaited<ReturnType<typeof readTablesInThread>>;
+  try {
+    read = left > 0 ? await readTablesInThread(buffer, verdict.parts?.get('xl/workbook.xml'), left) : { kind: 'timeout' as const };
+  } catch {
+    // exceljs' own failures while converting (« 0 is out of bounds… ») or running out of memory mean
+    // nothing to a coordinator: the workbook is refused in plain words, with what to do.
+    throw new InputError(file, 'corrupt');
+  }
   if (read.kind === 'timeout') throw tooSlow();
   if (read.kind === 'corrupt') throw new InputError(file, 'corrupt');
   return refuseOversizedCells(read.tables, file);
