@@ -2,6 +2,7 @@ import { readInputFile } from './input-file';
 import { DEFAULT_LIMITS, inspectZip, type ZipLimits } from './zip-guard';
 import { OUTPUT_CREATOR, OUTPUT_LAST_MODIFIED_BY, OUTPUT_SHEETS } from '../write/consolidated/labels';
 import { tidyCsv } from '../write/csv';
+import { END, OPEN, Scanner, XmlScanError } from '../xml/scanner';
 
 /**
  * The merge's own outputs, recognised by their content (a renamed copy is still one): the consolidated
@@ -16,23 +17,45 @@ const CSV_SIGNATURE = Buffer.from(tidyCsv([]).replace(/\r\n[^]*$/, '\r\n'), 'utf
 /** The parts that tell a consolidated workbook: its properties and its sheet list. */
 export const OWN_OUTPUT_PARTS: readonly string[] = ['docProps/core.xml', 'xl/workbook.xml'];
 
-/** A character reference; one out of Unicode's range (a hostile file) reads as U+FFFD, never throws. */
-const codePoint = (n: number) => (Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '\ufffd');
+const NS_DC = 'http://purl.org/dc/elements/1.1/';
+const NS_CP = 'http://schemas.openxmlformats.org/package/2006/metadata/core-properties';
 
-const decode = (text: string) =>
-  text
-    .replace(/&#x([0-9a-f]{1,8});/gi, (_, h: string) => codePoint(parseInt(h, 16)))
-    .replace(/&#(\d{1,10});/g, (_, d: string) => codePoint(parseInt(d, 10)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+/**
+ * The author fields of docProps/core.xml, read by the shared XML scanner: found by namespace (the
+ * prefixes the root declares, `dc:` and `cp:` when it declares none), text decoded (entities, CDATA)
+ * and trimmed.
+ */
+function authors(core: string): { creator?: string; lastModifiedBy?: string } {
+  const sc = new Scanner(core);
+  if (sc.next() !== OPEN) return {};
+  const root = Object.entries(sc.attributes());
+  const declared = (ns: string, usual: string) => {
+    const prefixes = root.filter(([name, value]) => name.startsWith('xmlns:') && value === ns).map(([name]) => `${name.slice(6)}:`);
+    return prefixes.length > 0 ? prefixes : [`${usual}:`];
+  };
+  const creator = declared(NS_DC, 'dc').map((p) => `${p}creator`);
+  const lastModifiedBy = declared(NS_CP, 'cp').map((p) => `${p}lastModifiedBy`);
+  const out: { creator?: string; lastModifiedBy?: string } = {};
+  for (let kind = sc.next(); kind !== END; kind = sc.next()) {
+    if (kind !== OPEN || sc.depth() !== 2) continue;
+    const field = creator.includes(sc.qname) ? 'creator' : lastModifiedBy.includes(sc.qname) ? 'lastModifiedBy' : undefined;
+    if (field) out[field] ??= sc.leafText().trim();
+    else sc.skip();
+  }
+  return out;
+}
 
-const element = (xml: string, tag: string): string | null => {
-  const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([^<]*)</${tag}>`).exec(xml);
-  return m ? decode(m[1]!).trim() : null;
-};
+/** The names in the workbook's <sheets>, whatever the prefix, quotes and attribute order. */
+function sheetNames(workbook: string): Set<string> {
+  const names = new Set<string>();
+  const sc = new Scanner(workbook);
+  for (let kind = sc.next(); kind !== END; kind = sc.next())
+    if (kind === OPEN && sc.depth() === 3 && sc.qname.slice(sc.qname.indexOf(':') + 1) === 'sheet') {
+      const name = sc.attr('name');
+      if (name !== undefined) names.add(name);
+    }
+  return names;
+}
 
 /**
  * A consolidated workbook: written by this tool (creator or last author, which Excel keeps or sets on
@@ -42,12 +65,18 @@ const element = (xml: string, tag: string): string | null => {
 export function isConsolidatedWorkbook(parts: ReadonlyMap<string, Buffer>): boolean {
   const core = parts.get('docProps/core.xml')?.toString('utf8');
   if (core === undefined) return false;
-  const ours = element(core, 'dc:creator') === OUTPUT_CREATOR || element(core, 'cp:lastModifiedBy') === OUTPUT_LAST_MODIFIED_BY;
-  if (!ours) return false;
-  const workbook = parts.get('xl/workbook.xml')?.toString('utf8');
-  if (workbook === undefined) return false;
-  const sheets = new Set([...workbook.matchAll(/<(?:\w+:)?sheet\s[^>]*?\bname="([^"]*)"/g)].map((m) => decode(m[1]!)));
-  return Object.values(OUTPUT_SHEETS).every((name) => sheets.has(name));
+  try {
+    const { creator, lastModifiedBy } = authors(core);
+    if (creator !== OUTPUT_CREATOR && lastModifiedBy !== OUTPUT_LAST_MODIFIED_BY) return false;
+    const workbook = parts.get('xl/workbook.xml')?.toString('utf8');
+    if (workbook === undefined) return false;
+    const sheets = sheetNames(workbook);
+    return Object.values(OUTPUT_SHEETS).every((name) => sheets.has(name));
+  } catch (err) {
+    // Parts the scanner cannot read are no output of ours: the reader decides what the file is.
+    if (err instanceof XmlScanError) return false;
+    throw err;
+  }
 }
 
 /**

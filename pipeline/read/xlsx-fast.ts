@@ -14,7 +14,7 @@ export { excelDateToIso } from './xlsx-worksheet';
  *
  * It reads only the parts that hold values (the workbook and its rels, the shared strings, the
  * styles, the worksheets and their rels), already inflated by the zip guard, and scans their XML
- * (xml-scanner.ts: no DOM, no object model). It reads what the file says, as Excel, LibreOffice and
+ * (pipeline/xml/scanner.ts: no DOM, no object model). It reads what the file says, as Excel, LibreOffice and
  * openpyxl show it — not exceljs' misreadings: a formula's cached 0 / FALSE is kept, `t="d"` ISO
  * dates, `date1904="true"`, CDATA, relationships under any prefix and worksheets under any part name
  * are read. Merged cells other than the top-left read as empty (as Office.js shows them).

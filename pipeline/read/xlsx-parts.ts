@@ -1,7 +1,7 @@
 import { BUILTIN_NUMBER_FORMATS } from '../../core/number-formats';
 import type { Sheet } from '../../core/tables';
 import { unsupported } from './fast-unsupported';
-import { CLOSE, END, OPEN, openRoot, qualifiedAttributeNames, REL_NS, Scanner } from './xml-scanner';
+import { CLOSE, END, OPEN, openRoot, qualifiedAttributeNames, REL_NS, Scanner } from '../xml/scanner';
 import { unescapeX } from './xlsx-text';
 
 /** The package's parts that say where the cells are and how to read them: rels, workbook, styles, shared strings. */
@@ -19,7 +19,7 @@ const PACKAGE_RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relation
  * prefix bound to the package-relationships namespace (`ns0:Relationship`, as ElementTree writes).
  */
 export function parseRels(xml: string): Map<string, Relationship> {
-  const sc = new Scanner(xml);
+  const sc = new Scanner(xml, unsupported);
   const root = sc.next() === OPEN ? sc.qname : '';
   const colon = root.indexOf(':');
   const prefix = colon < 0 ? '' : root.slice(0, colon + 1);
@@ -42,7 +42,7 @@ export interface SheetEntry {
 }
 
 export function parseWorkbook(xml: string): { sheets: SheetEntry[]; date1904: boolean } {
-  const sc = new Scanner(xml);
+  const sc = new Scanner(xml, unsupported);
   const q = openRoot(sc, 'workbook');
   const idNames = qualifiedAttributeNames(sc.attributes(), REL_NS, 'id');
   const WORKBOOK_PR = q('workbookPr');
@@ -87,7 +87,7 @@ export function parseWorkbook(xml: string): { sheets: SheetEntry[]; date1904: bo
 
 /** xl/styles.xml → the number format code of each cellXfs index. */
 export function parseStyles(xml: string): (string | undefined)[] {
-  const sc = new Scanner(xml);
+  const sc = new Scanner(xml, unsupported);
   const q = openRoot(sc, 'styleSheet');
   const NUM_FMTS = q('numFmts');
   const NUM_FMT = q('numFmt');
@@ -141,7 +141,7 @@ export interface SharedString {
 export const NO_STRING: SharedString = { text: '', rich: false };
 
 export function parseSharedStrings(xml: string): SharedString[] {
-  const sc = new Scanner(xml);
+  const sc = new Scanner(xml, unsupported);
   const q = openRoot(sc, 'sst');
   const SI = q('si');
   const T = q('t');

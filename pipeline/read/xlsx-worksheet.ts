@@ -2,7 +2,7 @@ import { isoDatePart, numberCell, serialToIso } from '../../core/number-formats'
 import { EMPTY, type Cell } from '../../core/tables';
 import { unsupported, WorkbookRefused } from './fast-unsupported';
 import { lettersToColumn, slideFormula } from './shared-formula';
-import { CLOSE, END, OPEN, openRoot, Scanner } from './xml-scanner';
+import { CLOSE, END, OPEN, openRoot, Scanner } from '../xml/scanner';
 import type { SharedString } from './xlsx-parts';
 import { unescapeX } from './xlsx-text';
 
@@ -209,7 +209,7 @@ function mergedAway(records: readonly CellRecord[], merges: readonly Merge[], de
 }
 
 export function parseWorksheet(xml: string, ctx: SheetContext): Cell[][] {
-  const sc = new Scanner(xml);
+  const sc = new Scanner(xml, unsupported);
   const q = openRoot(sc, 'worksheet');
   const SHEET_DATA = q('sheetData');
   const ROW = q('row');

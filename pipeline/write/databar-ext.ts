@@ -2,6 +2,8 @@
  * exceljs' streaming writer gives each data bar rule an `<extLst>` pointing, through an empty
  * `<x14:id/>`, at an Excel 2010 extension it never writes. Excel may call that damage and offer a
  * repair. Without the dangling reference the rule is a plain data bar that every viewer draws.
+ * A regular expression, not the XML scanner: it edits exceljs' own chunks as they are streamed, which
+ * are fragments of a part, not documents; it is anchored on exceljs' exact bytes and linear.
  */
 export const DANGLING_DATABAR_EXT = /<extLst><ext uri="\{B025F937-C7B1-47D3-B67F-A62EFF666E3E\}"[^>]*><x14:id\/><\/ext><\/extLst>/g;
 

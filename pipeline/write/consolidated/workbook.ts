@@ -1,9 +1,10 @@
 import { createWriteStream, promises as fs } from 'node:fs';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { addChartsTo, editPackage, type CellSource, type CellValue, type ChartSpec, type Package } from '../charts';
+import { addChartsTo, editPackage, type CellSource, type CellValue, type ChartSpec } from '../charts';
 import { columnLetter } from '../../../core/tables';
 import { dropDanglingDataBarExtensions } from '../databar-ext';
+import { setCompany } from '../doc-props';
 import { reorderSheets } from '../sheet-order';
 import { addTablePart, declareStreamedTable } from '../table-part';
 import { writeBeneficiaries } from './beneficiaries';
@@ -68,14 +69,6 @@ function snapshot(ws: ExcelJS.Worksheet, lastRow: number): CellSource {
   };
 }
 
-/** The streaming writer leaves the document's company empty: it is the implementing organisation. */
-async function setCompany(pkg: Package, company: string): Promise<void> {
-  if (!pkg.has('docProps/app.xml')) return;
-  const xml = await pkg.read('docProps/app.xml');
-  const escaped = company.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  pkg.write('docProps/app.xml', xml.replace(/<Company>[^<]*<\/Company>|<Company\/>/, `<Company>${escaped}</Company>`));
-}
-
 /**
  * Writes the consolidated workbook to `file`, sheets in the contract's order. It is streamed: each
  * detail sheet, then `Données`, goes out as it is written, so memory does not grow with the number
@@ -92,7 +85,7 @@ export async function writeConsolidatedWorkbook(ctx: WriteContext, file: string,
     const written = await Promise.race([streamWorkbook(ctx, stream), failed]);
     const edited = await editPackage(await fs.readFile(file), async (pkg) => {
       await reorderSheets(pkg, Object.values(OUTPUT_SHEETS));
-      await setCompany(pkg, ctx.model.framework.project.implementer);
+      await setCompany(pkg, ctx.model.framework.project.implementer); // exceljs leaves it empty
       await addTablePart(pkg, written.table, { sheet: OUTPUT_SHEETS.data, name: 'Donnees', columns: TIDY_HEADERS, rows: written.dataRows });
       await addChartsTo(pkg, written.charts, written.cells);
       await makeXmlSafe(pkg);

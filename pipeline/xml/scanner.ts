@@ -1,9 +1,23 @@
-import { unsupported } from './fast-unsupported';
-
 /**
  * A pull scanner over one XML part (no DOM, no SAX events): indexOf and character codes, linear in
- * the part's length. Anything it does not recognise throws FastReaderUnsupported.
+ * the part's length. Shared by the reader (pipeline/read) and the package edits (pipeline/write), so
+ * it depends on neither: anything it does not recognise goes to the `fail` its caller gives (the
+ * reader's falls back to exceljs), by default an XmlScanError.
  */
+
+/** What the scanner throws by default: a part it does not recognise (a reason in English, for logs). */
+export class XmlScanError extends Error {
+  constructor(readonly reason: string) {
+    super(`XML not scanned: ${reason}`);
+    this.name = 'XmlScanError';
+  }
+}
+
+export type Fail = (reason: string) => never;
+
+const scanError: Fail = (reason) => {
+  throw new XmlScanError(reason);
+};
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -16,7 +30,7 @@ function isXmlChar(code: number): boolean {
 }
 
 /** Replaces the five predefined entities and character references, as an XML parser does. */
-function decodeEntities(raw: string): string {
+function decodeEntities(raw: string, unsupported: Fail): string {
   let out = '';
   let last = 0;
   for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', last)) {
@@ -59,13 +73,13 @@ function normaliseLineEnds(raw: string): string {
   return raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw;
 }
 
-function decodeText(raw: string): string {
+function decodeText(raw: string, unsupported: Fail): string {
   raw = normaliseLineEnds(raw);
-  return raw.indexOf('&') >= 0 ? decodeEntities(raw) : raw;
+  return raw.indexOf('&') >= 0 ? decodeEntities(raw, unsupported) : raw;
 }
 
 /** An attribute value: line ends and tabs become spaces (attribute-value normalisation), then entities. */
-function decodeAttribute(raw: string): string {
+function decodeAttribute(raw: string, unsupported: Fail): string {
   let plain = true;
   for (let i = 0; i < raw.length; i++) {
     const ch = raw.charCodeAt(i);
@@ -76,7 +90,7 @@ function decodeAttribute(raw: string): string {
   }
   if (plain) return raw;
   if (/[\r\n\t]/.test(raw)) raw = raw.replace(/\r\n|[\r\n\t]/g, ' ');
-  return raw.indexOf('&') >= 0 ? decodeEntities(raw) : raw;
+  return raw.indexOf('&') >= 0 ? decodeEntities(raw, unsupported) : raw;
 }
 
 function isSpace(ch: number): boolean {
@@ -105,7 +119,17 @@ export class Scanner {
   /** Open elements, the current one last: at an OPEN, its depth is stack.length (the root is 1). */
   readonly stack: string[] = [];
 
-  constructor(private readonly s: string) {}
+  /** Where the tag just read starts (its `<`) and ends (just past its `>`): for editing a part in place. */
+  tagFrom = 0;
+  tagTo = 0;
+  /** Whether the OPEN just read is an empty-element tag `<x/>` (its CLOSE, next, is no tag: tagFrom = tagTo). */
+  selfClosing = false;
+
+  constructor(
+    private readonly s: string,
+    /** Called with the reason when the part is not one the scanner reads; must throw. */
+    readonly fail: Fail = scanError,
+  ) {}
 
   depth(): number {
     return this.stack.length;
@@ -117,51 +141,53 @@ export class Scanner {
     if (this.closePending) {
       this.closePending = false;
       this.qname = this.stack.pop()!;
-      this.textFrom = this.textTo = this.p;
+      this.textFrom = this.textTo = this.tagFrom = this.tagTo = this.p;
       return CLOSE;
     }
     let from = this.p;
     for (;;) {
       const lt = s.indexOf('<', from);
       if (lt < 0) {
-        if (this.stack.length > 0) unsupported(`<${this.stack[this.stack.length - 1]}> is not closed`);
+        if (this.stack.length > 0) this.fail(`<${this.stack[this.stack.length - 1]}> is not closed`);
         this.p = s.length;
         return END;
       }
       const c = s.charCodeAt(lt + 1);
       if (c === 47 /* / */) {
         const gt = s.indexOf('>', lt + 2);
-        if (gt < 0) unsupported('an unterminated end tag');
+        if (gt < 0) this.fail('an unterminated end tag');
         let nameEnd = gt;
         while (nameEnd > lt + 2 && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
         const open = this.stack.pop();
-        if (open === undefined || nameEnd - (lt + 2) !== open.length || !s.startsWith(open, lt + 2)) unsupported(`a misplaced </${s.slice(lt + 2, nameEnd)}>`);
+        if (open === undefined || nameEnd - (lt + 2) !== open.length || !s.startsWith(open, lt + 2)) this.fail(`a misplaced </${s.slice(lt + 2, nameEnd)}>`);
         this.qname = open;
         this.textFrom = from;
         this.textTo = lt;
         this.p = gt + 1;
+        this.tagFrom = lt;
+        this.tagTo = gt + 1;
         return CLOSE;
       }
       if (c === 33 /* ! */) {
         if (s.startsWith('<![CDATA[', lt)) {
           // A CDATA section is text taken literally (only its line ends are normalised).
           const end = s.indexOf(']]>', lt + 9);
-          if (end < 0) unsupported('an unterminated CDATA section');
-          (this.pieces ??= []).push(decodeText(s.slice(from, lt)), normaliseLineEnds(s.slice(lt + 9, end)));
+          if (end < 0) this.fail('an unterminated CDATA section');
+          (this.pieces ??= []).push(decodeText(s.slice(from, lt), this.fail), normaliseLineEnds(s.slice(lt + 9, end)));
           from = end + 3;
           continue;
         }
-        if (!s.startsWith('<!--', lt)) unsupported('a DTD or declaration');
+        if (!s.startsWith('<!--', lt)) this.fail('a DTD or declaration');
         const end = s.indexOf('-->', lt + 4);
-        if (end < 0) unsupported('an unterminated comment');
-        (this.pieces ??= []).push(decodeText(s.slice(from, lt)));
+        if (end < 0) this.fail('an unterminated comment');
+        (this.pieces ??= []).push(decodeText(s.slice(from, lt), this.fail));
         from = end + 3;
         continue;
       }
       if (c === 63 /* ? */) {
         const end = s.indexOf('?>', lt + 2);
-        if (end < 0) unsupported('an unterminated processing instruction');
-        (this.pieces ??= []).push(decodeText(s.slice(from, lt)));
+        if (end < 0) this.fail('an unterminated processing instruction');
+        (this.pieces ??= []).push(decodeText(s.slice(from, lt), this.fail));
         from = end + 2;
         continue;
       }
@@ -169,7 +195,7 @@ export class Scanner {
       let i = lt + 1;
       let ch = c;
       while (i < n && ch !== 62 && ch !== 47 && !isSpace(ch)) ch = s.charCodeAt(++i);
-      if (i === lt + 1 || i >= n) unsupported('a malformed tag');
+      if (i === lt + 1 || i >= n) this.fail('a malformed tag');
       this.qname = s.slice(lt + 1, i);
       // The attributes, up to `>` or `/>`: only their positions are kept.
       const spans = this.spans;
@@ -183,22 +209,22 @@ export class Scanner {
           break;
         }
         if (ch === 47) {
-          if (s.charCodeAt(i + 1) !== 62) unsupported(`a malformed <${this.qname}> tag`);
+          if (s.charCodeAt(i + 1) !== 62) this.fail(`a malformed <${this.qname}> tag`);
           i += 2;
           this.closePending = true;
           break;
         }
-        if (i === before || i >= n) unsupported(`a malformed <${this.qname}> tag`);
+        if (i === before || i >= n) this.fail(`a malformed <${this.qname}> tag`);
         const nameFrom = i;
         while (i < n && ch !== 61 && ch !== 62 && ch !== 47 && !isSpace(ch)) ch = s.charCodeAt(++i);
         const nameTo = i;
         while (isSpace(ch)) ch = s.charCodeAt(++i);
-        if (ch !== 61 || nameTo === nameFrom) unsupported(`a malformed attribute in <${this.qname}>`);
+        if (ch !== 61 || nameTo === nameFrom) this.fail(`a malformed attribute in <${this.qname}>`);
         ch = s.charCodeAt(++i);
         while (isSpace(ch)) ch = s.charCodeAt(++i);
-        if (ch !== 34 && ch !== 39) unsupported(`an unquoted attribute in <${this.qname}>`);
+        if (ch !== 34 && ch !== 39) this.fail(`an unquoted attribute in <${this.qname}>`);
         const close = s.indexOf(ch === 34 ? '"' : "'", i + 1);
-        if (close < 0) unsupported(`an unterminated attribute in <${this.qname}>`);
+        if (close < 0) this.fail(`an unterminated attribute in <${this.qname}>`);
         const k = count++ * 4;
         spans[k] = nameFrom;
         spans[k + 1] = nameTo;
@@ -212,13 +238,16 @@ export class Scanner {
       this.textFrom = from;
       this.textTo = lt;
       this.p = i;
+      this.tagFrom = lt;
+      this.tagTo = i;
+      this.selfClosing = this.closePending;
       return OPEN;
     }
   }
 
   /** The decoded text between the previous tag and this one (comments left out). */
   text(): string {
-    const last = decodeText(this.s.slice(this.textFrom, this.textTo));
+    const last = decodeText(this.s.slice(this.textFrom, this.textTo), this.fail);
     return this.pieces ? this.pieces.join('') + last : last;
   }
 
@@ -228,7 +257,18 @@ export class Scanner {
     const spans = this.spans;
     for (let k = 0; k < this.attrCount * 4; k += 4) {
       const from = spans[k]!;
-      if (spans[k + 1]! - from === name.length && s.startsWith(name, from)) return decodeAttribute(s.slice(spans[k + 2], spans[k + 3]));
+      if (spans[k + 1]! - from === name.length && s.startsWith(name, from)) return decodeAttribute(s.slice(spans[k + 2], spans[k + 3]), this.fail);
+    }
+    return undefined;
+  }
+
+  /** Where one attribute's raw value lies in the part (quotes excluded), to replace it in place. */
+  attrValueRange(name: string): [from: number, to: number] | undefined {
+    const s = this.s;
+    const spans = this.spans;
+    for (let k = 0; k < this.attrCount * 4; k += 4) {
+      const from = spans[k]!;
+      if (spans[k + 1]! - from === name.length && s.startsWith(name, from)) return [spans[k + 2]!, spans[k + 3]!];
     }
     return undefined;
   }
@@ -240,8 +280,8 @@ export class Scanner {
     const spans = this.spans;
     for (let k = 0; k < this.attrCount * 4; k += 4) {
       const name = s.slice(spans[k], spans[k + 1]);
-      if (out[name] !== undefined) unsupported(`a repeated attribute ${name}`);
-      out[name] = decodeAttribute(s.slice(spans[k + 2], spans[k + 3]));
+      if (out[name] !== undefined) this.fail(`a repeated attribute ${name}`);
+      out[name] = decodeAttribute(s.slice(spans[k + 2], spans[k + 3]), this.fail);
     }
     return out;
   }
@@ -249,12 +289,12 @@ export class Scanner {
   /** Skips the element just opened, with everything inside it. */
   skip(): void {
     const depth = this.stack.length;
-    while (this.stack.length >= depth) if (this.next() === END) unsupported('an unexpected end');
+    while (this.stack.length >= depth) if (this.next() === END) this.fail('an unexpected end');
   }
 
   /** The text of an element just opened, which must hold no element. */
   leafText(): string {
-    if (this.next() !== CLOSE) unsupported(`an element inside <${this.stack[this.stack.length - 2]}>`);
+    if (this.next() !== CLOSE) this.fail(`an element inside <${this.stack[this.stack.length - 2]}>`);
     return this.text();
   }
 }
@@ -265,17 +305,17 @@ export class Scanner {
  * when the root is `<x:worksheet xmlns:x="…/main">`. Other namespaces (strict OOXML) are refused.
  */
 export function openRoot(sc: Scanner, local: string): (name: string) => string {
-  if (sc.next() !== OPEN) unsupported(`no <${local}> root`);
+  if (sc.next() !== OPEN) sc.fail(`no <${local}> root`);
   const qname = sc.qname;
   const colon = qname.indexOf(':');
   const prefix = colon < 0 ? '' : qname.slice(0, colon);
-  if ((colon < 0 ? qname : qname.slice(colon + 1)) !== local) unsupported(`<${qname}> instead of <${local}>`);
+  if ((colon < 0 ? qname : qname.slice(colon + 1)) !== local) sc.fail(`<${qname}> instead of <${local}>`);
   const attrs = sc.attributes();
   const ns = prefix ? attrs[`xmlns:${prefix}`] : attrs.xmlns;
-  if (ns !== MAIN_NS && (prefix || ns !== undefined)) unsupported(`the namespace ${ns ?? prefix}`);
+  if (ns !== MAIN_NS && (prefix || ns !== undefined)) sc.fail(`the namespace ${ns ?? prefix}`);
   if (!prefix) return (name) => name;
   // Both a prefix and the default namespace for SpreadsheetML: which elements count is unclear.
-  if (attrs.xmlns !== undefined) unsupported('a prefixed root with a default namespace');
+  if (attrs.xmlns !== undefined) sc.fail('a prefixed root with a default namespace');
   return (name) => `${prefix}:${name}`;
 }
 
