@@ -73,9 +73,15 @@ export function gapsText(ctx: WriteContext): string[] {
   return lines.length === 0 ? [L.allDone] : lines;
 }
 
+/**
+ * What a paragraph shows in its tallest row (409 points: 27 lines of about 120 characters); a longer
+ * one (an Écarts line with many communes' comments) is cut there, the whole kept in `Textes longs`.
+ */
+export const PARAGRAPH_MAX = 3000;
+
 /** A wrapped text over columns B to F, its row tall enough for it. */
 function paragraph(ws: ExcelJS.Worksheet, row: number, text: string, italic = false): void {
-  value(ws.getCell(`B${row}`), text);
+  value(ws.getCell(`B${row}`), text, PARAGRAPH_MAX);
   ws.mergeCells(`B${row}:F${row}`);
   ws.getCell(`B${row}`).alignment = { wrapText: true, vertical: 'top' };
   if (italic) ws.getCell(`B${row}`).font = { name: 'Calibri', italic: true, color: { argb: 'FF595959' } };
