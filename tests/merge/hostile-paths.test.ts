@@ -248,6 +248,18 @@ describe('the output is always valid', () => {
     expect(lines.filter((l) => 'more' in l).map((l) => ('more' in l ? l.more.length : 0)).reduce((a, b) => a + b, 0) + lines.filter((l) => 'issue' in l).length).toBe(16);
   });
 
+  test('the cap holds for many files with one problem each: the files beyond share one last line', () => {
+    const issue = (file: string): FileIssue => ({ file, ruleId: 'r', severity: 'error', sheet: null, row: null, column: null, address: null, messageId: 'm', params: {} });
+    const many = Array.from({ length: 20 }, (_, i) => [issue(`f${i}`), issue(`f${i}`)]).flat();
+    const lines = controlLines(many, 1, 8);
+    expect(lines.length).toBeLessThanOrEqual(8);
+    const counted = lines.reduce((n, l) => n + ('more' in l ? l.more.length : 1), 0);
+    expect(counted).toBe(40);
+    const last = lines.at(-1)!;
+    expect('more' in last && last.otherFiles).toBe(true);
+    expect(new Set('more' in last ? last.more.map((x) => x.file) : []).size).toBeGreaterThan(1);
+  });
+
   test('comments that add up to more than a cell holds are cut, the cell says where the rest is, and Textes longs holds it whole', async () => {
     // One input cell over 32 767 characters is refused at reading (pipeline/read/cell-limits.ts); two
     // periods' comments of 30 000 characters each, joined on Prévu vs Réalisé, are not.

@@ -105,6 +105,8 @@ export const LABELS = {
     longTextPart: 'Partie',
     longTextText: 'Texte entier',
     noLongText: 'Aucun texte coupé : chaque texte tient dans sa cellule.',
+    moreIssuesOtherFiles: '… et {count} autre(s) problème(s) dans {files} autre(s) fichier(s) ({errors} erreur(s), {warnings} avertissement(s)), non listés ici : la feuille est pleine ; la liste entière est dans « npm run merge -- --json ».',
+    otherFiles: '{count} autre(s) fichier(s)',
     moreIssues: '… et {count} autre(s) problème(s) dans ce fichier ({errors} erreur(s), {warnings} avertissement(s)), non listés ici : corrigez les premiers puis relancez ; la liste entière est dans « npm run merge -- --json ».',
     // Tableau de bord (dashboard.ts): the charts of Synthèse and the tables they read.
     dashboardHeading: 'Tableau de bord : données des graphiques',
@@ -228,6 +230,8 @@ export const LABELS = {
     longTextPart: 'Part',
     longTextText: 'Whole text',
     noLongText: 'No text was cut: every text fits in its cell.',
+    moreIssuesOtherFiles: '… and {count} more problem(s) in {files} other file(s) ({errors} error(s), {warnings} warning(s)), not listed here: the sheet is full; the whole list is in « npm run merge -- --json ».',
+    otherFiles: '{count} other file(s)',
     moreIssues: '… and {count} more problem(s) in this file ({errors} error(s), {warnings} warning(s)), not listed here: fix the first ones and run again; the whole list is in « npm run merge -- --json ».',
     // Tableau de bord (dashboard.ts): the charts of Synthèse and the tables they read.
     dashboardHeading: 'Dashboard: chart data',
