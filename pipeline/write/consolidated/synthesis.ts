@@ -103,7 +103,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     // A label longer than its column wraps: never cut by the value beside it.
     ws.getCell(`A${r}`).alignment = { wrapText: true, vertical: 'top' };
     ws.getCell(`B${r}`).alignment = { vertical: 'top' };
-    if (text.length > 20) ws.getRow(r).height = Math.ceil(text.length / 20) * 15;
+    if (text.length > 20) ws.getRow(r).height = Math.min(MAX_ROW_POINTS, Math.ceil(text.length / 20) * 15);
   };
   const field = (text: string, v: string) => {
     label(text);
@@ -163,7 +163,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     ws.getRow(r).font = { name: 'Calibri', bold: true };
     ws.getRow(r).alignment = { vertical: 'top' };
     ws.getCell(`B${r}`).alignment = { wrapText: true, vertical: 'top' };
-    ws.getRow(r).height = Math.max(15, Math.ceil(result.statement.length / 70) * 15);
+    ws.getRow(r).height = Math.min(MAX_ROW_POINTS, Math.max(15, Math.ceil(result.statement.length / 70) * 15));
     resultRows.set(result.code, r);
     r++;
     const first = r;
@@ -184,7 +184,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
       ws.getCell(`F${r}`).numFmt = APART_FORMAT;
       ws.getRow(r).alignment = { vertical: 'top' };
       ws.getCell(`B${r}`).alignment = { indent: 1, wrapText: true, vertical: 'top' };
-      ws.getRow(r).height = Math.max(15, Math.ceil(line.item.label.length / 66) * 15);
+      ws.getRow(r).height = Math.min(MAX_ROW_POINTS, Math.max(15, Math.ceil(line.item.label.length / 66) * 15));
       r++;
     }
     const last = r - 1;
@@ -284,10 +284,11 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     ws.mergeCells(`A${r}:B${r}`);
     ws.getCell(`A${r}`).alignment = { vertical: 'top' };
     const reason = s.reason ? reasonText(s.reason.id as Parameters<typeof reasonText>[0], s.reason.params, ctx.lang) : '';
-    value(ws.getCell(`C${r}`), reason);
     ws.mergeCells(`C${r}:F${r}`);
+    // About 60 characters a line over C:F: what the tallest row shows, the rest in Textes longs.
+    value(ws.getCell(`C${r}`), reason, PARAGRAPH_MAX / 2);
     ws.getCell(`C${r}`).alignment = { wrapText: true, vertical: 'top' };
-    ws.getRow(r).height = Math.max(15, Math.ceil(reason.length / 60) * 15);
+    ws.getRow(r).height = Math.min(MAX_ROW_POINTS, Math.max(15, Math.ceil(reason.length / 60) * 15));
     r++;
   }
   const errors = ctx.issues.filter((i) => i.severity === 'error').length;
