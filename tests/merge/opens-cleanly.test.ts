@@ -87,9 +87,9 @@ beforeAll(async () => {
 });
 
 describe.each(SCENARIOS.map((s) => [s.name] as const))('%s', (name) => {
-  test('exceljs loads it back with its seven sheets', async () => {
+  test('exceljs loads it back with its eight sheets', async () => {
     const workbook = await readWorkbook(outputs.get(name)!);
-    expect(workbook.worksheets).toHaveLength(7);
+    expect(workbook.worksheets).toHaveLength(8);
   });
 
   test('the package is sound: well-formed XML, relationships, content types, merges, limits', async () => {
