@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { WriteContext } from '../../pipeline/write/consolidated/context';
 import { labelsFor, OUTPUT_SHEETS } from '../../pipeline/write/consolidated/labels';
-import { cutAt, keepLongTexts, LongTexts, splitPieces } from '../../pipeline/write/consolidated/long-texts';
+import { cutAt, keepLongTexts, LongTexts, rowCapacity, splitPieces } from '../../pipeline/write/consolidated/long-texts';
 import { fileCell } from '../../pipeline/write/consolidated/synthesis-communes';
 import { columnPixels, linesHeight, MAX_ROW_POINTS, wrappedLines } from '../../pipeline/write/consolidated/row-height';
 import { CELL_TEXT_MAX } from '../../pipeline/write/consolidated/style';
@@ -61,4 +61,15 @@ test('Synthèse: a commune with more files than its row shows lists the first on
   fileCell(ws, 6, files.slice(0, 3));
   expect(ws.getCell('F6').value).toBe(files.slice(0, 3).join('\n'));
   expect(texts.entries).toHaveLength(1);
+});
+
+test('a cell cut where its tallest row ends shows its pointer inside the row; a text that fits stays whole', () => {
+  const pixels = columnPixels(40) - 15;
+  const tail = '… (suite : feuille « Textes longs », ligne 1048576)';
+  for (const text of [`${'Rapport collé. '.repeat(4000)}FIN`, 'W'.repeat(5000), 'ligne\n'.repeat(200), `${'é'.repeat(30)} `.repeat(200)]) {
+    const capacity = rowCapacity(text, pixels);
+    expect(capacity).toBeLessThan(text.length);
+    expect(linesHeight(wrappedLines(cutAt(text, capacity, tail), pixels))).toBeLessThanOrEqual(MAX_ROW_POINTS);
+  }
+  expect(rowCapacity('Insécurité sur la route de Bara', pixels)).toBe('Insécurité sur la route de Bara'.length);
 });

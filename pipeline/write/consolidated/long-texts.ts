@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { interpolate } from '../../../core/messages';
 import type { WriteContext } from './context';
 import { OUTPUT_SHEETS } from './labels';
-import { columnPixels, linesHeight, MAX_ROW_POINTS, wrappedLines } from './row-height';
+import { columnPixels, linesHeight, MAX_ROW_POINTS, textPixels, wrappedLines } from './row-height';
 
 /**
  * Texts too long for their cell (Excel's 32 767 characters, or the 409 points of a row on Synthèse):
@@ -74,6 +74,20 @@ function pieceOf(text: string, at: number, size: number, more: boolean): string 
     else if (/[\uD800-\uDBFF]/.test(text[end - 1]!) && end - 1 > at) end--;
   }
   return text.slice(at, end);
+}
+
+/**
+ * How many characters of `text` a wrapped cell `pixels` wide shows in Excel's tallest row, three lines
+ * left for the pointer to the rest: all of it when it fits. A longer text is cut there rather than at
+ * 32 767 characters, so its « … » and where the rest is are seen, not hidden below the row.
+ */
+export function rowCapacity(text: string, pixels: number): number {
+  if (linesHeight(wrappedLines(text, pixels)) <= MAX_ROW_POINTS) return text.length;
+  const lines = Math.floor(MAX_ROW_POINTS / 15) - 3;
+  const sample = text.slice(0, 2000);
+  let n = Math.min(text.length, Math.floor((lines * pixels) / Math.max(1, textPixels(sample) / sample.length)));
+  while (n > 100 && wrappedLines(text.slice(0, n), pixels) > lines) n = Math.floor(n * 0.85);
+  return Math.max(100, n);
 }
 
 /** Long texts of the workbook being written, found from any of its cells. */

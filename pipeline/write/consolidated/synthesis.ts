@@ -9,7 +9,8 @@ import type { WriteContext } from './context';
 import { cappedMeanFormula, rateFormula, type DetailMap } from './detail-sheet';
 import { listed, LISTED_UP_TO, missingList, writeCommunesTable, writeReceptionTable } from './synthesis-communes';
 import { APART_FORMAT, EXECUTION_FORMAT, executionFormatting, formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, value, widths } from './style';
-import { fitRowHeight, MAX_ROW_POINTS } from './row-height';
+import { columnPixels, fitRowHeight, MAX_ROW_POINTS } from './row-height';
+import { rowCapacity } from './long-texts';
 import { OUTPUT_SHEETS } from './labels';
 
 export interface SynthesisRefs {
@@ -78,10 +79,13 @@ export function gapsText(ctx: WriteContext): string[] {
  * one (an Écarts line with many communes' comments) is cut there, the whole kept in `Textes longs`.
  */
 export const PARAGRAPH_MAX = 3000;
+/** Columns B to F of Synthèse (see `widths` below), in pixels, padding off: a paragraph's line. */
+const PARAGRAPH_PIXELS = [62, 16, 16, 12, 30].reduce((n, w) => n + columnPixels(w), 0) - 6;
 
 /** A wrapped text over columns B to F, its row tall enough for it. */
 function paragraph(ws: ExcelJS.Worksheet, row: number, text: string, italic = false): void {
-  value(ws.getCell(`B${row}`), text, PARAGRAPH_MAX);
+  // Wide letters or line breaks take more room: then fewer characters.
+  value(ws.getCell(`B${row}`), text, Math.min(PARAGRAPH_MAX, rowCapacity(text, PARAGRAPH_PIXELS)));
   ws.mergeCells(`B${row}:F${row}`);
   ws.getCell(`B${row}`).alignment = { wrapText: true, vertical: 'top' };
   if (italic) ws.getCell(`B${row}`).font = { name: 'Calibri', italic: true, color: { argb: 'FF595959' } };
