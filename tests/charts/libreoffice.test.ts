@@ -124,7 +124,7 @@ describe.each([
     expect(synthese.map((c) => c.title)).toEqual([L.chartResults, L.chartCommunes, L.chartBudget, L.chartBeneficiaries]);
     expect(synthese.map((c) => c.chartClass)).toEqual(['chart:bar', 'chart:bar', 'chart:bar', 'chart:bar']);
     for (const [sheet, charts] of converted) if (sheet !== 'Synthèse') expect([sheet, charts.length]).toEqual([sheet, 0]);
-    expect([...converted.keys()]).toEqual(['Synthèse', 'Prévu vs Réalisé', 'Budget', 'Bénéficiaires', 'Données', 'Contrôles', 'Sources']);
+    expect([...converted.keys()]).toEqual(['Synthèse', 'Prévu vs Réalisé', 'Budget', 'Bénéficiaires', 'Données', 'Contrôles', 'Sources', 'Textes longs']);
   });
 
   test('each imported series reads the Synthèse range the workbook names (values, name, categories)', () => {

@@ -12,6 +12,7 @@ import { run as validate } from '../../pipeline/cli/validate';
 import { runCli } from '../cli/capture';
 import { controlLines } from '../../pipeline/write/consolidated/controls';
 import { CELL_TEXT_MAX } from '../../pipeline/write/consolidated/style';
+import { PARAGRAPH_MAX } from '../../pipeline/write/consolidated/synthesis';
 import type { FileIssue } from '../../core/consolidate/model';
 import {
   bundledExample,
@@ -39,6 +40,20 @@ function openpyxlTexts(file: string): string {
   });
   if (py.status !== 0) throw new Error(`openpyxl refuse ${file} : ${py.stderr}`);
   return py.stdout;
+}
+
+/** Each sheet's texts by address (openpyxl reading), in tab order, and the tallest row height set. */
+function openpyxlCells(file: string): { sheets: Record<string, Record<string, string>>; maxHeight: number } {
+  const script = [
+    'import sys, json, openpyxl',
+    'wb = openpyxl.load_workbook(sys.argv[1])',
+    'sheets = {ws.title: {c.coordinate: c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)} for ws in wb}',
+    'heights = [d.height for ws in wb for d in ws.row_dimensions.values() if d.height is not None]',
+    'print(json.dumps({"sheets": sheets, "maxHeight": max(heights or [0])}))',
+  ].join('\n');
+  const py = spawnSync(PYTHON, ['-c', script, file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (py.status !== 0) throw new Error(`openpyxl refuse ${file} : ${py.stderr}`);
+  return JSON.parse(py.stdout);
 }
 
 const tmp = tempDir('hostile');
@@ -233,24 +248,79 @@ describe('the output is always valid', () => {
     expect(lines.filter((l) => 'more' in l).map((l) => ('more' in l ? l.more.length : 0)).reduce((a, b) => a + b, 0) + lines.filter((l) => 'issue' in l).length).toBe(16);
   });
 
-  test('comments that add up to more than a cell holds are cut with a visible « … »', async () => {
+  test('the cap holds for many files with one problem each: the files beyond share one last line', () => {
+    const issue = (file: string): FileIssue => ({ file, ruleId: 'r', severity: 'error', sheet: null, row: null, column: null, address: null, messageId: 'm', params: {} });
+    const many = Array.from({ length: 20 }, (_, i) => [issue(`f${i}`), issue(`f${i}`)]).flat();
+    const lines = controlLines(many, 1, 8);
+    expect(lines.length).toBeLessThanOrEqual(8);
+    const counted = lines.reduce((n, l) => n + ('more' in l ? l.more.length : 1), 0);
+    expect(counted).toBe(40);
+    const last = lines.at(-1)!;
+    expect('more' in last && last.otherFiles).toBe(true);
+    expect(new Set('more' in last ? last.more.map((x) => x.file) : []).size).toBeGreaterThan(1);
+  });
+
+  test('comments that add up to more than a cell holds are cut, the cell says where the rest is, and Textes longs holds it whole', async () => {
     // One input cell over 32 767 characters is refused at reading (pipeline/read/cell-limits.ts); two
     // periods' comments of 30 000 characters each, joined on Prévu vs Réalisé, are not.
     const dir = fresh();
     const input = path.join(dir, 'in');
     copyExamples(input, ['BAR']);
     const long = `${'Rapport collé. '.repeat(2000)}FIN`;
-    for (const period of ['2023', '2024']) await writeCommune(input, 'BAR', { period, fill: { 'indicators:R4.3.1:comment': long } as never });
+    // Below target: the comments are quoted in Synthèse's Écarts line too.
+    for (const period of ['2023', '2024']) await writeCommune(input, 'BAR', { period, fill: { 'indicators:R4.3.1:achieved': 0, 'indicators:R4.3.1:comment': long } as never });
+    for (const lang of ['fr', 'en'] as const) {
+      const output = path.join(dir, `out-${lang}.xlsx`);
+      expect((await mergeCli(['--input', input, '--output', output, '--lang', lang])).code).toBe(0);
+      const book = openpyxlCells(output);
+      expect(Object.keys(book.sheets).at(-1)).toBe('Textes longs');
+      const pointer = lang === 'fr' ? /… \(suite : feuille « Textes longs », ligne (\d+)\)$/ : /… \(continued: “Textes longs” sheet, row (\d+)\)$/;
+      const rest = book.sheets['Textes longs']!;
+      // Every cut text: its beginning, where the rest is, and there the whole text in rows that each fit.
+      const whole = (sheet: string, address: string, text: string): string => {
+        const row = Number(pointer.exec(text)![1]);
+        const where = `'${sheet}'!${address}`;
+        expect(rest[`A${row}`]).toBe(where);
+        const parts: string[] = [];
+        for (let r = row; rest[`A${r}`] === where; r++) parts.push(rest[`C${r}`]!);
+        expect(parts.length).toBeGreaterThan(1);
+        for (const p of parts) expect(p.length).toBeLessThanOrEqual(CELL_TEXT_MAX);
+        expect(rest[`B${row}`]).toBe(`1/${parts.length}`);
+        expect(text.startsWith(parts.join('').slice(0, 100))).toBe(true);
+        return parts.join('');
+      };
+      const pva = Object.entries(book.sheets['Prévu vs Réalisé']!).filter(([, t]) => t.includes('Rapport collé.'));
+      expect(pva).toHaveLength(1);
+      const [address, cut] = pva[0]!;
+      // Cut where its row (409 points at most) ends, so the pointer is seen.
+      expect(cut.length).toBeLessThan(1500);
+      expect(cut).toMatch(pointer);
+      const text = whole('Prévu vs Réalisé', address, cut);
+      // Each period's comment, after its period: « 2023 : Rapport… | 2024 : Rapport… ».
+      expect(text.startsWith('2023')).toBe(true);
+      expect(text.replace(/\d{4}\s?: /g, '') === `${long} | ${long}`).toBe(true);
+      // Synthèse's Écarts line: cut to what its tallest row shows, the whole line kept as well.
+      const gaps = Object.entries(book.sheets['Synthèse']!).filter(([, t]) => t.includes('Rapport collé.'));
+      expect(gaps).toHaveLength(1);
+      const [gapAddress, gap] = gaps[0]!;
+      expect(gap.length).toBeLessThanOrEqual(PARAGRAPH_MAX);
+      expect(gap).toMatch(pointer);
+      const gapLine = whole('Synthèse', gapAddress, gap);
+      expect(gapLine.includes(text)).toBe(true);
+      expect(gapLine.startsWith('R4.3.1')).toBe(true);
+      // Excel's tallest row, everywhere.
+      expect(book.maxHeight).toBeLessThanOrEqual(409);
+    }
+  });
+
+  test('a workbook with no long text has an empty Textes longs that says so', async () => {
+    const dir = fresh();
+    const input = path.join(dir, 'in');
+    copyExamples(input, ['BAR']);
     const output = path.join(dir, 'out.xlsx');
     expect((await mergeCli(['--input', input, '--output', output])).code).toBe(0);
-    const texts = openpyxlTexts(output)
-      .split('\n')
-      .filter((t) => t.includes('Rapport collé.') && t.length > long.length);
-    expect(texts.length).toBeGreaterThan(0);
-    for (const t of texts) {
-      expect(t.length).toBeLessThanOrEqual(CELL_TEXT_MAX);
-      expect(t.endsWith('…')).toBe(true);
-    }
+    const rest = openpyxlCells(output).sheets['Textes longs']!;
+    expect(rest).toEqual({ A1: 'Cellule', B1: 'Partie', C1: 'Texte entier', A2: 'Aucun texte coupé : chaque texte tient dans sa cellule.' });
   });
 });
 

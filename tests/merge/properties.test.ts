@@ -26,5 +26,6 @@ test('title, subject, creator and company are set', async () => {
     'Données',
     'Contrôles',
     'Sources',
+    'Textes longs',
   ]);
 });

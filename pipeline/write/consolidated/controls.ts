@@ -15,26 +15,33 @@ export const ISSUES_PER_FILE = 1000;
 /** All files together, under Excel's 1 048 576 rows (header and summary lines included). */
 export const ISSUES_ROWS_MAX = 1_000_000;
 
-type Line = { issue: FileIssue } | { more: FileIssue[] };
+/** An issue; the rest of one file's issues; or, when the sheet is full, the rest of every other file's. */
+type Line = { issue: FileIssue } | { more: FileIssue[]; otherFiles?: true };
 
-/** The issues to list, file by file in their order, each file's beyond the cap summed up in one line. */
+/**
+ * The issues to list, file by file in their order, each file's beyond the cap summed up in one line;
+ * never more than `total` lines, however many files: once the sheet is full, the files still to come
+ * share one last line.
+ */
 export function controlLines(issues: readonly FileIssue[], perFile = ISSUES_PER_FILE, total = ISSUES_ROWS_MAX): Line[] {
   const lines: Line[] = [];
   const shown = new Map<string, number>();
   const more = new Map<string, FileIssue[]>();
+  let overflow: FileIssue[] | undefined;
   for (const issue of issues) {
     const n = shown.get(issue.file) ?? 0;
-    if (n < perFile && lines.length < total - more.size - 1) {
+    let rest = more.get(issue.file);
+    if (n < perFile && !rest && lines.length < total - more.size - 1) {
       shown.set(issue.file, n + 1);
       lines.push({ issue });
+    } else if (rest) rest.push(issue);
+    else if (lines.length < total - 1) {
+      rest = [issue];
+      more.set(issue.file, rest);
+      lines.push({ more: rest });
     } else {
-      let rest = more.get(issue.file);
-      if (!rest) {
-        rest = [];
-        more.set(issue.file, rest);
-        lines.push({ more: rest });
-      }
-      rest.push(issue);
+      if (!overflow) lines.push({ more: (overflow = []), otherFiles: true });
+      overflow.push(issue);
     }
   }
   return lines;
@@ -51,8 +58,10 @@ export function writeControls(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
     if ('more' in line) {
       const rest = line.more;
       const count = (s: string) => rest.filter((x) => x.severity === s).length;
-      const text = interpolate(L.moreIssues, { count: rest.length, errors: count('error'), warnings: count('warning') }, ctx.lang);
-      [rest[0]!.file, null, null, null, null, text, null].forEach((v, c) => value(row.getCell(c + 1), v));
+      const counts = { count: rest.length, errors: count('error'), warnings: count('warning') };
+      const files = new Set(rest.map((x) => x.file)).size;
+      const text = interpolate(line.otherFiles ? L.moreIssuesOtherFiles : L.moreIssues, { ...counts, files }, ctx.lang);
+      [line.otherFiles ? interpolate(L.otherFiles, { count: files }, ctx.lang) : rest[0]!.file, null, null, null, null, text, null].forEach((v, c) => value(row.getCell(c + 1), v));
       row.getCell(6).font = { name: 'Calibri', italic: true, bold: true };
       for (const c of [1, 6]) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
       fitRowHeight(ws, i + 2);

@@ -3,7 +3,7 @@ import type { DataRow } from '../../../core/consolidate/model';
 import { DISAGGREGATION_LABELS, SECTION_LABELS, TIDY_COLUMNS } from '../../../core/layout/contract';
 import type { WriteContext } from './context';
 import { fitRowHeight } from './row-height';
-import { NUMBER_FORMAT, cellText, printSetup, widths, drain } from './style';
+import { NUMBER_FORMAT, fitted, printSetup, widths, drain } from './style';
 
 /** The tidy row as the cells of `Données` and of the CSV export (same columns, same order). */
 export function tidyValues(row: DataRow): (string | number | null)[] {
@@ -51,7 +51,7 @@ export async function writeData(ws: ExcelJS.Worksheet, ctx: WriteContext): Promi
       const cell = row.getCell(c + 1);
       // One shared style object per kind of cell: exceljs then looks each style up once, not per cell.
       cell.style = c === 7 || c === 8 ? NUMBER_STYLE : c === 5 ? LABEL_STYLE : c === 9 ? SOURCE_STYLE : PLAIN_STYLE;
-      if (v !== null) cell.value = typeof v === 'string' ? cellText(v) : v;
+      if (v !== null) cell.value = typeof v === 'string' ? fitted(cell, v) : v;
     });
     fitRowHeight(ws, i + 2);
     row.commit();

@@ -4,7 +4,8 @@ import type { WriteContext } from './context';
 import { columnLetter } from '../../../core/tables';
 import { rateOf } from '../../../core/consolidate/rates';
 import { interpolate } from '../../../core/messages';
-import { fitRowHeight } from './row-height';
+import { columnPixels, fitRowHeight } from './row-height';
+import { rowCapacity } from './long-texts';
 import { EXECUTION_FORMAT, executionFormatting, formula, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, totalRow, value, widths, drain } from './style';
 
 /**
@@ -55,6 +56,9 @@ export interface DetailMap {
 }
 
 export const DETAIL_HEADER_ROW = 4;
+/** The comments column, in characters, and its text's width in pixels (padding and one indent step off). */
+const COMMENTS_WIDTH = 40;
+const COMMENTS_PIXELS = columnPixels(COMMENTS_WIDTH) - 6 - 9;
 const HEADER_ROW = DETAIL_HEADER_ROW;
 
 export async function writeDetailSheet<T extends { code: string }>(
@@ -77,7 +81,7 @@ export async function writeDetailSheet<T extends { code: string }>(
     ...(spec.commentsHeader ? [spec.commentsHeader] : []),
   ];
   headerRow(ws.getRow(HEADER_ROW), headers);
-  widths(ws, [...spec.itemHeaders.map((h) => h.width), 16, 12, ...spec.figures.map((f) => f.width), ...(spec.commentsHeader ? [40] : [])]);
+  widths(ws, [...spec.itemHeaders.map((h) => h.width), 16, 12, ...spec.figures.map((f) => f.width), ...(spec.commentsHeader ? [COMMENTS_WIDTH] : [])]);
 
   const firstFigure = spec.itemHeaders.length + 3;
   const col: Record<string, string> = {};
@@ -150,7 +154,9 @@ export async function writeDetailSheet<T extends { code: string }>(
       put(row, figures, false);
       if (spec.commentsHeader) {
         const cell = row.getCell(commentsColumn);
-        value(cell, figures.comments.join(' | ') || null);
+        // At most what the tallest row shows: a longer text ends with where the rest is (Textes longs).
+        const comments = figures.comments.join(' | ');
+        value(cell, comments || null, rowCapacity(comments, COMMENTS_PIXELS));
         // Indented: never glued to the number printed right-aligned just before it.
         cell.alignment = { wrapText: true, vertical: 'top', indent: 1 };
       }

@@ -101,6 +101,12 @@ export const LABELS = {
     errors: 'Erreurs',
     warnings: 'Avertissements',
     noIssue: 'Aucun problème dans les fichiers reçus.',
+    longTextContinued: '… (suite : feuille « {sheet} », ligne {row})',
+    longTextPart: 'Partie',
+    longTextText: 'Texte entier',
+    noLongText: 'Aucun texte coupé : chaque texte tient dans sa cellule.',
+    moreIssuesOtherFiles: '… et {count} autre(s) problème(s) dans {files} autre(s) fichier(s) ({errors} erreur(s), {warnings} avertissement(s)), non listés ici : la feuille est pleine ; la liste entière est dans « npm run merge -- --json ».',
+    otherFiles: '{count} autre(s) fichier(s)',
     moreIssues: '… et {count} autre(s) problème(s) dans ce fichier ({errors} erreur(s), {warnings} avertissement(s)), non listés ici : corrigez les premiers puis relancez ; la liste entière est dans « npm run merge -- --json ».',
     // Tableau de bord (dashboard.ts): the charts of Synthèse and the tables they read.
     dashboardHeading: 'Tableau de bord : données des graphiques',
@@ -220,6 +226,12 @@ export const LABELS = {
     errors: 'Errors',
     warnings: 'Warnings',
     noIssue: 'No problem in the files received.',
+    longTextContinued: '… (continued: “{sheet}” sheet, row {row})',
+    longTextPart: 'Part',
+    longTextText: 'Whole text',
+    noLongText: 'No text was cut: every text fits in its cell.',
+    moreIssuesOtherFiles: '… and {count} more problem(s) in {files} other file(s) ({errors} error(s), {warnings} warning(s)), not listed here: the sheet is full; the whole list is in « npm run merge -- --json ».',
+    otherFiles: '{count} other file(s)',
     moreIssues: '… and {count} more problem(s) in this file ({errors} error(s), {warnings} warning(s)), not listed here: fix the first ones and run again; the whole list is in « npm run merge -- --json ».',
     // Tableau de bord (dashboard.ts): the charts of Synthèse and the tables they read.
     dashboardHeading: 'Dashboard: chart data',
@@ -258,4 +270,6 @@ export const OUTPUT_SHEETS = {
   data: 'Données',
   controls: 'Contrôles',
   sources: 'Sources',
+  /** Last: the whole of every text cut in another sheet. */
+  longTexts: 'Textes longs',
 } as const;

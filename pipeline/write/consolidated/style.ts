@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { cutAt, longTextsOf } from './long-texts';
 import { xmlSafeText } from './xml-safe';
 
 /**
@@ -74,24 +75,30 @@ export function formulaResult(cell: ExcelJS.Cell): ExcelJS.CellFormulaValue['res
   return cell.result as ExcelJS.CellFormulaValue['result'];
 }
 
-/** A value that came from an input: always a plain value, never a formula. */
 /** Excel's limit: a cell holds at most 32 767 characters; a longer text makes it repair the file. */
 export const CELL_TEXT_MAX = 32767;
 
 /**
- * A text that fits in one cell: a longer one (a pasted report as a comment, many comments joined) is
- * cut with a visible « … »; the whole text stays in the commune's file and in `merge --json`.
+ * A text that fits in one cell, for a cell outside any workbook being written (a formula's cached
+ * result): a longer one is cut with a visible « … ».
  */
-export function cellText(text: string): string {
-  if (text.length <= CELL_TEXT_MAX) return text;
-  let end = CELL_TEXT_MAX - 1;
-  // Never split a surrogate pair (an emoji) in two: half of one is a character XML forbids.
-  if (/[\uD800-\uDBFF]/.test(text[end - 1]!)) end--;
-  return `${text.slice(0, end)}…`;
+export function cellText(text: string, max = CELL_TEXT_MAX): string {
+  return text.length <= max ? text : cutAt(text, max, '…');
 }
 
-export function value(cell: ExcelJS.Cell, v: string | number | null | undefined): void {
-  cell.value = v === undefined || v === null ? null : typeof v === 'string' ? cellText(v) : v;
+/**
+ * The text `cell` shows for `text`: at most `max` characters. A longer one (a pasted report as a
+ * comment, many comments joined) shows its beginning and where the rest is: the sheet `Textes longs`
+ * of the workbook holds it whole (long-texts.ts).
+ */
+export function fitted(cell: ExcelJS.Cell, text: string, max = CELL_TEXT_MAX): string {
+  if (text.length <= max) return text;
+  return longTextsOf(cell)?.fit(cell, text, max) ?? cellText(text, max);
+}
+
+/** A value that came from an input: always a plain value, never a formula; a text of `max` characters at most. */
+export function value(cell: ExcelJS.Cell, v: string | number | null | undefined, max = CELL_TEXT_MAX): void {
+  cell.value = v === undefined || v === null ? null : typeof v === 'string' ? fitted(cell, v, max) : v;
 }
 
 export function printSetup(ws: ExcelJS.Worksheet, titleRows: string | undefined, footer: string): void {

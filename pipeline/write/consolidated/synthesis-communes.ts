@@ -40,14 +40,29 @@ export function timelinessText(c: CommunePeriod, ctx: WriteContext): string {
   return c.timeliness.daysLate === 0 ? L.onTime : interpolate(L.late, { days: c.timeliness.daysLate, deadline: formatDate(c.timeliness.deadline, ctx.lang) }, ctx.lang);
 }
 
-/** File names, one per line in column F, the row tall enough for them (a long name wraps once more). */
-function fileCell(ws: ExcelJS.Worksheet, r: number, files: readonly string[]): void {
-  value(ws.getCell(`F${r}`), files.join('\n') || null);
+/**
+ * File names, one per line in column F, the row tall enough for them (a long name wraps once more).
+ * More than the tallest row shows (a commune sending a file a week): the first ones, then where the
+ * whole list is (Textes longs).
+ */
+export function fileCell(ws: ExcelJS.Worksheet, r: number, files: readonly string[]): void {
   for (const col of 'ABCDE') ws.getCell(`${col}${r}`).alignment = { ...ws.getCell(`${col}${r}`).alignment, vertical: 'top' };
   ws.getCell(`F${r}`).alignment = { wrapText: true, vertical: 'top' };
   const width = ws.getColumn(6).width ?? 10;
-  const lines = files.reduce((n, f) => n + Math.ceil(f.length / Math.max(1, width - 2)), 0);
-  ws.getRow(r).height = Math.max(15, lines * 15);
+  const linesOf = (f: string) => Math.max(1, Math.ceil(f.length / Math.max(1, width - 2)));
+  const text = files.join('\n');
+  // Room for the pointer to the rest (about 60 characters: three lines of the column).
+  const room = Math.floor(MAX_ROW_POINTS / 15) - 3;
+  let lines = 0;
+  let shown = 0;
+  for (const f of files) {
+    if (lines + linesOf(f) > room) break;
+    lines += linesOf(f);
+    shown += f.length + 1;
+  }
+  const fits = files.reduce((n, f) => n + linesOf(f), 0) <= room;
+  value(ws.getCell(`F${r}`), text || null, fits ? undefined : shown + 60);
+  ws.getRow(r).height = Math.min(MAX_ROW_POINTS, Math.max(15, (fits ? lines : room + 3) * 15));
 }
 
 

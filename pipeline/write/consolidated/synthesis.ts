@@ -9,7 +9,8 @@ import type { WriteContext } from './context';
 import { cappedMeanFormula, rateFormula, type DetailMap } from './detail-sheet';
 import { listed, LISTED_UP_TO, missingList, writeCommunesTable, writeReceptionTable } from './synthesis-communes';
 import { APART_FORMAT, EXECUTION_FORMAT, executionFormatting, formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, value, widths } from './style';
-import { fitRowHeight, MAX_ROW_POINTS } from './row-height';
+import { columnPixels, fitRowHeight, MAX_ROW_POINTS } from './row-height';
+import { rowCapacity } from './long-texts';
 import { OUTPUT_SHEETS } from './labels';
 
 export interface SynthesisRefs {
@@ -73,9 +74,18 @@ export function gapsText(ctx: WriteContext): string[] {
   return lines.length === 0 ? [L.allDone] : lines;
 }
 
+/**
+ * What a paragraph shows in its tallest row (409 points: 27 lines of about 120 characters); a longer
+ * one (an Écarts line with many communes' comments) is cut there, the whole kept in `Textes longs`.
+ */
+export const PARAGRAPH_MAX = 3000;
+/** Columns B to F of Synthèse (see `widths` below), in pixels, padding off: a paragraph's line. */
+const PARAGRAPH_PIXELS = [62, 16, 16, 12, 30].reduce((n, w) => n + columnPixels(w), 0) - 6;
+
 /** A wrapped text over columns B to F, its row tall enough for it. */
 function paragraph(ws: ExcelJS.Worksheet, row: number, text: string, italic = false): void {
-  value(ws.getCell(`B${row}`), text);
+  // Wide letters or line breaks take more room: then fewer characters.
+  value(ws.getCell(`B${row}`), text, Math.min(PARAGRAPH_MAX, rowCapacity(text, PARAGRAPH_PIXELS)));
   ws.mergeCells(`B${row}:F${row}`);
   ws.getCell(`B${row}`).alignment = { wrapText: true, vertical: 'top' };
   if (italic) ws.getCell(`B${row}`).font = { name: 'Calibri', italic: true, color: { argb: 'FF595959' } };
@@ -97,7 +107,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     // A label longer than its column wraps: never cut by the value beside it.
     ws.getCell(`A${r}`).alignment = { wrapText: true, vertical: 'top' };
     ws.getCell(`B${r}`).alignment = { vertical: 'top' };
-    if (text.length > 20) ws.getRow(r).height = Math.ceil(text.length / 20) * 15;
+    if (text.length > 20) ws.getRow(r).height = Math.min(MAX_ROW_POINTS, Math.ceil(text.length / 20) * 15);
   };
   const field = (text: string, v: string) => {
     label(text);
@@ -157,7 +167,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     ws.getRow(r).font = { name: 'Calibri', bold: true };
     ws.getRow(r).alignment = { vertical: 'top' };
     ws.getCell(`B${r}`).alignment = { wrapText: true, vertical: 'top' };
-    ws.getRow(r).height = Math.max(15, Math.ceil(result.statement.length / 70) * 15);
+    ws.getRow(r).height = Math.min(MAX_ROW_POINTS, Math.max(15, Math.ceil(result.statement.length / 70) * 15));
     resultRows.set(result.code, r);
     r++;
     const first = r;
@@ -178,7 +188,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
       ws.getCell(`F${r}`).numFmt = APART_FORMAT;
       ws.getRow(r).alignment = { vertical: 'top' };
       ws.getCell(`B${r}`).alignment = { indent: 1, wrapText: true, vertical: 'top' };
-      ws.getRow(r).height = Math.max(15, Math.ceil(line.item.label.length / 66) * 15);
+      ws.getRow(r).height = Math.min(MAX_ROW_POINTS, Math.max(15, Math.ceil(line.item.label.length / 66) * 15));
       r++;
     }
     const last = r - 1;
@@ -278,10 +288,11 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     ws.mergeCells(`A${r}:B${r}`);
     ws.getCell(`A${r}`).alignment = { vertical: 'top' };
     const reason = s.reason ? reasonText(s.reason.id as Parameters<typeof reasonText>[0], s.reason.params, ctx.lang) : '';
-    value(ws.getCell(`C${r}`), reason);
     ws.mergeCells(`C${r}:F${r}`);
+    // About 60 characters a line over C:F: what the tallest row shows, the rest in Textes longs.
+    value(ws.getCell(`C${r}`), reason, PARAGRAPH_MAX / 2);
     ws.getCell(`C${r}`).alignment = { wrapText: true, vertical: 'top' };
-    ws.getRow(r).height = Math.max(15, Math.ceil(reason.length / 60) * 15);
+    ws.getRow(r).height = Math.min(MAX_ROW_POINTS, Math.max(15, Math.ceil(reason.length / 60) * 15));
     r++;
   }
   const errors = ctx.issues.filter((i) => i.severity === 'error').length;

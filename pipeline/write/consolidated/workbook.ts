@@ -13,11 +13,12 @@ import type { WriteContext } from './context';
 import { writeControls } from './controls';
 import { writeDashboard } from './dashboard';
 import { DETAIL_HEADER_ROW } from './detail-sheet';
+import { keepLongTexts, LongTexts, writeLongTexts } from './long-texts';
 import { TIDY_HEADERS, writeData } from './data';
 import { OUTPUT_CREATOR, OUTPUT_LAST_MODIFIED_BY, OUTPUT_SHEETS } from './labels';
 import { writePlannedVsAchieved } from './planned-vs-achieved';
 import { writeSources } from './sources';
-import { drain, formulaResult } from './style';
+import { drain, formulaResult, printSetup } from './style';
 import { makeXmlSafe } from './xml-safe';
 import { writeSynthesis, type SynthesisMap } from './synthesis';
 
@@ -40,6 +41,7 @@ const FROZEN: Record<SheetKey, [rows: number, columns: number]> = {
   data: [1, 0],
   controls: [1, 0],
   sources: [1, 0],
+  longTexts: [1, 0],
 };
 
 function sheetOptions(key: SheetKey): Partial<ExcelJS.AddWorksheetOptions> {
@@ -116,8 +118,11 @@ async function streamWorkbook(ctx: WriteContext, stream: Writable) {
     created: new Date(ctx.generatedAt),
     modified: new Date(ctx.generatedAt),
   });
+  // Texts too long for their cell, kept whole as the sheets are written; their sheet is written last.
+  const longTexts = new LongTexts(ctx);
+  keepLongTexts(workbook, longTexts);
   // A streamed sheet enters the package when it is created and leaves memory as it is written: each
-  // sheet is created just before it is written, Synthèse last; then Synthèse is moved back to the front.
+  // sheet is created just before it is written, Synthèse and Textes longs last; then Synthèse is moved back to the front.
   const sheet = (key: SheetKey) => {
     const ws = workbook.addWorksheet(OUTPUT_SHEETS[key], sheetOptions(key));
     dropDanglingDataBarExtensions(ws);
@@ -152,6 +157,10 @@ async function streamWorkbook(ctx: WriteContext, stream: Writable) {
   const { charts, lastRow } = writeDashboard(synthesisSheet, ctx, { plannedVsAchieved, budget, beneficiaries, synthesis });
   const cells = snapshot(synthesisSheet, lastRow);
   await done(synthesisSheet);
+  ws = sheet('longTexts');
+  await writeLongTexts(ws, ctx, longTexts, drain);
+  printSetup(ws, '1:1', ctx.footer);
+  await done(ws);
   await workbook.commit();
   return { synthesis, charts, cells, table, dataRows };
 }
