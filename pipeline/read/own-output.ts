@@ -71,7 +71,8 @@ export function isConsolidatedWorkbook(parts: ReadonlyMap<string, Buffer>): bool
     const workbook = parts.get('xl/workbook.xml')?.toString('utf8');
     if (workbook === undefined) return false;
     const sheets = sheetNames(workbook);
-    return Object.values(OUTPUT_SHEETS).every((name) => sheets.has(name));
+    // The sheets every version of the output has had (« Textes longs » came later): last month's output is one too.
+    return Object.entries(OUTPUT_SHEETS).every(([key, name]) => key === 'longTexts' || sheets.has(name));
   } catch (err) {
     // Parts the scanner cannot read are no output of ours: the reader decides what the file is.
     if (err instanceof XmlScanError) return false;

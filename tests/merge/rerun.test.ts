@@ -4,7 +4,7 @@
  * skipped with the reason, and replaced; the figures are those of the commune files alone. A commune
  * workbook is never written over, whatever its name.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import {
   copyExamples,
@@ -131,6 +131,16 @@ describe('recognised by content, not by name', () => {
     expect(status(summary, 'archives/donnees 2023.csv')!.status).toBe('skipped');
     expect(status(summary, 'archives/donnees 2023.csv')!.reasonText).toMatch(/^CSV table of an earlier merge \(npm run merge --csv\): skipped/);
     expect(dataTable(await readWorkbook(output))).toHaveLength(4 * pointsPerReport());
+  });
+
+  test('an output of an earlier version, without « Textes longs », is still recognised', async () => {
+    const workbook = await readWorkbook(previous);
+    workbook.removeWorksheet(workbook.getWorksheet('Textes longs')!.id);
+    const older = path.join(dir, 'consolidation-version-precedente.xlsx');
+    await workbook.xlsx.writeFile(older);
+    const { summary } = await mergeJson(['--input', dir, '--output', path.join(tmp.dir, 'older.xlsx')]);
+    expect(status(summary, 'consolidation-version-precedente.xlsx')).toMatchObject({ status: 'skipped', reasonText: OWN_WORKBOOK });
+    rmSync(older);
   });
 
   test('a consolidation opened and saved again by a manager (another author, a sheet added) is still one', async () => {
