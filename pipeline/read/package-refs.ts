@@ -1,3 +1,4 @@
+import { END, OPEN, Scanner, XmlScanError } from '../xml/scanner';
 /**
  * The parts of an OOXML package that a reader of cell values can reach: the package's and the
  * workbook's relationships, what they point at, and the relationships of those parts. A part that no
@@ -32,31 +33,30 @@ export function resolveTarget(rels: string, target: string): string {
   return base.join('/');
 }
 
-const AMP = /&(amp|lt|gt|quot|apos);/g;
-const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
 /**
  * The internal targets of a relationships part, resolved. Any namespace prefix (`ns0:Relationship`)
  * is accepted, as ElementTree-based writers use them; external targets (hyperlinks) are not parts.
- * Linear: one pass over the tags, attribute values read with indexOf.
+ * Read with the shared XML scanner: linear whatever the part holds (a part it cannot read names no
+ * target, and the reader then says why the workbook is unusable).
  */
 export function relationshipTargets(rels: string, xml: string): string[] {
   const out: string[] = [];
-  for (let lt = xml.indexOf('<'); lt >= 0; lt = xml.indexOf('<', lt + 1)) {
-    const gt = xml.indexOf('>', lt);
-    if (gt < 0) break;
-    const tag = xml.slice(lt + 1, gt);
-    // The next tag starts after this one: each character is looked at once.
-    lt = gt;
-    if (!/^[\w.-]*:?Relationship\s/.test(tag)) continue;
-    const attrs = new Map<string, string>();
-    for (const m of tag.matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs.set(m[1]!.replace(/^[\w.-]*:/, ''), (m[2] ?? m[3]!).replace(AMP, (_, e: string) => ENTITY[e]!));
-    const target = attrs.get('Target');
-    if (target === undefined || attrs.get('TargetMode') === 'External') continue;
-    out.push(resolveTarget(rels, target));
-    // A part name is percent-encoded in a target (`%20`); the zip may store it either way.
-    const decoded = tryDecode(target);
-    if (decoded !== target) out.push(resolveTarget(rels, decoded));
+  const local = (name: string) => name.slice(name.indexOf(':') + 1);
+  try {
+    const sc = new Scanner(xml);
+    for (let k = sc.next(); k !== END; k = sc.next()) {
+      if (k !== OPEN || local(sc.qname) !== 'Relationship') continue;
+      const attrs: Record<string, string | undefined> = {};
+      for (const [name, value] of Object.entries(sc.attributes())) attrs[local(name)] = value;
+      const target = attrs.Target;
+      if (target === undefined || attrs.TargetMode === 'External') continue;
+      out.push(resolveTarget(rels, target));
+      // A part name is percent-encoded in a target (`%20`); the zip may store it either way.
+      const decoded = tryDecode(target);
+      if (decoded !== target) out.push(resolveTarget(rels, decoded));
+    }
+  } catch (err) {
+    if (!(err instanceof XmlScanError)) throw err;
   }
   return out;
 }
