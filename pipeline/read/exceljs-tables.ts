@@ -1,3 +1,4 @@
+import { END, OPEN, Scanner, XmlScanError } from '../xml/scanner';
 import ExcelJS from 'exceljs';
 import { numberCell } from '../../core/number-formats';
 import { compact, type Cell, type Sheet, type Tables } from '../../core/tables';
@@ -68,11 +69,29 @@ export function worksheetToSheet(ws: ExcelJS.Worksheet, dates: DateSystem = DEFA
   return compact({ name: ws.name, state, rows });
 }
 
+/**
+ * The date system xl/workbook.xml declares (`date1904` on `<workbookPr>`, `1` or `true`), read with the
+ * XML scanner (comments and foreign attributes are not it); null when the part cannot be read.
+ */
+function date1904Of(xml: string): boolean | null {
+  try {
+    const sc = new Scanner(xml);
+    for (let k = sc.next(); k !== END; k = sc.next()) {
+      if (k !== OPEN || sc.depth() !== 2 || sc.qname.slice(sc.qname.indexOf(':') + 1) !== 'workbookPr') continue;
+      const flag = sc.attr('date1904')?.trim();
+      return flag === '1' || flag === 'true';
+    }
+    return false;
+  } catch (err) {
+    if (err instanceof XmlScanError) return null;
+    throw err;
+  }
+}
+
 /** `workbookXml`: the file's xl/workbook.xml, which says the date system (`1` or `true`; exceljs knows only `1`). */
 export function workbookToTables(workbook: ExcelJS.Workbook, workbookXml?: Buffer): Tables {
   const exceljs1904 = Boolean(workbook.properties?.date1904);
-  const flag = workbookXml ? /<(?:\w+:)?workbookPr\b[^>]*?\bdate1904\s*=\s*["']\s*(1|true)\s*["']/.exec(workbookXml.toString('utf8')) : null;
-  const dates = { exceljs1904, date1904: workbookXml ? flag !== null : exceljs1904 };
+  const dates = { exceljs1904, date1904: (workbookXml && date1904Of(workbookXml.toString('utf8'))) ?? exceljs1904 };
   return { sheets: workbook.worksheets.map((ws) => worksheetToSheet(ws, dates)) };
 }
 

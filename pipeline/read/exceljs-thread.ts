@@ -30,16 +30,19 @@ interface Idle {
 }
 const idle: Idle[] = [];
 
+/** exceljs on a hostile package must not take the whole machine: its thread's heap is capped (a refusal then). */
+const LIMITS = { resourceLimits: { maxOldGenerationSizeMb: 1024 } };
+
 function startWorker(): Worker {
   // From TypeScript sources a worker registers tsx itself before loading its script (as merge/pool.ts).
-  return SCRIPT.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(SCRIPT)});`, { eval: true }) : new Worker(SCRIPT);
+  return SCRIPT.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(SCRIPT)});`, { eval: true, ...LIMITS }) : new Worker(SCRIPT, LIMITS);
 }
 
 function takeWorker(): Worker {
   const kept = idle.pop();
   if (!kept) return startWorker();
   clearTimeout(kept.timer);
-  kept.worker.off('exit', kept.onExit).ref();
+  kept.worker.off('exit', kept.onExit).off('error', kept.onExit).ref();
   return kept.worker;
 }
 
@@ -52,7 +55,8 @@ function keepWorker(worker: Worker): void {
   };
   const entry: Idle = { worker, timer: setTimeout(end, IDLE_MS).unref(), onExit: end };
   worker.unref();
-  worker.once('exit', end);
+  // An error of a kept thread (a late rejection inside exceljs) ends it; unheard, it would end the process.
+  worker.once('exit', end).on('error', end);
   idle.push(entry);
 }
 

@@ -34,9 +34,24 @@ export async function readInputFile(file: string, maxBytes: number): Promise<Buf
     const special = SPECIAL.find(([test]) => test(stat));
     if (special) throw new InputError(file, 'notAFile', { kind: special[1] });
     if (stat.size > maxBytes) throw new InputError(file, 'tooLarge', { size: megabytes(stat.size, Math.ceil), max: megabytes(maxBytes) });
+    // Read at most one byte past the limit: a file still growing (being copied in) or one whose size
+    // the system does not tell (procfs) is never loaded past it.
+    let buffer = Buffer.allocUnsafe(Math.min(maxBytes, Math.max(stat.size, 64 * 1024)) + 1);
+    let length = 0;
     try {
-      return await handle.readFile();
+      for (;;) {
+        if (length === buffer.length) {
+          if (length > maxBytes) throw new InputError(file, 'tooLarge', { size: megabytes(length, Math.ceil), max: megabytes(maxBytes) });
+          const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
+          buffer.copy(grown, 0, 0, length);
+          buffer = grown;
+        }
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) return buffer.subarray(0, length);
+        length += bytesRead;
+      }
     } catch (err) {
+      if (err instanceof InputError) throw err;
       throw new InputError(file, 'unreadable', { reason: (err as NodeJS.ErrnoException).code ?? 'EIO' });
     }
   } finally {

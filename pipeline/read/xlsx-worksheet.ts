@@ -79,13 +79,20 @@ function plainString(text: string): Cell {
   return text === '' ? EMPTY : { kind: 'string', value: text };
 }
 
+/** A number in a `<v>`: sign, digits, decimals, exponent (a linear pattern: no nested repetition). */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /** A `<v>` as its type says, with its style's number format (dates, times). */
 function typedValue(r: CellRecord, ctx: SheetContext, value: string): Cell {
   switch (r.t) {
     case 'str':
       return plainString(value);
-    case 'b':
-      return { kind: 'boolean', value: parseInt(value, 10) !== 0 };
+    case 'b': {
+      // Only 0 and 1 (openpyxl and Excel read nothing else); anything else is exceljs' to judge.
+      const flag = value.trim();
+      if (flag !== '0' && flag !== '1') unsupported('a boolean cell that holds neither 0 nor 1');
+      return { kind: 'boolean', value: flag === '1' };
+    }
     case 'e':
       return { kind: 'error', value };
     case 'd': {
@@ -95,7 +102,10 @@ function typedValue(r: CellRecord, ctx: SheetContext, value: string): Cell {
       return { kind: 'date', value: iso };
     }
     default: {
-      const n = Number(value.trim());
+      // A decimal number as XML Schema writes it: not « » (Number reads 0), nor 0x1A (Number reads 26).
+      const text = value.trim();
+      if (!DECIMAL.test(text)) unsupported('a number cell that holds no number');
+      const n = Number(text);
       if (!Number.isFinite(n)) unsupported('a number cell that holds no number');
       return numberCell(n, ctx.formats[r.style], ctx.date1904);
     }

@@ -45,10 +45,20 @@ const MAX_READ_MS = 60_000;
 /** More merged ranges than exceljs reads in a few seconds (its merge check is quadratic). */
 const MAX_MERGES_FOR_EXCELJS = 5000;
 
-/** The `<mergeCell` elements in the worksheets held in memory (any prefix). */
+/** The `<mergeCell>` elements (any prefix, any whitespace after the name) of the worksheets held in memory. */
 function countMergedRanges(parts: ReadonlyMap<string, Buffer>): number {
   let count = 0;
-  for (const bytes of parts.values()) for (let i = bytes.indexOf('mergeCell '); i >= 0; i = bytes.indexOf('mergeCell ', i + 10)) count++;
+  for (const [name, bytes] of parts) {
+    // Worksheets only: a shared string may well say « mergeCell ».
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue;
+    for (let i = bytes.indexOf('mergeCell'); i >= 0; i = bytes.indexOf('mergeCell', i + 9)) {
+      const before = bytes[i - 1];
+      const after = bytes[i + 9];
+      // `<mergeCell` or `<x:mergeCell`, then a space, tab, line break, `/` or `>` (not `<mergeCells`).
+      const opens = before === 0x3c || before === 0x3a;
+      if (opens && after !== undefined && (after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d || after === 0x2f || after === 0x3e)) count++;
+    }
+  }
   return count;
 }
 

@@ -385,3 +385,17 @@ describe('the same cells as openpyxl', () => {
     }
   });
 });
+
+describe('values the file does not hold as numbers or booleans', () => {
+  test('the fast reader declines « », 0x1A and « false » rather than reading 0, 26 or TRUE (openpyxl refuses them too)', async () => {
+    for (const cell of ['<c r="A1"><v> </v></c>', '<c r="A1"><v>0x1A</v></c>', '<c r="A1" t="b"><v>false</v></c>']) {
+      const err = await read(await workbook({ sheetData: row(1, cell) }), 'fast').catch((e: unknown) => e);
+      expect([cell, (err as Error).name]).toEqual([cell, 'FastReaderUnsupported']);
+    }
+  });
+
+  test('a 100 000-digit value followed by a letter is declined at once (the number pattern is linear)', async () => {
+    const err = await read(await workbook({ sheetData: row(1, `<c r="A1"><v>${'1'.repeat(100_000)}x</v></c>`) }), 'fast').catch((e: unknown) => e);
+    expect((err as Error).name).toBe('FastReaderUnsupported');
+  });
+});
