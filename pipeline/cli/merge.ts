@@ -76,7 +76,7 @@ function printHuman(result: MergeResult, framework: Framework, lang: Lang): void
 /** « Non reçu : Bara : 2024-T4 non reçu ; … », « En retard : … », or that every commune sent every period. */
 function completenessLines(model: NonNullable<MergeResult['model']>, lang: Lang): string[] {
   const names = new Map(model.framework.communes.map((c) => [c.code, c.name]));
-  const list = (items: string[]) => items.slice(0, MISSING_NAMES_SHOWN).join(' ; ') + (items.length > MISSING_NAMES_SHOWN ? ` … (+${items.length - MISSING_NAMES_SHOWN})` : '');
+  const list = (items: string[]) => items.slice(0, MISSING_NAMES_SHOWN).join(summaryText('listSeparator', {}, lang)) + (items.length > MISSING_NAMES_SHOWN ? ` … (+${items.length - MISSING_NAMES_SHOWN})` : '');
   const missing = model.coverage
     .filter((c) => c.state !== 'received')
     .map((c) => summaryText(c.state === 'rejected' ? 'rejectedItem' : 'missingItem', { commune: names.get(c.commune) ?? c.commune, period: c.period }, lang));

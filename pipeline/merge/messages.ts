@@ -58,6 +58,7 @@ const TEXTS = {
       written: 'Classeur consolidé : {output}',
       csv: 'Table CSV : {csv}',
       progress: '{done}/{total} fichiers lus',
+      listSeparator: ' ; ',
       moreIssues: '… et {count} autre(s) problème(s) dans ce fichier : corrigez les premiers puis relancez (liste entière : --json)',
     },
     issues: {
@@ -126,6 +127,7 @@ const TEXTS = {
       written: 'Consolidated workbook: {output}',
       csv: 'CSV table: {csv}',
       progress: '{done}/{total} files read',
+      listSeparator: '; ',
       moreIssues: '… and {count} more problem(s) in this file: fix the first ones and run again (whole list: --json)',
     },
     issues: {

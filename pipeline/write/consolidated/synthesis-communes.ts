@@ -20,8 +20,9 @@ export const LISTED_UP_TO = 12;
 
 /** « a ; b ; c … et 40 autres (voir la feuille Sources) ». */
 export function listed(items: readonly string[], ctx: WriteContext, sheet: string): string {
-  if (items.length <= LISTED_UP_TO) return items.join(' ; ');
-  return `${items.slice(0, LISTED_UP_TO).join(' ; ')} ; ${interpolate(ctx.labels.andOthers, { count: items.length - LISTED_UP_TO, sheet }, ctx.lang)}`;
+  const sep = ctx.labels.listSeparator;
+  if (items.length <= LISTED_UP_TO) return items.join(sep);
+  return `${items.slice(0, LISTED_UP_TO).join(sep)}${sep}${interpolate(ctx.labels.andOthers, { count: items.length - LISTED_UP_TO, sheet }, ctx.lang)}`;
 }
 
 /** « Bara : 2024-T4 non reçu ; Ansongo : 2024 non reçu (fichier refusé) »: the commune-periods not received. */

@@ -67,7 +67,7 @@ export function gapsText(ctx: WriteContext): string[] {
     const percent = Math.round((rateOf(achieved, planned) ?? 0) * 100);
     const head = interpolate(L.gapIndicator, { code: line.item.code, label: line.item.label, achieved: achieved ?? 0, planned, percent }, ctx.lang);
     if (below.length > LISTED_UP_TO) details.push(interpolate(L.andOthers, { count: below.length - LISTED_UP_TO, sheet: OUTPUT_SHEETS.plannedVsAchieved }, ctx.lang));
-    lines.push(`${head} – ${details.join(' ; ')}`);
+    lines.push(`${head} – ${details.join(L.listSeparator)}`);
   }
   const missing = missingList(ctx, { missing: L.gapMissingItem, rejected: L.gapRejectedItem });
   if (missing.length > 0) lines.push(interpolate(L.gapMissing, { communes: listed(missing, ctx, 'Sources') }, ctx.lang));
