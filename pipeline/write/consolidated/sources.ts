@@ -6,7 +6,7 @@ import { reasonText, statusText } from '../../merge/messages';
 import type { WriteContext } from './context';
 import { fitRowHeight } from './row-height';
 import { DATE_FORMAT, headerRow, printSetup, value, widths } from './style';
-import { timelinessText } from './synthesis-communes';
+import { latenessText } from './synthesis-communes';
 
 const RED = 'FF9C0006';
 
@@ -26,9 +26,7 @@ export function writeSources(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
     const reason = s.reason ? reasonText(s.reason.id as Parameters<typeof reasonText>[0], s.reason.params, ctx.lang) : '';
     // Timeliness of an accepted workbook (one commune, one period, a date of entry).
     const late = s.status === 'accepted' && s.entryDate ? timeliness(fw, s.period, s.entryDate) : null;
-    const punctuality = late
-      ? timelinessText({ commune: s.commune ?? '', period: s.period ?? '', state: 'received', files: [s.file], entryDate: s.entryDate, timeliness: late }, ctx)
-      : null;
+    const punctuality = late ? latenessText(late, ctx) : null;
     [s.file, communeNames(s.commune, fw) || null, s.period, s.filledBy || null, null, punctuality, statusText(s.status, ctx.lang), reason || null, s.errors, s.warnings, s.sha256].forEach(
       (v, c) => value(row.getCell(c + 1), v),
     );

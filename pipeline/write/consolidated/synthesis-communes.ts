@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { CommunePeriod } from '../../../core/consolidate/model';
+import type { Timeliness } from '../../../core/timeliness';
 import { cappedMean, rateOf, weakest } from '../../../core/consolidate/rates';
 import { formatDate, interpolate } from '../../../core/messages';
 import type { WriteContext } from './context';
@@ -33,12 +34,16 @@ export function missingList(ctx: WriteContext, templates: { missing: string; rej
     .map((c) => interpolate(c.state === 'rejected' ? templates.rejected : templates.missing, { commune: names.get(c.commune) ?? c.commune, period: c.period }, ctx.lang));
 }
 
-/** How a commune-period's timeliness reads: « à temps », « 12 j de retard (limite : 30/04/2024) ». */
-export function timelinessText(c: CommunePeriod, ctx: WriteContext): string {
+/** How a received report's timeliness reads: « à temps », « 12 j de retard (limite : 30/04/2024) ». */
+export function latenessText(t: Timeliness | null, ctx: WriteContext): string {
   const L = ctx.labels;
-  if (c.state !== 'received') return '–';
-  if (!c.timeliness) return L.noEntryDate;
-  return c.timeliness.daysLate === 0 ? L.onTime : interpolate(L.late, { days: c.timeliness.daysLate, deadline: formatDate(c.timeliness.deadline, ctx.lang) }, ctx.lang);
+  if (!t) return L.noEntryDate;
+  return t.daysLate === 0 ? L.onTime : interpolate(L.late, { days: t.daysLate, deadline: formatDate(t.deadline, ctx.lang) }, ctx.lang);
+}
+
+/** A commune-period's timeliness: « – » when nothing was received. */
+export function timelinessText(c: CommunePeriod, ctx: WriteContext): string {
+  return c.state === 'received' ? latenessText(c.timeliness, ctx) : '–';
 }
 
 /**
