@@ -1,4 +1,5 @@
-import { isPeople, type Framework } from './framework/schema';
+import { periodTarget } from './framework/periods';
+import { isPeople, type AggregationRule, type Framework } from './framework/schema';
 import { allInputs, rowInputs, type InputCell } from './inputs';
 import { communeOf, locate } from './layout/locate';
 import { a1, cellText, type Tables } from './tables';
@@ -12,7 +13,7 @@ export interface DataPoint {
   section: Section;
   code: string;
   disaggregation: Disaggregation;
-  /** The commune's target (Prévu) on Total rows; null on Femmes / Hommes rows. */
+  /** The commune's target for the file's period (Prévu) on Total rows; null on Femmes / Hommes rows or when the period has none. */
   planned: number | null;
   /** Réalisé (spent, for budget lines); null when the cell gave no usable number. */
   achieved: number | null;
@@ -50,11 +51,18 @@ export function extract(tables: Tables, framework: Framework): ReportData {
   const points: DataPoint[] = [];
   const commentOf = (row: Partial<Record<string, InputCell>>) => (row.comment ? cellText(row.comment.cell) : '');
 
+  const periodText = text('period');
+  const period = framework.periods.find((p) => p.label.toLowerCase() === periodText.toLowerCase())?.label ?? (periodText || null);
+  // The period's own target, never the whole project's; a CSV without commune keeps its own Prévu.
+  const known = period !== null && framework.periods.some((p) => p.label === period);
+  const target = (row: Partial<Record<string, InputCell>>, targets: Record<string, Record<string, number>>, rule: AggregationRule) =>
+    commune ? (known ? periodTarget(framework.periods, targets, commune.code, rule, period) : null) : num(row.planned);
+
   const indicators = rowInputs(inputs, 'indicators');
   for (const ind of framework.indicators) {
     const row = indicators.get(ind.code);
     if (!row) continue;
-    const planned = commune ? (ind.targets[commune.code] ?? null) : num(row.planned);
+    const planned = target(row, ind.periodTargets, ind.aggregation.periods);
     const comment = commentOf(row);
     points.push({ section: 'indicators', code: ind.code, disaggregation: 'total', planned, achieved: num(row.achieved), comment, source: where(row.achieved) });
     if (isPeople(ind)) {
@@ -66,14 +74,14 @@ export function extract(tables: Tables, framework: Framework): ReportData {
   for (const line of framework.budgetLines) {
     const row = budget.get(line.code);
     if (!row) continue;
-    const planned = commune ? (line.planned[commune.code] ?? null) : num(row.planned);
+    const planned = target(row, line.periodPlanned, 'sum');
     points.push({ section: 'budget', code: line.code, disaggregation: 'total', planned, achieved: num(row.spent), comment: commentOf(row), source: where(row.spent) });
   }
   const beneficiaries = rowInputs(inputs, 'beneficiaries');
   for (const cat of framework.beneficiaries) {
     const row = beneficiaries.get(cat.code);
     if (!row) continue;
-    const planned = commune ? (cat.targets[commune.code] ?? null) : num(row.planned);
+    const planned = target(row, cat.periodTargets, cat.aggregation.periods);
     if (isPeople(cat)) {
       const women = num(row.women);
       const men = num(row.men);
@@ -85,8 +93,6 @@ export function extract(tables: Tables, framework: Framework): ReportData {
     } else
       points.push({ section: 'beneficiaries', code: cat.code, disaggregation: 'total', planned, achieved: num(row.total), comment: '', source: where(row.total) });
   }
-  const periodText = text('period');
-  const period = framework.periods.find((p) => p.label.toLowerCase() === periodText.toLowerCase())?.label ?? (periodText || null);
   const dateInput = id('entryDate');
   return {
     commune: commune?.code ?? null,

@@ -1,6 +1,6 @@
 import type { Framework } from './framework/schema';
 import { allInputs } from './inputs';
-import { communeOf, locate } from './layout/locate';
+import { communeOf, locate, periodOf } from './layout/locate';
 import type { Issue, Report } from './report';
 import { RULES } from './rules/registry';
 import type { Finding, Rule, ValidateOptions } from './rules/rule';
@@ -70,9 +70,10 @@ export function validate(tables: Tables, framework: Framework, options: Validate
   const view = locate(tables);
   const inputs = allInputs(view, framework);
   const commune = communeOf(view, framework);
+  const period = periodOf(view, framework);
   const found: Issue[] = [];
   for (const rule of rules) {
-    rule.check({ framework, view, inputs, commune, options, report: (finding) => found.push(toIssue(rule, finding)) });
+    rule.check({ framework, view, inputs, commune, period, options, report: (finding) => found.push(toIssue(rule, finding)) });
   }
   const issues = withoutPileUps(found);
   const sheetOrder = new Map(tables.sheets.map((s, i) => [s.name, i]));

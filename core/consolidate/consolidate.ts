@@ -1,22 +1,34 @@
 import type { DataPoint, Disaggregation, Section } from '../extract';
+import { periodTree, reportingPeriodsTo, targetOver, type PeriodTargets } from '../framework/periods';
 import type { AggregationRule, Framework } from '../framework/schema';
 import { acrossCommunes, acrossPeriods } from './aggregate';
 import { coverage as coverageOf } from './coverage';
-import type { AcceptedReport, CommuneFigures, Consolidated, DataRow, Line, SourceRecord } from './model';
+import type { AcceptedReport, CommuneFigures, Consolidated, DataRow, Line, PeriodPoint, SourceRecord } from './model';
+
+/** The target of the communes that sent nothing for the selection: shown apart, out of every rate. */
+function missingPlanned(communes: readonly CommuneFigures[]): number | null {
+  const missing = communes.filter((f) => f.achieved === null);
+  return missing.some((f) => f.planned === null) ? null : missing.reduce((sum, f) => sum + f.planned!, 0);
+}
 
 interface ItemSpec<T> {
   section: Section;
   items: readonly T[];
   code: (item: T) => string;
   label: (item: T) => string;
-  planned: (item: T, commune: string) => number;
+  /** Targets per period and commune. */
+  periodTargets: (item: T) => PeriodTargets;
+  /** End-of-project target per commune. */
+  endTargets: (item: T) => Readonly<Record<string, number>>;
   periods: (item: T) => AggregationRule;
   communes: (item: T) => 'sum' | 'max';
 }
 
 export interface ConsolidateOptions {
-  /** Periods in scope (see periodsInScope); by default those of the accepted reports. */
+  /** Reporting periods in scope (see periodsInScope); by default those of the accepted reports. */
   periods?: readonly string[];
+  /** The period asked for (`--period`), for titles. */
+  selection?: string;
   /** Every file read, to tell a refused commune-period from a missing one. */
   sources?: readonly SourceRecord[];
 }
@@ -30,15 +42,20 @@ export interface ConsolidateOptions {
  * not the activities'.
  */
 export function consolidate(framework: Framework, reports: readonly AcceptedReport[], options: ConsolidateOptions = {}): Consolidated {
-  const periodOrder = framework.periods.map((p) => p.label);
-  const inScope = new Set([...(options.periods ?? []), ...reports.map((r) => r.period)]);
-  const periods = periodOrder.filter((p) => inScope.has(p));
-  const ordered = [...reports].sort((a, b) => periodOrder.indexOf(a.period) - periodOrder.indexOf(b.period));
+  const timeOrder = periodTree(framework.periods).reporting;
+  const rank = (p: string) => timeOrder.indexOf(p);
+  const inScope = new Set(options.periods ?? reports.map((r) => r.period));
+  const periods = timeOrder.filter((p) => inScope.has(p));
+  const toDatePeriods = periods.length > 0 ? reportingPeriodsTo(framework.periods, periods.at(-1)!) : [];
+  const toDateSet = new Set(toDatePeriods);
+  // Reports of earlier periods count in the cumulative to date only; later ones in nothing.
+  const used = [...reports].filter((r) => toDateSet.has(r.period)).sort((a, b) => rank(a.period) - rank(b.period));
+  const ordered = used.filter((r) => inScope.has(r.period));
 
-  // (section, code, disaggregation, commune) → the value of each report, in period order.
+  // (section, code, disaggregation, commune) → the value of each report, in time order.
   const index = new Map<string, { period: string; point: DataPoint }[]>();
   const key = (section: Section, code: string, d: Disaggregation, commune: string) => `${section}\u0000${code}\u0000${d}\u0000${commune}`;
-  for (const report of ordered)
+  for (const report of used)
     for (const point of report.points) {
       const k = key(point.section, point.code, point.disaggregation, report.commune);
       const list = index.get(k) ?? [];
@@ -47,32 +64,58 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
     }
 
   const communeCodes = framework.communes.map((c) => c.code);
-  const received = new Set(reports.map((r) => r.commune));
+  const receivedPeriods = new Map<string, Set<string>>(communeCodes.map((c) => [c, new Set()]));
+  for (const r of used) receivedPeriods.get(r.commune)?.add(r.period);
+  const inScopeOf = (c: string) => new Set([...receivedPeriods.get(c)!].filter((p) => inScope.has(p)));
 
   function lines<T>(spec: ItemSpec<T>): Line<T>[] {
     return spec.items.map((item) => {
       const code = spec.code(item);
       const rule = spec.periods(item);
+      const targets = spec.periodTargets(item);
+      const endTargets = spec.endTargets(item);
       const communes: Record<string, CommuneFigures> = {};
+      const toDate: Record<string, { achieved: number | null; target: number }> = {};
+      const evolution: Record<string, PeriodPoint[]> = {};
+      let target: number | null = 0;
       for (const commune of communeCodes) {
-        const values = (d: Disaggregation) => (index.get(key(spec.section, code, d, commune)) ?? []).map((e) => e.point.achieved);
-        const got = received.has(commune);
-        const totals = index.get(key(spec.section, code, 'total', commune)) ?? [];
-        const comments = totals
-          .filter((e) => e.point.comment !== '')
+        const entries = (d: Disaggregation) => index.get(key(spec.section, code, d, commune)) ?? [];
+        const values = (d: Disaggregation, keep: (p: string) => boolean) => entries(d).filter((e) => keep(e.period)).map((e) => e.point.achieved);
+        const got = inScopeOf(commune);
+        const has = got.size > 0;
+        const comments = entries('total')
+          .filter((e) => inScope.has(e.period) && e.point.comment !== '')
           .map((e) => (periods.length > 1 ? `${e.period} : ${e.point.comment}` : e.point.comment));
+        const whole = targetOver(framework.periods, targets, commune, rule, inScope);
+        // A commune that sent nothing keeps its whole target on its row (shown apart, never in a rate).
+        const planned = has ? (targetOver(framework.periods, targets, commune, rule, got) ?? null) : (whole ?? null);
         communes[commune] = {
-          planned: spec.planned(item, commune),
-          achieved: got ? acrossPeriods(values('total'), rule) : null,
-          women: got ? acrossPeriods(values('women'), rule) : null,
-          men: got ? acrossPeriods(values('men'), rule) : null,
+          planned,
+          achieved: has ? acrossPeriods(values('total', (p) => inScope.has(p)), rule) : null,
+          women: has ? acrossPeriods(values('women', (p) => inScope.has(p)), rule) : null,
+          men: has ? acrossPeriods(values('men', (p) => inScope.has(p)), rule) : null,
           comments,
         };
+        target = target === null || whole === null ? null : target + (whole ?? 0);
+        toDate[commune] = { achieved: acrossPeriods(values('total', () => true), rule), target: endTargets[commune] ?? 0 };
+        const byPeriod = new Map(entries('total').map((e) => [e.period, e.point.achieved]));
+        const seen: (number | null)[] = [];
+        evolution[commune] = timeOrder.map((period) => {
+          const achieved = byPeriod.has(period) ? byPeriod.get(period)! : null;
+          if (toDateSet.has(period)) seen.push(achieved);
+          const reached = toDateSet.has(period) && byPeriod.has(period);
+          return {
+            period,
+            target: targetOver(framework.periods, targets, commune, rule, new Set([period])) ?? null,
+            achieved,
+            cumulative: reached ? acrossPeriods(seen, rule) : null,
+          };
+        });
       }
       const all = Object.values(communes);
       const across = (pick: (f: CommuneFigures) => number | null) => acrossCommunes(all.map(pick), spec.communes(item));
-      const target = all.reduce((sum, f) => sum + f.planned, 0);
-      const planned = all.reduce((sum, f) => sum + (f.achieved === null ? 0 : f.planned), 0);
+      const reporting = communeCodes.filter((c) => communes[c]!.achieved !== null);
+      const planned = reporting.some((c) => communes[c]!.planned === null) ? null : reporting.reduce((sum, c) => sum + communes[c]!.planned!, 0);
       const total: CommuneFigures = {
         planned,
         achieved: across((f) => f.achieved),
@@ -80,7 +123,31 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
         men: across((f) => f.men),
         comments: [],
       };
-      return { item, communes, total, target, missingPlanned: target - planned };
+      const reportedToDate = communeCodes.filter((c) => toDate[c]!.achieved !== null);
+      const endTarget = communeCodes.reduce((sum, c) => sum + (endTargets[c] ?? 0), 0);
+      const totalToDate = {
+        achieved: acrossCommunes(reportedToDate.map((c) => toDate[c]!.achieved), spec.communes(item)),
+        target: reportedToDate.reduce((sum, c) => sum + toDate[c]!.target, 0),
+      };
+      const totalEvolution = timeOrder.map((period, i) => {
+        const points = communeCodes.map((c) => evolution[c]![i]!);
+        const periodTargets = points.map((p) => p.target);
+        return {
+          period,
+          target: periodTargets.some((t) => t === null) ? null : acrossCommunes(periodTargets, spec.communes(item)),
+          achieved: acrossCommunes(points.map((p) => p.achieved), spec.communes(item)),
+          cumulative: acrossCommunes(points.map((p) => p.cumulative), spec.communes(item)),
+        };
+      });
+      return {
+        item,
+        communes,
+        total,
+        target,
+        missingPlanned: missingPlanned(all),
+        toDate: { communes: toDate, total: totalToDate, endTarget },
+        evolution: { total: totalEvolution, communes: evolution },
+      };
     });
   }
 
@@ -89,7 +156,8 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
     items: framework.indicators,
     code: (i) => i.code,
     label: (i) => i.label,
-    planned: (i, c) => i.targets[c] ?? 0,
+    periodTargets: (i) => i.periodTargets,
+    endTargets: (i) => i.targets,
     periods: (i) => i.aggregation.periods,
     communes: (i) => i.aggregation.communes,
   });
@@ -98,7 +166,8 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
     items: framework.budgetLines,
     code: (b) => b.code,
     label: (b) => b.label,
-    planned: (b, c) => b.planned[c] ?? 0,
+    periodTargets: (b) => b.periodPlanned,
+    endTargets: (b) => b.planned,
     // Spending accumulates period after period.
     periods: () => 'sum',
     communes: () => 'sum',
@@ -108,7 +177,8 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
     items: framework.beneficiaries,
     code: (b) => b.code,
     label: (b) => b.label,
-    planned: (b, c) => b.targets[c] ?? 0,
+    periodTargets: (b) => b.periodTargets,
+    endTargets: (b) => b.targets,
     periods: (b) => b.aggregation.periods,
     communes: (b) => b.aggregation.communes,
   });
@@ -119,12 +189,27 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
     ...framework.beneficiaries.map((b) => [`beneficiaries:${b.code}`, b.label] as const),
   ]);
   const communeByCode = new Map(framework.communes.map((c) => [c.code, c]));
+  const periodByLabel = new Map(framework.periods.map((p) => [p.label, p]));
+  const baselines = new Map(framework.indicators.map((i) => [i.code, i.baseline]));
+  const endTargets = new Map<string, Readonly<Record<string, number>>>([
+    ...framework.indicators.map((i) => [`indicators:${i.code}`, i.targets] as const),
+    ...framework.budgetLines.map((b) => [`budget:${b.code}`, b.planned] as const),
+    ...framework.beneficiaries.map((b) => [`beneficiaries:${b.code}`, b.targets] as const),
+  ]);
   const data: DataRow[] = [];
   for (const report of ordered) {
     const commune = communeByCode.get(report.commune)!;
-    for (const p of report.points)
+    const period = periodByLabel.get(report.period);
+    for (const p of report.points) {
+      const onTotal = p.disaggregation === 'total';
+      const baseline = onTotal && p.section === 'indicators' ? baselines.get(p.code) : undefined;
       data.push({
         period: report.period,
+        periodStart: period?.start ?? '',
+        periodEnd: period?.end ?? '',
+        endTarget: onTotal ? (endTargets.get(`${p.section}:${p.code}`)?.[report.commune] ?? null) : null,
+        baseline: baseline?.value ?? null,
+        baselineYear: baseline?.year ?? null,
         commune: commune.name,
         cercle: commune.cercle,
         section: p.section,
@@ -135,6 +220,7 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
         achieved: p.achieved,
         source: report.source,
       });
+    }
   }
 
   const coverage = coverageOf(framework, periods, ordered, options.sources ?? []);
@@ -152,6 +238,8 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
   return {
     framework,
     periods,
+    selection: options.selection ?? null,
+    toDatePeriods,
     communes: framework.communes.map((commune) => {
       const own = reportsOf.get(commune.code) ?? [];
       const missing = (coverageByCommune.get(commune.code) ?? []).filter((c) => c.state !== 'received').map((c) => c.period);

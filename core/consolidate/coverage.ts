@@ -1,3 +1,4 @@
+import { periodTree, reportingPeriodsOf, reportingPeriodsTo } from '../framework/periods';
 import type { Framework } from '../framework/schema';
 import { timeliness } from '../timeliness';
 import type { AcceptedReport, CommunePeriod, SourceRecord } from './model';
@@ -8,10 +9,16 @@ import type { AcceptedReport, CommunePeriod, SourceRecord } from './model';
  * scope: its communes are then « non reçu » for it, never silently left out.
  */
 export function periodsInScope(framework: Framework, reports: readonly AcceptedReport[], sources: readonly SourceRecord[], requested?: string): string[] {
-  if (requested) return [requested];
+  if (requested) return reportingPeriodsOf(framework.periods, requested);
   const named = new Set<string>(reports.map((r) => r.period));
   for (const s of sources) if (s.status !== 'skipped' && s.period) for (const p of s.period.split(', ')) named.add(p);
-  return framework.periods.map((p) => p.label).filter((p) => named.has(p));
+  return periodTree(framework.periods).reporting.filter((p) => named.has(p));
+}
+
+/** The reporting periods a selection's cumulative to date covers: every one up to its end. */
+export function periodsToDate(framework: Framework, selection: string): string[] {
+  const within = reportingPeriodsOf(framework.periods, selection);
+  return within.length === 0 ? [] : reportingPeriodsTo(framework.periods, within.at(-1)!);
 }
 
 /**

@@ -15,7 +15,8 @@ export interface AcceptedReport {
 
 /** Figures of one commune for one item; `achieved` is null when the commune sent nothing (non reçu). */
 export interface CommuneFigures {
-  planned: number;
+  /** Target of the periods received (their own targets); null: one of them has none (« cible non définie »). */
+  planned: number | null;
   achieved: number | null;
   women: number | null;
   men: number | null;
@@ -23,17 +24,37 @@ export interface CommuneFigures {
   comments: string[];
 }
 
+/** Achieved to date (every reporting period up to the end of the selection) against the end-of-project target. */
+export interface ToDate {
+  achieved: number | null;
+  /** End-of-project target (of the communes that reported to date, on a total). */
+  target: number;
+}
+
+/** One reporting period of an item's evolution: its own target, what was achieved, the cumulative to date. */
+export interface PeriodPoint {
+  period: string;
+  target: number | null;
+  achieved: number | null;
+  cumulative: number | null;
+}
+
 /**
- * One item over the communes. `total.planned` is the planned figure of the communes that reported (the
- * basis of every rate); the planned figure of the communes that sent nothing is `missingPlanned`, shown
- * apart, and `target` is the whole project's (the sum of both).
+ * One item over the communes, for the selected periods. `total.planned` is the target of the
+ * commune-periods received (the basis of every rate); the target of what was not received is
+ * `missingPlanned`, shown apart, and `target` is the selection's (the sum of both). Targets are the
+ * periods' own: null when a period has none (« cible non définie »), never the whole project's.
  */
 export interface Line<T> {
   item: T;
   communes: Record<string, CommuneFigures>;
   total: CommuneFigures;
-  target: number;
-  missingPlanned: number;
+  target: number | null;
+  missingPlanned: number | null;
+  /** Cumulative to the end of the selection against the end-of-project target. */
+  toDate: { communes: Record<string, ToDate>; total: ToDate; endTarget: number };
+  /** Every reporting period of the framework, for the project and per commune. */
+  evolution: { total: PeriodPoint[]; communes: Record<string, PeriodPoint[]> };
 }
 
 export interface CommuneStatus {
@@ -66,12 +87,20 @@ export interface CommunePeriod {
 /** One row of the tidy `Données` table. */
 export interface DataRow {
   period: string;
+  periodStart: string;
+  periodEnd: string;
+  /** The commune's end-of-project target (Total rows); `planned` is the period's own. */
+  endTarget: number | null;
+  /** The indicator's baseline value (Total rows of indicators that have one). */
+  baseline: number | null;
+  baselineYear: number | null;
   commune: string;
   cercle: string;
   section: Section;
   code: string;
   label: string;
   disaggregation: Disaggregation;
+  /** The commune's target for this period (Total rows); null when undefined (« cible non définie ») or on Femmes / Hommes rows. */
   planned: number | null;
   achieved: number | null;
   source: string;
@@ -101,8 +130,12 @@ export interface FileIssue extends Issue {
 
 export interface Consolidated {
   framework: Framework;
-  /** Periods in scope (those of any file read, or the requested one), in framework order. */
+  /** Reporting periods in scope (those of any file read, or those of the requested period), in time order. */
   periods: string[];
+  /** The period asked for (`--period`, possibly a year grouping quarters), or null: every period read. */
+  selection: string | null;
+  /** Reporting periods up to the end of the selection: what « cumul à date » covers. */
+  toDatePeriods: string[];
   communes: CommuneStatus[];
   /** Every commune × period in scope, in framework order: received, refused or missing. */
   coverage: CommunePeriod[];

@@ -5,7 +5,8 @@
  * 100 % so that one indicator far above its target cannot hide another behind; its colour follows
  * its weakest indicator.
  */
-export const rateOf = (achieved: number | null, planned: number): number | null => (achieved !== null && planned > 0 ? achieved / planned : null);
+export const rateOf = (achieved: number | null, planned: number | null): number | null =>
+  achieved !== null && planned !== null && planned > 0 ? achieved / planned : null;
 
 /** The mean of the rates capped at 1; null when none is known. */
 export function cappedMean(rates: readonly (number | null)[]): number | null {

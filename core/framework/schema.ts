@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { periodProblems, periodTarget, reportingPeriodsOf } from './periods';
 
 /**
  * The results framework (cadre de résultats) as data. Everything project-specific lives in the
@@ -15,7 +16,35 @@ const aggregation = z
   .strict();
 const perCommune = z.record(z.string(), whole);
 
-const period = z.object({ label: z.string().min(1), start: isoDate, end: isoDate }).strict();
+/**
+ * The framework file's format. A file of another format is refused with what to change (see README,
+ * « Cadre de résultats »): format 2 brought targets per period.
+ */
+export const FRAMEWORK_FORMAT = 2;
+const format = z.literal(FRAMEWORK_FORMAT, {
+  error: `expected "format": ${FRAMEWORK_FORMAT}: this framework file is in an older format; add "format": ${FRAMEWORK_FORMAT} and the targets per period ("periodTargets", "periodPlanned"), as in templates/framework.json`,
+});
+
+/**
+ * A period of the project's life: a year, a quarter or a month. `within` groups it under a longer
+ * period (2024-T2 within 2024): files report on the periods that group nothing (reporting periods),
+ * and a consolidation may select a grouping period (the year) to take all of them.
+ */
+const period = z
+  .object({
+    label: z.string().min(1),
+    start: isoDate,
+    end: isoDate,
+    kind: z.enum(['year', 'quarter', 'month']).optional(),
+    within: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** Targets per period label, per commune: a period left out has no target (« cible non définie »). */
+const perPeriod = z.record(z.string(), perCommune);
+
+/** The situation before the project (IATI baseline): a value and the year it was measured. */
+const baseline = z.object({ value: z.number().min(0, 'expected a number ≥ 0'), year: z.number().int().min(1900).max(2100), comment: z.string().optional() }).strict();
 
 const commune = z.object({ code, name: z.string().min(1), cercle: z.string().min(1) }).strict();
 
@@ -28,13 +57,19 @@ const indicator = z
     label: z.string().min(1),
     /** `personnes` marks a people count, which is also disaggregated Femmes / Hommes. */
     unit: z.string().min(1),
+    baseline: baseline.optional(),
+    /** End-of-project target, for the project and per commune. */
     target: whole,
     targets: perCommune,
+    /** Target of each period, per commune (the project's is their sum, or max, by `aggregation.communes`). */
+    periodTargets: perPeriod.default({}),
     aggregation,
   })
   .strict();
 
-const budgetLine = z.object({ code, label: z.string().min(1), planned: perCommune }).strict();
+const budgetLine = z
+  .object({ code, label: z.string().min(1), planned: perCommune, periodPlanned: perPeriod.default({}) })
+  .strict();
 
 const contribution = z.object({ partner: z.string().min(1), amount: whole }).strict();
 
@@ -46,6 +81,7 @@ const beneficiary = z
     shortLabel: z.string().min(1).max(24).optional(),
     unit: z.string().min(1),
     targets: perCommune,
+    periodTargets: perPeriod.default({}),
     aggregation,
   })
   .strict();
@@ -53,6 +89,7 @@ const beneficiary = z
 export const frameworkSchema = z
   .object({
     $comment: z.string().optional(),
+    format,
     id: code,
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as 1.0.0'),
     project: z
@@ -123,6 +160,28 @@ export const frameworkSchema = z
     });
     fw.budgetLines.forEach((line, i) => everyCommune(line.planned, ['budgetLines', i, 'planned']));
     fw.beneficiaries.forEach((b, i) => everyCommune(b.targets, ['beneficiaries', i, 'targets']));
+    for (const [i, field, message] of periodProblems(fw.periods)) problem(['periods', i, field], message);
+    // Targets per period: known periods, every commune, and a group's own target equal to what its periods add up to.
+    const byPeriod = (targets: Record<string, Record<string, number>>, rule: AggregationRule, path: (string | number)[]) => {
+      for (const [label, perCommuneTargets] of Object.entries(targets)) {
+        if (!labels.has(label)) {
+          problem([...path, label], `unknown period ${label}`);
+          continue;
+        }
+        everyCommune(perCommuneTargets, [...path, label]);
+        const leaves = reportingPeriodsOf(fw.periods, label);
+        if (leaves.length === 1 && leaves[0] === label) continue;
+        for (const c of communeCodes) {
+          const own = perCommuneTargets[c];
+          const inner = periodTarget(fw.periods, Object.fromEntries(leaves.map((l) => [l, targets[l] ?? {}])), c, rule, label);
+          if (own !== undefined && inner !== null && inner !== own)
+            problem([...path, label, c], `the targets of the periods within ${label} add up to ${inner}, not to its own target ${own}`);
+        }
+      }
+    };
+    fw.indicators.forEach((ind, i) => byPeriod(ind.periodTargets, ind.aggregation.periods, ['indicators', i, 'periodTargets']));
+    fw.beneficiaries.forEach((b, i) => byPeriod(b.periodTargets, b.aggregation.periods, ['beneficiaries', i, 'periodTargets']));
+    fw.budgetLines.forEach((line, i) => byPeriod(line.periodPlanned, 'sum', ['budgetLines', i, 'periodPlanned']));
     const planned = fw.budgetLines.reduce((a, l) => a + Object.values(l.planned).reduce((x, y) => x + y, 0), 0);
     if (planned !== fw.project.budget)
       problem(['budgetLines'], `the budget lines add up to ${planned}, not to the project budget ${fw.project.budget}`);
@@ -137,6 +196,7 @@ export type BudgetLine = Framework['budgetLines'][number];
 export type BeneficiaryCategory = Framework['beneficiaries'][number];
 export type Commune = Framework['communes'][number];
 export type Period = Framework['periods'][number];
+export type Baseline = NonNullable<Indicator['baseline']>;
 export type AggregationRule = z.infer<typeof aggregationRule>;
 
 /** People counts are disaggregated by sex; everything else is a plain count. */

@@ -171,3 +171,10 @@ export function communeOf(view: Located, framework: Framework): Framework['commu
   const name = normalise(cellText(view.identification.fields.commune?.cell ?? { kind: 'empty', value: null }));
   return framework.communes.find((c) => normalise(c.name) === name || normalise(c.code) === name) ?? null;
 }
+
+/** The framework period a workbook names in Identification (any case), or null when it names none it knows. */
+export function periodOf(view: Located, framework: Framework): Framework['periods'][number] | null {
+  const cell = view.identification.fields.period?.cell;
+  const text = cell ? normalise(cellText(cell)) : '';
+  return text === '' ? null : (framework.periods.find((p) => normalise(p.label) === text) ?? null);
+}

@@ -1,6 +1,6 @@
 import { commentOf, rowInputs } from '../inputs';
 import { numberOf } from '../values';
-import { at, type Rule } from './rule';
+import { at, periodTargetOf, type Rule } from './rule';
 
 /** Achieved far above target (framework threshold) is often a typing slip; a Commentaire explains it. */
 export const overAchievement: Rule = {
@@ -14,15 +14,16 @@ export const overAchievement: Rule = {
     messageIds: ['over', 'overJustified'],
     acknowledgeable: true,
   },
-  check({ inputs, framework, commune, view, report }) {
-    if (!commune) return;
+  check(ctx) {
+    const { inputs, framework, view, report } = ctx;
     const threshold = framework.thresholds.overAchievement;
     const rows = rowInputs(inputs, 'indicators');
     for (const indicator of framework.indicators) {
       const achieved = rows.get(indicator.code)?.achieved;
-      const planned = indicator.targets[commune.code] ?? 0;
+      // The period's own target: a period without one is not judged (never against the whole project's).
+      const planned = periodTargetOf(ctx, indicator.periodTargets, indicator.aggregation.periods);
       const value = achieved ? numberOf(achieved.cell, achieved.units) : undefined;
-      if (!achieved || value === undefined || planned <= 0 || value <= planned * threshold) continue;
+      if (!achieved || value === undefined || planned === undefined || planned <= 0 || value <= planned * threshold) continue;
       report({
         messageId: 'over',
         where: at(achieved),

@@ -1,6 +1,6 @@
 import { commentOf, rowInputs } from '../inputs';
 import { numberOf } from '../values';
-import { at, type Rule } from './rule';
+import { at, periodTargetOf, type Rule } from './rule';
 
 /** Spending above the line's plan is flagged; a Commentaire acknowledges it. */
 export const overspending: Rule = {
@@ -14,14 +14,15 @@ export const overspending: Rule = {
     messageIds: ['over', 'overJustified'],
     acknowledgeable: true,
   },
-  check({ inputs, framework, commune, view, report }) {
-    if (!commune) return;
+  check(ctx) {
+    const { inputs, framework, view, report } = ctx;
     const rows = rowInputs(inputs, 'budget');
     for (const line of framework.budgetLines) {
       const spent = rows.get(line.code)?.spent;
-      const planned = line.planned[commune.code] ?? 0;
+      // The period's own planned amount: a period without one is not judged.
+      const planned = periodTargetOf(ctx, line.periodPlanned, 'sum');
       const value = spent ? numberOf(spent.cell, spent.units) : undefined;
-      if (!spent || value === undefined || value <= planned) continue;
+      if (!spent || value === undefined || planned === undefined || value <= planned) continue;
       report({
         messageId: 'over',
         where: at(spent),

@@ -1,7 +1,7 @@
 import { rowInputs } from '../inputs';
 import { cellText } from '../tables';
 import { numberOf } from '../values';
-import { at, type Rule } from './rule';
+import { at, periodTargetOf, type Rule } from './rule';
 
 /** Prévu is the commune's target from the framework; an edited target would skew every rate. */
 export const plannedMismatch: Rule = {
@@ -14,12 +14,14 @@ export const plannedMismatch: Rule = {
     severity: 'error',
     messageIds: ['mismatch', 'empty'],
   },
-  check({ inputs, framework, commune, report }) {
-    if (!commune) return;
+  check(ctx) {
+    const { inputs, framework, commune, period, report } = ctx;
+    // Without a known period there is no target to compare with (unknown-period says so).
+    if (!commune || !period) return;
     const targets = {
-      indicators: new Map(framework.indicators.map((i) => [i.code, i.targets[commune.code]])),
-      budget: new Map(framework.budgetLines.map((b) => [b.code, b.planned[commune.code]])),
-      beneficiaries: new Map(framework.beneficiaries.map((b) => [b.code, b.targets[commune.code]])),
+      indicators: new Map(framework.indicators.map((i) => [i.code, periodTargetOf(ctx, i.periodTargets, i.aggregation.periods)])),
+      budget: new Map(framework.budgetLines.map((b) => [b.code, periodTargetOf(ctx, b.periodPlanned, 'sum')])),
+      beneficiaries: new Map(framework.beneficiaries.map((b) => [b.code, periodTargetOf(ctx, b.periodTargets, b.aggregation.periods)])),
     };
     for (const table of ['indicators', 'budget', 'beneficiaries'] as const) {
       for (const [code, row] of rowInputs(inputs, table)) {

@@ -1,4 +1,5 @@
-import type { Framework } from '../framework/schema';
+import { periodTarget, type PeriodTargets } from '../framework/periods';
+import type { AggregationRule, Framework } from '../framework/schema';
 import type { InputCell } from '../inputs';
 import type { Located } from '../layout/locate';
 import type { Fix, Params, Severity } from '../report';
@@ -41,6 +42,8 @@ export interface RuleContext {
   view: Located;
   inputs: readonly InputCell[];
   commune: Framework['communes'][number] | null;
+  /** The period the workbook names, when the framework knows it. */
+  period: Framework['periods'][number] | null;
   options: ValidateOptions;
   report(finding: Finding): void;
 }
@@ -57,3 +60,16 @@ export const at = (input: Pick<InputCell, 'sheet' | 'row' | 'column'>): Where =>
   row: input.row,
   column: input.column,
 });
+
+/**
+ * The commune's target for the workbook's period: the period's own, never the whole project's.
+ * Undefined when the commune or period is unknown or the period has no target (« cible non définie »).
+ */
+export function periodTargetOf(
+  ctx: Pick<RuleContext, 'framework' | 'commune' | 'period'>,
+  targets: PeriodTargets,
+  rule: AggregationRule,
+): number | undefined {
+  if (!ctx.commune || !ctx.period) return undefined;
+  return periodTarget(ctx.framework.periods, targets, ctx.commune.code, rule, ctx.period.label) ?? undefined;
+}

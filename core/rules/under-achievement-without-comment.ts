@@ -1,6 +1,6 @@
 import { commentOf, rowInputs } from '../inputs';
 import { numberOf } from '../values';
-import { at, type Rule } from './rule';
+import { at, periodTargetOf, type Rule } from './rule';
 
 /** Below target, the coordinator says why in « Commentaire »: that text feeds the report's Écarts. */
 export const underAchievementWithoutComment: Rule = {
@@ -13,14 +13,15 @@ export const underAchievementWithoutComment: Rule = {
     severity: 'warning',
     messageIds: ['under'],
   },
-  check({ inputs, framework, commune, view, report }) {
-    if (!commune) return;
+  check(ctx) {
+    const { inputs, framework, view, report } = ctx;
     const rows = rowInputs(inputs, 'indicators');
     for (const indicator of framework.indicators) {
       const achieved = rows.get(indicator.code)?.achieved;
-      const planned = indicator.targets[commune.code] ?? 0;
+      // The period's own target: a period without one is not judged (never against the whole project's).
+      const planned = periodTargetOf(ctx, indicator.periodTargets, indicator.aggregation.periods);
       const value = achieved ? numberOf(achieved.cell, achieved.units) : undefined;
-      if (!achieved || value === undefined || value >= planned) continue;
+      if (!achieved || value === undefined || planned === undefined || value >= planned) continue;
       if (commentOf(view, 'indicators', achieved.row) !== '') continue;
       report({
         messageId: 'under',

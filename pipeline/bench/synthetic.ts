@@ -1,4 +1,5 @@
 import type { Framework } from '../../core/framework/schema';
+import { withSpreadTargets } from '../period-targets';
 
 /** A deterministic pseudo-random generator (mulberry32), so the synthetic country is the same every run. */
 export function random(seed: number): () => number {
@@ -58,17 +59,20 @@ export function syntheticFramework(seed: Framework, communes: number, extraIndic
       unit: i % 3 === 0 ? 'personnes' : 'activités',
       target,
       targets: perCommune(target),
+      periodTargets: {},
       aggregation: { communes: 'sum' as const, periods: 'sum' as const },
     };
   });
   const budget = seed.project.budget * Math.ceil(communes / 4);
   const lineTotals = split(budget, seed.budgetLines.length, rand);
-  return {
+  const quarters = ['T1', 'T2', 'T3', 'T4'].map((q) => `2024-${q}`);
+  return withSpreadTargets({
     ...seed,
     id: `${seed.id}-national`,
     project: { ...seed.project, region: 'Mali (toutes régions)', budget },
-    periods: ['T1', 'T2', 'T3', 'T4'].map((q, i) => ({
-      label: `2024-${q}`,
+    periods: quarters.map((label, i) => ({
+      label,
+      kind: 'quarter' as const,
       start: `2024-${String(i * 3 + 1).padStart(2, '0')}-01`,
       end: ['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31'][i]!,
     })),
@@ -77,5 +81,5 @@ export function syntheticFramework(seed: Framework, communes: number, extraIndic
     budgetLines: seed.budgetLines.map((line, i) => ({ ...line, planned: perCommune(lineTotals[i]!) })),
     contributions: [{ partner: seed.contributions[0]?.partner ?? 'Partenaire', amount: budget }],
     beneficiaries: seed.beneficiaries.map((b) => ({ ...b, targets: perCommune(Object.values(b.targets).reduce((a, v) => a + v, 0) * Math.ceil(communes / 4)) })),
-  };
+  }, quarters);
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { AcceptedReport, FileIssue, SourceRecord } from '../../core/consolidate/model';
+import { periodsToDate } from '../../core/consolidate/coverage';
 import { extract } from '../../core/extract';
 import type { Framework } from '../../core/framework/schema';
 import type { Lang } from '../../core/messages';
@@ -158,14 +159,16 @@ export async function processInput(input: Discovered, options: InputOptions): Pr
   // recognised by the reader, through the zip guard).
   if (input.kind === 'csv' && isOwnCsv(buffer)) return skippedAsOwn(record, 'ownCsv');
   const outcome = input.kind === 'workbook' ? await workbook(input, buffer, options, record) : await csv(input, buffer, options, record);
-  if (options.period && outcome.reports.length > 0 && outcome.reports.every((r) => r.period !== options.period)) {
-    const period = [...new Set(outcome.reports.map((r) => r.period))].join(', ');
-    return { record: { ...outcome.record, status: 'skipped', reason: { id: 'otherPeriod', params: { period, expected: options.period } } }, issues: outcome.issues, reports: [] };
-  }
   if (options.period && outcome.reports.length > 0) {
-    // A CSV of several periods: only the requested one is used, and Sources says so.
-    outcome.reports = outcome.reports.filter((r) => r.period === options.period);
-    outcome.record = { ...outcome.record, period: options.period };
+    // --period: the selection's files, and the earlier periods' for the cumulative to date; later ones are set aside.
+    const upTo = new Set(periodsToDate(options.framework, options.period));
+    if (outcome.reports.every((r) => !upTo.has(r.period))) {
+      const period = [...new Set(outcome.reports.map((r) => r.period))].join(', ');
+      return { record: { ...outcome.record, status: 'skipped', reason: { id: 'otherPeriod', params: { period, expected: options.period } } }, issues: outcome.issues, reports: [] };
+    }
+    // A CSV of several periods: only those up to the selection are used, and Sources says so.
+    outcome.reports = outcome.reports.filter((r) => upTo.has(r.period));
+    outcome.record = { ...outcome.record, period: [...new Set(outcome.reports.map((r) => r.period))].join(', ') };
   }
   return outcome;
 }

@@ -135,8 +135,10 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   if (reports.length === 0) return { ...result, problem: { id: 'nothingUsable', params: { input: options.input } } };
   if (options.strict && rejected) return { ...result, exitCode: 1, refusedByStrict: true };
 
-  const model = consolidate(options.framework, reports, { periods: periodsInScope(options.framework, reports, sources, options.period), sources });
-  const discrepancies = reconcile(model, reports);
+  const scope = periodsInScope(options.framework, reports, sources, options.period);
+  const model = consolidate(options.framework, reports, { periods: scope, sources, ...(options.period ? { selection: options.period } : {}) });
+  // The selection's figures are checked against its own reports (earlier ones feed the cumulative only).
+  const discrepancies = reconcile(model, reports.filter((r) => scope.includes(r.period)));
   if (discrepancies.length > 0) {
     const d = discrepancies[0]!;
     return { ...result, model, discrepancies, problem: { id: 'reconciliation', params: { count: discrepancies.length, first: `${d.section} ${d.code} ${d.what}: ${d.expected} ≠ ${d.found}` } } };

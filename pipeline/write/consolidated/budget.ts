@@ -3,7 +3,7 @@ import type { BudgetLine } from '../../../core/framework/schema';
 import type { WriteContext } from './context';
 import { rateOf } from '../../../core/consolidate/rates';
 import { rateFigure, rateFormula, writeDetailSheet, type DetailMap } from './detail-sheet';
-import { EXECUTION_FORMAT, executionFormatting, formula, NUMBER_FORMAT, totalRow, value } from './style';
+import { EXECUTION_FORMAT, executionFormatting, formula, notReceived, NUMBER_FORMAT, totalRow, value } from './style';
 
 export interface BudgetMap extends DetailMap {
   /** The row of the grand total (all lines), under the last line. */
@@ -36,8 +36,8 @@ export async function writeBudget(ws: ExcelJS.Worksheet, ctx: WriteContext): Pro
           width: 16,
           kind: 'derived',
           format: 'number',
-          formula: (c, r) => `IF(ISNUMBER(${c.spent}${r}),${c.planned}${r}-${c.spent}${r},"")`,
-          compute: (f) => (f.achieved === null ? null : f.planned - f.achieved),
+          formula: (c, r) => `IF(AND(ISNUMBER(${c.spent}${r}),ISNUMBER(${c.planned}${r})),${c.planned}${r}-${c.spent}${r},"")`,
+          compute: (f) => (f.achieved === null || f.planned === null ? null : f.planned - f.achieved),
         },
       ],
     },
@@ -47,14 +47,17 @@ export async function writeBudget(ws: ExcelJS.Worksheet, ctx: WriteContext): Pro
   const row = ws.getRow(map.lastDataRow + 2);
   const c = map.columns;
   const totals = [...map.totalRows.values()];
-  const planned = model.budget.reduce((a, l) => a + l.total.planned, 0);
+  const plannedValues = model.budget.map((l) => l.total.planned);
+  const planned = plannedValues.some((v) => v === null) ? null : plannedValues.reduce<number>((a, v) => a + v!, 0);
   const spentValues = model.budget.map((l) => l.total.achieved);
   const spent = spentValues.every((v) => v === null) ? null : spentValues.reduce<number>((a, v) => a + (v ?? 0), 0);
   value(row.getCell(2), L.budgetTotal);
-  formula(ws.getCell(`${c.planned}${row.number}`), totals.map((r) => `${c.planned}${r}`).join('+'), planned);
+  if (planned === null) notReceived(ws.getCell(`${c.planned}${row.number}`), L.targetUndefined);
+  else formula(ws.getCell(`${c.planned}${row.number}`), totals.map((r) => `${c.planned}${r}`).join('+'), planned);
   formula(ws.getCell(`${c.spent}${row.number}`), `SUM(${totals.map((r) => `${c.spent}${r}`).join(',')})`, spent ?? 0);
   formula(ws.getCell(`${c.rate}${row.number}`), rateFormula(`${c.spent}${row.number}`, `${c.planned}${row.number}`), rateOf(spent, planned) ?? '');
-  formula(ws.getCell(`${c.remaining}${row.number}`), `${c.planned}${row.number}-${c.spent}${row.number}`, planned - (spent ?? 0));
+  const remaining = `IF(ISNUMBER(${c.planned}${row.number}),${c.planned}${row.number}-${c.spent}${row.number},"")`;
+  formula(ws.getCell(`${c.remaining}${row.number}`), remaining, planned === null ? '' : planned - (spent ?? 0));
   for (const k of ['planned', 'spent', 'remaining']) ws.getCell(`${c[k]}${row.number}`).numFmt = NUMBER_FORMAT;
   ws.getCell(`${c.rate}${row.number}`).numFmt = EXECUTION_FORMAT;
   executionFormatting(ws, `${c.rate}${row.number}`);

@@ -16,8 +16,8 @@ import { EXECUTION_FORMAT, executionFormatting, formula, headerRow, notReceived,
 export type Figure =
   /** A number from the inputs; a commune that sent nothing shows « non reçu », never 0. */
   | { key: string; header: string; width: number; kind: 'input'; pick: (f: CommuneFigures) => number | null; applies?: (item: never) => boolean }
-  /** The framework's target: always known. */
-  | { key: string; header: string; width: number; kind: 'planned'; pick: (f: CommuneFigures) => number }
+  /** The period's target from the framework; null: the period has none (« cible non définie »). */
+  | { key: string; header: string; width: number; kind: 'planned'; pick: (f: CommuneFigures) => number | null }
   /** Computed on the row from other figures (a rate, a remainder): a formula everywhere. */
   | {
       key: string;
@@ -110,11 +110,15 @@ export async function writeDetailSheet<T extends { code: string }>(
         const cell = row.getCell(firstFigure + i);
         const address = `${col[f.key]}${row.number}`;
         if (f.kind === 'planned') {
-          shown.set(address, f.pick(figures));
-          // The project's planned figure counts the communes that reported only (the rates' basis).
+          const planned = f.pick(figures);
+          shown.set(address, planned ?? L.targetUndefined);
+          // Never a stand-in number: no target for the period is said in words, and no rate follows.
+          if (planned === null) return notReceived(cell, L.targetUndefined);
+          // The project's planned figure counts the communes that reported only (the rates' basis);
+          // SUMIF skips « non reçu » and « cible non définie » where SUMPRODUCT would fail on text.
           const basis = col[spec.basis]!;
-          if (isTotal) formula(cell, `SUMPRODUCT(ISNUMBER(${basis}${first}:${basis}${last})*${col[f.key]}${first}:${col[f.key]}${last})`, f.pick(figures));
-          else value(cell, f.pick(figures));
+          if (isTotal) formula(cell, `SUMIF(${basis}${first}:${basis}${last},">=0",${col[f.key]}${first}:${col[f.key]}${last})`, planned);
+          else value(cell, planned);
           cell.numFmt = NUMBER_FORMAT;
         } else if (f.kind === 'input') {
           // Femmes / Hommes of a count that is not of people: nothing to show, not « non reçu ».
@@ -199,7 +203,6 @@ export function rateFigure(header: string, width: number, of: string, key = 'rat
   };
 }
 
-/** `IF(AND(ISNUMBER(a),b>0),a/b,"")`: a rate that stays blank when there is nothing to divide. */
 /**
  * The rate of a group (a result, a commune): the mean of its indicators' rates, each capped at 100 %
  * (core/consolidate/rates), in plain functions every spreadsheet has; `otherwise` when none has a rate.
@@ -209,4 +212,5 @@ export function cappedMeanFormula(cells: readonly string[], otherwise: string): 
   return `IFERROR((${terms})/COUNT(${cells.join(',')}),"${otherwise}")`;
 }
 
-export const rateFormula = (achieved: string, planned: string) => `IF(AND(ISNUMBER(${achieved}),${planned}>0),${achieved}/${planned},"")`;
+/** `IF(AND(ISNUMBER(a),ISNUMBER(b),b>0),a/b,"")`: blank when there is nothing to divide (no target, text in Excel compares above 0). */
+export const rateFormula = (achieved: string, planned: string) => `IF(AND(ISNUMBER(${achieved}),ISNUMBER(${planned}),${planned}>0),${achieved}/${planned},"")`;

@@ -54,18 +54,18 @@ export function gapsText(ctx: WriteContext): string[] {
   for (const line of ctx.model.indicators) {
     const below = received.filter((s) => {
       const f = line.communes[s.commune.code]!;
-      return f.achieved !== null && f.achieved < f.planned;
+      return f.achieved !== null && f.planned !== null && f.achieved < f.planned;
     });
     if (below.length === 0) continue;
     const details = below.slice(0, LISTED_UP_TO).map((s) => {
       const f = line.communes[s.commune.code]!;
-      const text = interpolate(L.gapCommune, { commune: s.commune.name, achieved: f.achieved!, planned: f.planned }, ctx.lang);
+      const text = interpolate(L.gapCommune, { commune: s.commune.name, achieved: f.achieved!, planned: f.planned! }, ctx.lang);
       return f.comments.length > 0 ? `${text} (« ${f.comments.join(' | ')} »)` : text;
     });
     // The same figures as the tables: the line's total over the communes that reported.
     const { achieved, planned } = line.total;
     const percent = Math.round((rateOf(achieved, planned) ?? 0) * 100);
-    const head = interpolate(L.gapIndicator, { code: line.item.code, label: line.item.label, achieved: achieved ?? 0, planned, percent }, ctx.lang);
+    const head = interpolate(L.gapIndicator, { code: line.item.code, label: line.item.label, achieved: achieved ?? 0, planned: planned ?? L.targetUndefined, percent }, ctx.lang);
     if (below.length > LISTED_UP_TO) details.push(interpolate(L.andOthers, { count: below.length - LISTED_UP_TO, sheet: OUTPUT_SHEETS.plannedVsAchieved }, ctx.lang));
     lines.push(`${head} – ${details.join(L.listSeparator)}`);
   }
@@ -132,13 +132,14 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   ws.getCell(`B${r}`).alignment = { horizontal: 'left', vertical: 'top' };
   r++;
   const c = bud.columns;
-  const planned = model.budget.reduce((a, l) => a + l.total.planned, 0);
+  const plannedValues = model.budget.map((l) => l.total.planned);
+  const planned = plannedValues.some((v) => v === null) ? L.targetUndefined : plannedValues.reduce<number>((a, v) => a + v!, 0);
   const spentValues = model.budget.map((l) => l.total.achieved);
   const spent = spentValues.every((v) => v === null) ? 0 : spentValues.reduce<number>((a, v) => a + (v ?? 0), 0);
   for (const [text, column, result, fmt] of [
     [L.plannedReceived, c.planned!, planned, NUMBER_FORMAT],
     [`${L.spent} (FCFA)`, c.spent!, spent, NUMBER_FORMAT],
-    [L.executionRate, c.rate!, rateOf(spent, planned) ?? '', EXECUTION_FORMAT],
+    [L.executionRate, c.rate!, rateOf(spent, typeof planned === 'number' ? planned : null) ?? '', EXECUTION_FORMAT],
   ] as const) {
     label(text);
     formula(ws.getCell(`B${r}`), ref(bud.sheet, `${column}${bud.grandTotalRow}`), result);
