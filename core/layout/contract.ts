@@ -83,7 +83,16 @@ export const TIDY_COLUMNS = [
   { key: 'planned', header: 'Prévu', required: false },
   { key: 'achieved', header: 'Réalisé', required: true },
   { key: 'source', header: 'Source', required: false },
+  // Added with targets per period, after the first ten so that readers of the older table keep working.
+  { key: 'periodStart', header: 'Début de période', required: false },
+  { key: 'periodEnd', header: 'Fin de période', required: false },
+  { key: 'endTarget', header: 'Cible fin de projet', required: false },
+  { key: 'baseline', header: 'Référence', required: false },
+  { key: 'baselineYear', header: 'Année de référence', required: false },
 ] as const;
+
+/** The tidy table's first ten columns: the whole table before targets per period (its older `--csv` files). */
+export const TIDY_COLUMNS_V1 = TIDY_COLUMNS.slice(0, 10);
 
 export type TidyKey = (typeof TIDY_COLUMNS)[number]['key'];
 

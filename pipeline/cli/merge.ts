@@ -45,7 +45,7 @@ function printHuman(result: MergeResult, framework: Framework, lang: Lang): void
   for (const source of result.sources) {
     const mark = source.status === 'accepted' ? '✓' : source.status === 'rejected' ? '✗' : '–';
     const about = [communeNames(source.commune, framework), source.period ?? ''].filter(Boolean).join(', ');
-    const reason = source.reason && source.status !== 'accepted' ? ` : ${reasonText(source.reason.id as Parameters<typeof reasonText>[0], source.reason.params, lang)}` : '';
+    const reason = source.reason && (source.status !== 'accepted' || source.reason.id === 'toDateOnly') ? ` : ${reasonText(source.reason.id as Parameters<typeof reasonText>[0], source.reason.params, lang)}` : '';
     out(`${mark} ${statusText(source.status, lang).padEnd(8)} ${source.file}${about ? ` (${about})` : ''}${reason}`);
     // An unusable file's one problem is already its reason, on the line above.
     const shown = (byFile.get(source.file) ?? []).filter(
@@ -102,6 +102,8 @@ function printJson(result: MergeResult, lang: Lang): void {
     problem: result.problem ? { ...result.problem, message: problemText(result.problem.id, result.problem.params, lang) } : null,
     refusedByStrict: result.refusedByStrict,
     periods: result.model?.periods ?? [],
+    selection: result.model?.selection ?? null,
+    toDatePeriods: result.model?.toDatePeriods ?? [],
     complete: result.model?.complete ?? false,
     communes:
       result.model?.communes.map((c) => ({ code: c.commune.code, name: c.commune.name, received: c.received, complete: c.complete, periods: c.periods, missing: c.missing, sources: c.sources })) ?? [],
@@ -131,11 +133,16 @@ function printJson(result: MergeResult, lang: Lang): void {
         target: l.target,
         women: l.total.women,
         men: l.total.men,
+        // Cumulative to the end of the selection against the end-of-project target (same rule, communes reported to date).
+        toDate: { achieved: l.toDate.total.achieved, target: l.toDate.total.target, rate: rateOf(l.toDate.total.achieved, l.toDate.total.target), endTarget: l.toDate.endTarget },
+        baseline: l.item.baseline ?? null,
+        periods: l.evolution.total,
       })) ?? [],
     results:
       result.model?.framework.results.map((res) => {
         const rates = result.model!.indicators.filter((l) => l.item.result === res.code).map((l) => rateOf(l.total.achieved, l.total.planned));
-        return { code: res.code, rate: cappedMean(rates), weakest: weakest(rates) };
+        const toDate = result.model!.indicators.filter((l) => l.item.result === res.code).map((l) => rateOf(l.toDate.total.achieved, l.toDate.total.target));
+        return { code: res.code, rate: cappedMean(rates), weakest: weakest(rates), toDate: { rate: cappedMean(toDate), weakest: weakest(toDate) } };
       }) ?? [],
     discrepancies: result.discrepancies,
   };

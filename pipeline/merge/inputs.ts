@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { AcceptedReport, FileIssue, SourceRecord } from '../../core/consolidate/model';
 import { periodsToDate } from '../../core/consolidate/coverage';
+import { reportingPeriodsOf } from '../../core/framework/periods';
 import { extract } from '../../core/extract';
 import type { Framework } from '../../core/framework/schema';
 import type { Lang } from '../../core/messages';
@@ -166,9 +167,16 @@ export async function processInput(input: Discovered, options: InputOptions): Pr
       const period = [...new Set(outcome.reports.map((r) => r.period))].join(', ');
       return { record: { ...outcome.record, status: 'skipped', reason: { id: 'otherPeriod', params: { period, expected: options.period } } }, issues: outcome.issues, reports: [] };
     }
-    // A CSV of several periods: only those up to the selection are used, and Sources says so.
     outcome.reports = outcome.reports.filter((r) => upTo.has(r.period));
-    outcome.record = { ...outcome.record, period: [...new Set(outcome.reports.map((r) => r.period))].join(', ') };
+    const selected = new Set(reportingPeriodsOf(options.framework.periods, options.period));
+    const inSelection = [...new Set(outcome.reports.filter((r) => selected.has(r.period)).map((r) => r.period))];
+    // An earlier period's file: accepted, and said to count in the cumulative to date only.
+    if (inSelection.length === 0 && outcome.record.status === 'accepted') {
+      const period = [...new Set(outcome.reports.map((r) => r.period))].join(', ');
+      outcome.record = { ...outcome.record, period, reason: { id: 'toDateOnly', params: { period, expected: options.period } } };
+    }
+    // A CSV of several periods: Sources names the selection's (the earlier ones feed the cumulative only).
+    else outcome.record = { ...outcome.record, period: inSelection.join(', ') || outcome.record.period };
   }
   return outcome;
 }

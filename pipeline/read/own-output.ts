@@ -2,6 +2,7 @@ import { readInputFile } from './input-file';
 import { DEFAULT_LIMITS, inspectZip, type ZipLimits } from './zip-guard';
 import { OUTPUT_CREATOR, OUTPUT_LAST_MODIFIED_BY, OUTPUT_SHEETS } from '../write/consolidated/labels';
 import { tidyCsv } from '../write/csv';
+import { TIDY_COLUMNS_V1 } from '../../core/layout/contract';
 import { END, OPEN, Scanner, XmlScanError } from '../xml/scanner';
 
 /**
@@ -13,6 +14,8 @@ export type OwnOutput = 'workbook' | 'csv';
 
 /** The first bytes of every `--csv` table: BOM, the quoted header line, CRLF (pipeline/write/csv.ts). */
 const CSV_SIGNATURE = Buffer.from(tidyCsv([]).replace(/\r\n[^]*$/, '\r\n'), 'utf8');
+/** The same before targets per period (ten columns): last month's table is ours too. */
+const CSV_SIGNATURE_V1 = Buffer.from(`\uFEFF${TIDY_COLUMNS_V1.map((c) => `"${c.header}"`).join(';')}\r\n`, 'utf8');
 
 /** The parts that tell a consolidated workbook: its properties and its sheet list. */
 export const OWN_OUTPUT_PARTS: readonly string[] = ['docProps/core.xml', 'xl/workbook.xml'];
@@ -86,7 +89,7 @@ export function isConsolidatedWorkbook(parts: ReadonlyMap<string, Buffer>): bool
  * quotes) is a tidy table like any other, the deliberate way to use an export as an input.
  */
 export function isOwnCsv(buffer: Buffer): boolean {
-  return buffer.subarray(0, CSV_SIGNATURE.length).equals(CSV_SIGNATURE);
+  return [CSV_SIGNATURE, CSV_SIGNATURE_V1].some((signature) => buffer.subarray(0, signature.length).equals(signature));
 }
 
 /**

@@ -192,7 +192,7 @@ describe('task pane in a browser', () => {
       buttons.map((b) => `${b.querySelector('.severity')!.textContent} | ${b.querySelector('.message')!.textContent}`),
     );
     expect(items).toEqual([
-      'Avertissement | Saisie du 05/05/2025, après la date limite du 30/04/2025 pour la période 2024 (5 jour(s) de retard) : les chiffres sont gardés, le retard est signalé.',
+      'Avertissement | Saisie du 04/05/2024, après la date limite du 29/04/2024 pour la période 2023 (5 jour(s) de retard) : les chiffres sont gardés, le retard est signalé.',
       expect.stringMatching(/^Information \| BUD-3 : dépensé .* FCFA prévus \(dépassement de 100\u202f000 FCFA\), justifié en commentaire : « Hausse du prix du carburant »\.$/),
     ]);
     expect(await page.textContent('#results .counts')).toContain('Erreurs : 0');

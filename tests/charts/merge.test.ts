@@ -190,7 +190,7 @@ describe('the bundled examples, in French', () => {
     for (const [address, c] of dashboard) expect([address, c.formula, isWriterFormula(c.formula!)]).toEqual([address, c.formula, true]);
   });
 
-  test('the charts sit under the Synthèse tables, as wide as them (A to F), two a printed page, without overlapping', async () => {
+  test('the charts sit under the Synthèse tables, as wide as them (A to I), two a printed page, without overlapping', async () => {
     const part = (await sheetParts(m.pkg)).get('Synthèse')!;
     const drawing = (await relsOf(m.pkg, part)).find((r) => r.type === 'drawing')!.target;
     const xml = await m.pkg.text(drawing);
@@ -208,10 +208,10 @@ describe('the bundled examples, in French', () => {
     });
     expect(boxes).toHaveLength(4);
     const sectionsBottom = rowY(synthesisRow(m, L.rejectedHeading));
-    for (const b of boxes) expect([b.col, b.y > sectionsBottom, b.right <= colX(6)]).toEqual([0, true, true]); // under the sections, within A to F
+    for (const b of boxes) expect([b.col, b.y > sectionsBottom, b.right <= colX(9)]).toEqual([0, true, true]); // under the sections, within A to I
     // A manual page break before each page of two charts; the print area stops above the chart data.
     expect(elements(sheetXml, 'brk')).toHaveLength(2);
-    expect(await m.pkg.text('xl/workbook.xml')).toMatch(new RegExp(`_xlnm\\.Print_Area" localSheetId="0">&apos;Synthèse&apos;!\\$A\\$1:\\$F\\$(\\d+)<`));
+    expect(await m.pkg.text('xl/workbook.xml')).toMatch(new RegExp(`_xlnm\\.Print_Area" localSheetId="0">&apos;Synthèse&apos;!\\$A\\$1:\\$I\\$(\\d+)<`));
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) {
         const [a, b] = [boxes[i]!, boxes[j]!];

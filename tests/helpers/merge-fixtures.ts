@@ -163,7 +163,7 @@ export function truncateToHalf(source: string, target: string): void {
 // Tidy CSV input
 // ---------------------------------------------------------------------------------------------
 
-export const TIDY_HEADER = ['Période', 'Commune', 'Cercle', 'Section', 'Code', 'Libellé', 'Désagrégation', 'Prévu', 'Réalisé', 'Source'];
+export const TIDY_HEADER = ['Période', 'Commune', 'Cercle', 'Section', 'Code', 'Libellé', 'Désagrégation', 'Prévu', 'Réalisé', 'Source', 'Début de période', 'Fin de période', 'Cible fin de projet', 'Référence', 'Année de référence'];
 
 const SEPARATORS = [' ', '\u00a0', '\u202f'];
 
@@ -392,7 +392,7 @@ export function formulas(workbook: ExcelJS.Workbook): { where: string; formula: 
   return out;
 }
 
-const WRITER_FUNCTIONS = new Set(['SUM', 'SUMPRODUCT', 'MAX', 'MIN', 'IF', 'COUNT', 'AND', 'NOT', 'ISNUMBER', 'N', 'AVERAGE', 'IFERROR']);
+const WRITER_FUNCTIONS = new Set(['SUM', 'SUMIF', 'SUMPRODUCT', 'MAX', 'MIN', 'IF', 'COUNT', 'AND', 'NOT', 'ISNUMBER', 'N', 'AVERAGE', 'IFERROR']);
 
 /**
  * Whether a formula is one the consolidation writer produces: its functions, cell references (with a
@@ -401,7 +401,8 @@ const WRITER_FUNCTIONS = new Set(['SUM', 'SUMPRODUCT', 'MAX', 'MIN', 'IF', 'COUN
  */
 export function isWriterFormula(formula: string, notReceived: readonly string[] = ['non reçu', 'not received', '–']): boolean {
   const literals = [...formula.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!);
-  if (!literals.every((l) => l === '' || notReceived.includes(l))) return false;
+  // `">=0"`: SUMIF's criterion for « a number » (the planned figure of the communes that reported).
+  if (!literals.every((l) => l === '' || l === '>=0' || notReceived.includes(l))) return false;
   const rest = formula.replace(/"((?:[^"]|"")*)"/g, '""').replace(/'(?:[^']|'')+'!/g, '');
   const tokens = rest.match(/[A-Z]+(?=\()|\$?[A-Z]{1,3}\$?\d+|\d+(?:\.\d+)?|""|[-+*/(),:<>=&]|\s+|./g) ?? [];
   return tokens.every((t) => {

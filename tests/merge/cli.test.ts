@@ -76,6 +76,13 @@ describe('--json', () => {
       target: 100,
       women: expect.any(Number),
       men: expect.any(Number),
+      // Where the project stands: the cumulative to date against the end-of-project target, same rule.
+      toDate: { achieved: 75, target: 75, rate: 1, endTarget: 100 },
+      baseline: null,
+      periods: [
+        { period: '2023', target: 100, achieved: 75, cumulative: 75 },
+        { period: '2024', target: null, achieved: null, cumulative: null },
+      ],
     });
   });
 
@@ -105,8 +112,8 @@ describe('--lang en', () => {
     expect(shown(rowWith(synthesis, 'B', 'Plan International Mali').getCell('C'))).toBe(96303057);
     const pva = sheet(workbook, 'Prévu vs Réalisé');
     expect(shown(pva.getCell('A1'))).toBe('Planned vs achieved by indicator and commune');
-    const header = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((c) => shown(pva.getRow(4).getCell(c)));
-    expect(header).toEqual(['Code', 'Result', 'Indicator', 'Unit', 'Commune', 'District', 'Planned', 'Achieved', 'Rate', 'Women', 'Men', 'Comments']);
+    const header = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((c) => shown(pva.getRow(4).getCell(c)));
+    expect(header).toEqual(['Code', 'Result', 'Indicator', 'Unit', 'Commune', 'District', 'Planned', 'Achieved', 'Rate', 'Women', 'Men', 'To date', 'End-of-project target', 'Progress', 'Comments']);
     expect(textsOf(pva)).toContain('Project total');
     expect(textsOf(pva)).not.toContain('Total projet');
     expect(textsOf(sheet(workbook, 'Sources'))).toContain('accepted');

@@ -94,7 +94,7 @@ describe('--csv: the tidy table', () => {
       expect(unescape(r[9]!)).toBe(d['Source']);
     });
     // Numbers are written unquoted, text quoted.
-    expect(csv).toMatch(/"Total";25;25;"'=1\+1 GNZ\.xlsx"\r\n/);
+    expect(csv).toMatch(/"Total";25;25;"'=1\+1 GNZ\.xlsx";"2023-01-01";"2023-12-31";25;;\r\n/);
   });
 
   test.each(FILES.map((f) => [JSON.stringify(f.name), f.name] as const))('file name %s in Source: escaped only when it starts a formula', (_label, name) => {

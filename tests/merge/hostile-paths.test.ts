@@ -269,9 +269,12 @@ describe('the output is always valid', () => {
     const long = `${'Rapport collé. '.repeat(2000)}FIN`;
     // Below target: the comments are quoted in Synthèse's Écarts line too.
     for (const period of ['2023', '2024']) await writeCommune(input, 'BAR', { period, fill: { 'indicators:R4.3.1:achieved': 0, 'indicators:R4.3.1:comment': long } as never });
+    // 2024 given targets too: below target in both periods, both comments quoted (a period without a target is never judged).
+    const withTargets = path.join(dir, 'framework.json');
+    writeFileSync(withTargets, JSON.stringify({ ...framework, indicators: framework.indicators.map((i) => ({ ...i, periodTargets: { ...i.periodTargets, 2024: i.targets } })) }));
     for (const lang of ['fr', 'en'] as const) {
       const output = path.join(dir, `out-${lang}.xlsx`);
-      expect((await mergeCli(['--input', input, '--output', output, '--lang', lang])).code).toBe(0);
+      expect((await mergeCli(['--input', input, '--output', output, '--lang', lang, '--framework', withTargets])).code).toBe(0);
       const book = openpyxlCells(output);
       expect(Object.keys(book.sheets).at(-1)).toBe('Textes longs');
       const pointer = lang === 'fr' ? /… \(suite : feuille « Textes longs », ligne (\d+)\)$/ : /… \(continued: “Textes longs” sheet, row (\d+)\)$/;

@@ -103,7 +103,7 @@ describe.each(SCENARIOS.map((s) => [s.name] as const))('%s', (name) => {
     const workbook = await readWorkbook(file);
     const ws = sheet(workbook, 'Données');
     expect(table!.columns).toEqual([...headers(ws, 1).keys()]);
-    expect(table!.ref).toBe(`A1:J${dataTable(workbook).length + 1}`);
+    expect(table!.ref).toBe(`A1:O${dataTable(workbook).length + 1}`);
   });
 });
 

@@ -114,7 +114,7 @@ describe('Prévu vs Réalisé: the « Total projet » rows', () => {
     expect(formulaOf(achieved)).toMatch(/^IF\(COUNT\(H\d+:H\d+\)=0,"non reçu",SUM\(H\d+:H\d+\)\)$/);
     expect(totalRow.value('Prévu')).toBe(total);
     // The planned total counts the communes that reported (all four here): the rates' one rule.
-    expect(formulaOf(totalRow.get('Prévu'))).toMatch(/^SUMPRODUCT\(ISNUMBER\(H(\d+):H(\d+)\)\*G\1:G\2\)$/);
+    expect(formulaOf(totalRow.get('Prévu'))).toMatch(/^SUMIF\(H(\d+):H(\d+),">=0",G\1:G\2\)$/);
     expect(totalRow.value('Taux')).toBe(1);
     // One row per commune under the total, in the framework's order, adding up to it.
     const communeRows = rows.filter((r) => r !== totalRow);

@@ -6,7 +6,7 @@ import { columnLetter } from '../../../core/tables';
 import type { CellPoint, CellRange, ChartSeries, ChartSpec } from '../charts';
 import type { WriteContext } from './context';
 import { chartPages, printArea } from './chart-pages';
-import type { SynthesisMap, SynthesisRefs } from './synthesis';
+import { SYNTHESIS_COLUMNS, type SynthesisMap, type SynthesisRefs } from './synthesis';
 import { rateBand, rateOf, weakest } from '../../../core/consolidate/rates';
 import { EXECUTION_COLOURS, EXECUTION_FORMAT, executionFormatting, formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, rateFormatting, RATE_COLOURS, subtitle, value } from './style';
 
@@ -98,7 +98,7 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
   const range = (col: string, first: number, last = first): CellRange => ({ sheet: S, range: first === last ? `${col}${first}` : `${col}${first}:${col}${last}` });
 
   // The charts print on their own pages under the tables; their data comes after, off the printout.
-  const pages = chartPages(ws, refs.synthesis.lastRow + 2, 4, 6);
+  const pages = chartPages(ws, refs.synthesis.lastRow + 2, 4, SYNTHESIS_COLUMNS);
   let r = pages.last + 3;
   heading(ws.getCell(`A${r}`), L.dashboardHeading);
   r++;
@@ -343,6 +343,6 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
   for (const chart of charts) pages.readable(chart);
   // Landscape: the tables' width fitted to the page keeps their text large.
   ws.pageSetup.orientation = 'landscape';
-  printArea(ws, 'F', pages.last);
+  printArea(ws, columnLetter(SYNTHESIS_COLUMNS), pages.last);
   return { charts, lastRow: benLast };
 }

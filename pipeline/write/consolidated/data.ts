@@ -3,7 +3,7 @@ import type { DataRow } from '../../../core/consolidate/model';
 import { DISAGGREGATION_LABELS, SECTION_LABELS, TIDY_COLUMNS } from '../../../core/layout/contract';
 import type { WriteContext } from './context';
 import { fitRowHeight } from './row-height';
-import { NUMBER_FORMAT, fitted, printSetup, widths, drain } from './style';
+import { DATE_FORMAT, NUMBER_FORMAT, fitted, printSetup, widths, drain } from './style';
 
 /** The tidy row as the cells of `Données` and of the CSV export (same columns, same order). */
 export function tidyValues(row: DataRow): (string | number | null)[] {
@@ -18,6 +18,11 @@ export function tidyValues(row: DataRow): (string | number | null)[] {
     row.planned,
     row.achieved,
     row.source,
+    row.periodStart,
+    row.periodEnd,
+    row.endTarget,
+    row.baseline,
+    row.baselineYear,
   ];
 }
 
@@ -25,6 +30,7 @@ export const TIDY_HEADERS = TIDY_COLUMNS.map((c) => c.header);
 
 const NUMBER_STYLE: Partial<ExcelJS.Style> = { numFmt: NUMBER_FORMAT };
 const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
+const DATE_STYLE: Partial<ExcelJS.Style> = { numFmt: DATE_FORMAT, alignment: { horizontal: 'left' } };
 /** The file name follows a right-aligned number: one step in, never glued to it. */
 const SOURCE_STYLE: Partial<ExcelJS.Style> = { alignment: { indent: 1 } };
 /** The label wraps (with the row's height set to match), so the printout shows it whole. */
@@ -36,12 +42,13 @@ const LABEL_STYLE: Partial<ExcelJS.Style> = { alignment: { wrapText: true, verti
  * table over it is added to the written package (exceljs' streaming writer writes no tables).
  */
 export async function writeData(ws: ExcelJS.Worksheet, ctx: WriteContext): Promise<number> {
-  widths(ws, [9, 16, 12, 14, 11, 50, 14, 12, 12, 40]);
+  widths(ws, [8, 14, 10, 11, 9, 28, 13, 9, 9, 34, 10, 10, 9, 9, 9]);
   const header = ws.getRow(1);
   TIDY_HEADERS.forEach((name, i) => (header.getCell(i + 1).value = name));
   header.font = { name: 'Calibri', bold: true };
   // Headers of numbers stand over their numbers, on the right.
-  for (const c of [8, 9]) header.getCell(c).alignment = { horizontal: 'right' };
+  for (const c of [8, 9, 13, 14, 15]) header.getCell(c).alignment = { horizontal: 'right', wrapText: true };
+  for (const c of [11, 12]) header.getCell(c).alignment = { wrapText: true };
   header.getCell(10).alignment = { indent: 1 };
   header.commit();
   const data = ctx.model.data;
@@ -50,8 +57,11 @@ export async function writeData(ws: ExcelJS.Worksheet, ctx: WriteContext): Promi
     tidyValues(data[i]!).forEach((v, c) => {
       const cell = row.getCell(c + 1);
       // One shared style object per kind of cell: exceljs then looks each style up once, not per cell.
-      cell.style = c === 7 || c === 8 ? NUMBER_STYLE : c === 5 ? LABEL_STYLE : c === 9 ? SOURCE_STYLE : PLAIN_STYLE;
-      if (v !== null) cell.value = typeof v === 'string' ? fitted(cell, v) : v;
+      cell.style = c === 7 || c === 8 || c === 12 || c === 13 ? NUMBER_STYLE : c === 5 ? LABEL_STYLE : c === 9 ? SOURCE_STYLE : c === 10 || c === 11 ? DATE_STYLE : PLAIN_STYLE;
+      if (v === null || v === '') return;
+      // Period bounds as real dates (a pivot groups them); the year of the baseline as a plain number.
+      if (c === 10 || c === 11) cell.value = new Date(`${v}T00:00:00Z`);
+      else cell.value = typeof v === 'string' ? fitted(cell, v) : v;
     });
     fitRowHeight(ws, i + 2);
     row.commit();

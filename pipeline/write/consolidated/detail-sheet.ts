@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { CommuneFigures, CommuneStatus, Line } from '../../../core/consolidate/model';
+import type { CommuneFigures, CommuneStatus, Line, ToDate } from '../../../core/consolidate/model';
 import type { WriteContext } from './context';
 import { columnLetter } from '../../../core/tables';
 import { rateOf } from '../../../core/consolidate/rates';
@@ -15,9 +15,12 @@ import { EXECUTION_FORMAT, executionFormatting, formula, headerRow, notReceived,
 
 export type Figure =
   /** A number from the inputs; a commune that sent nothing shows « non reçu », never 0. */
-  | { key: string; header: string; width: number; kind: 'input'; pick: (f: CommuneFigures) => number | null; applies?: (item: never) => boolean }
-  /** The period's target from the framework; null: the period has none (« cible non définie »). */
-  | { key: string; header: string; width: number; kind: 'planned'; pick: (f: CommuneFigures) => number | null }
+  | { key: string; header: string; width: number; kind: 'input'; pick: (f: CommuneFigures, toDate: ToDate) => number | null; applies?: (item: never) => boolean }
+  /**
+   * A target from the framework; null: the period has none (« cible non définie »). On the project row it
+   * adds up the communes whose `basis` figure is known (by default the spec's).
+   */
+  | { key: string; header: string; width: number; kind: 'planned'; pick: (f: CommuneFigures, toDate: ToDate) => number | null; basis?: string }
   /** Computed on the row from other figures (a rate, a remainder): a formula everywhere. */
   | {
       key: string;
@@ -26,7 +29,7 @@ export type Figure =
       kind: 'derived';
       format: 'rate' | 'number';
       formula: (col: Record<string, string>, row: number, block: { first: number; last: number; total: number }) => string;
-      compute: (f: CommuneFigures, total: CommuneFigures) => number | null;
+      compute: (f: CommuneFigures, total: CommuneFigures, toDate: ToDate) => number | null;
       /** Coloured as an achievement (thresholds of the framework) or as budget execution (overspending apart). */
       rate?: 'achievement' | 'execution';
     };
@@ -41,6 +44,10 @@ export interface DetailSpec<T> {
   /** The figure whose communes count in the project's planned total (those that reported it). */
   basis: string;
   commentsHeader?: string;
+  /** The comments column in characters (40 by default). */
+  commentsWidth?: number;
+  /** The commune and cercle columns in characters (16 and 12 by default). */
+  placeWidths?: [number, number];
 }
 
 /** Where each item's total row is, and the letter of each figure column. */
@@ -58,7 +65,7 @@ export interface DetailMap {
 export const DETAIL_HEADER_ROW = 4;
 /** The comments column, in characters, and its text's width in pixels (padding and one indent step off). */
 const COMMENTS_WIDTH = 40;
-const COMMENTS_PIXELS = columnPixels(COMMENTS_WIDTH) - 6 - 9;
+const commentsPixels = (width: number) => columnPixels(width) - 6 - 9;
 const HEADER_ROW = DETAIL_HEADER_ROW;
 
 export async function writeDetailSheet<T extends { code: string }>(
@@ -81,7 +88,8 @@ export async function writeDetailSheet<T extends { code: string }>(
     ...(spec.commentsHeader ? [spec.commentsHeader] : []),
   ];
   headerRow(ws.getRow(HEADER_ROW), headers);
-  widths(ws, [...spec.itemHeaders.map((h) => h.width), 16, 12, ...spec.figures.map((f) => f.width), ...(spec.commentsHeader ? [COMMENTS_WIDTH] : [])]);
+  const commentsWidth = spec.commentsWidth ?? COMMENTS_WIDTH;
+  widths(ws, [...spec.itemHeaders.map((h) => h.width), ...(spec.placeWidths ?? [16, 12]), ...spec.figures.map((f) => f.width), ...(spec.commentsHeader ? [commentsWidth] : [])]);
 
   const firstFigure = spec.itemHeaders.length + 3;
   const col: Record<string, string> = {};
@@ -105,25 +113,25 @@ export async function writeDetailSheet<T extends { code: string }>(
     const first = r + 1;
     const last = r + communes.length;
     const block = { first, last, total };
-    const put = (row: ExcelJS.Row, figures: CommuneFigures, isTotal: boolean) => {
+    const put = (row: ExcelJS.Row, figures: CommuneFigures, toDate: ToDate, isTotal: boolean) => {
       spec.figures.forEach((f, i) => {
         const cell = row.getCell(firstFigure + i);
         const address = `${col[f.key]}${row.number}`;
         if (f.kind === 'planned') {
-          const planned = f.pick(figures);
+          const planned = f.pick(figures, toDate);
           shown.set(address, planned ?? L.targetUndefined);
           // Never a stand-in number: no target for the period is said in words, and no rate follows.
           if (planned === null) return notReceived(cell, L.targetUndefined);
           // The project's planned figure counts the communes that reported only (the rates' basis);
           // SUMIF skips « non reçu » and « cible non définie » where SUMPRODUCT would fail on text.
-          const basis = col[spec.basis]!;
+          const basis = col[f.basis ?? spec.basis]!;
           if (isTotal) formula(cell, `SUMIF(${basis}${first}:${basis}${last},">=0",${col[f.key]}${first}:${col[f.key]}${last})`, planned);
           else value(cell, planned);
           cell.numFmt = NUMBER_FORMAT;
         } else if (f.kind === 'input') {
           // Femmes / Hommes of a count that is not of people: nothing to show, not « non reçu ».
           if (f.applies && !(f.applies as (item: T) => boolean)(line.item)) return;
-          const v = f.pick(figures);
+          const v = f.pick(figures, toDate);
           shown.set(address, v ?? notReceivedText);
           if (isTotal) {
             const range = `${col[f.key]}${first}:${col[f.key]}${last}`;
@@ -133,8 +141,9 @@ export async function writeDetailSheet<T extends { code: string }>(
           else value(cell, v);
           cell.numFmt = NUMBER_FORMAT;
         } else {
-          shown.set(address, f.compute(figures, line.total) ?? '');
-          formula(cell, f.formula(col, row.number, block), f.compute(figures, line.total) ?? '');
+          const computed = f.compute(figures, line.total, toDate);
+          shown.set(address, computed ?? '');
+          formula(cell, f.formula(col, row.number, block), computed ?? '');
           cell.numFmt = f.format === 'rate' ? (f.rate === 'execution' ? EXECUTION_FORMAT : PERCENT_FORMAT) : NUMBER_FORMAT;
         }
       });
@@ -143,7 +152,7 @@ export async function writeDetailSheet<T extends { code: string }>(
     spec.itemCells(line.item).forEach((text, i) => value(totalRowObj.getCell(i + 1), text));
     value(totalRowObj.getCell(spec.itemHeaders.length + 1), L.projectTotal);
     padTexts(totalRowObj, spec.itemHeaders.length + 2);
-    put(totalRowObj, line.total, true);
+    put(totalRowObj, line.total, line.toDate.total, true);
     totalRow(totalRowObj, headers.length);
     fitRowHeight(ws, total);
     map.totalRows.set(line.item.code, total);
@@ -155,12 +164,12 @@ export async function writeDetailSheet<T extends { code: string }>(
       value(row.getCell(spec.itemHeaders.length + 2), status.commune.cercle);
       padTexts(row, spec.itemHeaders.length + 2);
       const figures = line.communes[status.commune.code]!;
-      put(row, figures, false);
+      put(row, figures, line.toDate.communes[status.commune.code]!, false);
       if (spec.commentsHeader) {
         const cell = row.getCell(commentsColumn);
         // At most what the tallest row shows: a longer text ends with where the rest is (Textes longs).
         const comments = figures.comments.join(' | ');
-        value(cell, comments || null, rowCapacity(comments, COMMENTS_PIXELS));
+        value(cell, comments || null, rowCapacity(comments, commentsPixels(commentsWidth)));
         // Indented: never glued to the number printed right-aligned just before it.
         cell.alignment = { wrapText: true, vertical: 'top', indent: 1 };
       }
@@ -201,6 +210,24 @@ export function rateFigure(header: string, width: number, of: string, key = 'rat
     formula: (c, r) => rateFormula(`${c[of]}${r}`, `${c.planned}${r}`),
     compute: (f) => rateOf(f.achieved, f.planned),
   };
+}
+
+/** The three columns « cumul à date », « cible fin de projet » and their rate: where the project stands. */
+export function toDateFigures(L: { toDate: string; endTarget: string; toDateRate: string }): Figure[] {
+  return [
+    { key: 'toDate', header: L.toDate, width: 9, kind: 'input', pick: (_, t) => t.achieved },
+    { key: 'endTarget', header: L.endTarget, width: 9, kind: 'planned', pick: (_, t) => t.target, basis: 'toDate' },
+    {
+      key: 'toDateRate',
+      header: L.toDateRate,
+      width: 11,
+      kind: 'derived',
+      format: 'rate',
+      rate: 'achievement',
+      formula: (c, r) => rateFormula(`${c.toDate}${r}`, `${c.endTarget}${r}`),
+      compute: (_f, _total, t) => rateOf(t.achieved, t.target),
+    },
+  ];
 }
 
 /**

@@ -1,9 +1,12 @@
 import type ExcelJS from 'exceljs';
 import { isPeople, type Indicator } from '../../../core/framework/schema';
 import type { WriteContext } from './context';
-import { rateFigure, writeDetailSheet, type DetailMap } from './detail-sheet';
+import { rateFigure, toDateFigures, writeDetailSheet, type DetailMap } from './detail-sheet';
 
-/** `Prévu vs Réalisé`: indicator × commune, planned, achieved, rate, Femmes / Hommes, comments. */
+/**
+ * `Prévu vs Réalisé`: indicator × commune, the selection's target (the periods' own), achieved, rate,
+ * Femmes / Hommes, then the cumulative to date against the end-of-project target, and comments.
+ */
 export async function writePlannedVsAchieved(ws: ExcelJS.Worksheet, ctx: WriteContext): Promise<DetailMap> {
   const { labels: L, model } = ctx;
   return await writeDetailSheet<Indicator>(
@@ -14,19 +17,23 @@ export async function writePlannedVsAchieved(ws: ExcelJS.Worksheet, ctx: WriteCo
       itemHeaders: [
         { header: L.code, width: 9 },
         { header: L.result, width: 8 },
-        { header: L.indicator, width: 40 },
-        { header: L.unit, width: 14 },
+        { header: L.indicator, width: 31 },
+        { header: L.unit, width: 12 },
       ],
       itemCells: (i) => [i.code, i.result, i.label, i.unit],
       commentsHeader: L.comments,
+      // Narrower than the other sheets': the cumulative columns share the printed width.
+      commentsWidth: 30,
+      placeWidths: [14, 10],
       basis: 'achieved',
       communeRule: (i) => i.aggregation.communes,
       figures: [
-        { key: 'planned', header: L.planned, width: 10, kind: 'planned', pick: (f) => f.planned },
-        { key: 'achieved', header: L.achieved, width: 10, kind: 'input', pick: (f) => f.achieved },
-        rateFigure(L.rate, 10, 'achieved'),
-        { key: 'women', header: L.women, width: 10, kind: 'input', pick: (f) => f.women, applies: isPeople },
-        { key: 'men', header: L.men, width: 10, kind: 'input', pick: (f) => f.men, applies: isPeople },
+        { key: 'planned', header: L.planned, width: 9, kind: 'planned', pick: (f) => f.planned },
+        { key: 'achieved', header: L.achieved, width: 9, kind: 'input', pick: (f) => f.achieved },
+        rateFigure(L.rate, 9, 'achieved'),
+        { key: 'women', header: L.women, width: 9, kind: 'input', pick: (f) => f.women, applies: isPeople },
+        { key: 'men', header: L.men, width: 9, kind: 'input', pick: (f) => f.men, applies: isPeople },
+        ...toDateFigures(L),
       ],
     },
     model.indicators,

@@ -8,7 +8,7 @@ import type { BudgetMap } from './budget';
 import type { WriteContext } from './context';
 import { cappedMeanFormula, rateFormula, type DetailMap } from './detail-sheet';
 import { listed, LISTED_UP_TO, missingList, writeCommunesTable, writeReceptionTable } from './synthesis-communes';
-import { APART_FORMAT, EXECUTION_FORMAT, executionFormatting, formula, heading, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, value, widths } from './style';
+import { APART_FORMAT, EXECUTION_FORMAT, executionFormatting, formula, heading, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, value, widths } from './style';
 import { columnPixels, fitRowHeight, MAX_ROW_POINTS } from './row-height';
 import { rowCapacity } from './long-texts';
 import { OUTPUT_SHEETS } from './labels';
@@ -28,6 +28,9 @@ export interface SynthesisMap {
   /** The last row written, for what comes below. */
   lastRow: number;
 }
+
+/** Synthèse's columns A to I: what its charts span and what prints. */
+export const SYNTHESIS_COLUMNS = 9;
 
 const ref = (sheet: string, address: string) => `'${sheet.replace(/'/g, "''")}'!${address}`;
 
@@ -80,7 +83,7 @@ export function gapsText(ctx: WriteContext): string[] {
  */
 export const PARAGRAPH_MAX = 3000;
 /** Columns B to F of Synthèse (see `widths` below), in pixels, padding off: a paragraph's line. */
-const PARAGRAPH_PIXELS = [62, 16, 16, 12, 30].reduce((n, w) => n + columnPixels(w), 0) - 6;
+const PARAGRAPH_PIXELS = [46, 12, 12, 10, 30].reduce((n, w) => n + columnPixels(w), 0) - 6;
 
 /** A wrapped text over columns B to F, its row tall enough for it. */
 function paragraph(ws: ExcelJS.Worksheet, row: number, text: string, italic = false): void {
@@ -97,7 +100,8 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   const fw = model.framework;
   const pva = refs.plannedVsAchieved;
   const bud = refs.budget;
-  widths(ws, [20, 62, 16, 16, 12, 30]);
+  // G to I: the cumulative to date against the end-of-project target, beside the period's figures.
+  widths(ws, [18, 46, 12, 12, 10, 30, 12, 12, 11]);
   title(ws.getCell('A1'), `${fw.project.shortTitle} – ${L.synthesisTitle}`);
   subtitle(ws.getCell('A2'), fw.project.title);
   let r = 4;
@@ -154,7 +158,21 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   // figure of the communes not received, apart.
   heading(ws.getCell(`A${r}`), L.resultsHeading);
   r++;
-  headerRow(ws.getRow(r), [L.code, L.statement, L.planned, L.achieved, L.rate, L.plannedApart]);
+  // Two questions, two groups of columns: did the period reach its own target; where is the project
+  // against its end-of-project target.
+  const selection = model.periods.length > 0 ? model.periods.join(', ') : '–';
+  const toDateEnd = model.toDatePeriods.at(-1) ?? '–';
+  value(ws.getCell(`C${r}`), `${L.periodHeading} (${model.selection ?? selection})`);
+  ws.mergeCells(`C${r}:F${r}`);
+  value(ws.getCell(`G${r}`), `${L.toDateHeading} (→ ${toDateEnd})`);
+  ws.mergeCells(`G${r}:I${r}`);
+  for (const c of ['C', 'G']) {
+    ws.getCell(`${c}${r}`).font = { name: 'Calibri', bold: true, color: { argb: 'FF1F4E78' } };
+    ws.getCell(`${c}${r}`).alignment = { horizontal: 'center', vertical: 'top', wrapText: true };
+    ws.getCell(`${c}${r}`).border = { bottom: { style: 'thin', color: { argb: 'FF1F4E78' } } };
+  }
+  r++;
+  headerRow(ws.getRow(r), [L.code, L.statement, L.planned, L.achieved, L.rate, L.plannedApart, L.toDate, L.endTarget, L.toDateRate]);
   r++;
   const resultsFirst = r;
   const resultRows = new Map<string, number>();
@@ -168,7 +186,6 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     ws.getRow(r).font = { name: 'Calibri', bold: true };
     ws.getRow(r).alignment = { vertical: 'top' };
     ws.getCell(`B${r}`).alignment = { wrapText: true, vertical: 'top' };
-    ws.getRow(r).height = Math.min(MAX_ROW_POINTS, Math.max(15, Math.ceil(result.statement.length / 70) * 15));
     resultRows.set(result.code, r);
     r++;
     const first = r;
@@ -178,18 +195,23 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
       const [top, bottom] = [Math.min(...communeRows), Math.max(...communeRows)];
       value(ws.getCell(`A${r}`), line.item.code);
       value(ws.getCell(`B${r}`), line.item.label);
-      formula(ws.getCell(`C${r}`), ref(pva.sheet, `${pva.columns.planned}${total}`), line.total.planned);
+      if (line.total.planned === null) notReceived(ws.getCell(`C${r}`), L.targetUndefined);
+      else formula(ws.getCell(`C${r}`), ref(pva.sheet, `${pva.columns.planned}${total}`), line.total.planned);
       formula(ws.getCell(`D${r}`), ref(pva.sheet, `${pva.columns.achieved}${total}`), line.total.achieved ?? L.notReceived);
       formula(ws.getCell(`E${r}`), rateFormula(`D${r}`, `C${r}`), rateOf(line.total.achieved, line.total.planned) ?? '');
       const apart = (col: string) => ref(pva.sheet, `${col}${top}:${col}${bottom}`);
-      formula(ws.getCell(`F${r}`), `SUMPRODUCT(--NOT(ISNUMBER(${apart(pva.columns.achieved!)})),${apart(pva.columns.planned!)})`, line.missingPlanned);
-      ws.getCell(`C${r}`).numFmt = NUMBER_FORMAT;
-      ws.getCell(`D${r}`).numFmt = NUMBER_FORMAT;
+      // The target of the communes shown « non reçu »; SUMIF skips a « cible non définie » that a product would choke on.
+      if (line.missingPlanned === null) notReceived(ws.getCell(`F${r}`), L.targetUndefined);
+      else formula(ws.getCell(`F${r}`), `SUMIF(${apart(pva.columns.achieved!)},"${L.notReceived}",${apart(pva.columns.planned!)})`, line.missingPlanned);
+      formula(ws.getCell(`G${r}`), ref(pva.sheet, `${pva.columns.toDate}${total}`), line.toDate.total.achieved ?? L.notReceived);
+      formula(ws.getCell(`H${r}`), ref(pva.sheet, `${pva.columns.endTarget}${total}`), line.toDate.total.target);
+      formula(ws.getCell(`I${r}`), rateFormula(`G${r}`, `H${r}`), rateOf(line.toDate.total.achieved, line.toDate.total.target) ?? '');
+      for (const c of ['C', 'D', 'G', 'H']) ws.getCell(`${c}${r}`).numFmt = NUMBER_FORMAT;
       ws.getCell(`E${r}`).numFmt = PERCENT_FORMAT;
+      ws.getCell(`I${r}`).numFmt = PERCENT_FORMAT;
       ws.getCell(`F${r}`).numFmt = APART_FORMAT;
       ws.getRow(r).alignment = { vertical: 'top' };
       ws.getCell(`B${r}`).alignment = { indent: 1, wrapText: true, vertical: 'top' };
-      ws.getRow(r).height = Math.min(MAX_ROW_POINTS, Math.max(15, Math.ceil(line.item.label.length / 66) * 15));
       r++;
     }
     const last = r - 1;
@@ -199,16 +221,24 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     const cells = lines.map((_, i) => `E${first + i}`);
     formula(ws.getCell(`E${resultRow}`), lines.length > 0 ? cappedMeanFormula(cells, '') : '""', cappedMean(rates) ?? '');
     ws.getCell(`E${resultRow}`).numFmt = PERCENT_FORMAT;
+    const toDateRates = lines.map((l) => rateOf(l.toDate.total.achieved, l.toDate.total.target));
+    const toDateCells = lines.map((_, i) => `I${first + i}`);
+    formula(ws.getCell(`I${resultRow}`), lines.length > 0 ? cappedMeanFormula(toDateCells, '') : '""', cappedMean(toDateRates) ?? '');
+    ws.getCell(`I${resultRow}`).numFmt = PERCENT_FORMAT;
     if (lines.length > 0) {
       // Blank, not 0, when no indicator has a rate (MIN of no number is 0).
       const weakestOf = `IF(COUNT(E${first}:E${last})=0,"",MIN(E${first}:E${last}))`;
       resultWeakest.set(result.code, weakestOf);
       rateFormatting(ws, `E${resultRow}`, good, fair, weakestOf, false);
       rateFormatting(ws, `E${first}:E${last}`, good, fair, undefined, false);
+      rateFormatting(ws, `I${resultRow}`, good, fair, `IF(COUNT(I${first}:I${last})=0,"",MIN(I${first}:I${last}))`, false);
+      rateFormatting(ws, `I${first}:I${last}`, good, fair, undefined, false);
     }
   }
   const resultsLast = r - 1;
   paragraph(ws, r, L.rateRule, true);
+  r++;
+  paragraph(ws, r, L.toDateRule, true);
   r += 2;
 
   heading(ws.getCell(`A${r}`), L.achievedHeading);
@@ -265,7 +295,8 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     for (const [col, source, result] of cells) {
       const isPeopleColumn = col === 'C' || col === 'D';
       if (isPeopleColumn && line.total.women === null && line.total.men === null && line.item.unit !== 'personnes') continue;
-      formula(ws.getCell(`${col}${r}`), ref(ben.sheet, `${source}${total}`), result ?? L.notReceived);
+      // What the referenced cell shows: no number is « non reçu », or « cible non définie » for a target.
+      formula(ws.getCell(`${col}${r}`), ref(ben.sheet, `${source}${total}`), result ?? (col === 'F' ? L.targetUndefined : L.notReceived));
       ws.getCell(`${col}${r}`).numFmt = NUMBER_FORMAT;
     }
     r++;
@@ -301,7 +332,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   value(ws.getCell(`A${r + 1}`), interpolate(L.controlsLine, { errors, warnings }, ctx.lang));
   ws.getCell(`A${r + 1}`).font = { name: 'Calibri', italic: true };
 
-  for (let row = 1; row <= r + 1; row++) fitRowHeight(ws, row, 6);
+  for (let row = 1; row <= r + 1; row++) fitRowHeight(ws, row, SYNTHESIS_COLUMNS);
   printSetup(ws, undefined, ctx.footer);
   return {
     results: { first: resultsFirst, last: resultsLast, rows: resultRows, rateColumn: 'E', weakest: resultWeakest },

@@ -16,7 +16,8 @@ import { loadFrameworkFile } from '../../../pipeline/framework-file';
 import { writeTemplateFile, type Fill } from '../../../pipeline/templates';
 
 export const COMMUNE = 'GNZ';
-export const PERIOD = '2024';
+/** The seed's period: its targets are the framework's (2024 has none yet: « cible non définie »). */
+export const PERIOD = '2023';
 export const XSS = '<img src=x onerror=alert(1)>';
 
 let cached: Framework | undefined;
@@ -44,7 +45,7 @@ export async function writeExample(dir: string): Promise<string> {
 }
 
 /**
- * The example, entered five days after the 2024 deadline (30/04/2025), with an overspend justified in
+ * The example, entered five days after the 2023 deadline (29/04/2024), with an overspend justified in
  * « Commentaire »: a late entry and an acknowledged warning, both information the pane must word right.
  */
 export async function writeLateJustified(dir: string): Promise<string> {
@@ -52,7 +53,7 @@ export async function writeLateJustified(dir: string): Promise<string> {
   const line = fw.budgetLines[2]!;
   const fill: Fill = {
     ...exampleFill(fw, COMMUNE, PERIOD),
-    'identification:entryDate': new Date(Date.UTC(2025, 4, 5)),
+    'identification:entryDate': new Date(Date.UTC(2024, 4, 4)),
     [`budget:${line.code}:spent`]: (line.planned[COMMUNE] ?? 0) + 100000,
     [`budget:${line.code}:comment`]: 'Hausse du prix du carburant',
   };
