@@ -95,5 +95,11 @@ export const en: Messages = {
       notExpected: 'The period is « {text} », but {expected} is expected.',
     },
   },
+  /** Checks across files, made when consolidating (core/consolidate/cumulative.ts). */
+  checks: {
+    'cumulative-decrease': {
+      decrease: '{code}: {value} in {period}, less than {earlier} in {earlierPeriod} ({earlierFile}): a running total does not go down; check both files.',
+    },
+  },
   severity: { error: 'Error', warning: 'Warning', info: 'Information' },
 };

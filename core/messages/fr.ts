@@ -93,5 +93,11 @@ export const fr = {
       notExpected: 'La période est « {text} », alors que {expected} est attendue.',
     },
   },
+  /** Contrôles entre fichiers, faits à la consolidation (core/consolidate/cumulative.ts). */
+  checks: {
+    'cumulative-decrease': {
+      decrease: '{code} : {value} en {period}, moins que {earlier} en {earlierPeriod} ({earlierFile}) : un cumul ne diminue pas ; vérifiez les deux fichiers.',
+    },
+  },
   severity: { error: 'Erreur', warning: 'Avertissement', info: 'Information' },
 };
