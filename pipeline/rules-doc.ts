@@ -1,3 +1,4 @@
+import { CROSS_FILE_CHECKS } from '../core/consolidate/cumulative';
 import { fr } from '../core/messages/fr';
 import { RULES } from '../core/rules/registry';
 
@@ -14,6 +15,12 @@ export function rulesMarkdown(): string {
         .join(', ');
       const ids = rule.meta.messageIds.map((id) => `\`${id}\`: ${(messages[rule.id]?.[id] ?? '').replace(/\|/g, '\\|')}`).join('<br>');
       return `| \`${rule.id}\` | ${severity}${extras ? ` (${extras})` : ''} | ${rule.meta.description.fr} | ${ids} |`;
+    }),
+    // Checks across files, made by the merge: listed with the rules, marked as such.
+    ...CROSS_FILE_CHECKS.map((check) => {
+      const messages = fr.checks as Record<string, Record<string, string>>;
+      const ids = check.messageIds.map((id) => `\`${id}\`: ${(messages[check.id]?.[id] ?? '').replace(/\|/g, '\\|')}`).join('<br>');
+      return `| \`${check.id}\` | avertissement (entre fichiers, à la consolidation) | ${check.description.fr} | ${ids} |`;
     }),
   ];
   return `${lines.join('\n')}\n`;

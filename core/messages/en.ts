@@ -70,8 +70,8 @@ export const en: Messages = {
     'template-mismatch': {
       notTemplate: 'This workbook is not a template of the project ({framework}): use your commune’s template.',
       otherFramework: 'This template belongs to another results framework ({found}, expected: {expected}).',
-      outdatedFramework: 'This template is from version {found} of the results framework; the current one is {expected}. Copy your data into the new template.',
-      outdatedTemplate: 'This template is version {found}; the current one is {expected}. Copy your data into the new template.',
+      outdatedFramework: 'This workbook was made from the template of version {found} of the results framework, but the current version is {expected}: it cannot be consolidated. Copy your figures into your commune’s template of version {expected}.',
+      outdatedTemplate: 'This workbook was made from version {found} of the template, but the current version is {expected}: it cannot be consolidated. Copy your figures into your commune’s up-to-date template.',
     },
     'under-achievement-without-comment': {
       under: '{code}: achieved {achieved} for {planned} planned ({percent} %). Explain the gap in « Commentaire ».',
@@ -93,6 +93,12 @@ export const en: Messages = {
     'unknown-period': {
       unknown: 'Period « {text} » does not exist; choose from: {periods}.',
       notExpected: 'The period is « {text} », but {expected} is expected.',
+    },
+  },
+  /** Checks across files, made when consolidating (core/consolidate/cumulative.ts). */
+  checks: {
+    'cumulative-decrease': {
+      decrease: '{code}: {value} in {period}, less than {earlier} in {earlierPeriod} ({earlierFile}): a running total does not go down; check both files.',
     },
   },
   severity: { error: 'Error', warning: 'Warning', info: 'Information' },

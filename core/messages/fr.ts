@@ -68,8 +68,8 @@ export const fr = {
     'template-mismatch': {
       notTemplate: 'Ce classeur n’est pas un modèle du projet ({framework}) : utilisez le modèle de votre commune.',
       otherFramework: 'Ce modèle appartient à un autre cadre de résultats ({found}, attendu : {expected}).',
-      outdatedFramework: 'Ce modèle date de la version {found} du cadre de résultats ; la version en cours est {expected}. Recopiez vos données dans le nouveau modèle.',
-      outdatedTemplate: 'Ce modèle est de la version {found} ; la version en cours est {expected}. Recopiez vos données dans le nouveau modèle.',
+      outdatedFramework: 'Ce classeur a été fait avec le modèle de la version {found} du cadre de résultats, or la version en cours est {expected} : il ne peut pas être consolidé. Recopiez vos chiffres dans le modèle de votre commune de la version {expected}.',
+      outdatedTemplate: 'Ce classeur a été fait avec la version {found} du modèle, or la version en cours est {expected} : il ne peut pas être consolidé. Recopiez vos chiffres dans le modèle à jour de votre commune.',
     },
     'under-achievement-without-comment': {
       under: '{code} : réalisé {achieved} pour {planned} prévus ({percent} %). Expliquez l’écart dans « Commentaire ».',
@@ -91,6 +91,12 @@ export const fr = {
     'unknown-period': {
       unknown: 'La période « {text} » n’existe pas ; choisissez parmi : {periods}.',
       notExpected: 'La période est « {text} », alors que {expected} est attendue.',
+    },
+  },
+  /** Contrôles entre fichiers, faits à la consolidation (core/consolidate/cumulative.ts). */
+  checks: {
+    'cumulative-decrease': {
+      decrease: '{code} : {value} en {period}, moins que {earlier} en {earlierPeriod} ({earlierFile}) : un cumul ne diminue pas ; vérifiez les deux fichiers.',
     },
   },
   severity: { error: 'Erreur', warning: 'Avertissement', info: 'Information' },

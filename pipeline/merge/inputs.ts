@@ -131,7 +131,12 @@ async function csv(input: Discovered, buffer: Buffer, options: InputOptions, rec
       issues.push({ ...issue, ...located, file: input.name });
     }
     const data = extract(group.tables, options.framework);
-    reports.push({ source: input.name, commune: group.commune, period: group.period, filledBy: '', entryDate: null, points: data.points });
+    // Each number's place is its row and column of the CSV, not of the workbook rebuilt from it.
+    const points = data.points.map((p) => {
+      const origin = p.source ? group.origin.get(p.source) : undefined;
+      return { ...p, source: origin ? `${sheet}!${a1(origin.row, origin.column)}` : null };
+    });
+    reports.push({ source: input.name, commune: group.commune, period: group.period, filledBy: '', entryDate: null, points });
   }
   const filled: SourceRecord = {
     ...record,

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Consolidated, FileIssue, SourceRecord } from '../../core/consolidate/model';
 import { consolidate } from '../../core/consolidate/consolidate';
+import { cumulativeDecreases } from '../../core/consolidate/cumulative';
 import { periodsInScope } from '../../core/consolidate/coverage';
 import { reconcile, type Discrepancy } from '../../core/consolidate/reconcile';
 import type { Framework } from '../../core/framework/schema';
@@ -126,9 +127,13 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   const workers = options.workers === 'auto' ? autoWorkers(files) : (options.workers ?? 1);
   const outcomes = await processInputs(inputs, inputOptions, workers, options.onProgress);
   settleDuplicates(outcomes, options.framework, options.prefer);
-  const sources = outcomes.map((o) => o.record);
-  const issues = outcomes.flatMap((o) => o.issues);
   const reports = outcomes.flatMap((o) => o.reports);
+  // Across files: a running total or a stock of a commune that goes down from one period to the next
+  // (earlier periods' files are read with --period too). A warning on the later file, counted in its line.
+  const decreases = cumulativeDecreases(options.framework, reports);
+  const laterOf = (file: string) => decreases.filter((d) => d.file === file);
+  const sources = outcomes.map((o) => ({ ...o.record, warnings: o.record.warnings + laterOf(o.record.file).length }));
+  const issues = outcomes.flatMap((o) => [...o.issues, ...laterOf(o.record.file)]);
   const rejected = sources.some((s) => s.status === 'rejected');
   const result = { ...base, sources, issues };
 

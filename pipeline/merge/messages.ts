@@ -1,3 +1,4 @@
+import { CROSS_FILE_CHECKS } from '../../core/consolidate/cumulative';
 import { interpolate, renderIssue, type Lang } from '../../core/messages';
 import type { Issue, Params } from '../../core/report';
 import { RULES } from '../../core/rules/registry';
@@ -167,7 +168,7 @@ export function issueText(issue: Pick<Issue, 'ruleId' | 'messageId' | 'params'>,
 /** What a check is about, in a few words: the core rule's description, or the merge's own checks. */
 export function ruleTitle(ruleId: string, lang: Lang): string {
   const own = (TEXTS[lang].ruleTitles as Record<string, string>)[ruleId];
-  return own ?? RULES.find((r) => r.id === ruleId)?.meta.description[lang] ?? ruleId;
+  return own ?? RULES.find((r) => r.id === ruleId)?.meta.description[lang] ?? CROSS_FILE_CHECKS.find((c) => c.id === ruleId)?.description[lang] ?? ruleId;
 }
 
 export function problemText(id: keyof (typeof TEXTS)['fr']['problems'], params: Params, lang: Lang): string {

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { FrameworkError, formatPath, parseFramework } from '../../core/framework/load';
 import { isPeople } from '../../core/framework/schema';
 import { DEFAULT_FRAMEWORK, loadFrameworkFile } from '../../pipeline/framework-file';
+import { run as validateCli } from '../../pipeline/cli/validate';
+import { lines, runCli } from '../cli/capture';
+import { QUARTERS, withQuarters } from '../helpers/quarters';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -130,6 +133,109 @@ describe('a broken framework fails with a FrameworkError naming the path', () =>
   });
 });
 
+/** What a format-1 file looked like: no "format", no targets per period. */
+function formatOne(fw: Json): void {
+  delete fw.format;
+  for (const list of [fw.indicators, fw.beneficiaries]) for (const item of list) delete item.periodTargets;
+  for (const line of fw.budgetLines) delete line.periodPlanned;
+}
+
+/** Every commune with the same value. */
+const each = (value: number): Record<string, number> => Object.fromEntries(raw.communes.map((c: { code: string }) => [c.code, value]));
+
+/** The real framework with its year 2024 grouping four quarters, R1.1.1 (sum) and R4.2.1 (max) targeted per quarter. */
+function quarterly(fw: Json): void {
+  withQuarters(fw);
+  fw.indicators[0].periodTargets = { ...fw.indicators[0].periodTargets, '2024': each(40), ...Object.fromEntries(QUARTERS.map((q) => [q, each(10)])) };
+  fw.indicators[10].periodTargets = { '2024': each(3), '2024-T1': each(1), '2024-T2': each(3), '2024-T3': each(2), '2024-T4': each(3) };
+}
+
+describe('the period dimension (format 2)', () => {
+  it('accepts quarters within a year, targets per quarter that add up to the year’s, and a baseline', () => {
+    const copy = structuredClone(raw);
+    quarterly(copy);
+    copy.indicators[0].baseline = { value: 12, year: 2022, comment: 'Enquête de base' };
+    // A year's own target with only some of its quarters targeted: nothing to compare it with.
+    copy.budgetLines[0].periodPlanned['2024'] = each(1000000);
+    copy.budgetLines[0].periodPlanned['2024-T1'] = each(200000);
+    const fw = parseFramework(copy);
+    expect(fw.periods.filter((p) => p.within === '2024').map((p) => p.label)).toEqual([...QUARTERS]);
+    expect(fw.indicators[0]!.baseline).toEqual({ value: 12, year: 2022, comment: 'Enquête de base' });
+    expect(fw.indicators[10]!.periodTargets['2024']!.GNZ).toBe(3);
+  });
+
+  it('gives an indicator without targets per period none (« cible non définie »)', () => {
+    const copy = structuredClone(raw);
+    delete copy.indicators[0].periodTargets;
+    delete copy.budgetLines[0].periodPlanned;
+    const fw = parseFramework(copy);
+    expect(fw.indicators[0]!.periodTargets).toEqual({});
+    expect(fw.budgetLines[0]!.periodPlanned).toEqual({});
+  });
+
+  it.each<[string, (fw: Json) => void, string]>([
+    ['a format-1 file (no "format")', formatOne, 'format: expected "format": 2: this framework file is in an older format; add "format": 2 and the targets per period'],
+    ['"format": 1', (fw) => (fw.format = 1), 'format: expected "format": 2: this framework file is in an older format'],
+    ['a period within an unknown one', (fw) => fw.periods.push({ label: '2025-T1', start: '2025-01-01', end: '2025-03-31', kind: 'quarter', within: '2025' }), 'periods[2].within: unknown period 2025'],
+    [
+      'a quarter outside its year’s dates',
+      (fw) => fw.periods.push({ label: '2024-T1', start: '2024-12-01', end: '2025-02-28', kind: 'quarter', within: '2024' }),
+      'periods[2].within: 2024-T1 is not inside 2024 (2024-01-01 to 2024-12-31)',
+    ],
+    ['a period within itself', (fw) => (fw.periods[0].within = '2023'), 'periods[0].within: 2023 is within itself'],
+    [
+      'two periods within each other',
+      (fw) => {
+        fw.periods.push({ label: 'A', start: '2024-01-01', end: '2024-06-30', within: 'B' }, { label: 'B', start: '2024-01-01', end: '2024-06-30', within: 'A' });
+      },
+      'periods[2].within: A is within itself',
+    ],
+    ['a period of an unknown kind', (fw) => (fw.periods[0].kind = 'semestre'), 'periods[0].kind:'],
+    ['a target for an unknown period', (fw) => (fw.indicators[0].periodTargets['2025'] = each(5)), 'indicators[0].periodTargets.2025: unknown period 2025'],
+    ['a period target without a commune', (fw) => delete fw.indicators[2].periodTargets['2023'].ANS, 'indicators[2].periodTargets.2023.ANS: missing the target of commune ANS'],
+    ['a period target for an unknown commune', (fw) => (fw.beneficiaries[1].periodTargets['2023'].XYZ = 3), 'beneficiaries[1].periodTargets.2023.XYZ: unknown commune XYZ'],
+    ['a planned amount for an unknown period', (fw) => (fw.budgetLines[3].periodPlanned['2030'] = each(1)), 'budgetLines[3].periodPlanned.2030: unknown period 2030'],
+    ['a fractional period target', (fw) => (fw.indicators[0].periodTargets['2023'].GNZ = 2.5), 'indicators[0].periodTargets.2023.GNZ: expected a whole number'],
+    [
+      'a year’s own target that its quarters do not add up to (sum)',
+      (fw) => {
+        quarterly(fw);
+        fw.indicators[0].periodTargets['2024-T3'].GNZ = 12;
+      },
+      'indicators[0].periodTargets.2024.GNZ: the targets of the periods within 2024 add up to 42, not to its own target 40',
+    ],
+    [
+      'a year’s own target other than its largest quarter’s (max)',
+      (fw) => {
+        quarterly(fw);
+        fw.indicators[10].periodTargets['2024'].SAL = 5;
+      },
+      'indicators[10].periodTargets.2024.SAL: the targets of the periods within 2024 add up to 3, not to its own target 5',
+    ],
+    [
+      'a year’s planned amount that its quarters do not add up to',
+      (fw) => {
+        withQuarters(fw);
+        fw.budgetLines[1].periodPlanned = { '2024': each(100), '2024-T1': each(25), '2024-T2': each(25), '2024-T3': each(25), '2024-T4': each(24) };
+      },
+      'budgetLines[1].periodPlanned.2024.GNZ: the targets of the periods within 2024 add up to 99, not to its own target 100',
+    ],
+    ['a negative baseline', (fw) => (fw.indicators[0].baseline = { value: -1, year: 2022 }), 'indicators[0].baseline.value: expected a number ≥ 0'],
+    ['a baseline year written as text', (fw) => (fw.indicators[0].baseline = { value: 3, year: '2022' }), 'indicators[0].baseline.year:'],
+    ['a baseline without its year', (fw) => (fw.indicators[0].baseline = { value: 3 }), 'indicators[0].baseline.year:'],
+    ['a baseline with an unknown key', (fw) => (fw.indicators[0].baseline = { value: 3, year: 2022, annee: 2022 }), 'indicators[0].baseline: Unrecognized key'],
+  ])('%s is refused', (_name, mutate, start) => {
+    const found = problems(mutate);
+    expect(found.filter((p) => p.startsWith(start))).toHaveLength(1);
+  });
+
+  it('a format-1 file gets exactly one problem: what to add', () => {
+    expect(problems(formatOne)).toEqual([
+      'format: expected "format": 2: this framework file is in an older format; add "format": 2 and the targets per period ("periodTargets", "periodPlanned"), as in templates/framework.json',
+    ]);
+  });
+});
+
 describe('loadFrameworkFile', () => {
   let dir: string;
   beforeAll(() => (dir = mkdtempSync(path.join(tmpdir(), 'framework-test-'))));
@@ -152,6 +258,20 @@ describe('loadFrameworkFile', () => {
     copy.indicators[3].targets.BAR = 1.5;
     writeFileSync(file, JSON.stringify(copy));
     expect(() => loadFrameworkFile(file)).toThrow(`${file}: indicators[3].targets.BAR: expected a whole number`);
+  });
+
+  it('the CLI prints a framework error as one line naming the file, the path and what to do', async () => {
+    const file = path.join(dir, 'cadre-format-1.json');
+    const copy = structuredClone(raw);
+    formatOne(copy);
+    copy.indicators[0].targets.GNZ = 1.5;
+    writeFileSync(file, JSON.stringify(copy, null, 2));
+    const result = await runCli(validateCli, ['--framework', file, path.join(dir, 'GNZ-2024.xlsx')]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(lines(result.stderr)).toEqual([
+      `Cadre de résultats invalide – ${file}: format: expected "format": 2: this framework file is in an older format; add "format": 2 and the targets per period ("periodTargets", "periodPlanned"), as in templates/framework.json; indicators[0].targets.GNZ: expected a whole number`,
+    ]);
   });
 });
 

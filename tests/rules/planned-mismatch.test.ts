@@ -30,7 +30,7 @@ ruleTester(plannedMismatch, {
     },
     {
       name: 'a target changed in the framework after the template was made',
-      framework: (fw) => void (fw.budgetLines[0]!.planned.GNZ = 5000000),
+      framework: (fw) => void (fw.budgetLines[0]!.periodPlanned['2023']!.GNZ = 5000000),
       issues: [{ messageId: 'mismatch', sheet: BUD, address: 'C2', params: { found: 4625000, expected: 5000000 } }],
     },
   ],

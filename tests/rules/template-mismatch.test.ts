@@ -1,8 +1,10 @@
 import { TEMPLATE_VERSION } from '../../core/layout/contract';
 import type { Tables } from '../../core/tables';
 import { templateMismatch } from '../../core/rules/template-mismatch';
-import { META, removeRow, removeSheet, renameSheet, setValue, type Value } from '../helpers/build-tables';
+import { framework, META, removeRow, removeSheet, renameSheet, setValue, type Value } from '../helpers/build-tables';
 import { ruleTester } from '../helpers/rule-tester';
+
+const current = framework().version;
 
 // _meta: B1 frameworkId, B2 frameworkVersion, B3 communeCode, B4 templateVersion.
 const meta = (address: string, value: Value) => ({ tables: (t: Tables) => setValue(t, META, address, value) });
@@ -24,17 +26,17 @@ ruleTester(templateMismatch, {
     {
       name: 'a template of an older framework version',
       ...meta('B2', '0.9.0'),
-      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '0.9.0', expected: '1.0.0' } }],
+      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '0.9.0', expected: current } }],
     },
     {
       name: 'the framework moved on after the template was made',
-      framework: (fw) => void (fw.version = '1.1.0'),
-      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '1.0.0', expected: '1.1.0' } }],
+      framework: (fw) => void (fw.version = '9.1.0'),
+      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: current, expected: '9.1.0' } }],
     },
     {
       name: 'frameworkVersion row deleted',
       tables: (t) => removeRow(t, META, 2),
-      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '?', expected: '1.0.0' } }],
+      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '?', expected: current } }],
     },
     {
       name: 'an older template version',
