@@ -67,7 +67,12 @@ export function reconcile(model: Consolidated, reports: readonly AcceptedReport[
   const checkPlanned = <T extends { code: string }>(section: Section, lines: Line<T>[], targets: (item: T) => Readonly<Record<string, Readonly<Record<string, number>>>>, rule: (item: T) => string) => {
     for (const line of lines) {
       let expected: number | null = 0;
+      // A commune counts for an item when some report of it gives the item a number (as in the rates).
+      const reported = new Set(
+        reports.filter((r) => r.points.some((p) => p.section === section && p.code === line.item.code && p.disaggregation === 'total' && p.achieved !== null)).map((r) => r.commune),
+      );
       for (const [commune, periods] of received) {
+        if (!reported.has(commune)) continue;
         const values = periods.map((p) => targets(line.item)[p.period]?.[commune]);
         if (values.some((v) => v === undefined)) {
           expected = null; // a period without its own target: the model's is checked by its tests, not here

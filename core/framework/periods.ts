@@ -21,11 +21,14 @@ export interface PeriodTree {
   roots: readonly string[];
 }
 
-const trees = new WeakMap<readonly PeriodLike[], PeriodTree>();
+/** Cached per list, and checked against its content: a list edited after a first use is read again. */
+const trees = new WeakMap<readonly PeriodLike[], { signature: string; tree: PeriodTree }>();
+const signatureOf = (periods: readonly PeriodLike[]) => periods.map((p) => `${p.label}\u0000${p.start}\u0000${p.end}\u0000${p.within ?? ''}`).join('\u0001');
 
 export function periodTree(periods: readonly PeriodLike[]): PeriodTree {
+  const signature = signatureOf(periods);
   const cached = trees.get(periods);
-  if (cached) return cached;
+  if (cached && cached.signature === signature) return cached.tree;
   const byLabel = new Map(periods.map((p) => [p.label, p]));
   const children = new Map<string, string[]>();
   for (const p of periods)
@@ -41,7 +44,7 @@ export function periodTree(periods: readonly PeriodLike[]): PeriodTree {
     .map((p) => p.label);
   const roots = periods.filter((p) => p.within === undefined || !byLabel.has(p.within)).map((p) => p.label);
   const tree = { byLabel, children, reporting, roots };
-  trees.set(periods, tree);
+  trees.set(periods, { signature, tree });
   return tree;
 }
 
