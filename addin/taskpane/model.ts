@@ -59,7 +59,7 @@ export interface Summary {
   inputs: number;
   completeness: number;
   results: ResultLine[];
-  budget: { planned: number; spent: number; rate: number | null };
+  budget: { planned: number | null; spent: number; rate: number | null };
   /** The framework's thresholds for a good and a fair rate, in percent. */
   thresholds: { good: number; fair: number };
 }
@@ -89,7 +89,8 @@ export function summarise(tables: Tables, framework: Framework, report: Report):
     })
     .filter((r) => r.indicators.length > 0);
   const budgetPoints = data.points.filter((p) => p.section === 'budget');
-  const planned = budgetPoints.reduce((s, p) => s + (p.planned ?? 0), 0);
+  // No planned amount for the period (« cible non définie »): said so, never read as 0 FCFA planned.
+  const planned = budgetPoints.some((p) => p.planned === null) ? null : budgetPoints.reduce((s, p) => s + p.planned!, 0);
   const spent = budgetPoints.reduce((s, p) => s + (p.achieved ?? 0), 0);
   const { filled, inputs } = report.stats;
   return {

@@ -50,6 +50,8 @@ export const fr = {
   rate: 'Taux',
   averageRate: 'taux moyen {percent} %',
   budget: 'Budget : {spent} FCFA dépensés sur {planned} FCFA prévus ({percent} %)',
+  budgetUndefined: 'Budget : {spent} FCFA dépensés ; pas de budget prévu pour cette période dans le cadre',
+  targetUndefined: 'cible non définie',
   issues: 'Problèmes',
 };
 
@@ -103,6 +105,8 @@ export const en: PaneStrings = {
   rate: 'Rate',
   averageRate: 'average rate {percent}%',
   budget: 'Budget: {spent} FCFA spent of {planned} FCFA planned ({percent}%)',
+  budgetUndefined: 'Budget: {spent} FCFA spent; no planned budget for this period in the framework',
+  targetUndefined: 'target not set',
   issues: 'Problems',
 };
 

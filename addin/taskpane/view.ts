@@ -181,14 +181,15 @@ export class PaneView {
         const label = el(this.doc, 'td', 'label', ind.label);
         label.title = `${ind.label} (${ind.unit})`;
         const rateCell = el(this.doc, 'td', `num rate ${rateClass(ind.rate, summary.thresholds)}`, ind.rate === null ? '—' : `${ind.rate} %`);
-        row.append(el(this.doc, 'td', 'code', ind.code), label, el(this.doc, 'td', 'num', n(ind.planned)), el(this.doc, 'td', 'num', n(ind.achieved)), rateCell);
+        row.append(el(this.doc, 'td', 'code', ind.code), label, el(this.doc, 'td', ind.planned === null ? 'num undefined-target' : 'num', ind.planned === null ? this.text('targetUndefined') : n(ind.planned)), el(this.doc, 'td', 'num', n(ind.achieved)), rateCell);
         table.tBodies[0]!.append(row);
       }
       block.append(head, table);
       children.push(block);
     }
     const { budget } = summary;
-    children.push(el(this.doc, 'p', 'budget', this.text('budget', { spent: n(budget.spent), planned: n(budget.planned), percent: budget.rate ?? '—' })));
+    const budgetLine = budget.planned === null ? this.text('budgetUndefined', { spent: n(budget.spent) }) : this.text('budget', { spent: n(budget.spent), planned: n(budget.planned), percent: budget.rate ?? '—' });
+    children.push(el(this.doc, 'p', 'budget', budgetLine));
     root.replaceChildren(...children);
   }
 }

@@ -60,6 +60,7 @@ describe('task pane in a browser', () => {
   let seeded: WorkbookSnapshot;
   let example: WorkbookSnapshot;
   let lateJustified: WorkbookSnapshot;
+  let untargeted: WorkbookSnapshot;
   let expected: Report;
   const outside: string[] = [];
 
@@ -72,6 +73,7 @@ describe('task pane in a browser', () => {
     seeded = await snapshotFile(seededFile);
     example = await snapshotFile(await writeExample(dir));
     lateJustified = await snapshotFile(await writeLateJustified(dir));
+    untargeted = await snapshotFile(await writeExample(dir, '2024'));
     expected = validate(await readWorkbookFile(seededFile), framework());
     server = await serve(dist);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -205,6 +207,19 @@ describe('task pane in a browser', () => {
     await page.waitForSelector('#results .all-good');
     expect(await page.textContent('#results .counts')).toContain('Erreurs : 0');
     expect(await page.textContent('#summary')).toContain('100 %');
+    await page.close();
+  });
+
+  it('a period without targets: the summary says « cible non définie », never a rate against the whole project', async () => {
+    const { page } = await open(untargeted);
+    await page.getByRole('button', { name: 'Valider le classeur' }).click();
+    await page.waitForSelector('#results .all-good');
+    const planned = await page.$$eval('#summary td.undefined-target', (cells) => cells.map((c) => c.textContent));
+    expect(planned).toHaveLength(framework().indicators.length);
+    expect(new Set(planned)).toEqual(new Set(['cible non définie']));
+    // No rate anywhere in the tables (completeness keeps its own percentage above them).
+    expect((await page.$$eval('#summary table', (tables) => tables.map((t) => t.textContent).join(''))).includes('%')).toBe(false);
+    expect(await page.textContent('#summary .budget')).toMatch(/FCFA dépensés ; pas de budget prévu pour cette période dans le cadre$/);
     await page.close();
   });
 

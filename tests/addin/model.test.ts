@@ -54,6 +54,15 @@ describe('task pane model', () => {
     expect(summary.thresholds).toEqual({ good: 100, fair: 80 });
   });
 
+  it('a period without targets (2024 in the seed’s framework): no planned figure, no rate, never the whole project’s', async () => {
+    const tables = await readWorkbookFile(await writeExample(tempDir(), '2024'));
+    const summary = summarise(tables, framework(), validate(tables, framework()));
+    const all = summary.results.flatMap((r) => r.indicators);
+    expect(all.map((i) => [i.planned, i.rate])).toEqual(all.map(() => [null, null]));
+    expect(summary.results.map((r) => r.averageRate)).toEqual(summary.results.map(() => null));
+    expect(summary.budget).toEqual({ planned: null, spent: expect.any(Number), rate: null });
+  });
+
   it('summarises the seeded report: missing values lower completeness and rates', () => {
     const report = validate(seeded, framework());
     const summary = summarise(seeded, framework(), report);

@@ -37,10 +37,10 @@ export function inputAddress(key: string): { sheet: string; address: string } {
   return { sheet: target.sheet.name, address: a1(target.cell.row, target.cell.column) };
 }
 
-export async function writeExample(dir: string): Promise<string> {
+export async function writeExample(dir: string, period = PERIOD): Promise<string> {
   const fw = framework();
-  const file = path.join(dir, 'example.xlsx');
-  await writeTemplateFile(fw, planTemplate(fw, COMMUNE), file, exampleFill(fw, COMMUNE, PERIOD));
+  const file = path.join(dir, period === PERIOD ? 'example.xlsx' : `example-${period}.xlsx`);
+  await writeTemplateFile(fw, planTemplate(fw, COMMUNE), file, exampleFill(fw, COMMUNE, period));
   return file;
 }
 
