@@ -163,7 +163,10 @@ export function truncateToHalf(source: string, target: string): void {
 // Tidy CSV input
 // ---------------------------------------------------------------------------------------------
 
+/** The tidy table's header as the merge writes it since targets per period; TIDY_HEADER_V1: its first ten columns, as before. */
 export const TIDY_HEADER = ['Période', 'Commune', 'Cercle', 'Section', 'Code', 'Libellé', 'Désagrégation', 'Prévu', 'Réalisé', 'Source', 'Début de période', 'Fin de période', 'Cible fin de projet', 'Référence', 'Année de référence'];
+
+export const TIDY_HEADER_V1 = TIDY_HEADER.slice(0, 10);
 
 const SEPARATORS = [' ', '\u00a0', '\u202f'];
 
@@ -180,7 +183,8 @@ export function tidyRowsOf(code: string, period: string, fill: Fill): string[][]
     ...framework.budgetLines.map((b) => [`Budget:${b.code}`, b.label] as const),
     ...framework.beneficiaries.map((b) => [`Bénéficiaires:${b.code}`, b.label] as const),
   ]);
-  const rows = [TIDY_HEADER];
+  // The ten columns a hand-made or KoboToolbox table has (and every table before targets per period).
+  const rows = [TIDY_HEADER_V1];
   expectedPoints(code, fill).forEach((p, i) => {
     const sep = SEPARATORS[i % SEPARATORS.length]!;
     rows.push([

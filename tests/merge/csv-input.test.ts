@@ -10,6 +10,7 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import {
+  TIDY_HEADER_V1,
   communeName,
   copyExamples,
   csvText,
@@ -88,6 +89,17 @@ test('the --csv export of a merge is an output, skipped; saved again as CSV (as 
   const data = dataTable(workbook);
   expect(data).toHaveLength(4 * pointsPerReport());
   expect(data.filter((r) => r['Source'] === 'soni-aliber.csv')).toHaveLength(pointsPerReport());
+});
+
+test('a --csv table written before targets per period (ten columns) is still recognised as last run’s output', async () => {
+  const input = path.join(tmp.dir, 'old-export');
+  copyExamples(input);
+  // The older table's first line exactly as the tool wrote it: BOM, quoted headers, CRLF.
+  const header = `\uFEFF${TIDY_HEADER_V1.map((h) => `"${h}"`).join(';')}\r\n`;
+  writeFileSync(path.join(input, 'donnees-2023.csv'), `${header}"2023";"Ansongo";"Ansongo";"Indicateurs";"R1.1.1";"x";"Total";25;25;"a.xlsx"\r\n`, 'utf8');
+  const { summary } = await mergeJson(['--input', input, '--output', path.join(tmp.dir, 'old-export.xlsx')]);
+  expect(summary.sources.find((s) => s.file === 'donnees-2023.csv')).toMatchObject({ status: 'skipped' });
+  expect(summary.sources.find((s) => s.file === 'donnees-2023.csv')!.reasonText).toContain('consolidation précédente');
 });
 
 test('a hand-made CSV (`;`, BOM, « 4 625 000 » with spaces, no-break and narrow no-break spaces) gives the same totals', async () => {
