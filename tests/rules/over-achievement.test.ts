@@ -12,7 +12,7 @@ ruleTester(overAchievement, {
     { name: 'exactly 150 % of a small target', tables: fill({ F5: 3 }) },
     { name: 'just under the threshold', tables: fill({ F2: 37 }) },
     { name: 'a higher threshold in the framework', tables: fill({ F2: 60 }), framework: (fw) => void (fw.thresholds.overAchievement = 3) },
-    { name: 'a zero target', tables: fill({ F2: 60 }), framework: (fw) => void (fw.indicators[0]!.targets.GNZ = 0) },
+    { name: 'a zero target', tables: fill({ F2: 60 }), framework: (fw) => void (fw.indicators[0]!.periodTargets['2023']!.GNZ = 0) },
     { name: 'not a number', tables: fill({ F2: 'beaucoup' }) },
     { name: 'unknown commune: no target to compare with', tables: (t) => (setValue(t, META, 'B3', 'XYZ'), fill({ F2: 100 })(t)) },
   ],

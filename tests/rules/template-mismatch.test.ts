@@ -4,7 +4,7 @@ import { templateMismatch } from '../../core/rules/template-mismatch';
 import { META, removeRow, removeSheet, renameSheet, setValue, type Value } from '../helpers/build-tables';
 import { ruleTester } from '../helpers/rule-tester';
 
-// _meta: B1 frameworkId, B2 frameworkVersion, B3 communeCode, B4 templateVersion.
+// _meta: B1 frameworkId, B2 frameworkVersion, B3 communeCode, B4 templateVersion, B5 period (a period template's).
 const meta = (address: string, value: Value) => ({ tables: (t: Tables) => setValue(t, META, address, value) });
 
 ruleTester(templateMismatch, {
@@ -24,17 +24,17 @@ ruleTester(templateMismatch, {
     {
       name: 'a template of an older framework version',
       ...meta('B2', '0.9.0'),
-      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '0.9.0', expected: '1.0.0' } }],
+      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '0.9.0', expected: '2.0.0' } }],
     },
     {
       name: 'the framework moved on after the template was made',
-      framework: (fw) => void (fw.version = '1.1.0'),
-      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '1.0.0', expected: '1.1.0' } }],
+      framework: (fw) => void (fw.version = '2.1.0'),
+      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '2.0.0', expected: '2.1.0' } }],
     },
     {
       name: 'frameworkVersion row deleted',
       tables: (t) => removeRow(t, META, 2),
-      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '?', expected: '1.0.0' } }],
+      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '?', expected: '2.0.0' } }],
     },
     {
       name: 'an older template version',
