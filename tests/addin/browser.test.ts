@@ -192,7 +192,7 @@ describe('task pane in a browser', () => {
       buttons.map((b) => `${b.querySelector('.severity')!.textContent} | ${b.querySelector('.message')!.textContent}`),
     );
     expect(items).toEqual([
-      'Avertissement | Saisie du 05/05/2025, après la date limite du 30/04/2025 pour la période 2024 (5 jour(s) de retard) : les chiffres sont gardés, le retard est signalé.',
+      'Avertissement | Saisie du 04/05/2024, après la date limite du 29/04/2024 pour la période 2023 (5 jour(s) de retard) : les chiffres sont gardés, le retard est signalé.',
       expect.stringMatching(/^Information \| BUD-3 : dépensé .* FCFA prévus \(dépassement de 100\u202f000 FCFA\), justifié en commentaire : « Hausse du prix du carburant »\.$/),
     ]);
     expect(await page.textContent('#results .counts')).toContain('Erreurs : 0');
@@ -222,6 +222,27 @@ describe('task pane in a browser', () => {
     expect(sheets).toEqual(['Identification:Visible', 'Indicateurs:Visible', 'Budget:Visible', 'Bénéficiaires:Visible', 'Instructions:Visible', '_meta:VeryHidden']);
     expect(await page.textContent('#summary')).toContain('Bara (BAR)');
     expect(await page.locator('#results button.issue').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('creates the template of a chosen period, its targets in Prévu and the period locked', async () => {
+    const blank: WorkbookSnapshot = { sheets: [{ name: 'Feuil1', visibility: 'Visible', rowIndex: 0, columnIndex: 0, values: [['']], formulas: [['']], numberFormat: [['General']], valueTypes: [['Empty']] }] };
+    const { page } = await open(blank);
+    await page.getByRole('button', { name: 'Valider le classeur' }).click();
+    await page.waitForSelector('#not-template:not([hidden])');
+    expect(await page.locator('#period-select option').allTextContents()).toEqual(['à choisir dans la fiche', '2023', '2024']);
+    expect(await page.inputValue('#period-select')).toBe('');
+    await page.selectOption('#commune-select', 'SAL');
+    await page.selectOption('#period-select', '2023');
+    await page.getByRole('button', { name: 'Créer le modèle' }).click();
+    await page.waitForSelector('#status:has-text("Fiche de Soni Aliber pour 2023 créée")');
+    const cells = await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: { cell(sheet: string, address: string): { value: unknown; locked: boolean } } }).__fake;
+      return { period: fake.cell('Identification', 'B8'), planned: fake.cell('Indicateurs', 'E2'), meta: fake.cell('_meta', 'B5') };
+    });
+    expect(cells.period).toMatchObject({ value: '2023', locked: true });
+    expect(cells.planned.value).toBe(framework().indicators[0]!.periodTargets['2023']!.SAL);
+    expect(cells.meta.value).toBe('2023');
     await page.close();
   });
 
