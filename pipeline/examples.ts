@@ -75,7 +75,8 @@ export const QUARTERLY_MISSING = { commune: 'BAR', period: '2024-T4' } as const;
  */
 export function quarterlyFramework(base: Framework): Framework {
   const months = [['01-01', '03-31'], ['04-01', '06-30'], ['07-01', '09-30'], ['10-01', '12-31']] as const;
-  // $comment first, so that the file opens on it.
+  // The seed's $comment is replaced by this example's, written first so that the file opens on it.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { $comment: _seed, ...rest } = base;
   return withSpreadTargets(
     {
