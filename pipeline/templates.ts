@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isReportingPeriod, periodTree, reportingPeriodsOf } from '../core/framework/periods';
 import type { Framework } from '../core/framework/schema';
 import { inputCells, planTemplate, templateFileName, type TemplatePlan } from '../core/layout/plan';
 import { a1 } from '../core/tables';
@@ -35,12 +36,29 @@ export async function writeTemplateFile(framework: Framework, plan: TemplatePlan
   await writeAtomic(file, (temp) => workbook.xlsx.writeFile(temp));
 }
 
-/** One empty template per commune; returns the files written. */
-export async function writeTemplates(framework: Framework, outDir: string): Promise<string[]> {
+/**
+ * Why `label` cannot have its own templates (a one-line French error), or null when it is a reporting period.
+ * A year that groups quarters is consolidated, never reported on: its templates would be its quarters'.
+ */
+export function templatePeriodProblem(framework: Framework, label: string): string | null {
+  const tree = periodTree(framework.periods);
+  if (isReportingPeriod(framework.periods, label)) return null;
+  const choices = tree.reporting.join(', ');
+  return tree.byLabel.has(label)
+    ? `--period : « ${label} » regroupe plusieurs périodes (${reportingPeriodsOf(framework.periods, label).join(', ')}) ; un modèle se fait pour une période de rapportage : ${choices}`
+    : `--period : « ${label} » n’est pas une période du cadre ; choisissez une période de rapportage : ${choices}`;
+}
+
+/** One empty template per commune, for one reporting period or generic (no period); returns the files written. */
+export async function writeTemplates(framework: Framework, outDir: string, period?: string): Promise<string[]> {
+  if (period !== undefined) {
+    const problem = templatePeriodProblem(framework, period);
+    if (problem) throw new Error(problem);
+  }
   const files: string[] = [];
   for (const commune of framework.communes) {
-    const file = path.join(outDir, templateFileName(framework, commune));
-    await writeTemplateFile(framework, planTemplate(framework, commune.code), file);
+    const file = path.join(outDir, templateFileName(framework, commune, period === undefined ? '' : `_${period}`));
+    await writeTemplateFile(framework, planTemplate(framework, commune.code, period), file);
     files.push(file);
   }
   return files;

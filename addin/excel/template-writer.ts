@@ -78,6 +78,10 @@ function writeCell(worksheet: Excel.Worksheet, sheet: PlannedSheet, planned: Pla
     format.font.color = '#FFFFFF';
   }
   if (planned.role === 'label') format.font.bold = true;
+  if (planned.muted) {
+    format.font.italic = true;
+    format.font.color = '#808080';
+  }
   format.verticalAlignment = 'Top';
   format.wrapText = Boolean(planned.wrap || planned.role === 'header');
   if (features.protection && sheet.protect && planned.role === 'input') format.protection.locked = false;

@@ -1,3 +1,4 @@
+import { periodTree } from '../../core/framework/periods';
 import type { Framework } from '../../core/framework/schema';
 import { planTemplate } from '../../core/layout/plan';
 import type { Issue, Report } from '../../core/report';
@@ -15,7 +16,8 @@ export interface View {
   setReady(ready: boolean): void;
   status(message: string, tone?: Tone): void;
   liveHint(message: string): void;
-  showNotTemplate(communes: readonly { code: string; name: string }[]): void;
+  /** `periods`: the reporting periods a template can be made for (besides the generic one). */
+  showNotTemplate(communes: readonly { code: string; name: string }[], periods: readonly string[]): void;
   showReport(report: Report, summary: Summary): void;
 }
 
@@ -96,7 +98,7 @@ export class TaskPane {
     this.tables = tables;
     if (!isTemplate(tables)) {
       this.report = null;
-      this.view.showNotTemplate(this.framework.communes);
+      this.view.showNotTemplate(this.framework.communes, periodTree(this.framework.periods).reporting);
       this.view.status(this.text('notTemplate'));
       return;
     }
@@ -158,10 +160,11 @@ export class TaskPane {
     });
   }
 
-  createTemplate(communeCode: string): Promise<void> {
+  /** The commune's template for one reporting period, or the generic one (`period` null: chosen in the sheet). */
+  createTemplate(communeCode: string, period: string | null = null): Promise<void> {
     return this.guarded(async () => {
       const tables = this.tables ?? (await this.host.read());
-      const plan = planTemplate(this.framework, communeCode);
+      const plan = planTemplate(this.framework, communeCode, period);
       const conflict = conflictingSheets(tables, plan)[0];
       if (conflict) {
         this.view.status(this.text('sheetExists', { sheet: conflict }), 'error');
@@ -176,7 +179,10 @@ export class TaskPane {
         this.revalidateSoon.cancel();
       }
       await this.validateOnce();
-      this.view.status(this.text('created', { commune: plan.commune.name }), 'ok');
+      this.view.status(
+        plan.period ? this.text('createdForPeriod', { commune: plan.commune.name, period: plan.period }) : this.text('created', { commune: plan.commune.name }),
+        'ok',
+      );
     });
   }
 }

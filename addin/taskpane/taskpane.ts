@@ -15,7 +15,7 @@ function boot(info: { host: Office.HostType | null }): void {
     validate: () => void pane?.validate(),
     highlight: () => void pane?.highlight(),
     clearHighlights: () => void pane?.clearHighlights(),
-    createTemplate: (commune) => void pane?.createTemplate(commune),
+    createTemplate: (commune, period) => void pane?.createTemplate(commune, period),
     selectIssue: (issue) => void pane?.select(issue),
   });
   view.init();

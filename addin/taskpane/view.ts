@@ -12,7 +12,8 @@ export interface ViewHandlers {
   validate(): void;
   highlight(): void;
   clearHighlights(): void;
-  createTemplate(commune: string): void;
+  /** `period` null: the generic template, its period chosen in the sheet. */
+  createTemplate(commune: string, period: string | null): void;
   selectIssue(issue: Issue): void;
 }
 
@@ -52,7 +53,9 @@ export class PaneView {
     this.byId('validate').addEventListener('click', () => this.handlers.validate());
     this.byId('highlight').addEventListener('click', () => this.handlers.highlight());
     this.byId('clear').addEventListener('click', () => this.handlers.clearHighlights());
-    this.byId('create').addEventListener('click', () => this.handlers.createTemplate(this.byId<HTMLSelectElement>('commune-select').value));
+    this.byId('create').addEventListener('click', () =>
+      this.handlers.createTemplate(this.byId<HTMLSelectElement>('commune-select').value, this.byId<HTMLSelectElement>('period-select').value || null),
+    );
   }
 
   setBusy(busy: boolean): void {
@@ -74,8 +77,8 @@ export class PaneView {
     this.byId('live-hint').textContent = message;
   }
 
-  /** Not a template: a plain message and « Créer le modèle » for a chosen commune. */
-  showNotTemplate(communes: readonly { code: string; name: string }[]): void {
+  /** Not a template: a plain message and « Créer le modèle » for a chosen commune and period. */
+  showNotTemplate(communes: readonly { code: string; name: string }[], periods: readonly string[]): void {
     this.byId('summary').hidden = true;
     this.byId('results').hidden = true;
     this.byId('not-template').hidden = false;
@@ -85,6 +88,20 @@ export class PaneView {
         ...communes.map((c) => {
           const option = el(this.doc, 'option', undefined, `${c.name} (${c.code})`);
           option.value = c.code;
+          return option;
+        }),
+      );
+    }
+    const periodSelect = this.byId<HTMLSelectElement>('period-select');
+    if (periodSelect.options.length !== periods.length + 1) {
+      // The generic template first (value ''): its period is chosen in the sheet, its Prévu left blank.
+      const generic = el(this.doc, 'option', undefined, this.text('periodInSheet'));
+      generic.value = '';
+      periodSelect.replaceChildren(
+        generic,
+        ...periods.map((label) => {
+          const option = el(this.doc, 'option', undefined, label);
+          option.value = label;
           return option;
         }),
       );

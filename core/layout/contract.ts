@@ -3,7 +3,8 @@
  * finds again by normalised name (never by position). Change it only with TEMPLATE_VERSION.
  */
 
-export const TEMPLATE_VERSION = '1';
+/** 2: Prévu holds the period's own target (period templates) or stays blank (generic template). */
+export const TEMPLATE_VERSION = '2';
 
 export const SHEET_NAMES = {
   identification: 'Identification',
@@ -69,7 +70,12 @@ export const META_KEYS = {
   frameworkVersion: 'frameworkVersion',
   communeCode: 'communeCode',
   templateVersion: 'templateVersion',
+  /** The reporting period of a period template; absent from the generic template. */
+  period: 'period',
 } as const;
+
+/** What Prévu shows when the period has no target for the commune (never the whole project's target). */
+export const UNDEFINED_TARGET_TEXT = 'cible non définie';
 
 /** The tidy long table: the consolidated `Données` sheet, its CSV export, and the CSV input format. */
 export const TIDY_COLUMNS = [

@@ -1,6 +1,7 @@
-import { isPeople, type Commune, type Framework } from '../framework/schema';
+import { isReportingPeriod, periodTarget, periodTree, type PeriodTargets } from '../framework/periods';
+import { isPeople, type AggregationRule, type Commune, type Framework } from '../framework/schema';
 import { isoDateToSerial, serialToIsoDate } from '../tables';
-import { IDENTIFICATION_FIELDS, META_KEYS, SHEET_NAMES, TABLE_COLUMNS, TEMPLATE_VERSION } from './contract';
+import { IDENTIFICATION_FIELDS, META_KEYS, SHEET_NAMES, TABLE_COLUMNS, TEMPLATE_VERSION, UNDEFINED_TARGET_TEXT } from './contract';
 
 /**
  * A commune template described as plain data. The exceljs writer (pipeline) and the Office.js writer
@@ -34,6 +35,8 @@ export interface PlannedCell {
   /** Stable key of a data cell: `identification:period`, `indicators:R1.1.1:achieved`, `budget:BUD-1:planned` … */
   key?: string;
   wrap?: boolean;
+  /** Grey italic text: a note in place of a value (« cible non définie »). */
+  muted?: boolean;
 }
 
 export interface PlannedSheet {
@@ -51,6 +54,8 @@ export interface PlannedSheet {
 export interface TemplatePlan {
   title: string;
   commune: Commune;
+  /** The reporting period of a period template; null for the generic template (period chosen in the sheet). */
+  period: string | null;
   sheets: PlannedSheet[];
 }
 
@@ -98,7 +103,7 @@ const amountValidation: Validation = {
   error: 'Saisissez un montant en FCFA : un nombre entier positif ou nul, sans espace ni texte.',
 };
 
-function identificationSheet(framework: Framework, commune: Commune): PlannedSheet {
+function identificationSheet(framework: Framework, commune: Commune, period: string | null): PlannedSheet {
   const first = framework.periods.map((p) => p.start).sort()[0]!;
   const lastEnd = framework.periods.map((p) => p.end).sort().at(-1)!;
   const last = serialToIsoDate(isoDateToSerial(lastEnd) + framework.entryGraceDays);
@@ -108,14 +113,16 @@ function identificationSheet(framework: Framework, commune: Commune): PlannedShe
     cercle: commune.cercle,
     commune: commune.name,
   };
+  // Only reporting periods: a year that groups quarters is consolidated, never reported on.
+  const reporting = periodTree(framework.periods).reporting;
   const validations: Record<string, Validation> = {
     period: {
       type: 'list',
-      list: framework.periods.map((p) => p.label),
+      list: [...reporting],
       promptTitle: 'Période',
       prompt: 'Choisissez la période couverte par ce rapport.',
       errorTitle: 'Période inconnue',
-      error: `Choisissez une période de la liste : ${framework.periods.map((p) => p.label).join(', ')}.`,
+      error: `Choisissez une période de la liste : ${reporting.join(', ')}.`,
     },
     entryDate: {
       type: 'date',
@@ -128,12 +135,19 @@ function identificationSheet(framework: Framework, commune: Commune): PlannedShe
   };
   const cells: PlannedCell[] = [
     { row: 1, column: 1, role: 'title', value: `Fiche de suivi – ${framework.project.shortTitle}` },
-    { row: 2, column: 1, role: 'subtitle', value: `Commune de ${commune.name} – cercle de ${commune.cercle} – région de ${framework.project.region}` },
+    {
+      row: 2,
+      column: 1,
+      role: 'subtitle',
+      value: `Commune de ${commune.name} – cercle de ${commune.cercle} – région de ${framework.project.region}${period ? ` – période ${period}` : ''}`,
+    },
   ];
   IDENTIFICATION_FIELDS.forEach((field, i) => {
     const row = 4 + i;
     cells.push({ row, column: 1, role: 'label', value: field.label });
     if (field.prefilled) cells.push({ row, column: 2, role: 'prefilled', value: prefilled[field.key] ?? '' });
+    // A period template names its period, locked, under the same key as the input it replaces.
+    else if (field.key === 'period' && period) cells.push({ row, column: 2, role: 'prefilled', value: period, key: `identification:${field.key}` });
     else {
       const cell: PlannedCell = { row, column: 2, role: 'input', value: null, key: `identification:${field.key}` };
       const validation = validations[field.key];
@@ -156,11 +170,29 @@ function frDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
+/**
+ * The Prévu cell: the period's own target for the commune (« cible non définie » when it has none);
+ * blank in the generic template, whose period is only known once chosen in the sheet.
+ */
+function plannedCell(
+  framework: Framework,
+  commune: Commune,
+  period: string | null,
+  at: { row: number; column: number; key: string },
+  targets: PeriodTargets,
+  rule: AggregationRule,
+): PlannedCell {
+  const cell: PlannedCell = { ...at, role: 'prefilled', value: null, numFmt: COUNT_FORMAT };
+  if (period === null) return cell;
+  const target = periodTarget(framework.periods, targets, commune.code, rule, period);
+  return target === null ? { ...at, role: 'prefilled', value: UNDEFINED_TARGET_TEXT, muted: true } : { ...cell, value: target };
+}
+
 function headerCells(headers: readonly { header: string }[]): PlannedCell[] {
   return headers.map((h, i) => ({ row: 1, column: i + 1, role: 'header' as const, value: h.header }));
 }
 
-function indicatorsSheet(framework: Framework, commune: Commune): PlannedSheet {
+function indicatorsSheet(framework: Framework, commune: Commune, period: string | null): PlannedSheet {
   const cells = headerCells(TABLE_COLUMNS.indicators);
   framework.indicators.forEach((ind, i) => {
     const row = 2 + i;
@@ -171,7 +203,7 @@ function indicatorsSheet(framework: Framework, commune: Commune): PlannedSheet {
       { row, column: 2, role: 'fixed', value: ind.result },
       { row, column: 3, role: 'fixed', value: ind.label, wrap: true },
       { row, column: 4, role: 'fixed', value: ind.unit },
-      { row, column: 5, role: 'prefilled', value: ind.targets[commune.code] ?? 0, numFmt: COUNT_FORMAT, key: key('planned') },
+      plannedCell(framework, commune, period, { row, column: 5, key: key('planned') }, ind.periodTargets, ind.aggregation.periods),
       { row, column: 6, role: 'input', value: null, numFmt: COUNT_FORMAT, key: key('achieved'), validation: countValidation('Réalisé') },
       people
         ? { row, column: 7, role: 'input', value: null, numFmt: COUNT_FORMAT, key: key('women'), validation: countValidation('Femmes') }
@@ -194,14 +226,14 @@ function indicatorsSheet(framework: Framework, commune: Commune): PlannedSheet {
   };
 }
 
-function budgetSheet(framework: Framework, commune: Commune): PlannedSheet {
+function budgetSheet(framework: Framework, commune: Commune, period: string | null): PlannedSheet {
   const cells = headerCells(TABLE_COLUMNS.budget);
   framework.budgetLines.forEach((line, i) => {
     const row = 2 + i;
     cells.push(
       { row, column: 1, role: 'fixed', value: line.code },
       { row, column: 2, role: 'fixed', value: line.label, wrap: true },
-      { row, column: 3, role: 'prefilled', value: line.planned[commune.code] ?? 0, numFmt: COUNT_FORMAT, key: `budget:${line.code}:planned` },
+      plannedCell(framework, commune, period, { row, column: 3, key: `budget:${line.code}:planned` }, line.periodPlanned, 'sum'),
       { row, column: 4, role: 'input', value: null, numFmt: COUNT_FORMAT, key: `budget:${line.code}:spent`, validation: amountValidation },
       { row, column: 5, role: 'input', value: null, key: `budget:${line.code}:comment`, wrap: true },
     );
@@ -218,7 +250,7 @@ function budgetSheet(framework: Framework, commune: Commune): PlannedSheet {
   };
 }
 
-function beneficiariesSheet(framework: Framework, commune: Commune): PlannedSheet {
+function beneficiariesSheet(framework: Framework, commune: Commune, period: string | null): PlannedSheet {
   const cells = headerCells(TABLE_COLUMNS.beneficiaries);
   framework.beneficiaries.forEach((cat, i) => {
     const row = 2 + i;
@@ -226,7 +258,7 @@ function beneficiariesSheet(framework: Framework, commune: Commune): PlannedShee
     cells.push(
       { row, column: 1, role: 'fixed', value: cat.code },
       { row, column: 2, role: 'fixed', value: cat.label, wrap: true },
-      { row, column: 3, role: 'prefilled', value: cat.targets[commune.code] ?? 0, numFmt: COUNT_FORMAT, key: key('planned') },
+      plannedCell(framework, commune, period, { row, column: 3, key: key('planned') }, cat.periodTargets, cat.aggregation.periods),
     );
     if (isPeople(cat))
       cells.push(
@@ -253,11 +285,13 @@ function beneficiariesSheet(framework: Framework, commune: Commune): PlannedShee
   };
 }
 
-function instructionsSheet(framework: Framework, commune: Commune): PlannedSheet {
+function instructionsSheet(framework: Framework, commune: Commune, period: string | null): PlannedSheet {
   const lines = [
-    `Comment remplir la fiche de suivi de ${commune.name}`,
+    period ? `Comment remplir la fiche de suivi de ${commune.name} pour la période ${period}` : `Comment remplir la fiche de suivi de ${commune.name}`,
     '',
-    '1. Identification : choisissez la période, puis inscrivez votre nom, votre fonction, votre téléphone et la date du jour.',
+    period
+      ? `1. Identification : la période ${period} est déjà inscrite ; inscrivez votre nom, votre fonction, votre téléphone et la date du jour.`
+      : '1. Identification : choisissez la période, puis inscrivez votre nom, votre fonction, votre téléphone et la date du jour.',
     '2. Indicateurs : pour chaque indicateur, saisissez le réalisé de la commune sur la période. Pour les indicateurs comptés en personnes, répartissez-le entre Femmes et Hommes : Femmes + Hommes doit être égal au réalisé.',
     '3. Une activité non réalisée se saisit 0 : ne laissez jamais une cellule jaune vide.',
     '4. Si le réalisé est inférieur au prévu, ou très supérieur, expliquez pourquoi dans « Commentaire ». Ces explications alimentent la section « Écarts » du rapport.',
@@ -268,6 +302,9 @@ function instructionsSheet(framework: Framework, commune: Commune): PlannedSheet
     '9. Avant d’envoyer le fichier, vérifiez-le avec le complément Excel « Contrôles S&E » (bouton « Valider le classeur ») s’il est installé.',
     '10. Envoyez le fichier au responsable suivi-évaluation sans changer son format (.xlsx).',
     '',
+    period
+      ? `Prévu : les cibles de la commune pour la période ${period}, tirées du cadre de résultats. « ${UNDEFINED_TARGET_TEXT} » : le cadre ne fixe pas encore de cible pour cette période ; laissez-le tel quel.`
+      : 'Prévu : laissé vide, car les cibles dépendent de la période choisie. Pour une fiche qui affiche les cibles de la période, demandez au responsable suivi-évaluation le modèle de cette période.',
     `Projet : ${framework.project.title}`,
     `Cadre de résultats ${framework.id}, version ${framework.version} ; modèle version ${TEMPLATE_VERSION}.`,
   ];
@@ -283,13 +320,14 @@ function instructionsSheet(framework: Framework, commune: Commune): PlannedSheet
   };
 }
 
-function metaSheet(framework: Framework, commune: Commune): PlannedSheet {
+function metaSheet(framework: Framework, commune: Commune, period: string | null): PlannedSheet {
   const rows: [string, string][] = [
     [META_KEYS.frameworkId, framework.id],
     [META_KEYS.frameworkVersion, framework.version],
     [META_KEYS.communeCode, commune.code],
     [META_KEYS.templateVersion, TEMPLATE_VERSION],
   ];
+  if (period) rows.push([META_KEYS.period, period]);
   return {
     name: SHEET_NAMES.meta,
     state: 'veryHidden',
@@ -304,19 +342,26 @@ function metaSheet(framework: Framework, commune: Commune): PlannedSheet {
   };
 }
 
-export function planTemplate(framework: Framework, communeCode: string): TemplatePlan {
+/**
+ * The template of a commune: for one reporting period (its targets in Prévu, the period in Identification),
+ * or, without a period, the generic template whose period is chosen in the sheet and whose Prévu stays blank.
+ */
+export function planTemplate(framework: Framework, communeCode: string, period?: string | null): TemplatePlan {
   const commune = framework.communes.find((c) => c.code === communeCode);
   if (!commune) throw new Error(`unknown commune ${communeCode}`);
+  const at = period ?? null;
+  if (at !== null && !isReportingPeriod(framework.periods, at)) throw new Error(`${at} is not a reporting period of ${framework.id}`);
   return {
-    title: `${framework.project.shortTitle} – ${commune.name}`,
+    title: `${framework.project.shortTitle} – ${commune.name}${at ? ` – ${at}` : ''}`,
     commune,
+    period: at,
     sheets: [
-      identificationSheet(framework, commune),
-      indicatorsSheet(framework, commune),
-      budgetSheet(framework, commune),
-      beneficiariesSheet(framework, commune),
-      instructionsSheet(framework, commune),
-      metaSheet(framework, commune),
+      identificationSheet(framework, commune, at),
+      indicatorsSheet(framework, commune, at),
+      budgetSheet(framework, commune, at),
+      beneficiariesSheet(framework, commune, at),
+      instructionsSheet(framework, commune, at),
+      metaSheet(framework, commune, at),
     ],
   };
 }

@@ -58,6 +58,7 @@ export const en: Messages = {
     'planned-mismatch': {
       mismatch: '{code}: planned {found} does not match the results framework target ({expected}).',
       empty: '{code}: planned is empty; the results framework target is {expected}.',
+      undefinedTarget: '{code}: planned {found} matches no target: no target is set for {period} in the results framework. Clear this planned value.',
     },
     'required-value': {
       missing: '« {field} » is required.',
@@ -92,6 +93,8 @@ export const en: Messages = {
     },
     'unknown-period': {
       unknown: 'Period « {text} » does not exist; choose from: {periods}.',
+      grouping: 'Period « {text} » groups several reporting periods: choose the report’s own from: {periods}.',
+      templatePeriod: 'The period is « {text} », but this template was made for {template}: its planned values are those of {template}. Use the template of period {text}.',
       notExpected: 'The period is « {text} », but {expected} is expected.',
     },
   },

@@ -56,6 +56,7 @@ export const fr = {
     'planned-mismatch': {
       mismatch: '{code} : le prévu {found} ne correspond pas à la cible du cadre de résultats ({expected}).',
       empty: '{code} : le prévu est vide ; la cible du cadre de résultats est {expected}.',
+      undefinedTarget: '{code} : le prévu {found} ne correspond à aucune cible : cible non définie pour {period} dans le cadre de résultats. Effacez ce prévu.',
     },
     'required-value': {
       missing: '« {field} » est obligatoire.',
@@ -90,6 +91,8 @@ export const fr = {
     },
     'unknown-period': {
       unknown: 'La période « {text} » n’existe pas ; choisissez parmi : {periods}.',
+      grouping: 'La période « {text} » regroupe plusieurs périodes de rapportage : choisissez celle du rapport parmi : {periods}.',
+      templatePeriod: 'La période est « {text} », alors que ce modèle a été fait pour {template} : ses prévus sont ceux de {template}. Utilisez le modèle de la période {text}.',
       notExpected: 'La période est « {text} », alors que {expected} est attendue.',
     },
   },

@@ -1,5 +1,7 @@
 import { fieldLabel, isNumeric } from '../inputs';
+import { cellText } from '../tables';
 import { readNumber } from '../values';
+import { isUndefinedTargetText } from './planned-mismatch';
 import { at, type Rule } from './rule';
 
 /** A number cell holds a number, or text that reads as exactly one number. */
@@ -16,6 +18,8 @@ export const notANumber: Rule = {
   check({ inputs, report }) {
     for (const input of inputs) {
       if (!isNumeric(input) || input.forbidden) continue;
+      // A period template's Prévu says « cible non définie » where the period has no target (planned-mismatch judges it).
+      if (input.prefilled && isUndefinedTargetText(cellText(input.cell))) continue;
       const read = readNumber(input.cell, input.units);
       if (read.status === 'invalid')
         report({ messageId: 'notNumber', where: at(input), params: { text: read.text, field: fieldLabel(input) } });

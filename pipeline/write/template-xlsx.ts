@@ -35,6 +35,7 @@ function styleCell(cell: ExcelJS.Cell, planned: PlannedCell): void {
   if (planned.role === 'subtitle') cell.font = { name: 'Calibri', italic: true, size: 11 };
   if (planned.role === 'header') cell.font = { name: 'Calibri', bold: true, color: { argb: 'FFFFFFFF' } };
   if (planned.role === 'label') cell.font = { name: 'Calibri', bold: true };
+  if (planned.muted) cell.font = { name: 'Calibri', italic: true, color: { argb: 'FF808080' } };
   cell.alignment = { vertical: 'top', wrapText: Boolean(planned.wrap || planned.role === 'header') };
   if (planned.numFmt) cell.numFmt = planned.numFmt;
   cell.protection = { locked: planned.role !== 'input' };

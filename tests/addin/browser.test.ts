@@ -240,6 +240,27 @@ describe('task pane in a browser', () => {
     await page.close();
   });
 
+  it('creates the template of a chosen period, its targets in Prévu and the period locked', async () => {
+    const blank: WorkbookSnapshot = { sheets: [{ name: 'Feuil1', visibility: 'Visible', rowIndex: 0, columnIndex: 0, values: [['']], formulas: [['']], numberFormat: [['General']], valueTypes: [['Empty']] }] };
+    const { page } = await open(blank);
+    await page.getByRole('button', { name: 'Valider le classeur' }).click();
+    await page.waitForSelector('#not-template:not([hidden])');
+    expect(await page.locator('#period-select option').allTextContents()).toEqual(['à choisir dans la fiche', '2023', '2024']);
+    expect(await page.inputValue('#period-select')).toBe('');
+    await page.selectOption('#commune-select', 'SAL');
+    await page.selectOption('#period-select', '2023');
+    await page.getByRole('button', { name: 'Créer le modèle' }).click();
+    await page.waitForSelector('#status:has-text("Fiche de Soni Aliber pour 2023 créée")');
+    const cells = await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: { cell(sheet: string, address: string): { value: unknown; locked: boolean } } }).__fake;
+      return { period: fake.cell('Identification', 'B8'), planned: fake.cell('Indicateurs', 'E2'), meta: fake.cell('_meta', 'B5') };
+    });
+    expect(cells.period).toMatchObject({ value: '2023', locked: true });
+    expect(cells.planned.value).toBe(framework().indicators[0]!.periodTargets['2023']!.SAL);
+    expect(cells.meta.value).toBe('2023');
+    await page.close();
+  });
+
   it('speaks English in an English Excel, and asks to re-validate where events are missing', async () => {
     const { page } = await open(seeded, { displayLanguage: 'en-US', apiVersion: '1.2' });
     await page.getByRole('button', { name: 'Validate workbook' }).click();

@@ -56,6 +56,7 @@ class FakeView implements View {
   hints: string[] = [];
   reports: Report[] = [];
   notTemplate = 0;
+  periods: string[] = [];
   ready: boolean | null = null;
   setBusy() {}
   setReady(ready: boolean) {
@@ -67,8 +68,9 @@ class FakeView implements View {
   liveHint(message: string) {
     this.hints.push(message);
   }
-  showNotTemplate() {
+  showNotTemplate(_communes: unknown, periods: readonly string[]) {
     this.notTemplate++;
+    this.periods = [...periods];
   }
   showReport(report: Report) {
     this.reports.push(report);
@@ -201,6 +203,26 @@ describe('task pane controller', () => {
     expect(host.created.map((c) => [c.plan.commune.code, c.remove])).toEqual([['SAL', ['Feuil1']]]);
     expect(view.reports).toHaveLength(1);
     expect(view.statuses.at(-1)).toEqual([expect.stringMatching(/^Fiche de Soni Aliber créée/), 'ok']);
+    expect(host.created[0]!.plan.period).toBeNull();
+  });
+
+  it('creates the template of the chosen period, among the reporting periods', async () => {
+    const view = new FakeView();
+    const blank: Tables = { sheets: [{ name: 'Feuil1', state: 'visible', rows: [] }] };
+    const host = new FakeHost(blank);
+    const pane = new TaskPane(host, view, framework(), 'fr');
+    pane.start();
+    await pane.validate();
+    expect(view.periods).toEqual(['2023', '2024']);
+    host.createTemplate = async (plan, remove) => {
+      host.created.push({ plan, remove });
+      host.tables = example;
+    };
+    await pane.createTemplate('BAR', '2023');
+    expect(host.created.map((c) => [c.plan.commune.code, c.plan.period])).toEqual([['BAR', '2023']]);
+    const prevu = host.created[0]!.plan.sheets[1]!.cells.find((c) => c.key === 'indicators:R1.1.1:planned');
+    expect(prevu?.value).toBe(framework().indicators[0]!.periodTargets['2023']!.BAR);
+    expect(view.statuses.at(-1)).toEqual(['Fiche de Bara pour 2023 créée, avec les cibles de la période : remplissez les cellules jaunes, puis cliquez sur « Valider le classeur ».', 'ok']);
   });
 
   it('reports a failure from Excel in the status line', async () => {

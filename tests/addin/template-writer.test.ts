@@ -5,6 +5,8 @@
 import path from 'node:path';
 import { readTables } from '../../addin/excel/reader';
 import { asTypedText, ROLE_FILLS, widthToPoints, writeTemplate, writerFeatures } from '../../addin/excel/template-writer';
+import { periodTree } from '../../core/framework/periods';
+import { TEMPLATE_VERSION, UNDEFINED_TARGET_TEXT } from '../../core/layout/contract';
 import { planTemplate } from '../../core/layout/plan';
 import { validate } from '../../core/validate';
 import { readWorkbookFile } from '../../pipeline/read/xlsx';
@@ -17,8 +19,7 @@ const { createFakeOffice } = require('./fake-office');
 
 const blank = { sheets: [{ name: 'Feuil1', visibility: 'Visible', rowIndex: 0, columnIndex: 0, values: [['']], formulas: [['']], numberFormat: [['General']], valueTypes: [['Empty']] }] };
 
-async function createIn(fake: ReturnType<typeof createFakeOffice>, apiVersion: string) {
-  const plan = planTemplate(framework(), COMMUNE);
+async function createIn(fake: ReturnType<typeof createFakeOffice>, apiVersion: string, plan = planTemplate(framework(), COMMUNE)) {
   const features = writerFeatures((v) => fake.Office.context.requirements.isSetSupported('ExcelApi', v) && apiVersion !== '');
   await fake.Excel.run((context: Excel.RequestContext) => writeTemplate(context, plan, features, { removeSheets: ['Feuil1'] }));
   return plan;
@@ -44,7 +45,7 @@ describe('template writer (fake Office host)', () => {
   it('keeps text that looks like a number as text (_meta versions)', async () => {
     const fake = createFakeOffice(blank);
     await createIn(fake, '1.9');
-    expect(fake.cell('_meta', 'B4')).toMatchObject({ value: '1', type: 'String' });
+    expect(fake.cell('_meta', 'B4')).toMatchObject({ value: TEMPLATE_VERSION, type: 'String' });
     expect(fake.cell('_meta', 'B2')).toMatchObject({ value: framework().version, type: 'String' });
     expect(asTypedText('2023')).toBe("'2023");
     expect(asTypedText('=SOMME(A1)')).toBe("'=SOMME(A1)");
@@ -75,7 +76,7 @@ describe('template writer (fake Office host)', () => {
     expect(fake.sheet('Identification').frozenRows).toBe(0);
     expect(fake.sheet('Indicateurs').columnWidths.C).toBe(widthToPoints(58));
     expect(fake.sheet('Indicateurs').validations.F2.rule).toEqual({ wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } });
-    expect(fake.sheet('Identification').validations.B8.rule.list.source).toBe(framework().periods.map((p) => p.label).join(','));
+    expect(fake.sheet('Identification').validations.B8.rule.list.source).toBe(periodTree(framework().periods).reporting.join(','));
     expect(fake.sheet('Identification').validations.B12.rule.date).toMatchObject({ operator: 'Between', formula1: '2023-01-01' });
     expect(fake.sheet('Indicateurs').pageLayout.orientation).toBe('Landscape');
     for (const s of fake.state.sheets) expect([s.name, s.protection.protected]).toEqual([s.name, true]);
@@ -93,5 +94,20 @@ describe('template writer (fake Office host)', () => {
     expect(fake.sheet('Indicateurs').protection.protected).toBe(true);
     const written = await fake.Excel.run((context: Excel.RequestContext) => readTables(context));
     expect(written).toEqual(await readWorkbookFile(exceljsFile));
+  });
+
+  it.each(['2023', '2024'])('renders the %s period template as the exceljs generator does: period locked, the period’s targets in Prévu', async (period) => {
+    const fw = framework();
+    const exceljs = path.join(tempDir(), `template-${period}.xlsx`);
+    await writeTemplateFile(fw, planTemplate(fw, COMMUNE, period), exceljs);
+    const fake = createFakeOffice(blank, { apiVersion: '1.9' });
+    await createIn(fake, '1.9', planTemplate(fw, COMMUNE, period));
+    const written = await fake.Excel.run((context: Excel.RequestContext) => readTables(context));
+    expect(written).toEqual(await readWorkbookFile(exceljs));
+    expect(fake.cell('Identification', 'B8')).toMatchObject({ value: period, locked: true });
+    expect(fake.sheet('Identification').validations.B8).toBeUndefined();
+    expect(fake.cell('_meta', 'B5').value).toBe(period);
+    if (period === '2023') expect(fake.cell('Indicateurs', 'E2').value).toBe(fw.indicators[0]!.periodTargets['2023']![COMMUNE]);
+    else expect(fake.cell('Indicateurs', 'E2')).toMatchObject({ value: UNDEFINED_TARGET_TEXT, font: { italic: true, color: '#808080' } });
   });
 });

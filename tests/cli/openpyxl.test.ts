@@ -29,8 +29,11 @@ beforeAll(async () => {
       `openpyxl est introuvable pour ${PYTHON} : installez-le avec « apt-get install python3-openpyxl ». ` +
         `(${probe.error?.message ?? probe.stderr.trim().split('\n').at(-1)})`,
     );
-  const files = await writeTemplates(framework, path.join(tmp.dir, 'modeles'));
+  // The 2023 templates, with the period's targets in Prévu (the script copies them into Réalisé).
+  const files = await writeTemplates(framework, path.join(tmp.dir, 'modeles'), '2023');
   templates = new Map(framework.communes.map((c, i) => [c.code, files[i]!]));
+  const of2024 = await writeTemplates(framework, path.join(tmp.dir, 'modeles-2024'), '2024');
+  templates.set('SAL-2024', of2024[framework.communes.findIndex((c) => c.code === 'SAL')]!);
 });
 afterAll(() => tmp.remove());
 
@@ -56,7 +59,7 @@ test.each(framework.communes.map((c) => [c.code] as const))('%s: a correct openp
 
 test('a correct openpyxl fill for 2024 validates too', async () => {
   const out = path.join(tmp.dir, 'SAL-2024-openpyxl.xlsx');
-  fillWithOpenpyxl(templates.get('SAL')!, out, '--period', '2024');
+  fillWithOpenpyxl(templates.get('SAL-2024')!, out, '--period', '2024');
   const result = await runCli(run, [out]);
   expect(result.code).toBe(0);
   expect(result.stdout).toContain('période 2024');

@@ -1,3 +1,4 @@
+import { TEMPLATE_VERSION } from '../../core/layout/contract';
 import { findSheet, locate } from '../../core/layout/locate';
 import { normalise } from '../../core/text';
 import type { Tables } from '../../core/tables';
@@ -125,6 +126,6 @@ describe('locate', () => {
     const view = locate(buildTables({ commune: 'BAR', period: '2024' }));
     expect(view.identification.fields.commune).toMatchObject({ row: 7, column: 2, cell: { kind: 'string', value: 'Bara' } });
     expect(view.identification.fields.entryDate).toMatchObject({ row: 12, column: 2, cell: { kind: 'date', value: '2025-01-18' } });
-    expect(view.meta).toEqual({ frameworkId: 'ensemble-gao', frameworkVersion: framework().version, communeCode: 'BAR', templateVersion: '1' });
+    expect(view.meta).toEqual({ frameworkId: 'ensemble-gao', frameworkVersion: framework().version, communeCode: 'BAR', templateVersion: TEMPLATE_VERSION, period: '2024' });
   });
 });

@@ -6,6 +6,7 @@
  * `date` cell holding `YYYY-MM-DD`, the template's formulas are `formula` cells whose cached result
  * follows the filled values, and every sheet is compacted.
  */
+import { isReportingPeriod } from '../../core/framework/periods';
 import type { Framework } from '../../core/framework/schema';
 import { planTemplate } from '../../core/layout/plan';
 import { a1, cellText, compact, parseA1, type Cell, type Sheet, type Tables } from '../../core/tables';
@@ -55,11 +56,16 @@ export interface BuildOptions {
   commune?: string;
   period?: string;
   framework?: Framework;
+  /** Start from the generic template (period chosen in the sheet, Prévu blank) instead of the period's own. */
+  generic?: boolean;
 }
 
-/** The tables of the commune's template filled with `exampleFill` (Gounzourèye, 2023 by default). */
-export function buildTables({ commune = 'GNZ', period = '2023', framework: fw = framework() }: BuildOptions = {}): Tables {
-  const plan = planTemplate(fw, commune);
+/**
+ * The tables of the commune's template filled with `exampleFill` (Gounzourèye, 2023 by default): the
+ * period's own template, as the bundled examples, unless `generic` (or the period is no reporting period).
+ */
+export function buildTables({ commune = 'GNZ', period = '2023', framework: fw = framework(), generic = false }: BuildOptions = {}): Tables {
+  const plan = planTemplate(fw, commune, generic || !isReportingPeriod(fw.periods, period) ? null : period);
   const fill = exampleFill(fw, commune, period);
   const keys = new Set(plan.sheets.flatMap((s) => s.cells.map((c) => c.key).filter(Boolean)));
   for (const key of Object.keys(fill)) if (!keys.has(key)) throw new Error(`no input cell ${key} in the template`);

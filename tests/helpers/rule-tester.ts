@@ -16,6 +16,8 @@ export interface Case {
   /** Which filled workbook to start from (default GNZ, 2023). */
   commune?: string;
   period?: string;
+  /** Start from the generic template (period chosen in the sheet, Prévu blank) instead of the period's own. */
+  generic?: boolean;
   /** Breaks the workbook in place. */
   tables?: (tables: Tables) => unknown;
   /** Tweaks a copy of the real framework (its schema is not re-checked). */
@@ -48,7 +50,7 @@ export interface RuleCases {
 
 /** Runs one case with the given rules; pure, for the tests and for the messages test. */
 export function runCase(c: Case, rules: readonly Rule[]): Issue[] {
-  const base = buildTables({ commune: c.commune ?? 'GNZ', period: c.period ?? '2023' });
+  const base = buildTables({ commune: c.commune ?? 'GNZ', period: c.period ?? '2023', generic: c.generic ?? false });
   c.tables?.(base);
   let fw = framework();
   if (c.framework) {

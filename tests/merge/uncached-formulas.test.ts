@@ -33,19 +33,19 @@ import {
 const tmp = tempDir('merge-uncached');
 afterAll(() => tmp.remove());
 
-/** An empty template of the generator, for a commune. */
+/** An empty template of the generator, for a commune and 2023 (its targets in Prévu, which openpyxl's fill copies). */
 async function emptyTemplate(code: string): Promise<string> {
   const dir = path.join(tmp.dir, 'templates');
   mkdirSync(dir, { recursive: true });
   const commune = framework.communes.find((c) => c.code === code)!;
-  const file = path.join(dir, templateFileName(framework, commune));
-  await writeTemplateFile(framework, planTemplate(framework, code), file);
+  const file = path.join(dir, templateFileName(framework, commune, '_2023'));
+  await writeTemplateFile(framework, planTemplate(framework, code, '2023'), file);
   return file;
 }
 
 /** exceljs: the example values typed in, and every formula of Bénéficiaires re-saved with no result. */
 async function fillWithExceljs(code: string, out: string): Promise<void> {
-  const cells = inputCells(planTemplate(framework, code));
+  const cells = inputCells(planTemplate(framework, code, '2023'));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await emptyTemplate(code));
   for (const [key, value] of Object.entries(fillFor(code))) {

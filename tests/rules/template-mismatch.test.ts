@@ -6,7 +6,7 @@ import { ruleTester } from '../helpers/rule-tester';
 
 const current = framework().version;
 
-// _meta: B1 frameworkId, B2 frameworkVersion, B3 communeCode, B4 templateVersion.
+// _meta: B1 frameworkId, B2 frameworkVersion, B3 communeCode, B4 templateVersion, B5 period (a period template's).
 const meta = (address: string, value: Value) => ({ tables: (t: Tables) => setValue(t, META, address, value) });
 
 ruleTester(templateMismatch, {

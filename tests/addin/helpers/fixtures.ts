@@ -45,14 +45,15 @@ export async function writeExample(dir: string, period = PERIOD): Promise<string
 }
 
 /**
- * The example, entered five days after the 2023 deadline (29/04/2024), with an overspend justified in
+ * The 2023 example, entered five days after its deadline (29/04/2024), with an overspend justified in
  * « Commentaire »: a late entry and an acknowledged warning, both information the pane must word right.
  */
 export async function writeLateJustified(dir: string): Promise<string> {
   const fw = framework();
   const line = fw.budgetLines[2]!;
+  // 2023: the period has a planned budget to overspend (2024 has none yet, « cible non définie »).
   const fill: Fill = {
-    ...exampleFill(fw, COMMUNE, PERIOD),
+    ...exampleFill(fw, COMMUNE, '2023'),
     'identification:entryDate': new Date(Date.UTC(2024, 4, 4)),
     [`budget:${line.code}:spent`]: (line.planned[COMMUNE] ?? 0) + 100000,
     [`budget:${line.code}:comment`]: 'Hausse du prix du carburant',
