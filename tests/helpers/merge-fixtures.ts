@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { isPeople, type Framework } from '../../core/framework/schema';
+import { periodTarget } from '../../core/framework/periods';
+import { isPeople, type AggregationRule, type Framework } from '../../core/framework/schema';
 import { planTemplate, templateFileName } from '../../core/layout/plan';
 import { run } from '../../pipeline/cli/merge';
 import { EXAMPLES_DIR, exampleFill } from '../../pipeline/examples';
@@ -66,18 +67,22 @@ export function expectedPoints(code: string, fill: Fill): ExpectedPoint[] {
     if (typeof v !== 'number') throw new Error(`${key}: no number in the fill`);
     return v;
   };
+  // Prévu is the period's own target (null: « cible non définie »), as the reader gives it.
+  const period = String(fill['identification:period'] ?? '');
+  const target = (targets: Record<string, Record<string, number>>, rule: AggregationRule) =>
+    framework.periods.some((p) => p.label === period) ? periodTarget(framework.periods, targets, code, rule, period) : null;
   const out: ExpectedPoint[] = [];
   for (const ind of framework.indicators) {
-    out.push({ commune: name, section: 'Indicateurs', code: ind.code, disaggregation: 'Total', planned: ind.targets[code] ?? 0, achieved: num(`indicators:${ind.code}:achieved`) });
+    out.push({ commune: name, section: 'Indicateurs', code: ind.code, disaggregation: 'Total', planned: target(ind.periodTargets, ind.aggregation.periods), achieved: num(`indicators:${ind.code}:achieved`) });
     if (isPeople(ind)) {
       out.push({ commune: name, section: 'Indicateurs', code: ind.code, disaggregation: 'Femmes', planned: null, achieved: num(`indicators:${ind.code}:women`) });
       out.push({ commune: name, section: 'Indicateurs', code: ind.code, disaggregation: 'Hommes', planned: null, achieved: num(`indicators:${ind.code}:men`) });
     }
   }
   for (const line of framework.budgetLines)
-    out.push({ commune: name, section: 'Budget', code: line.code, disaggregation: 'Total', planned: line.planned[code] ?? 0, achieved: num(`budget:${line.code}:spent`) });
+    out.push({ commune: name, section: 'Budget', code: line.code, disaggregation: 'Total', planned: target(line.periodPlanned, 'sum'), achieved: num(`budget:${line.code}:spent`) });
   for (const cat of framework.beneficiaries) {
-    const planned = cat.targets[code] ?? 0;
+    const planned = target(cat.periodTargets, cat.aggregation.periods);
     if (isPeople(cat)) {
       const women = num(`beneficiaries:${cat.code}:women`);
       const men = num(`beneficiaries:${cat.code}:men`);
