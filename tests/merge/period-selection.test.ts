@@ -92,10 +92,16 @@ test('Synthèse and Prévu vs Réalisé label the two questions and give both an
   const row = rowWith(synthesis, 'A', R);
   const planned = target('GNZ', '2024-T2') + target('SAL', '2024-T2');
   expect(['C', 'D', 'E', 'H'].map((c) => shown(row.getCell(c)))).toEqual([planned, planned, 1, 50]);
+  // Progress is never coloured as « en retard »: part of the end-of-project target is not yet due.
+  const formatted = (ws: typeof synthesis) => (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings.map((f) => f.ref);
+  expect(formatted(synthesis).some((ref) => /(^|[^A-Z])I\d/.test(ref))).toBe(false);
+  expect(formatted(synthesis).some((ref) => /(^|[^A-Z])E\d/.test(ref))).toBe(true);
   const pva = sheet(book, 'Prévu vs Réalisé');
   const headers = (pva.getRow(4).values as unknown[]).slice(1);
   const col = (name: string) => headers.indexOf(name) + 1;
   const gnz = pva.getRows(5, pva.rowCount - 4)!.find((rw) => shown(rw.getCell(1)) === R && shown(rw.getCell(5)) === 'Gounzourèye')!;
+  const progress = String.fromCharCode(64 + col('Avancement'));
+  expect(formatted(pva).some((ref) => new RegExp(`(^|[^A-Z])${progress}\\d`).test(ref))).toBe(false);
   expect([shown(gnz.getCell(col('Prévu'))), shown(gnz.getCell(col('Cumul à date'))), shown(gnz.getCell(col('Cible fin de projet')))]).toEqual([
     target('GNZ', '2024-T2'),
     target('GNZ', '2024-T1') + target('GNZ', '2024-T2') + 1,

@@ -221,6 +221,8 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     const cells = lines.map((_, i) => `E${first + i}`);
     formula(ws.getCell(`E${resultRow}`), lines.length > 0 ? cappedMeanFormula(cells, '') : '""', cappedMean(rates) ?? '');
     ws.getCell(`E${resultRow}`).numFmt = PERCENT_FORMAT;
+    // Progress is not coloured by the thresholds: 72 % of the end-of-project target after three quarters
+    // of four is on plan, not « en retard » (the period's own rate, in E, says that).
     const toDateRates = lines.map((l) => rateOf(l.toDate.total.achieved, l.toDate.total.target));
     const toDateCells = lines.map((_, i) => `I${first + i}`);
     formula(ws.getCell(`I${resultRow}`), lines.length > 0 ? cappedMeanFormula(toDateCells, '') : '""', cappedMean(toDateRates) ?? '');
@@ -231,8 +233,6 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
       resultWeakest.set(result.code, weakestOf);
       rateFormatting(ws, `E${resultRow}`, good, fair, weakestOf, false);
       rateFormatting(ws, `E${first}:E${last}`, good, fair, undefined, false);
-      rateFormatting(ws, `I${resultRow}`, good, fair, `IF(COUNT(I${first}:I${last})=0,"",MIN(I${first}:I${last}))`, false);
-      rateFormatting(ws, `I${first}:I${last}`, good, fair, undefined, false);
     }
   }
   const resultsLast = r - 1;
