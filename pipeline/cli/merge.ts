@@ -67,6 +67,11 @@ function printHuman(result: MergeResult, framework: Framework, lang: Lang): void
       lang,
     ),
   );
+  const toDateOnly = result.sources.filter((s) => s.status === 'accepted' && s.reason?.id === 'toDateOnly');
+  const earlier = [...new Set(toDateOnly.flatMap((s) => s.period?.split(', ') ?? []))];
+  const order = result.model?.toDatePeriods ?? [];
+  earlier.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  if (toDateOnly.length > 0) out(summaryText('toDateOnly', { count: toDateOnly.length, periods: earlier.join(', ') }, lang));
   if (result.model) for (const line of completenessLines(result.model, lang)) out(line);
   if (result.csv) out(summaryText('csv', { csv: result.csv }, lang));
   if (result.output) out(summaryText('written', { output: result.output }, lang));

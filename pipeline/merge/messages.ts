@@ -51,6 +51,7 @@ const TEXTS = {
     },
     summary: {
       files: '{files} fichier(s) : {accepted} accepté(s), {rejected} refusé(s), {skipped} ignoré(s), {duplicate} écarté(s).',
+      toDateOnly: 'Dont {count} des périodes antérieures ({periods}), comptés dans le cumul à date seulement.',
       notReceived: 'Non reçu : {list}.',
       missingItem: '{commune} : {period} non reçu',
       rejectedItem: '{commune} : {period} non reçu (fichier refusé)',
@@ -121,6 +122,7 @@ const TEXTS = {
     },
     summary: {
       files: '{files} file(s): {accepted} accepted, {rejected} rejected, {skipped} skipped, {duplicate} set aside.',
+      toDateOnly: 'Of which {count} from earlier periods ({periods}), counted in the cumulative to date only.',
       notReceived: 'Not received: {list}.',
       missingItem: '{commune}: {period} not received',
       rejectedItem: '{commune}: {period} not received (file rejected)',

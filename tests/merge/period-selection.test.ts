@@ -81,6 +81,7 @@ test('the console says why T1 is read, and nothing is « below target » against
   const cli = await mergeCli(['--input', input, '--output', path.join(tmp.dir, 't2-console.xlsx'), '--framework', frameworkFile, '--period', '2024-T2']);
   expect(cli.stdout).toMatch(/GNZ_2024-T1\.xlsx \(Gounzourèye, 2024-T1\) : période 2024-T1, avant 2024-T2 : comptée dans le cumul à date seulement/);
   expect(cli.stdout).not.toMatch(/sous le prévu|below target/);
+  expect(cli.stdout).toContain('4 fichier(s) : 3 accepté(s), 0 refusé(s), 1 ignoré(s), 0 écarté(s).\nDont 1 des périodes antérieures (2024-T1), comptés dans le cumul à date seulement.');
 });
 
 test('Synthèse and Prévu vs Réalisé label the two questions and give both answers', async () => {
