@@ -5,12 +5,6 @@ import { acrossCommunes, acrossPeriods } from './aggregate';
 import { coverage as coverageOf } from './coverage';
 import type { AcceptedReport, CommuneFigures, Consolidated, DataRow, Line, PeriodPoint, SourceRecord } from './model';
 
-/** The target of the communes that sent nothing for the selection: shown apart, out of every rate. */
-function missingPlanned(communes: readonly CommuneFigures[]): number | null {
-  const missing = communes.filter((f) => f.achieved === null);
-  return missing.some((f) => f.planned === null) ? null : missing.reduce((sum, f) => sum + f.planned!, 0);
-}
-
 interface ItemSpec<T> {
   section: Section;
   items: readonly T[];
@@ -144,7 +138,8 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
         communes,
         total,
         target,
-        missingPlanned: missingPlanned(all),
+        // The target of the commune-periods not received: whole communes, and the missing quarters of the others.
+        missingPlanned: target === null || planned === null ? null : target - planned,
         toDate: { communes: toDate, total: totalToDate, endTarget },
         evolution: { total: totalEvolution, communes: evolution },
       };

@@ -71,6 +71,8 @@ test('a year with quarters missing: the target of the quarters received, never t
   expect(l.communes['GNZ']).toMatchObject({ planned: 10, achieved: 10 });
   expect(l.communes['SAL']).toMatchObject({ planned: 25, achieved: 28 });
   expect([l.total.planned, l.total.achieved]).toEqual([35, 38]);
+  // Apart: GNZ's T3 and T4 (10 + 5) and the whole year of ANS and BAR (25 each): the selection's 100 less 35.
+  expect([l.missingPlanned, l.target]).toEqual([65, 100]);
   expect(model.coverage.filter((c) => c.commune === 'GNZ').map((c) => c.state)).toEqual(['received', 'received', 'missing', 'missing']);
   expect(reconcile(model, reports)).toEqual([]);
 });

@@ -191,18 +191,16 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     const first = r;
     for (const line of lines) {
       const total = pva.totalRows.get(line.item.code)!;
-      const communeRows = [...pva.communeRows.get(line.item.code)!.values()];
-      const [top, bottom] = [Math.min(...communeRows), Math.max(...communeRows)];
       value(ws.getCell(`A${r}`), line.item.code);
       value(ws.getCell(`B${r}`), line.item.label);
       if (line.total.planned === null) notReceived(ws.getCell(`C${r}`), L.targetUndefined);
       else formula(ws.getCell(`C${r}`), ref(pva.sheet, `${pva.columns.planned}${total}`), line.total.planned);
       formula(ws.getCell(`D${r}`), ref(pva.sheet, `${pva.columns.achieved}${total}`), line.total.achieved ?? L.notReceived);
       formula(ws.getCell(`E${r}`), rateFormula(`D${r}`, `C${r}`), rateOf(line.total.achieved, line.total.planned) ?? '');
-      const apart = (col: string) => ref(pva.sheet, `${col}${top}:${col}${bottom}`);
-      // The target of the communes shown « non reçu »; SUMIF skips a « cible non définie » that a product would choke on.
+      // The target of the commune-periods not received (a whole commune, or a quarter of one): a figure of
+      // the framework, not a sum of the sheet's cells (a missing quarter has no row of its own).
       if (line.missingPlanned === null) notReceived(ws.getCell(`F${r}`), L.targetUndefined);
-      else formula(ws.getCell(`F${r}`), `SUMIF(${apart(pva.columns.achieved!)},"${L.notReceived}",${apart(pva.columns.planned!)})`, line.missingPlanned);
+      else value(ws.getCell(`F${r}`), line.missingPlanned);
       formula(ws.getCell(`G${r}`), ref(pva.sheet, `${pva.columns.toDate}${total}`), line.toDate.total.achieved ?? L.notReceived);
       formula(ws.getCell(`H${r}`), ref(pva.sheet, `${pva.columns.endTarget}${total}`), line.toDate.total.target);
       formula(ws.getCell(`I${r}`), rateFormula(`G${r}`, `H${r}`), rateOf(line.toDate.total.achieved, line.toDate.total.target) ?? '');
