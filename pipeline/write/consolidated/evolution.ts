@@ -11,7 +11,7 @@ import { chartPages, printArea } from './chart-pages';
 import type { WriteContext } from './context';
 import { PLANNED_COLOUR, SPENT_COLOUR, TARGET_COLOUR } from './dashboard';
 import { rateFormula } from './detail-sheet';
-import { fitRowHeight } from './row-height';
+import { columnPixels, fitRowHeight } from './row-height';
 import { drain, EXECUTION_FORMAT, executionFormatting, formula, heading, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, value, widths } from './style';
 
 /**
@@ -30,6 +30,11 @@ import { drain, EXECUTION_FORMAT, executionFormatting, formula, heading, headerR
 const PERIOD_COLOUR = SPENT_COLOUR;
 const CUMULATIVE_COLOUR = 'C55A11';
 const LABEL_FORMAT = `${PERCENT_FORMAT};-${PERCENT_FORMAT};${PERCENT_FORMAT};`;
+/** Width of a landscape A4 page inside the 0.4-inch side margins, in pixels at 96 dpi (as chart-pages.ts). */
+const PRINTABLE_PIXELS = (297 / 25.4 - 2 * 0.4) * 96;
+/** Height of the same page inside its 0.5-inch top and bottom margins, in points. */
+const PRINTABLE_POINTS_HIGH = (210 / 25.4 - 2 * 0.5) * 72;
+const HEADER_POINTS = 45;
 /** Excel's limit on a formula's length; beyond it, the rate is written as a value. */
 const FORMULA_MAX = 8000;
 
@@ -69,6 +74,7 @@ function plotted(cell: ExcelJS.Cell, source: string, shown: number | null): void
 export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): EvolutionSummary {
   const { labels: L, model, lang } = ctx;
   const fw = model.framework;
+  const { rateGood, rateFair } = fw.thresholds;
   const communeCodes = fw.communes.map((c) => c.code);
   // The lines' evolution follows the framework's reporting periods, in time order.
   const periods = periodTree(fw.periods).reporting;
@@ -106,7 +112,7 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
     endTarget: line.toDate.communes[commune]!.target,
   });
   function itemTexts(item: Indicator | BudgetLine | BeneficiaryCategory): Pick<ItemFigures, 'code' | 'label' | 'baseline'> {
-    const base = 'baseline' in item && item.baseline ? interpolate(L.baselineValue, { value: item.baseline.value, year: String(item.baseline.year) }, lang) : null;
+    const base = 'baseline' in item && item.baseline ? interpolate(L.evoBaselineValue, { value: item.baseline.value, year: String(item.baseline.year) }, lang) : null;
     return { code: item.code, label: item.label, baseline: base };
   }
 
@@ -128,15 +134,6 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
   const summaryFirst = summaryHeader + 1;
   const summaryLast = summaryHeader + n;
   const pages = chartPages(ws, summaryLast + 3, 2, lastColumn);
-  /** Each detail table: a heading row, a header row, one row per item. */
-  const tableRows = (count: number, at: number) => ({ heading: at, header: at + 1, first: at + 2, last: at + 1 + count });
-  const projectTables = (() => {
-    const ind = tableRows(indicators.length, pages.last + 2);
-    const bud = tableRows(budget.length, ind.last + 2);
-    const ben = tableRows(beneficiaries.length, bud.last + 2);
-    return { ind, bud, ben };
-  })();
-
   // --- Title and note.
   title(ws.getCell('A1'), L.evolutionTitle);
   subtitle(ws.getCell('A2'), interpolate(L.periodLine, { project: fw.project.shortTitle, periods: model.periods.join(', ') || '–' }, lang));
@@ -153,25 +150,121 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
   ws.getCell('D5').numFmt = NUMBER_FORMAT;
   ws.getCell('D5').font = { name: 'Calibri', bold: true };
 
+  // --- Pagination: fitted to the page's width, a page holds this many points of rows; a table that goes
+  // on to the next page repeats its header row there (a print title cannot: the sheet has several tables).
+  let sheetPixels = 0;
+  for (let c = 1; c <= lastColumn; c++) sheetPixels += columnPixels(ws.getColumn(c).width ?? 8.43);
+  const scale = Math.min(1, PRINTABLE_PIXELS / sheetPixels);
+  const pagePoints = (PRINTABLE_POINTS_HIGH / scale) * 0.92;
+  let used = 0;
+  const newPage = (before: number) => {
+    ws.getRow(before - 1).addPageBreak();
+    used = 0;
+  };
+  const rowPoints = (r: number) => ws.getRow(r).height ?? 15;
+
+  /** One detail table from row `at`: a heading, the header row, one row per item; returns where each item went. */
+  const table = (at: number, headingText: string, kind: 'indicators' | 'budget' | 'beneficiaries', items: readonly ItemFigures[]) => {
+    const money = kind === 'budget';
+    const perPeriod = periods.flatMap((period) => [
+      interpolate(money ? L.evoPeriodPlanned : L.evoPeriodTarget, { period }, lang),
+      interpolate(money ? L.evoPeriodSpent : L.evoPeriodAchieved, { period }, lang),
+    ]);
+    const label = kind === 'indicators' ? L.indicator : kind === 'budget' ? L.budgetLine : L.category;
+    const headers = [L.code, label, kind === 'indicators' ? L.evoBaseline : '', ...perPeriod, L.evoToDate, money ? L.projectBudget : L.evoEndTarget, money ? L.evoExecution : L.evoProgress];
+    const header = (r: number) => {
+      headerRow(ws.getRow(r), headers);
+      ws.getRow(r).height = HEADER_POINTS;
+      used += HEADER_POINTS;
+    };
+    // A heading and its header never end a page: with the first item, they go to the next one.
+    if (used > 0 && used + 15 + HEADER_POINTS + 30 > pagePoints) newPage(at);
+    heading(ws.getCell(`A${at}`), headingText);
+    used += rowPoints(at);
+    header(at + 1);
+    const rows = new Map<string, number>();
+    let r = at + 2;
+    const first = r;
+    const write = (f: ItemFigures, r: number) => {
+      value(ws.getCell(`A${r}`), f.code);
+      value(ws.getCell(`B${r}`), f.label);
+      ws.getCell(`B${r}`).alignment = { wrapText: true, vertical: 'top' };
+      if (f.baseline) {
+        value(ws.getCell(`C${r}`), f.baseline);
+        ws.getCell(`C${r}`).alignment = { horizontal: 'right' };
+      }
+      f.periods.forEach((p, i) => {
+        const target = ws.getCell(`${columnLetter(periodColumn(i, 0))}${r}`);
+        if (p.target === null) notReceived(target, L.targetUndefined);
+        else value(target, p.target);
+        const achieved = ws.getCell(`${columnLetter(periodColumn(i, 1))}${r}`);
+        if (p.achieved === null) notReceived(achieved, L.notReceived);
+        else value(achieved, p.achieved);
+        target.numFmt = achieved.numFmt = NUMBER_FORMAT;
+        // « cible non définie » on two lines in its column.
+        target.alignment = { ...target.alignment, wrapText: true };
+      });
+      const [cum, end, rate] = [0, 1, 2].map((d) => `${columnLetter(toDateColumn + d)}${r}`) as [string, string, string];
+      if (f.toDate === null) notReceived(ws.getCell(cum), L.notReceived);
+      else value(ws.getCell(cum), f.toDate);
+      if (f.endTarget === null || f.endTarget === 0) notReceived(ws.getCell(end), L.targetUndefined);
+      else value(ws.getCell(end), f.endTarget);
+      formula(ws.getCell(rate), rateFormula(cum, end), rateOf(f.toDate, f.endTarget) ?? '');
+      ws.getCell(cum).numFmt = ws.getCell(end).numFmt = NUMBER_FORMAT;
+      ws.getCell(rate).numFmt = money ? EXECUTION_FORMAT : PERCENT_FORMAT;
+      fitRowHeight(ws, r, lastColumn);
+    };
+    for (const f of items) {
+      write(f, r);
+      if (used + rowPoints(r) > pagePoints) {
+        // No room left: this row becomes the next page's header row, the item goes under it.
+        newPage(r);
+        header(r);
+        r++;
+        write(f, r);
+      }
+      used += rowPoints(r);
+      rows.set(f.code, r);
+      r++;
+    }
+    const last = r - 1;
+    if (items.length > 0) {
+      const rates = `${columnLetter(toDateColumn + 2)}${first}:${columnLetter(toDateColumn + 2)}${last}`;
+      if (money) executionFormatting(ws, rates);
+      // No data bars: the rows of wrapped labels are tall, a bar would stretch into a stripe.
+      else rateFormatting(ws, rates, rateGood, rateFair, undefined, false);
+    }
+    return { rows, first, last };
+  };
+
+  // --- The project's detail tables under the charts, written before the summary that points down to them
+  // (nothing is committed before the summary: rows stay in memory until then).
+  const indicatorFigures = indicators.map(projectFigures);
+  const budgetFigures = budget.map(projectFigures);
+  // The detail tables start on the page after the charts.
+  newPage(pages.last + 1);
+  const ind = table(pages.last + 2, L.evolutionIndicators, 'indicators', indicatorFigures);
+  // Budget and beneficiaries on the next page.
+  newPage(ind.last + 2);
+  const bud = table(ind.last + 2, L.evolutionBudget, 'budget', budgetFigures);
+  const ben = table(bud.last + 2, L.evolutionBeneficiaries, 'beneficiaries', beneficiaries.map(projectFigures));
+
   // --- Summary per period.
   heading(ws.getCell(`A${summaryHeader - 1}`), L.evolutionSummary);
   const referenceColumn = lastColumn + 2;
   const referenceLetter = columnLetter(referenceColumn);
   const [rateLetter, progressLetter] = [columnLetter(referenceColumn + 1), columnLetter(referenceColumn + 2)];
   for (const c of [referenceColumn, referenceColumn + 1, referenceColumn + 2]) ws.getColumn(c).width = 16;
-  value(ws.getCell(`${rateLetter}${summaryHeader}`), L.periodRate);
-  value(ws.getCell(`${progressLetter}${summaryHeader}`), L.cumulativeProgress);
-  headerRow(ws.getRow(summaryHeader), [L.period, L.periodRate, L.cumulativeProgress, L.periodBudget, L.spentFcfa, L.spentToDate, L.cumulativeExecution]);
+  value(ws.getCell(`${rateLetter}${summaryHeader}`), L.evoPeriodRate);
+  value(ws.getCell(`${progressLetter}${summaryHeader}`), L.evoCumulativeProgress);
+  headerRow(ws.getRow(summaryHeader), [L.evoPeriod, L.evoPeriodRate, L.evoCumulativeProgress, L.evoPeriodBudget, L.spentFcfa, L.evoSpentToDate, L.evoCumulativeExecution]);
   ws.getRow(summaryHeader).height = 45;
   // The chart's 100 % line reads a column right of the printout.
-  value(ws.getCell(`${referenceLetter}${summaryHeader}`), L.endReference);
+  value(ws.getCell(`${referenceLetter}${summaryHeader}`), L.evoEndReference);
   const said = (cell: ExcelJS.Cell) => {
     cell.font = { name: 'Calibri', italic: true, color: { argb: 'FF808080' } };
     cell.alignment = { horizontal: 'right' };
   };
-  const indicatorFigures = indicators.map(projectFigures);
-  const budgetFigures = budget.map(projectFigures);
-  const { ind, bud } = projectTables;
   const periodCells = (table: { first: number; last: number }, i: number, which: 0 | 1) => `${columnLetter(periodColumn(i, which))}${table.first}:${columnLetter(periodColumn(i, which))}${table.last}`;
   periods.forEach((period, i) => {
     const r = summaryFirst + i;
@@ -181,7 +274,7 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
     const received = indicatorFigures.some((f) => f.periods[i]!.achieved !== null);
     const rate = cappedMean(rates);
     const otherwise = received ? L.targetUndefined : L.notReceived;
-    const cells = indicatorFigures.map((_, k) => [`${columnLetter(periodColumn(i, 1))}${ind.first + k}`, `${columnLetter(periodColumn(i, 0))}${ind.first + k}`] as const);
+    const cells = indicatorFigures.map((f) => [`${columnLetter(periodColumn(i, 1))}${ind.rows.get(f.code)!}`, `${columnLetter(periodColumn(i, 0))}${ind.rows.get(f.code)!}`] as const);
     const known = (a: string, t: string) => `AND(ISNUMBER(${a}),ISNUMBER(${t}),${t}>0)`;
     const count = cells.map(([a, t]) => `IF(${known(a, t)},1,0)`).join('+') || '0';
     const sum = cells.map(([a, t]) => `IF(${known(a, t)},MIN(1,${a}/${t}),0)`).join('+') || '0';
@@ -225,7 +318,6 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
     plotted(ws.getCell(`${progressLetter}${r}`), `C${r}`, progress);
     for (const c of [referenceLetter, rateLetter, progressLetter]) ws.getCell(`${c}${r}`).numFmt = PERCENT_FORMAT;
   });
-  const { rateGood, rateFair } = fw.thresholds;
   if (n > 0) {
     rateFormatting(ws, `B${summaryFirst}:C${summaryLast}`, rateGood, rateFair, undefined, false);
     executionFormatting(ws, `G${summaryFirst}:G${summaryLast}`);
@@ -245,7 +337,7 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
             type: 'line',
             title: L.chartEvolutionRates,
             language,
-            categoryAxis: { title: L.period, labelRotation: 0 },
+            categoryAxis: { title: L.evoPeriod, labelRotation: 0 },
             valueAxis: { title: L.achievementRate, numberFormat: PERCENT_FORMAT, min: 0 },
             legend: 'bottom',
             series: [
@@ -261,7 +353,7 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
             title: L.chartEvolutionBudget,
             language,
             gapWidth: 60,
-            categoryAxis: { title: L.period, labelRotation: 0 },
+            categoryAxis: { title: L.evoPeriod, labelRotation: 0 },
             valueAxis: { title: L.amountFcfa, numberFormat: NUMBER_FORMAT, min: 0 },
             legend: 'bottom',
             series: [
@@ -271,79 +363,23 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
           },
         ];
   for (const chart of charts) pages.readable(chart);
-  // The detail tables start on the page after the charts.
-  ws.getRow(pages.last).addPageBreak();
-
-  /** One detail table: a heading, the header row, one row per item. */
-  const table = (at: number, headingText: string, kind: 'indicators' | 'budget' | 'beneficiaries', rows: readonly ItemFigures[]) => {
-    const t = tableRows(rows.length, at);
-    heading(ws.getCell(`A${t.heading}`), headingText);
-    const money = kind === 'budget';
-    const perPeriod = periods.flatMap((period) => [
-      interpolate(money ? L.periodPlanned : L.periodTarget, { period }, lang),
-      interpolate(money ? L.periodSpent : L.periodAchieved, { period }, lang),
-    ]);
-    const label = kind === 'indicators' ? L.indicator : kind === 'budget' ? L.budgetLine : L.category;
-    headerRow(ws.getRow(t.header), [L.code, label, kind === 'indicators' ? L.baseline : '', ...perPeriod, L.toDate, money ? L.projectBudget : L.endTarget, money ? L.execution : L.progress]);
-    ws.getRow(t.header).height = 45;
-    rows.forEach((f, k) => {
-      const r = t.first + k;
-      value(ws.getCell(`A${r}`), f.code);
-      value(ws.getCell(`B${r}`), f.label);
-      ws.getCell(`B${r}`).alignment = { wrapText: true, vertical: 'top' };
-      if (f.baseline) {
-        value(ws.getCell(`C${r}`), f.baseline);
-        ws.getCell(`C${r}`).alignment = { horizontal: 'right' };
-      }
-      f.periods.forEach((p, i) => {
-        const target = ws.getCell(`${columnLetter(periodColumn(i, 0))}${r}`);
-        if (p.target === null) notReceived(target, L.targetUndefined);
-        else value(target, p.target);
-        const achieved = ws.getCell(`${columnLetter(periodColumn(i, 1))}${r}`);
-        if (p.achieved === null) notReceived(achieved, L.notReceived);
-        else value(achieved, p.achieved);
-        target.numFmt = achieved.numFmt = NUMBER_FORMAT;
-        // « cible non définie » on two lines in its column.
-        target.alignment = { ...target.alignment, wrapText: true };
-      });
-      const [cum, end, rate] = [0, 1, 2].map((d) => `${columnLetter(toDateColumn + d)}${r}`) as [string, string, string];
-      if (f.toDate === null) notReceived(ws.getCell(cum), L.notReceived);
-      else value(ws.getCell(cum), f.toDate);
-      if (f.endTarget === null || f.endTarget === 0) notReceived(ws.getCell(end), L.targetUndefined);
-      else value(ws.getCell(end), f.endTarget);
-      formula(ws.getCell(rate), rateFormula(cum, end), rateOf(f.toDate, f.endTarget) ?? '');
-      ws.getCell(cum).numFmt = ws.getCell(end).numFmt = NUMBER_FORMAT;
-      ws.getCell(rate).numFmt = money ? EXECUTION_FORMAT : PERCENT_FORMAT;
-      fitRowHeight(ws, r, lastColumn);
-    });
-    if (rows.length > 0) {
-      const rates = `${columnLetter(toDateColumn + 2)}${t.first}:${columnLetter(toDateColumn + 2)}${t.last}`;
-      if (money) executionFormatting(ws, rates);
-      // No data bars: the rows of wrapped labels are tall, a bar would stretch into a stripe.
-      else rateFormatting(ws, rates, rateGood, rateFair, undefined, false);
-    }
-    return t.last;
-  };
 
   const details = async () => {
-    let last = table(ind.heading, L.evolutionIndicators, 'indicators', indicatorFigures);
-    // Budget and beneficiaries on the next page: every table prints under its own header.
-    ws.getRow(last + 1).addPageBreak();
-    last = table(last + 2, L.evolutionBudget, 'budget', budgetFigures);
-    last = table(last + 2, L.evolutionBeneficiaries, 'beneficiaries', beneficiaries.map(projectFigures));
+    let last = ben.last;
     ws.getRow(last).commit();
     await drain(ws);
     if (ctx.evolutionCommunes) {
       for (const status of model.communes) {
         const code = status.commune.code;
         // Each commune starts a new page, under its name.
-        ws.getRow(last + 1).addPageBreak();
-        const at = last + 3;
+        const at = last + 2;
+        newPage(at);
         title(ws.getCell(`A${at}`), interpolate(L.evolutionCommune, { commune: status.commune.name, cercle: status.commune.cercle }, lang));
-        last = table(at + 2, L.evolutionIndicators, 'indicators', indicators.map((l) => communeFigures(l, code)));
-        ws.getRow(last + 1).addPageBreak();
-        last = table(last + 2, L.evolutionBudget, 'budget', budget.map((l) => communeFigures(l, code)));
-        last = table(last + 2, L.evolutionBeneficiaries, 'beneficiaries', beneficiaries.map((l) => communeFigures(l, code)));
+        used += 2 * 15;
+        last = table(at + 2, L.evolutionIndicators, 'indicators', indicators.map((l) => communeFigures(l, code))).last;
+        newPage(last + 2);
+        last = table(last + 2, L.evolutionBudget, 'budget', budget.map((l) => communeFigures(l, code))).last;
+        last = table(last + 2, L.evolutionBeneficiaries, 'beneficiaries', beneficiaries.map((l) => communeFigures(l, code))).last;
         ws.getRow(last).commit();
         await drain(ws);
       }
