@@ -144,18 +144,18 @@ test('indicators: each quarter’s own target and achieved, cumulative to date, 
     const perCommune = communes().map((c) => communeCumulative(item, c, LAST_READ)).filter((v): v is number => v !== null);
     const cumulative = across(perCommune, item.communes);
     const end = Object.values(item.targets).reduce((a, b) => a + b, 0);
-    expectFigure(t.value(item.code, L.toDate), cumulative, `${item.code} cumul`);
-    expectFigure(t.value(item.code, L.endTarget), end, `${item.code} cible fin`);
-    expectFigure(t.value(item.code, L.progress), cumulative / end, `${item.code} avancement`);
+    expectFigure(t.value(item.code, L.evoToDate), cumulative, `${item.code} cumul`);
+    expectFigure(t.value(item.code, L.evoEndTarget), end, `${item.code} cible fin`);
+    expectFigure(t.value(item.code, L.evoProgress), cumulative / end, `${item.code} avancement`);
     // The progress is live: cumulative over end target on its row.
-    expect(formulaOf(t.cell(item.code, L.progress))).toMatch(/\//);
+    expect(formulaOf(t.cell(item.code, L.evoProgress))).toMatch(/\//);
   }
   // Every cell of the quarter without indicator targets says so; every cell of the quarter nobody sent too.
   for (const code of t.rows.keys()) {
     expect(t.value(code, `Cible ${NO_INDICATOR_TARGET}`)).toBe(L.targetUndefined);
     expect(t.value(code, 'Réalisé 2024-T4')).toBe(L.notReceived);
   }
-  expect(t.value(BASELINE.code, L.baseline)).toBe(`${BASELINE.value} (${BASELINE.year})`);
+  expect(t.value(BASELINE.code, L.evoBaseline)).toBe(`${BASELINE.value} (${BASELINE.year})`);
 });
 
 test('budget lines and beneficiary categories: the same, in FCFA and people', () => {
@@ -168,9 +168,9 @@ test('budget lines and beneficiary categories: the same, in FCFA and people', ()
     });
     const spent = communes().reduce((s, c) => s + (communeCumulative(item, c, LAST_READ) ?? 0), 0);
     const planned = Object.values(item.targets).reduce((a, b) => a + b, 0);
-    expectFigure(budget.value(item.code, L.toDate), spent, `${item.code} cumul`);
+    expectFigure(budget.value(item.code, L.evoToDate), spent, `${item.code} cumul`);
     expectFigure(budget.value(item.code, L.projectBudget), planned, `${item.code} budget`);
-    expectFigure(budget.value(item.code, L.execution), spent / planned, `${item.code} exécution`);
+    expectFigure(budget.value(item.code, L.evoExecution), spent / planned, `${item.code} exécution`);
   }
   const ben = table(ws, L.evolutionBeneficiaries);
   for (const b of fw.beneficiaries) {
@@ -182,12 +182,12 @@ test('budget lines and beneficiary categories: the same, in FCFA and people', ()
       expectFigure(ben.value(b.code, `Réalisé ${q}`), achieved ?? L.notReceived, `${b.code} réalisé ${q}`);
     });
     const cumulative = across(communes().map((c) => communeCumulative(item, c, LAST_READ, value)!), item.communes);
-    expectFigure(ben.value(b.code, L.toDate), cumulative, `${b.code} cumul`);
+    expectFigure(ben.value(b.code, L.evoToDate), cumulative, `${b.code} cumul`);
   }
 });
 
 test('summary per quarter: rate of the quarter, cumulative progress, budget planned, spent, spent to date, execution', () => {
-  const header = rowWhere(ws, (a, b) => a === L.period && b === L.periodRate);
+  const header = rowWhere(ws, (a, b) => a === L.evoPeriod && b === L.evoPeriodRate);
   const cols = columnsOf(ws, header);
   const budgetTotal = fw.project.budget;
   let spentSoFar = 0;
@@ -201,7 +201,7 @@ test('summary per quarter: rate of the quarter, cumulative progress, budget plan
       .filter((f) => f.target !== null && f.target > 0 && f.achieved !== null)
       .map((f) => Math.min(1, f.achieved! / f.target!));
     const received = SENT[q]!.length > 0;
-    expectFigure(get(L.periodRate), rates.length > 0 ? rates.reduce((a, b) => a + b, 0) / rates.length : received ? L.targetUndefined : L.notReceived, `taux ${q}`);
+    expectFigure(get(L.evoPeriodRate), rates.length > 0 ? rates.reduce((a, b) => a + b, 0) / rates.length : received ? L.targetUndefined : L.notReceived, `taux ${q}`);
     // Cumulative progress: each indicator's cumulative over the end targets of the communes that reported by then.
     const progress = indicatorItems().flatMap((item) => {
       const reached = communes().flatMap((c) => {
@@ -211,19 +211,19 @@ test('summary per quarter: rate of the quarter, cumulative progress, budget plan
       const basis = reached.reduce((s, x) => s + x.target, 0);
       return reached.length === 0 || basis === 0 ? [] : [Math.min(1, across(reached.map((x) => x.v), item.communes) / basis)];
     });
-    expectFigure(get(L.cumulativeProgress), i <= LAST_READ && progress.length > 0 ? progress.reduce((a, b) => a + b, 0) / progress.length : L.notReceived, `avancement ${q}`);
+    expectFigure(get(L.evoCumulativeProgress), i <= LAST_READ && progress.length > 0 ? progress.reduce((a, b) => a + b, 0) / progress.length : L.notReceived, `avancement ${q}`);
     const planned = budgetItems().reduce((s, item) => s + quarterFigures(item, q).target!, 0);
-    expectFigure(get(L.periodBudget), planned, `budget ${q}`);
+    expectFigure(get(L.evoPeriodBudget), planned, `budget ${q}`);
     const spent = received ? budgetItems().reduce((s, item) => s + quarterFigures(item, q).achieved!, 0) : null;
     expectFigure(get(L.spentFcfa), spent ?? L.notReceived, `dépensé ${q}`);
     if (spent !== null) spentSoFar += spent;
-    expectFigure(get(L.spentToDate), spent === null ? L.notReceived : spentSoFar, `dépensé cumulé ${q}`);
-    expectFigure(get(L.cumulativeExecution), spent === null ? L.notReceived : spentSoFar / budgetTotal, `exécution ${q}`);
+    expectFigure(get(L.evoSpentToDate), spent === null ? L.notReceived : spentSoFar, `dépensé cumulé ${q}`);
+    expectFigure(get(L.evoCumulativeExecution), spent === null ? L.notReceived : spentSoFar / budgetTotal, `exécution ${q}`);
     // Live: the rates and sums read the tables below.
-    for (const h of [L.periodRate, L.periodBudget, L.spentFcfa, L.spentToDate, L.cumulativeExecution]) expect([q, h, formulaOf(ws.getRow(r).getCell(cols.get(h)!))]).not.toEqual([q, h, null]);
+    for (const h of [L.evoPeriodRate, L.evoPeriodBudget, L.spentFcfa, L.evoSpentToDate, L.evoCumulativeExecution]) expect([q, h, formulaOf(ws.getRow(r).getCell(cols.get(h)!))]).not.toEqual([q, h, null]);
   });
   // The trend a manager expects: progress grows quarter after quarter while reports come in.
-  const progress = [0, 1, 2].map((i) => shown(ws.getRow(header + 1 + i).getCell(cols.get(L.cumulativeProgress)!)) as number);
+  const progress = [0, 1, 2].map((i) => shown(ws.getRow(header + 1 + i).getCell(cols.get(L.evoCumulativeProgress)!)) as number);
   expect(progress[0]! < progress[1]! && progress[1]! < progress[2]!).toBe(true);
 });
 
@@ -232,13 +232,13 @@ test('two native charts on Évolution read its summary: a line chart of the two 
   const charts: ChartData[] = await chartsOfSheet(pkg, 'Évolution');
   expect(charts.map((c) => c.title)).toEqual([L.chartEvolutionRates, L.chartEvolutionBudget]);
   const cells = await sheetCells(pkg, (await sheetParts(pkg)).get('Évolution')!);
-  const header = rowWhere(ws, (a, b) => a === L.period && b === L.periodRate);
+  const header = rowWhere(ws, (a, b) => a === L.evoPeriod && b === L.evoPeriodRate);
   const [lines, columns] = charts as [ChartData, ChartData];
   expect(lines.xml).toContain('<c:lineChart>');
   expect(lines.xml).not.toContain('<c:barChart>');
-  expect(lines.series.map((s) => s.nameCache[0])).toEqual([L.periodRate, L.cumulativeProgress, L.endReference]);
+  expect(lines.series.map((s) => s.nameCache[0])).toEqual([L.evoPeriodRate, L.evoCumulativeProgress, L.evoEndReference]);
   expect(columns.xml).toMatch(/<c:barChart><c:barDir val="col"\/><c:grouping val="clustered"\/>/);
-  expect(columns.series.map((s) => s.nameCache[0])).toEqual([L.periodBudget, L.spentFcfa]);
+  expect(columns.series.map((s) => s.nameCache[0])).toEqual([L.evoPeriodBudget, L.spentFcfa]);
   const summaryColumn = (h: string) => columnsOf(ws, header).get(h)!;
   for (const chart of charts)
     for (const s of chart.series) {
@@ -260,8 +260,8 @@ test('two native charts on Évolution read its summary: a line chart of the two 
   QUARTERS.forEach((_, i) => {
     const r = header + 1 + i;
     for (const [s, h] of [
-      [rate, L.periodRate],
-      [progress, L.cumulativeProgress],
+      [rate, L.evoPeriodRate],
+      [progress, L.evoCumulativeProgress],
     ] as const) {
       const v = shown(ws.getRow(r).getCell(summaryColumn(h)));
       if (typeof v === 'number') expect(s.valCache.get(i)).toBeCloseTo(v, 9);
@@ -284,8 +284,8 @@ test('--evolution-communes: the detail tables again for each commune, with Bara�
         expectFigure(t.value(item.code, `Cible ${q}`), own ?? L.targetUndefined, `${status.code} ${item.code} cible ${q}`);
         expectFigure(t.value(item.code, `Réalisé ${q}`), SENT[q]!.includes(status.code) ? filled(status.code, q, item.key)! : L.notReceived, `${status.code} ${item.code} réalisé ${q}`);
       });
-      expectFigure(t.value(item.code, L.toDate), communeCumulative(item, status.code, LAST_READ)!, `${status.code} ${item.code} cumul`);
-      expectFigure(t.value(item.code, L.endTarget), item.targets[status.code]!, `${status.code} ${item.code} cible fin`);
+      expectFigure(t.value(item.code, L.evoToDate), communeCumulative(item, status.code, LAST_READ)!, `${status.code} ${item.code} cumul`);
+      expectFigure(t.value(item.code, L.evoEndTarget), item.targets[status.code]!, `${status.code} ${item.code} cible fin`);
     }
     if (status.code === 'BAR') for (const code of t.rows.keys()) expect(t.value(code, 'Réalisé 2024-T2')).toBe(L.notReceived);
   }
