@@ -290,3 +290,20 @@ test('--evolution-communes: the detail tables again for each commune, with Bara�
     if (status.code === 'BAR') for (const code of t.rows.keys()) expect(t.value(code, 'Réalisé 2024-T2')).toBe(L.notReceived);
   }
 });
+
+test('the quarter’s rate is coloured by the thresholds; the progress toward the end-of-project target is not (50 % halfway is on track)', () => {
+  const header = rowWhere(ws, (a, b) => a === L.evoPeriod && b === L.evoPeriodRate);
+  const cols = columnsOf(ws, header);
+  const letter = (h: string) => String.fromCharCode(64 + cols.get(h)!);
+  const formats = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[] }).conditionalFormattings;
+  const covering = (column: string, row: number) =>
+    formats.filter((f) => f.ref.split(' ').some((ref) => {
+      const [a, b = a] = ref.split(':') as [string, string?];
+      const [c1, r1, c2, r2] = [a.replace(/\d+/, ''), Number(a.replace(/\D+/, '')), b!.replace(/\d+/, ''), Number(b!.replace(/\D+/, ''))];
+      return column >= c1 && column <= c2 && row >= r1 && row <= r2;
+    }));
+  expect(covering(letter(L.evoPeriodRate), header + 1).flatMap((f) => f.rules.map((r) => r.type))).toContain('expression');
+  expect(covering(letter(L.evoCumulativeProgress), header + 1)).toEqual([]);
+  const t = table(ws, L.evolutionIndicators);
+  expect(covering(String.fromCharCode(64 + Number(t.cell('R1.1.1', L.evoProgress).col)), t.rows.get('R1.1.1')!)).toEqual([]);
+});

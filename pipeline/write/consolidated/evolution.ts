@@ -228,12 +228,9 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
       r++;
     }
     const last = r - 1;
-    if (items.length > 0) {
-      const rates = `${columnLetter(toDateColumn + 2)}${first}:${columnLetter(toDateColumn + 2)}${last}`;
-      if (money) executionFormatting(ws, rates);
-      // No data bars: the rows of wrapped labels are tall, a bar would stretch into a stripe.
-      else rateFormatting(ws, rates, rateGood, rateFair, undefined, false);
-    }
+    // Progress toward the end-of-project target is not judged by the thresholds: halfway through the
+    // project, 50 % is on track. Overspending the project's budget is shown, as everywhere.
+    if (items.length > 0 && money) executionFormatting(ws, `${columnLetter(toDateColumn + 2)}${first}:${columnLetter(toDateColumn + 2)}${last}`);
     return { rows, first, last };
   };
 
@@ -319,7 +316,8 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
     for (const c of [referenceLetter, rateLetter, progressLetter]) ws.getCell(`${c}${r}`).numFmt = PERCENT_FORMAT;
   });
   if (n > 0) {
-    rateFormatting(ws, `B${summaryFirst}:C${summaryLast}`, rateGood, rateFair, undefined, false);
+    // The period's rate against its own target is judged by the thresholds; the cumulative progress is not.
+    rateFormatting(ws, `B${summaryFirst}:B${summaryLast}`, rateGood, rateFair, undefined, false);
     executionFormatting(ws, `G${summaryFirst}:G${summaryLast}`);
   }
 
