@@ -19,7 +19,8 @@ export const NO_INDICATOR_TARGET = '2024-T3';
 const FACTOR: Record<string, number> = { '2024-T1': 0.8, '2024-T2': 1, '2024-T3': 1.2 };
 export const BASELINE = { code: 'R1.1.1', value: 12, year: 2022 };
 
-export function quarterlyFramework(): Framework {
+/** `extraIndicators`: that many more indicators with long labels, so that a table runs over several printed pages. */
+export function quarterlyFramework(extraIndicators = 0): Framework {
   const ends = ['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31'];
   const spread = withSpreadTargets(
     {
@@ -31,9 +32,16 @@ export function quarterlyFramework(): Framework {
     },
     QUARTERS,
   );
+  const model = spread.indicators.find((i) => i.code === 'R1.2.1')!;
+  const extra = Array.from({ length: extraIndicators }, (_, k) => ({
+    ...model,
+    code: `R1.2.${k + 2}`,
+    label: `${model.label}, volet ${k + 2} : sessions organisées avec les services techniques et les leaders communautaires`,
+  }));
+  const at = spread.indicators.indexOf(model) + 1;
   return {
     ...spread,
-    indicators: spread.indicators.map((i) => {
+    indicators: [...spread.indicators.slice(0, at), ...extra, ...spread.indicators.slice(at)].map((i) => {
       const { [NO_INDICATOR_TARGET]: _none, ...periodTargets } = i.periodTargets;
       return { ...i, periodTargets, ...(i.code === BASELINE.code ? { baseline: { value: BASELINE.value, year: BASELINE.year } } : {}) };
     }),
@@ -69,8 +77,8 @@ export function quarterFill(fw: Framework, commune: string, quarter: string): Fi
 }
 
 /** Writes the framework file and the communes' quarterly workbooks; returns the framework's path and every fill. */
-export async function writeQuarterlyCase(dir: string): Promise<{ frameworkFile: string; framework: Framework; fills: Map<string, Fill> }> {
-  const fw = quarterlyFramework();
+export async function writeQuarterlyCase(dir: string, extraIndicators = 0): Promise<{ frameworkFile: string; framework: Framework; fills: Map<string, Fill> }> {
+  const fw = quarterlyFramework(extraIndicators);
   mkdirSync(path.join(dir, 'fiches'), { recursive: true });
   const frameworkFile = path.join(dir, 'cadre-trimestriel.json');
   writeFileSync(frameworkFile, JSON.stringify(fw, null, 2));

@@ -4,7 +4,9 @@
  * the sheet is checked against a computation made here from the values written into the communes'
  * workbooks (never from the consolidation's model), and its two native charts against its cells.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import type ExcelJS from 'exceljs';
 import type { Framework } from '../../core/framework/schema';
 import { LABELS } from '../../pipeline/write/consolidated/labels';
@@ -307,3 +309,42 @@ test('the quarter’s rate is coloured by the thresholds; the progress toward th
   const t = table(ws, L.evolutionIndicators);
   expect(covering(String.fromCharCode(64 + Number(t.cell('R1.1.1', L.evoProgress).col)), t.rows.get('R1.1.1')!)).toEqual([]);
 });
+
+test('a table longer than a page repeats its header row after each page break, and the summary still reads the right rows', async () => {
+  const dir = path.join(tmp.dir, 'long');
+  const made = await writeQuarterlyCase(dir, 30);
+  const file = path.join(tmp.dir, 'long.xlsx');
+  expect((await mergeCli(['--input', path.join(dir, 'fiches'), '--output', file, '--framework', made.frameworkFile])).code).toBeLessThanOrEqual(1);
+  const long = sheet(await readWorkbook(file), 'Évolution');
+  const t = table(long, L.evolutionIndicators);
+  // Read down from the table's header: every indicator once, in order, and the header again after each break.
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const rid = /<sheet [^>]*name="Évolution"[^>]*r:id="(rId\d+)"/.exec(workbookXml)![1]!;
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!;
+  const sheetXml = await zip.file(`xl/${(target[1] ?? target[2])!.replace(/^\/?xl\//, '')}`)!.async('string');
+  const breaks = [...sheetXml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+  const codes: string[] = [];
+  const repeated: number[] = [];
+  for (let r = t.at + 2; r <= long.rowCount; r++) {
+    const a = shown(long.getCell(`A${r}`));
+    if (a === null) break;
+    if (a === L.code) repeated.push(r);
+    else codes.push(String(a));
+  }
+  expect(codes).toEqual(made.framework.indicators.map((i) => i.code));
+  expect(repeated.length).toBeGreaterThan(0);
+  for (const r of repeated) {
+    expect(breaks).toContain(r - 1);
+    expect(columnsOf(long, r)).toEqual(columnsOf(long, t.at + 1));
+  }
+  // The quarter's rate: the capped mean of the rates of the detail rows, wherever they went.
+  const header = rowWhere(long, (a, b) => a === L.evoPeriod && b === L.evoPeriodRate);
+  const rates = codes.flatMap((code) => {
+    const [a, c] = [t.value(code, 'Réalisé 2024-T1'), t.value(code, 'Cible 2024-T1')];
+    return typeof a === 'number' && typeof c === 'number' && c > 0 ? [Math.min(1, a / c)] : [];
+  });
+  expectFigure(shown(long.getCell(`B${header + 1}`)), rates.reduce((x, y) => x + y, 0) / rates.length, 'taux 2024-T1');
+  for (const code of codes) expect(formulaOf(long.getCell(`B${header + 1}`))).toContain(`${String.fromCharCode(64 + Number(t.cell(code, 'Réalisé 2024-T1').col))}${t.rows.get(code)}/`);
+}, 60_000);
