@@ -348,3 +348,15 @@ test('a table longer than a page repeats its header row after each page break, a
   expectFigure(shown(long.getCell(`B${header + 1}`)), rates.reduce((x, y) => x + y, 0) / rates.length, 'taux 2024-T1');
   for (const code of codes) expect(formulaOf(long.getCell(`B${header + 1}`))).toContain(`${String.fromCharCode(64 + Number(t.cell(code, 'Réalisé 2024-T1').col))}${t.rows.get(code)}/`);
 }, 60_000);
+
+test('--lang en: the sheet keeps its French name (the contract), its texts are English', async () => {
+  const E = LABELS.en;
+  const file = path.join(tmp.dir, 'english.xlsx');
+  expect((await mergeCli(['--input', path.join(tmp.dir, 'fiches'), '--output', file, '--framework', path.join(tmp.dir, 'cadre-trimestriel.json'), '--lang', 'en'])).code).toBeLessThanOrEqual(1);
+  const en = sheet(await readWorkbook(file), 'Évolution');
+  expect(shown(en.getCell('A1'))).toBe(E.evolutionTitle);
+  const header = rowWhere(en, (a, b) => a === E.evoPeriod && b === E.evoPeriodRate);
+  expect([3, 4].map((i) => shown(en.getCell(`B${header + i}`)))).toEqual([E.targetUndefined, E.notReceived]);
+  expect(columnsOf(en, table(en, E.evolutionIndicators).at + 1).has('Target 2024-T1')).toBe(true);
+  for (const text of [E.evolutionNote, E.chartEvolutionRates, E.evoPeriodRate]) expect(text).not.toMatch(/[àâçéèêëîïôûù]|période|cible/i);
+});
