@@ -399,7 +399,7 @@ const WRITER_FUNCTIONS = new Set(['SUM', 'SUMPRODUCT', 'MAX', 'MIN', 'IF', 'COUN
  * quoted sheet name), ranges, arithmetic, and only the string literals it uses itself ("" and the
  * « non reçu » label). Anything else — a coordinator's text that became a formula — is refused.
  */
-export function isWriterFormula(formula: string, notReceived: readonly string[] = ['non reçu', 'not received', '–']): boolean {
+export function isWriterFormula(formula: string, notReceived: readonly string[] = ['non reçu', 'not received', '–', 'cible non définie', 'target not set']): boolean {
   const literals = [...formula.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!);
   if (!literals.every((l) => l === '' || notReceived.includes(l))) return false;
   const rest = formula.replace(/"((?:[^"]|"")*)"/g, '""').replace(/'(?:[^']|'')+'!/g, '');
