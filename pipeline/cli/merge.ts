@@ -21,6 +21,7 @@ interface Options {
   lang: Lang;
   json?: boolean;
   csv?: string;
+  evolutionCommunes?: boolean;
   strict?: boolean;
   prefer?: string;
   framework: string;
@@ -165,6 +166,7 @@ export async function run(argv: string[]): Promise<number> {
       .option('--lang <fr|en>', 'langue des messages et des intitulés', parseLang, 'fr')
       .option('--json', 'résumé pour les machines sur la sortie standard')
       .option('--csv <file>', 'écrire aussi la table « Données » en CSV')
+      .option('--evolution-communes', 'feuille « Évolution » : répéter les tableaux de détail pour chaque commune')
       .option('--strict', 'ne rien écrire si un fichier a une erreur')
       .option('--prefer <latest>', 'doublons : garder le fichier à la date de saisie la plus récente')
       .option('--framework <file>', 'fichier du cadre de résultats', DEFAULT_FRAMEWORK)
@@ -194,6 +196,7 @@ export async function run(argv: string[]): Promise<number> {
       strict: Boolean(options.strict),
       prefer: options.prefer as 'latest' | undefined,
       csv: options.csv,
+      evolutionCommunes: Boolean(options.evolutionCommunes),
       limits: { ...DEFAULT_LIMITS, maxFileBytes: maxSize * 1048576 },
       workers: workers ?? 'auto',
       onProgress: (done, total) => {

@@ -29,6 +29,8 @@ export interface MergeOptions {
   strict?: boolean;
   prefer?: 'latest';
   csv?: string;
+  /** `--evolution-communes`: the Évolution sheet repeats its detail tables for each commune. */
+  evolutionCommunes?: boolean;
   limits?: ZipLimits;
   now?: Date;
   /** Worker threads reading and checking the inputs; 1 reads them in this thread; `auto`: see autoWorkers. */
@@ -158,6 +160,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     labels,
     generatedAt: now.toISOString(),
     footer: `${options.framework.project.shortTitle} – ${labels.synthesisTitle}`,
+    evolutionCommunes: Boolean(options.evolutionCommunes),
   };
   // Streamed to a temporary file, charts and table added, then renamed into place.
   const csv = options.csv ? path.resolve(options.csv) : null;

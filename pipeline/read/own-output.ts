@@ -48,6 +48,9 @@ function authors(core: string): { creator?: string; lastModifiedBy?: string } {
   return out;
 }
 
+/** Sheets the output gained over time (« Textes longs », then « Évolution »): an output written before has none of them. */
+const ADDED_LATER: ReadonlySet<string> = new Set<keyof typeof OUTPUT_SHEETS>(['longTexts', 'evolution']);
+
 /** The names in the workbook's <sheets>, whatever the prefix, quotes and attribute order. */
 function sheetNames(workbook: string): Set<string> {
   const names = new Set<string>();
@@ -74,8 +77,8 @@ export function isConsolidatedWorkbook(parts: ReadonlyMap<string, Buffer>): bool
     const workbook = parts.get('xl/workbook.xml')?.toString('utf8');
     if (workbook === undefined) return false;
     const sheets = sheetNames(workbook);
-    // The sheets every version of the output has had (« Textes longs » came later): last month's output is one too.
-    return Object.entries(OUTPUT_SHEETS).every(([key, name]) => key === 'longTexts' || sheets.has(name));
+    // The sheets every version of the output has had: last month's output is one too.
+    return Object.entries(OUTPUT_SHEETS).every(([key, name]) => ADDED_LATER.has(key) || sheets.has(name));
   } catch (err) {
     // Parts the scanner cannot read are no output of ours: the reader decides what the file is.
     if (err instanceof XmlScanError) return false;

@@ -119,12 +119,12 @@ describe.each([
     converted = await odsCharts(convertToOds(output, dir));
   }, 300_000);
 
-  test('Synthèse holds the four charts, with their titles; the other sheets none', () => {
+  test('Synthèse holds the four charts, with their titles; Évolution its two, the other sheets none', () => {
     const synthese = converted.get('Synthèse')!;
     expect(synthese.map((c) => c.title)).toEqual([L.chartResults, L.chartCommunes, L.chartBudget, L.chartBeneficiaries]);
     expect(synthese.map((c) => c.chartClass)).toEqual(['chart:bar', 'chart:bar', 'chart:bar', 'chart:bar']);
-    for (const [sheet, charts] of converted) if (sheet !== 'Synthèse') expect([sheet, charts.length]).toEqual([sheet, 0]);
-    expect([...converted.keys()]).toEqual(['Synthèse', 'Prévu vs Réalisé', 'Budget', 'Bénéficiaires', 'Données', 'Contrôles', 'Sources', 'Textes longs']);
+    for (const [sheet, charts] of converted) if (sheet !== 'Synthèse') expect([sheet, charts.length]).toEqual([sheet, sheet === 'Évolution' ? 2 : 0]);
+    expect([...converted.keys()]).toEqual(['Synthèse', 'Prévu vs Réalisé', 'Évolution', 'Budget', 'Bénéficiaires', 'Données', 'Contrôles', 'Sources', 'Textes longs']);
   });
 
   test('each imported series reads the Synthèse range the workbook names (values, name, categories)', () => {

@@ -105,7 +105,7 @@ describe('--lang en', () => {
     expect(cli.stdout).not.toMatch(/accepté|fichier\(s\)|Classeur/);
 
     const workbook = await readWorkbook(output);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Synthèse', 'Prévu vs Réalisé', 'Budget', 'Bénéficiaires', 'Données', 'Contrôles', 'Sources', 'Textes longs']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Synthèse', 'Prévu vs Réalisé', 'Évolution', 'Budget', 'Bénéficiaires', 'Données', 'Contrôles', 'Sources', 'Textes longs']);
     const synthesis = sheet(workbook, 'Synthèse');
     expect(String(shown(synthesis.getCell('A1')))).toContain('Monitoring and evaluation summary');
     expect(sectionTexts(synthesis, 'Gaps')).toEqual(['All planned activities were carried out.']);

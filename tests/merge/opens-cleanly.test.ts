@@ -87,9 +87,9 @@ beforeAll(async () => {
 });
 
 describe.each(SCENARIOS.map((s) => [s.name] as const))('%s', (name) => {
-  test('exceljs loads it back with its eight sheets', async () => {
+  test('exceljs loads it back with its nine sheets', async () => {
     const workbook = await readWorkbook(outputs.get(name)!);
-    expect(workbook.worksheets).toHaveLength(8);
+    expect(workbook.worksheets).toHaveLength(9);
   });
 
   test('the package is sound: well-formed XML, relationships, content types, merges, limits', async () => {
@@ -179,7 +179,7 @@ test('LibreOffice reads every sheet, and every cached value is what its formula 
   const recalculated = path.join(tmp.dir, 'csv-recalc');
   soffice(path.join(tmp.dir, 'lo-cached'), false, ['--convert-to', filter, '--outdir', cached, ...files]);
   soffice(path.join(tmp.dir, 'lo-recalc'), true, ['--convert-to', filter, '--outdir', recalculated, ...files]);
-  const sheets = ['Synthèse', 'Prévu vs Réalisé', 'Budget', 'Bénéficiaires', 'Données', 'Contrôles', 'Sources', 'Textes longs'];
+  const sheets = ['Synthèse', 'Prévu vs Réalisé', 'Évolution', 'Budget', 'Bénéficiaires', 'Données', 'Contrôles', 'Sources', 'Textes longs'];
   const read = (dir: string, file: string, name: string) => readFileSync(path.join(dir, `${path.basename(file, '.xlsx')}-${name}.csv`), 'utf8');
   const r111 = (dir: string) => read(dir, tampered, 'Prévu vs Réalisé').split('\n').find((l) => l.startsWith('R1.1.1;') && l.includes(';Total projet;'))!.split(';')[7];
   expect([r111(cached), r111(recalculated)]).toEqual(['999', '100']);

@@ -143,6 +143,18 @@ describe('recognised by content, not by name', () => {
     rmSync(older);
   });
 
+  test('an output written before « Évolution » (and « Textes longs ») is still recognised, as is today’s, which has it', async () => {
+    const workbook = await readWorkbook(previous);
+    expect(workbook.getWorksheet('Évolution')).toBeDefined();
+    for (const name of ['Évolution', 'Textes longs']) workbook.removeWorksheet(workbook.getWorksheet(name)!.id);
+    const older = path.join(dir, 'consolidation-avant-evolution.xlsx');
+    await workbook.xlsx.writeFile(older);
+    const { summary } = await mergeJson(['--input', dir, '--output', path.join(tmp.dir, 'before-evolution.xlsx')]);
+    expect(status(summary, 'consolidation-avant-evolution.xlsx')).toMatchObject({ status: 'skipped', reasonText: OWN_WORKBOOK });
+    expect(status(summary, 'archives/rapport-gao-2023.xlsx')).toMatchObject({ status: 'skipped', reasonText: OWN_WORKBOOK });
+    rmSync(older);
+  });
+
   test('a consolidation opened and saved again by a manager (another author, a sheet added) is still one', async () => {
     const workbook = await readWorkbook(previous);
     workbook.lastModifiedBy = 'Awa Maïga';

@@ -60,7 +60,7 @@ test('exit code 0, every file accepted, all communes received', () => {
 });
 
 test('the consolidated workbook has the seven sheets, in order', () => {
-  expect(workbook.worksheets.map((w) => w.name)).toEqual(['Synthèse', 'Prévu vs Réalisé', 'Budget', 'Bénéficiaires', 'Données', 'Contrôles', 'Sources', 'Textes longs']);
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(['Synthèse', 'Prévu vs Réalisé', 'Évolution', 'Budget', 'Bénéficiaires', 'Données', 'Contrôles', 'Sources', 'Textes longs']);
 });
 
 describe('Données: every number of every input exactly once', () => {

@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { LABELS } from '../../pipeline/write/consolidated/labels';
 import { BUNDLED_EXAMPLES, COMMUNES, fillFor, framework, mergeCli, tempDir, writeCommune } from '../helpers/merge-fixtures';
+import { writeQuarterlyCase } from '../helpers/evolution-fixture';
 import { convertToPdf, overlaps, printedSizes, readPages, tokens, type Page } from './pdf-layout';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -96,12 +97,22 @@ beforeAll(async () => {
   const template = path.join(tmp.dir, 'modele.xlsx');
   copyFileSync(path.join(ROOT, 'templates', 'communes', 'ensemble-gao_ANS_Ansongo.xlsx'), template);
 
-  const files = [examples, comments, template];
+  // A quarterly project (targets per quarter, one without, a quarter missing) with Évolution per commune,
+  // and 30 more indicators: its tables run over several pages.
+  const quarterly = await writeQuarterlyCase(path.join(tmp.dir, 'trimestres'), 30);
+  const evolution = path.join(tmp.dir, 'evolution.xlsx');
+  const args = ['--input', path.join(tmp.dir, 'trimestres', 'fiches'), '--output', evolution, '--framework', quarterly.frameworkFile, '--evolution-communes'];
+  expect((await mergeCli(args)).code).toBeLessThanOrEqual(1);
+
+  const files = [examples, comments, template, evolution];
   mkdirSync(path.join(tmp.dir, 'pdf'), { recursive: true });
   const pdfs = convertToPdf(files, path.join(tmp.dir, 'pdf'));
   for (const [i, file] of files.entries()) {
     const texts = await cellTexts(file);
-    printed.push({ file: path.basename(file), texts, pages: readPages(pdfs[i]!, [...texts.keys()]) });
+    const pages = readPages(pdfs[i]!, [...texts.keys()]);
+    // The quarterly case is here for its Évolution sheet; the others are checked on the cases above.
+    if (file === evolution) for (const name of texts.keys()) if (name !== 'Évolution') texts.delete(name);
+    printed.push({ file: path.basename(file), texts, pages: file === evolution ? pages.filter((p) => p.sheet === 'Évolution') : pages });
   }
 }, 400_000);
 
@@ -165,4 +176,21 @@ test('Synthèse prints its tables and charts, not the chart data', () => {
     expect({ file, charts: [L.chartResults, L.chartCommunes, L.chartBudget, L.chartBeneficiaries].filter((t) => !text.includes(t)) }).toEqual({ file, charts: [] });
     expect({ file, dashboard: text.includes(L.dashboardHeading) }).toEqual({ file, dashboard: false });
   }
+});
+
+test('Évolution prints its summary, its two charts, then each table under its own header', () => {
+  for (const { file, pages } of [printed[0]!, printed[3]!]) {
+    const evolution = pages.filter((p) => p.sheet === 'Évolution');
+    const text = (p: Page) => p.words.map((w) => w.text).join(' ');
+    expect({ file, summary: text(evolution[0]!).includes(L.evoPeriodRate) }).toEqual({ file, summary: true });
+    expect({ file, charts: [L.chartEvolutionRates, L.chartEvolutionBudget].every((t) => text(evolution[1]!).includes(t)) }).toEqual({ file, charts: true });
+    // Every page of detail has a header row above its first item: no table continues headless.
+    for (const page of evolution.slice(2)) {
+      const top = Math.min(...page.words.filter((w) => w.text === L.code).map((w) => w.y0));
+      const firstItem = Math.min(...page.words.filter((w) => /^(R\d+\.\d+\.\d+|BUD-\d+|BEN-|STR-)/.test(w.text)).map((w) => w.y0));
+      expect({ file, page: page.number, headerFirst: top < firstItem }).toEqual({ file, page: page.number, headerFirst: true });
+    }
+  }
+  // With --evolution-communes and long tables: the project's tables over several pages, then each commune's.
+  expect(printed[3]!.pages.filter((p) => p.sheet === 'Évolution').length).toBeGreaterThan(2 + 3 + 3 * COMMUNES.length);
 });

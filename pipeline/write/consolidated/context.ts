@@ -12,4 +12,6 @@ export interface WriteContext {
   /** ISO timestamp of the run, shown on Synthèse and in the document properties. */
   generatedAt: string;
   footer: string;
+  /** `--evolution-communes`: the Évolution sheet repeats its detail tables for each commune. */
+  evolutionCommunes?: boolean;
 }

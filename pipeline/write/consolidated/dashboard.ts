@@ -26,9 +26,9 @@ const FIRST_CHART_COLUMN = 7;
 /** Women in warm tones, men in cool ones; the darker, the younger. */
 const WOMEN = ['C55A11', 'ED7D31', 'F8CBAD'];
 const MEN = ['1F4E78', '2E75B6', '9DC3E6'];
-const PLANNED_COLOUR = 'A6A6A6';
-const SPENT_COLOUR = '1F4E78';
-const TARGET_COLOUR = '404040';
+export const PLANNED_COLOUR = 'A6A6A6';
+export const SPENT_COLOUR = '1F4E78';
+export const TARGET_COLOUR = '404040';
 
 const strong = (band: keyof typeof RATE_COLOURS) => RATE_COLOURS[band].strong.slice(2);
 

@@ -12,6 +12,7 @@ import { writeBudget } from './budget';
 import type { WriteContext } from './context';
 import { writeControls } from './controls';
 import { writeDashboard } from './dashboard';
+import { writeEvolution } from './evolution';
 import { DETAIL_HEADER_ROW } from './detail-sheet';
 import { keepLongTexts, LongTexts, writeLongTexts } from './long-texts';
 import { TIDY_HEADERS, writeData } from './data';
@@ -36,6 +37,7 @@ type SheetKey = keyof typeof OUTPUT_SHEETS;
 const FROZEN: Record<SheetKey, [rows: number, columns: number]> = {
   synthesis: [0, 0],
   plannedVsAchieved: [DETAIL_HEADER_ROW, 4],
+  evolution: [0, 0],
   budget: [DETAIL_HEADER_ROW, 2],
   beneficiaries: [DETAIL_HEADER_ROW, 2],
   data: [1, 0],
@@ -68,6 +70,14 @@ function snapshot(ws: ExcelJS.Worksheet, lastRow: number): CellSource {
   return {
     value: (sheet, address) => (sheet === ws.name ? (values.get(address)?.value ?? null) : null),
     numberFormat: (sheet, address) => (sheet === ws.name ? values.get(address)?.numFmt : undefined),
+  };
+}
+
+/** Two sheets' kept values as one source: each answers for its own sheet. */
+function bothSheets(a: CellSource, b: CellSource): CellSource {
+  return {
+    value: (sheet, address) => a.value(sheet, address) ?? b.value(sheet, address),
+    numberFormat: (sheet, address) => a.numberFormat?.(sheet, address) ?? b.numberFormat?.(sheet, address),
   };
 }
 
@@ -152,15 +162,21 @@ async function streamWorkbook(ctx: WriteContext, stream: Writable) {
   ws = sheet('sources');
   writeSources(ws, ctx);
   await done(ws);
+  // Évolution: its charts read its summary, kept before the detail tables stream out under it.
+  const evolutionSheet = sheet('evolution');
+  const evolution = writeEvolution(evolutionSheet, ctx);
+  const evolutionCells = snapshot(evolutionSheet, evolution.lastRow);
+  await evolution.details();
+  await done(evolutionSheet);
   const synthesisSheet = sheet('synthesis');
   const synthesis = writeSynthesis(synthesisSheet, ctx, { plannedVsAchieved, budget, beneficiaries });
   const { charts, lastRow } = writeDashboard(synthesisSheet, ctx, { plannedVsAchieved, budget, beneficiaries, synthesis });
-  const cells = snapshot(synthesisSheet, lastRow);
+  const cells = bothSheets(snapshot(synthesisSheet, lastRow), evolutionCells);
   await done(synthesisSheet);
   ws = sheet('longTexts');
   await writeLongTexts(ws, ctx, longTexts, drain);
   printSetup(ws, '1:1', ctx.footer);
   await done(ws);
   await workbook.commit();
-  return { synthesis, charts, cells, table, dataRows };
+  return { synthesis, charts: [...charts, ...evolution.charts], cells, table, dataRows };
 }
