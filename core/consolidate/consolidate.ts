@@ -97,12 +97,14 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
         evolution[commune] = timeOrder.map((period) => {
           const achieved = byPeriod.has(period) ? byPeriod.get(period)! : null;
           if (toDateSet.has(period)) seen.push(achieved);
-          const reached = toDateSet.has(period) && byPeriod.has(period);
+          const periodTarget = targetOver(framework.periods, targets, commune, rule, new Set([period])) ?? null;
           return {
             period,
-            target: targetOver(framework.periods, targets, commune, rule, new Set([period])) ?? null,
+            target: periodTarget,
+            plannedReceived: achieved === null ? null : periodTarget,
             achieved,
-            cumulative: reached ? acrossPeriods(seen, rule) : null,
+            // After the selection nothing is cumulated yet; before, what the commune sent so far.
+            cumulative: toDateSet.has(period) ? acrossPeriods(seen, rule) : null,
           };
         });
       }
@@ -126,9 +128,12 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
       const totalEvolution = timeOrder.map((period, i) => {
         const points = communeCodes.map((c) => evolution[c]![i]!);
         const periodTargets = points.map((p) => p.target);
+        const sent = points.filter((p) => p.achieved !== null);
+        const sentTargets = sent.map((p) => p.target);
         return {
           period,
           target: periodTargets.some((t) => t === null) ? null : acrossCommunes(periodTargets, spec.communes(item)),
+          plannedReceived: sent.length === 0 || sentTargets.some((t) => t === null) ? null : acrossCommunes(sentTargets, spec.communes(item)),
           achieved: acrossCommunes(points.map((p) => p.achieved), spec.communes(item)),
           cumulative: acrossCommunes(points.map((p) => p.cumulative), spec.communes(item)),
         };

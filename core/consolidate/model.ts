@@ -34,8 +34,12 @@ export interface ToDate {
 /** One reporting period of an item's evolution: its own target, what was achieved, the cumulative to date. */
 export interface PeriodPoint {
   period: string;
+  /** The period's own target (for the project: every commune's); null: « cible non définie ». */
   target: number | null;
+  /** The target of the communes that sent the period (the basis of its rate); null when none did or one has no target. */
+  plannedReceived: number | null;
   achieved: number | null;
+  /** To date at the end of the period: each commune's reports so far, by the item's rule (a missed period does not undo it). */
   cumulative: number | null;
 }
 

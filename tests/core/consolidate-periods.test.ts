@@ -85,14 +85,29 @@ test('a cumulative indicator (max): the period’s target is its own level; the 
   expect(l.communes['GNZ']).toMatchObject({ planned: 2, achieved: 2 });
   const evolution = l.evolution.communes['GNZ']!.filter((p) => p.period.startsWith('2024'));
   expect(evolution).toEqual([
-    { period: '2024-T1', target: 1, achieved: 1, cumulative: 1 },
-    { period: '2024-T2', target: 1, achieved: 2, cumulative: 2 },
-    { period: '2024-T3', target: 2, achieved: 2, cumulative: 2 },
+    { period: '2024-T1', target: 1, plannedReceived: 1, achieved: 1, cumulative: 1 },
+    { period: '2024-T2', target: 1, plannedReceived: 1, achieved: 2, cumulative: 2 },
+    { period: '2024-T3', target: 2, plannedReceived: 2, achieved: 2, cumulative: 2 },
     // After the selection: the target is shown, nothing achieved or cumulated yet.
-    { period: '2024-T4', target: 2, achieved: null, cumulative: null },
+    { period: '2024-T4', target: 2, plannedReceived: null, achieved: null, cumulative: null },
   ]);
-  // The project's evolution: the communes' targets add up (4 communes × 1 in T1).
-  expect(l.evolution.total.find((p) => p.period === '2024-T1')).toEqual({ period: '2024-T1', target: 4, achieved: 1, cumulative: 1 });
+  // The project's evolution: the communes' targets add up (4 communes × 1 in T1), GNZ alone sent it.
+  expect(l.evolution.total.find((p) => p.period === '2024-T1')).toEqual({ period: '2024-T1', target: 4, plannedReceived: 1, achieved: 1, cumulative: 1 });
+});
+
+test('a commune that misses a quarter keeps its cumulative: the project’s cumulative never drops for a missing file', () => {
+  const fw = quarterly();
+  const reports = [report('GNZ', '2024-T1', { 'R1.1.1': 5 }), report('SAL', '2024-T1', { 'R1.1.1': 4 }), report('GNZ', '2024-T2', { 'R1.1.1': 6 })];
+  const l = line(consolidate(fw, reports, { periods: ['2024-T1', '2024-T2'] }), 'R1.1.1');
+  expect(l.evolution.communes['SAL']!.slice(1, 3).map((p) => [p.period, p.achieved, p.cumulative])).toEqual([
+    ['2024-T1', 4, 4],
+    ['2024-T2', null, 4],
+  ]);
+  // T2: GNZ 5 + 6, SAL still 4; only GNZ's target counts in the period's basis.
+  expect(l.evolution.total.slice(1, 3).map((p) => [p.period, p.plannedReceived, p.achieved, p.cumulative])).toEqual([
+    ['2024-T1', 10, 9, 9],
+    ['2024-T2', 5, 6, 15],
+  ]);
 });
 
 test('a period without a target: « cible non définie » (null), no rate, and no stand-in from the whole project', () => {
@@ -103,8 +118,8 @@ test('a period without a target: « cible non définie » (null), no rate, and n
   expect(l.communes['GNZ']!.planned).toBeNull();
   // Where the project stands still has an answer: 45 of the 50 end-of-project target of GNZ and SAL.
   expect(l.toDate.total).toEqual({ achieved: 45, target: 50 });
-  expect(l.evolution.total.find((p) => p.period === '2023')).toEqual({ period: '2023', target: 100, achieved: null, cumulative: null });
-  expect(l.evolution.total.find((p) => p.period === '2024')).toEqual({ period: '2024', target: null, achieved: 45, cumulative: 45 });
+  expect(l.evolution.total.find((p) => p.period === '2023')).toEqual({ period: '2023', target: 100, plannedReceived: null, achieved: null, cumulative: null });
+  expect(l.evolution.total.find((p) => p.period === '2024')).toEqual({ period: '2024', target: null, plannedReceived: null, achieved: 45, cumulative: 45 });
 });
 
 test('Données carries the period’s bounds, its target, the end-of-project target and the baseline', () => {

@@ -80,8 +80,8 @@ describe('--json', () => {
       toDate: { achieved: 75, target: 75, rate: 1, endTarget: 100 },
       baseline: null,
       periods: [
-        { period: '2023', target: 100, achieved: 75, cumulative: 75 },
-        { period: '2024', target: null, achieved: null, cumulative: null },
+        { period: '2023', target: 100, plannedReceived: 75, achieved: 75, cumulative: 75 },
+        { period: '2024', target: null, plannedReceived: null, achieved: null, cumulative: null },
       ],
     });
   });

@@ -1,5 +1,4 @@
 import type ExcelJS from 'exceljs';
-import { acrossCommunes, acrossPeriods } from '../../../core/consolidate/aggregate';
 import type { Line } from '../../../core/consolidate/model';
 import { cappedMean, rateOf } from '../../../core/consolidate/rates';
 import type { AggregationRule, BeneficiaryCategory, BudgetLine, Indicator } from '../../../core/framework/schema';
@@ -94,14 +93,10 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
   const beneficiaries: LineOf[] = model.beneficiaries.map((line) => ({ line, periods: line.item.aggregation.periods, communes: line.item.aggregation.communes }));
 
   /** The project's figures of a line: each period's target and achieved over the communes received for it. */
-  const projectFigures = ({ line, communes }: LineOf): ItemFigures => ({
+  const projectFigures = ({ line }: LineOf): ItemFigures => ({
     ...itemTexts(line.item),
-    periods: periods.map((_, i) => {
-      const reporting = communeCodes.filter((c) => line.evolution.communes[c]![i]!.achieved !== null);
-      if (reporting.length === 0) return { target: line.evolution.total[i]!.target, achieved: null };
-      const targets = reporting.map((c) => line.evolution.communes[c]![i]!.target);
-      return { target: targets.some((t) => t === null) ? null : acrossCommunes(targets, communes), achieved: line.evolution.total[i]!.achieved };
-    }),
+    // The communes received for the period (the rates' rule); its whole target when none sent it.
+    periods: line.evolution.total.map((p) => ({ target: p.achieved === null ? p.target : p.plannedReceived, achieved: p.achieved })),
     toDate: line.toDate.total.achieved,
     endTarget: line.toDate.total.achieved === null ? line.toDate.endTarget : line.toDate.total.target,
   });
@@ -117,15 +112,11 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
   }
 
   /** Cumulative of the project at period i over the end-of-project target of the communes that reported by then. */
-  const progressAt = ({ line, periods: rule, communes }: LineOf, i: number): number | null => {
+  const progressAt = ({ line }: LineOf, i: number): number | null => {
     if (!toDate.has(periods[i]!)) return null;
-    const reached = communeCodes.flatMap((c) => {
-      const sent = line.evolution.communes[c]!.slice(0, i + 1).map((p) => p.achieved);
-      const cumulative = acrossPeriods(sent, rule);
-      return cumulative === null ? [] : [{ cumulative, target: line.toDate.communes[c]!.target }];
-    });
+    const reached = communeCodes.filter((c) => line.evolution.communes[c]![i]!.cumulative !== null);
     if (reached.length === 0) return null;
-    return rateOf(acrossCommunes(reached.map((x) => x.cumulative), communes), reached.reduce((s, x) => s + x.target, 0));
+    return rateOf(line.evolution.total[i]!.cumulative, reached.reduce((s, c) => s + line.toDate.communes[c]!.target, 0));
   };
 
   // --- Layout: the rows of every table are known before writing, so the summary's formulas can point down.
