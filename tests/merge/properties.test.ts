@@ -21,6 +21,7 @@ test('title, subject, creator and company are set', async () => {
   expect([...app.matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)].map((m) => m[1]).slice(1)).toEqual([
     'Synthèse',
     'Prévu vs Réalisé',
+    'Évolution',
     'Budget',
     'Bénéficiaires',
     'Données',
