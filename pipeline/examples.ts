@@ -84,6 +84,8 @@ export function quarterlyFramework(base: Framework): Framework {
         'Exemple trimestriel, généré par npm run examples : le même projet suivi par trimestre en 2024. Les cibles trimestrielles (« periodTargets », « periodPlanned ») sont des valeurs de travail illustratives, obtenues en répartissant les cibles de fin de projet sur les quatre trimestres ; ce ne sont pas les cibles du projet.',
       ...rest,
       id: `${base.id}-trimestriel`,
+      // A quarter's report is due within the month after it ends, not four months later.
+      entryGraceDays: 30,
       periods: [
         { label: '2024', start: '2024-01-01', end: '2024-12-31', kind: 'year' },
         ...QUARTERS.map((label, i) => ({ label, start: `2024-${months[i]![0]}`, end: `2024-${months[i]![1]}`, kind: 'quarter' as const, within: '2024' })),

@@ -111,7 +111,11 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
       const all = Object.values(communes);
       const across = (pick: (f: CommuneFigures) => number | null) => acrossCommunes(all.map(pick), spec.communes(item));
       const reporting = communeCodes.filter((c) => communes[c]!.achieved !== null);
-      const planned = reporting.some((c) => communes[c]!.planned === null) ? null : reporting.reduce((sum, c) => sum + communes[c]!.planned!, 0);
+      // Nothing received and no target for the selection: « cible non définie », not a planned 0.
+      const planned =
+        reporting.some((c) => communes[c]!.planned === null) || (reporting.length === 0 && target === null)
+          ? null
+          : reporting.reduce((sum, c) => sum + communes[c]!.planned!, 0);
       const total: CommuneFigures = {
         planned,
         achieved: across((f) => f.achieved),
@@ -130,10 +134,12 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
         const periodTargets = points.map((p) => p.target);
         const sent = points.filter((p) => p.achieved !== null);
         const sentTargets = sent.map((p) => p.target);
+        // Targets add up over communes whatever the achieved's rule (the framework's commune targets sum to the project's).
+        const sum = (values: (number | null)[]) => (values.some((t) => t === null) ? null : values.reduce<number>((a, t) => a + t!, 0));
         return {
           period,
-          target: periodTargets.some((t) => t === null) ? null : acrossCommunes(periodTargets, spec.communes(item)),
-          plannedReceived: sent.length === 0 || sentTargets.some((t) => t === null) ? null : acrossCommunes(sentTargets, spec.communes(item)),
+          target: sum(periodTargets),
+          plannedReceived: sent.length === 0 ? null : sum(sentTargets),
           achieved: acrossCommunes(points.map((p) => p.achieved), spec.communes(item)),
           cumulative: acrossCommunes(points.map((p) => p.cumulative), spec.communes(item)),
         };
@@ -240,6 +246,10 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
     periods,
     selection: options.selection ?? null,
     toDatePeriods,
+    toDateMissing: toDatePeriods
+      .filter((p) => !inScope.has(p))
+      .map((period) => ({ period, communes: communeCodes.filter((c) => !receivedPeriods.get(c)!.has(period)) }))
+      .filter((m) => m.communes.length > 0),
     communes: framework.communes.map((commune) => {
       const own = reportsOf.get(commune.code) ?? [];
       const missing = (coverageByCommune.get(commune.code) ?? []).filter((c) => c.state !== 'received').map((c) => c.period);

@@ -140,6 +140,8 @@ export interface Consolidated {
   selection: string | null;
   /** Reporting periods up to the end of the selection: what « cumul à date » covers. */
   toDatePeriods: string[];
+  /** Earlier periods (before the selection) for which a commune has no accepted file: the cumulative lacks them. */
+  toDateMissing: { period: string; communes: string[] }[];
   communes: CommuneStatus[];
   /** Every commune × period in scope, in framework order: received, refused or missing. */
   coverage: CommunePeriod[];
@@ -163,3 +165,6 @@ export function communeNames(codes: string | null, framework: { communes: readon
     .map((code) => names.get(code) ?? code)
     .join(', ');
 }
+
+/** How a consolidation names its periods: the period asked for (« 2024 »), else those read (« 2023, 2024 »), else « – ». */
+export const selectionLabel = (model: Pick<Consolidated, 'selection' | 'periods'>): string => model.selection ?? (model.periods.join(', ') || '–');

@@ -71,6 +71,7 @@ export function reconcile(model: Consolidated, reports: readonly AcceptedReport[
       const reported = new Set(
         reports.filter((r) => r.points.some((p) => p.section === section && p.code === line.item.code && p.disaggregation === 'total' && p.achieved !== null)).map((r) => r.commune),
       );
+      if (reported.size === 0) continue; // nothing received for the item: no planned figure to verify
       for (const [commune, periods] of received) {
         if (!reported.has(commune)) continue;
         const values = periods.map((p) => targets(line.item)[p.period]?.[commune]);

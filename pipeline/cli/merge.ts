@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { communeNames } from '../../core/consolidate/model';
+import { communeNames, selectionLabel } from '../../core/consolidate/model';
 import { cappedMean, rateOf, weakest } from '../../core/consolidate/rates';
 import type { Framework } from '../../core/framework/schema';
 import { formatDate, severityLabel, type Lang } from '../../core/messages';
@@ -46,7 +46,7 @@ function printHuman(result: MergeResult, framework: Framework, lang: Lang): void
   for (const source of result.sources) {
     const mark = source.status === 'accepted' ? '✓' : source.status === 'rejected' ? '✗' : '–';
     const about = [communeNames(source.commune, framework), source.period ?? ''].filter(Boolean).join(', ');
-    const reason = source.reason && (source.status !== 'accepted' || source.reason.id === 'toDateOnly') ? ` : ${reasonText(source.reason.id as Parameters<typeof reasonText>[0], source.reason.params, lang)}` : '';
+    const reason = source.reason && (source.status !== 'accepted' || source.reason.id === 'toDateOnly') ? `${summaryText('reasonSeparator', {}, lang)}${reasonText(source.reason.id as Parameters<typeof reasonText>[0], source.reason.params, lang)}` : '';
     out(`${mark} ${statusText(source.status, lang).padEnd(8)} ${source.file}${about ? ` (${about})` : ''}${reason}`);
     // An unusable file's one problem is already its reason, on the line above.
     const shown = (byFile.get(source.file) ?? []).filter(
@@ -95,8 +95,12 @@ function completenessLines(model: NonNullable<MergeResult['model']>, lang: Lang)
         lang,
       ),
     );
-  const lines = [missing.length > 0 ? summaryText('notReceived', { list: list(missing) }, lang) : summaryText('allReceived', { periods: model.periods.join(', ') }, lang)];
+  const lines = [missing.length > 0 ? summaryText('notReceived', { list: list(missing) }, lang) : summaryText('allReceived', { periods: selectionLabel(model) }, lang)];
   if (late.length > 0) lines.push(summaryText('late', { list: list(late) }, lang));
+  // Earlier periods missing from the cumulative to date: « 2023 (Gounzourèye, Bara) ».
+  const who = (codes: string[]) => (codes.length <= MISSING_NAMES_SHOWN ? codes.map((c) => names.get(c) ?? c).join(', ') : String(codes.length));
+  const earlier = model.toDateMissing.map((m) => `${m.period} (${who(m.communes)})`);
+  if (earlier.length > 0) lines.push(summaryText('toDateMissing', { list: list(earlier) }, lang));
   return lines;
 }
 
@@ -110,6 +114,7 @@ function printJson(result: MergeResult, lang: Lang): void {
     periods: result.model?.periods ?? [],
     selection: result.model?.selection ?? null,
     toDatePeriods: result.model?.toDatePeriods ?? [],
+    toDateMissing: result.model?.toDateMissing ?? [],
     complete: result.model?.complete ?? false,
     communes:
       result.model?.communes.map((c) => ({ code: c.commune.code, name: c.commune.name, received: c.received, complete: c.complete, periods: c.periods, missing: c.missing, sources: c.sources })) ?? [],

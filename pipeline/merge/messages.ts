@@ -53,6 +53,7 @@ const TEXTS = {
       files: '{files} fichier(s) : {accepted} accepté(s), {rejected} refusé(s), {skipped} ignoré(s), {duplicate} écarté(s).',
       toDateOnly: 'Dont {count} des périodes antérieures ({periods}), comptés dans le cumul à date seulement.',
       notReceived: 'Non reçu : {list}.',
+      toDateMissing: 'Cumul à date incomplet, fichiers absents du dossier : {list}.',
       missingItem: '{commune} : {period} non reçu',
       rejectedItem: '{commune} : {period} non reçu (fichier refusé)',
       allReceived: 'Toutes les communes ont envoyé leur fichier pour chaque période ({periods}).',
@@ -62,6 +63,7 @@ const TEXTS = {
       csv: 'Table CSV : {csv}',
       progress: '{done}/{total} fichiers lus',
       listSeparator: ' ; ',
+      reasonSeparator: ' : ',
       moreIssues: '… et {count} autre(s) problème(s) dans ce fichier : corrigez les premiers puis relancez (liste entière : --json)',
     },
     issues: {
@@ -124,6 +126,7 @@ const TEXTS = {
       files: '{files} file(s): {accepted} accepted, {rejected} rejected, {skipped} skipped, {duplicate} set aside.',
       toDateOnly: 'Of which {count} from earlier periods ({periods}), counted in the cumulative to date only.',
       notReceived: 'Not received: {list}.',
+      toDateMissing: 'Cumulative to date incomplete, files missing from the folder: {list}.',
       missingItem: '{commune}: {period} not received',
       rejectedItem: '{commune}: {period} not received (file rejected)',
       allReceived: 'Every commune sent its file for every period ({periods}).',
@@ -133,6 +136,7 @@ const TEXTS = {
       csv: 'CSV table: {csv}',
       progress: '{done}/{total} files read',
       listSeparator: '; ',
+      reasonSeparator: ': ',
       moreIssues: '… and {count} more problem(s) in this file: fix the first ones and run again (whole list: --json)',
     },
     issues: {

@@ -408,7 +408,7 @@ const WRITER_FUNCTIONS = new Set(['SUM', 'SUMIF', 'SUMPRODUCT', 'MAX', 'MIN', 'I
  * quoted sheet name), ranges, arithmetic, and only the string literals it uses itself ("" and the
  * « non reçu » label). Anything else — a coordinator's text that became a formula — is refused.
  */
-export function isWriterFormula(formula: string, notReceived: readonly string[] = ['non reçu', 'not received', '–', 'cible non définie', 'target not set']): boolean {
+export function isWriterFormula(formula: string, notReceived: readonly string[] = ['non reçu', 'not received', '–', 'cible non définie', 'target not set', 'après la sélection', 'after the selection']): boolean {
   const literals = [...formula.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!);
   // `">=0"`: SUMIF's criterion for « a number » (the planned figure of the communes that reported).
   if (!literals.every((l) => l === '' || l === '>=0' || notReceived.includes(l))) return false;

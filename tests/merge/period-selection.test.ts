@@ -101,6 +101,14 @@ test('Synthèse and Prévu vs Réalisé label the two questions and give both an
   const headers = (pva.getRow(4).values as unknown[]).slice(1);
   const col = (name: string) => headers.indexOf(name) + 1;
   const gnz = pva.getRows(5, pva.rowCount - 4)!.find((rw) => shown(rw.getCell(1)) === R && shown(rw.getCell(5)) === 'Gounzourèye')!;
+  // Évolution: the quarter after the selection is set aside, not « non reçu » (GNZ sent its T3).
+  const evolution = sheet(book, 'Évolution');
+  const evoRow = rowWith(evolution, 'A', R);
+  let headerRow = evoRow.number - 1;
+  while (shown(evolution.getRow(headerRow).getCell(1)) !== 'Code') headerRow--;
+  const evoHeaders = (evolution.getRow(headerRow).values as unknown[]).slice(1);
+  expect(shown(evoRow.getCell(evoHeaders.indexOf('Réalisé 2024-T3') + 1))).toBe('après la sélection');
+  expect(shown(evoRow.getCell(evoHeaders.indexOf('Réalisé 2024-T1') + 1))).toBe(target('GNZ', '2024-T1'));
   const progress = String.fromCharCode(64 + col('Avancement'));
   expect(formatted(pva).some((ref) => new RegExp(`(^|[^A-Z])${progress}\\d`).test(ref))).toBe(false);
   expect([shown(gnz.getCell(col('Prévu'))), shown(gnz.getCell(col('Cumul à date'))), shown(gnz.getCell(col('Cible fin de projet')))]).toEqual([

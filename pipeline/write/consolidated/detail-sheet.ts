@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { CommuneFigures, CommuneStatus, Line, ToDate } from '../../../core/consolidate/model';
+import { selectionLabel } from '../../../core/consolidate/model';
 import type { WriteContext } from './context';
 import { columnLetter } from '../../../core/tables';
 import { rateOf } from '../../../core/consolidate/rates';
@@ -78,7 +79,7 @@ export async function writeDetailSheet<T extends { code: string }>(
   const communes: readonly CommuneStatus[] = model.communes;
   const notReceivedText = L.notReceived;
   title(ws.getCell('A1'), spec.title);
-  subtitle(ws.getCell('A2'), interpolate(L.periodLine, { project: model.framework.project.shortTitle, periods: model.periods.join(', ') || '–' }, ctx.lang));
+  subtitle(ws.getCell('A2'), interpolate(L.periodLine, { project: model.framework.project.shortTitle, periods: selectionLabel(model) }, ctx.lang));
   subtitle(ws.getCell('A3'), L.detailRule);
   const headers = [
     ...spec.itemHeaders.map((h) => h.header),

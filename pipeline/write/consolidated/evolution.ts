@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Line } from '../../../core/consolidate/model';
+import { selectionLabel } from '../../../core/consolidate/model';
 import { cappedMean, rateOf } from '../../../core/consolidate/rates';
 import type { AggregationRule, BeneficiaryCategory, BudgetLine, Indicator } from '../../../core/framework/schema';
 import { periodTree } from '../../../core/framework/periods';
@@ -78,6 +79,8 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
   // The lines' evolution follows the framework's reporting periods, in time order.
   const periods = periodTree(fw.periods).reporting;
   const toDate = new Set(model.toDatePeriods);
+  /** What stands for a missing number: « non reçu », or « après la sélection » beyond a --period (its files are set aside). */
+  const missingText = (i: number) => (toDate.has(periods[i]!) || model.selection === null ? L.notReceived : L.evoAfterSelection);
   const n = periods.length;
   // Code | label | Référence | per period: Cible, Réalisé | Cumul à date | Cible fin | Avancement.
   const periodColumn = (i: number, which: 0 | 1) => 4 + 2 * i + which;
@@ -127,7 +130,7 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
   const pages = chartPages(ws, summaryLast + 3, 2, lastColumn);
   // --- Title and note.
   title(ws.getCell('A1'), L.evolutionTitle);
-  subtitle(ws.getCell('A2'), interpolate(L.periodLine, { project: fw.project.shortTitle, periods: model.periods.join(', ') || '–' }, lang));
+  subtitle(ws.getCell('A2'), interpolate(L.periodLine, { project: fw.project.shortTitle, periods: selectionLabel(model) }, lang));
   ws.mergeCells(`A3:${lastLetter}3`);
   subtitle(ws.getCell('A3'), L.evolutionNote);
   ws.getCell('A3').alignment = { wrapText: true, vertical: 'top' };
@@ -189,7 +192,7 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
         if (p.target === null) notReceived(target, L.targetUndefined);
         else value(target, p.target);
         const achieved = ws.getCell(`${columnLetter(periodColumn(i, 1))}${r}`);
-        if (p.achieved === null) notReceived(achieved, L.notReceived);
+        if (p.achieved === null) notReceived(achieved, missingText(i));
         else value(achieved, p.achieved);
         target.numFmt = achieved.numFmt = NUMBER_FORMAT;
         // « cible non définie » on two lines in its column.
@@ -261,7 +264,7 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
     const rates = indicatorFigures.map((f) => rateOf(f.periods[i]!.achieved, f.periods[i]!.target));
     const received = indicatorFigures.some((f) => f.periods[i]!.achieved !== null);
     const rate = cappedMean(rates);
-    const otherwise = received ? L.targetUndefined : L.notReceived;
+    const otherwise = received ? L.targetUndefined : missingText(i);
     const cells = indicatorFigures.map((f) => [`${columnLetter(periodColumn(i, 1))}${ind.rows.get(f.code)!}`, `${columnLetter(periodColumn(i, 0))}${ind.rows.get(f.code)!}`] as const);
     const known = (a: string, t: string) => `AND(ISNUMBER(${a}),ISNUMBER(${t}),${t}>0)`;
     const count = cells.map(([a, t]) => `IF(${known(a, t)},1,0)`).join('+') || '0';
@@ -275,7 +278,7 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
     // Progress toward the end-of-project target: the capped mean of the indicators' cumulative ÷ their end target.
     const progress = cappedMean(indicators.map((l) => progressAt(l, i)));
     const progressCell = ws.getCell(`C${r}`);
-    if (progress === null) notReceived(progressCell, L.notReceived);
+    if (progress === null) notReceived(progressCell, missingText(i));
     else value(progressCell, progress);
     progressCell.numFmt = PERCENT_FORMAT;
     // Budget of the period and spent, summed live from the budget table below.
@@ -287,16 +290,16 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
     formula(plannedCell, `IF(COUNT(${plannedRange})=0,"${L.targetUndefined}",SUM(${plannedRange}))`, planned.length === 0 ? L.targetUndefined : planned.reduce((a, b) => a + b, 0));
     if (planned.length === 0) said(plannedCell);
     const spentCell = ws.getCell(`E${r}`);
-    formula(spentCell, `IF(COUNT(${spentRange})=0,"${L.notReceived}",SUM(${spentRange}))`, spent.length === 0 ? L.notReceived : spent.reduce((a, b) => a + b, 0));
+    formula(spentCell, `IF(COUNT(${spentRange})=0,"${missingText(i)}",SUM(${spentRange}))`, spent.length === 0 ? missingText(i) : spent.reduce((a, b) => a + b, 0));
     if (spent.length === 0) said(spentCell);
     // Spent to date: every period received so far; a period not received shows « non reçu », not a flat line.
     const spentToDate = spent.length === 0 ? null : budgetFigures.reduce((s, f) => s + f.periods.slice(0, i + 1).reduce((a, p) => a + (p.achieved ?? 0), 0), 0);
     const toDateCell = ws.getCell(`F${r}`);
-    formula(toDateCell, `IF(ISNUMBER(E${r}),SUM(E$${summaryFirst}:E${r}),"${L.notReceived}")`, spentToDate ?? L.notReceived);
+    formula(toDateCell, `IF(ISNUMBER(E${r}),SUM(E$${summaryFirst}:E${r}),"${missingText(i)}")`, spentToDate ?? missingText(i));
     if (spentToDate === null) said(toDateCell);
     const executionCell = ws.getCell(`G${r}`);
     const execution = spentToDate === null ? null : rateOf(spentToDate, projectBudget);
-    formula(executionCell, `IF(AND(ISNUMBER(F${r}),$D$5>0),F${r}/$D$5,"${L.notReceived}")`, execution ?? L.notReceived);
+    formula(executionCell, `IF(AND(ISNUMBER(F${r}),$D$5>0),F${r}/$D$5,"${missingText(i)}")`, execution ?? missingText(i));
     if (execution === null) said(executionCell);
     for (const c of 'DEF') ws.getCell(`${c}${r}`).numFmt = NUMBER_FORMAT;
     executionCell.numFmt = EXECUTION_FORMAT;

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Line } from '../../../core/consolidate/model';
+import { selectionLabel } from '../../../core/consolidate/model';
 import type { Indicator } from '../../../core/framework/schema';
 import { cappedMean, rateOf } from '../../../core/consolidate/rates';
 import { formatDate, formatNumber, interpolate } from '../../../core/messages';
@@ -68,7 +69,11 @@ export function gapsText(ctx: WriteContext): string[] {
     // The same figures as the tables: the line's total over the communes that reported.
     const { achieved, planned } = line.total;
     const percent = Math.round((rateOf(achieved, planned) ?? 0) * 100);
-    const head = interpolate(L.gapIndicator, { code: line.item.code, label: line.item.label, achieved: achieved ?? 0, planned: planned ?? L.targetUndefined, percent }, ctx.lang);
+    // No target for the whole selection (a period without one): the communes below theirs, no made-up rate.
+    const head =
+      planned === null
+        ? interpolate(L.gapIndicatorNoTarget, { code: line.item.code, label: line.item.label, achieved: achieved ?? 0 }, ctx.lang)
+        : interpolate(L.gapIndicator, { code: line.item.code, label: line.item.label, achieved: achieved ?? 0, planned, percent }, ctx.lang);
     if (below.length > LISTED_UP_TO) details.push(interpolate(L.andOthers, { count: below.length - LISTED_UP_TO, sheet: OUTPUT_SHEETS.plannedVsAchieved }, ctx.lang));
     lines.push(`${head} – ${details.join(L.listSeparator)}`);
   }
@@ -123,7 +128,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   const communeList = fw.communes.length <= LISTED_UP_TO ? fw.communes.map((c) => c.name).join(', ') : interpolate(L.communeCount, { count: fw.communes.length }, ctx.lang);
   const cercleList = cercles.length <= LISTED_UP_TO ? cercles.join(', ') : interpolate(L.cercleCount, { count: cercles.length }, ctx.lang);
   field(L.location, interpolate(L.locationText, { region: fw.project.region, cercles: cercleList, communes: communeList }, ctx.lang));
-  field(L.periods, model.periods.join(', ') || '–');
+  field(L.periods, selectionLabel(model));
   field(L.donor, fw.project.donor);
   field(L.implementer, [fw.project.implementer, ...fw.project.partners].join(' ; '));
   field(L.generated, formatDate(ctx.generatedAt.slice(0, 10), ctx.lang));
@@ -237,7 +242,17 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   paragraph(ws, r, L.rateRule, true);
   r++;
   paragraph(ws, r, L.toDateRule, true);
-  r += 2;
+  r++;
+  // An earlier period missing from the folder makes the cumulative short: said where it is read.
+  const names = new Map(fw.communes.map((c) => [c.code, c.name]));
+  const who = (codes: string[]) => (codes.length <= LISTED_UP_TO ? codes.map((c) => names.get(c) ?? c).join(', ') : interpolate(L.communeCount, { count: codes.length }, ctx.lang));
+  const earlier = model.toDateMissing.map((m) => `${m.period} (${who(m.communes)})`);
+  if (earlier.length > 0) {
+    paragraph(ws, r, interpolate(L.toDateMissing, { list: earlier.join(L.listSeparator) }, ctx.lang));
+    ws.getCell(`B${r}`).font = { name: 'Calibri', bold: true, color: { argb: 'FFC00000' } };
+    r++;
+  }
+  r++;
 
   heading(ws.getCell(`A${r}`), L.achievedHeading);
   r++;

@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { addChartsTo, editPackage, type CellSource, type CellValue, type ChartSpec } from '../charts';
 import { columnLetter } from '../../../core/tables';
+import { selectionLabel } from '../../../core/consolidate/model';
 import { dropDanglingDataBarExtensions } from '../databar-ext';
 import { setCompany } from '../doc-props';
 import { reorderSheets } from '../sheet-order';
@@ -123,7 +124,7 @@ async function streamWorkbook(ctx: WriteContext, stream: Writable) {
     creator: OUTPUT_CREATOR,
     lastModifiedBy: OUTPUT_LAST_MODIFIED_BY,
     title: `${fw.project.shortTitle} – ${ctx.labels.synthesisTitle}`,
-    subject: `${fw.id} ${fw.version} – ${ctx.model.periods.join(', ')}`,
+    subject: `${fw.id} ${fw.version} – ${selectionLabel(ctx.model)}`,
     keywords: 'suivi-évaluation; consolidation',
     created: new Date(ctx.generatedAt),
     modified: new Date(ctx.generatedAt),
