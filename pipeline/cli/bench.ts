@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { TEMPLATE_VERSION } from '../../core/layout/contract';
 import { promises as fs, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import path from 'node:path';
@@ -91,7 +92,10 @@ export async function run(argv: string[]): Promise<number> {
     const options = cli.opts<{ quick?: boolean; files?: string }>();
     const count = options.files ? Number(options.files) : options.quick ? 200 : 2812;
     const framework = parseFramework(syntheticFramework(loadFrameworkFile(), 703));
-    const dir = path.join(CACHE, `inputs-${framework.communes.length}`);
+    // Inputs are kept between runs, per framework and template version: a change of either makes new ones
+    // (last version's files would all be refused, and the figures would measure nothing).
+    const stamp = createHash('sha256').update(`${TEMPLATE_VERSION}\u0000${JSON.stringify(framework)}`).digest('hex').slice(0, 8);
+    const dir = path.join(CACHE, `inputs-${framework.communes.length}-${stamp}`);
     const frameworkFile = path.join(CACHE, 'framework-national.json');
     await fs.mkdir(CACHE, { recursive: true });
     await fs.writeFile(frameworkFile, JSON.stringify(framework));
@@ -127,6 +131,8 @@ export async function run(argv: string[]): Promise<number> {
       const out = path.join(CACHE, `out-${workers}.xlsx`);
       const csv = path.join(CACHE, `out-${workers}.csv`);
       const result = await runMerge(['--input', inputDir, '--output', out, '--csv', csv, '--framework', frameworkFile, '--workers', String(workers)]);
+      // 0, or 1 for the few files with a deliberate error; anything else wrote nothing worth timing.
+      if (result.code > 1) throw new Error(`la consolidation a échoué (code ${result.code}) : les chiffres ne mesureraient rien`);
       rows.push({ what: `consolidation complète (${workers} fil${workers > 1 ? 's' : ''})`, files: files.length, mb, seconds: result.seconds, rssMb: result.rssMb, ratio: result.seconds / floor });
       outputs[workers] = sha(csv);
     }
