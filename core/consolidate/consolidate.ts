@@ -1,5 +1,5 @@
 import type { DataPoint, Disaggregation, Section } from '../extract';
-import { periodTree, reportingPeriodsTo, targetOver, type PeriodTargets } from '../framework/periods';
+import { periodTarget as targetOfPeriod, periodTree, reportingPeriodsTo, targetOver, type PeriodTargets } from '../framework/periods';
 import type { AggregationRule, Framework } from '../framework/schema';
 import { acrossCommunes, acrossPeriods } from './aggregate';
 import { coverage as coverageOf } from './coverage';
@@ -97,7 +97,7 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
         evolution[commune] = timeOrder.map((period) => {
           const achieved = byPeriod.has(period) ? byPeriod.get(period)! : null;
           if (toDateSet.has(period)) seen.push(achieved);
-          const periodTarget = targetOver(framework.periods, targets, commune, rule, new Set([period])) ?? null;
+          const periodTarget = targetOfPeriod(framework.periods, targets, commune, rule, period);
           return {
             period,
             target: periodTarget,

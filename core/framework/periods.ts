@@ -19,16 +19,19 @@ export interface PeriodTree {
   reporting: readonly string[];
   /** Periods that no other groups, in framework order. */
   roots: readonly string[];
+  /** reportingPeriodsOf, memoised per label. */
+  under: Map<string, string[]>;
 }
 
-/** Cached per list, and checked against its content: a list edited after a first use is read again. */
-const trees = new WeakMap<readonly PeriodLike[], { signature: string; tree: PeriodTree }>();
-const signatureOf = (periods: readonly PeriodLike[]) => periods.map((p) => `${p.label}\u0000${p.start}\u0000${p.end}\u0000${p.within ?? ''}`).join('\u0001');
+/**
+ * Cached per list (the rules ask for it for every row of every file). A framework is parsed data, never
+ * edited; a list that grows after a first use (tests append quarters) is read again.
+ */
+const trees = new WeakMap<readonly PeriodLike[], { length: number; tree: PeriodTree }>();
 
 export function periodTree(periods: readonly PeriodLike[]): PeriodTree {
-  const signature = signatureOf(periods);
   const cached = trees.get(periods);
-  if (cached && cached.signature === signature) return cached.tree;
+  if (cached && cached.length === periods.length) return cached.tree;
   const byLabel = new Map(periods.map((p) => [p.label, p]));
   const children = new Map<string, string[]>();
   for (const p of periods)
@@ -43,14 +46,16 @@ export function periodTree(periods: readonly PeriodLike[]): PeriodTree {
     .sort((a, b) => a.start.localeCompare(b.start) || order.get(a.label)! - order.get(b.label)!)
     .map((p) => p.label);
   const roots = periods.filter((p) => p.within === undefined || !byLabel.has(p.within)).map((p) => p.label);
-  const tree = { byLabel, children, reporting, roots };
-  trees.set(periods, { signature, tree });
+  const tree = { byLabel, children, reporting, roots, under: new Map<string, string[]>() };
+  trees.set(periods, { length: periods.length, tree });
   return tree;
 }
 
 /** The reporting periods a period covers: itself, or those grouped under it, in time order. */
 export function reportingPeriodsOf(periods: readonly PeriodLike[], label: string): string[] {
   const tree = periodTree(periods);
+  const known = tree.under.get(label);
+  if (known) return known;
   const under = new Set<string>();
   const walk = (l: string, depth: number) => {
     const kids = tree.children.get(l);
@@ -58,7 +63,9 @@ export function reportingPeriodsOf(periods: readonly PeriodLike[], label: string
     else for (const k of kids) walk(k, depth + 1);
   };
   walk(label, 0);
-  return tree.reporting.filter((l) => under.has(l));
+  const list = tree.reporting.filter((l) => under.has(l));
+  tree.under.set(label, list);
+  return list;
 }
 
 export const isReportingPeriod = (periods: readonly PeriodLike[], label: string): boolean =>
@@ -119,6 +126,9 @@ export function targetOver(
 
 /** A period's own target for a commune, or what its reporting periods' targets add up to; null if undefined. */
 export function periodTarget(periods: readonly PeriodLike[], targets: PeriodTargets, commune: string, rule: AggregationRule, label: string): number | null {
+  // A reporting period (the usual case, asked for every row of every file) has its own target or none.
+  const tree = periodTree(periods);
+  if (tree.byLabel.has(label) && !tree.children.has(label)) return targets[label]?.[commune] ?? null;
   return targetOver(periods, targets, commune, rule, new Set(reportingPeriodsOf(periods, label))) ?? null;
 }
 
