@@ -11,7 +11,7 @@ import { planTemplate } from '../../core/layout/plan';
 import { exampleFill } from '../../pipeline/examples';
 import { withSpreadTargets } from '../../pipeline/period-targets';
 import { writeTemplateFile, type Fill } from '../../pipeline/templates';
-import { framework, mergeCli, mergeJson, readWorkbook, rowWith, sheet, shown, tempDir, textsOf } from '../helpers/merge-fixtures';
+import { dataTable, framework, mergeCli, mergeJson, readWorkbook, rowWith, sheet, shown, tempDir, textsOf } from '../helpers/merge-fixtures';
 import { QUARTERS, withQuarters } from '../helpers/quarters';
 
 const tmp = tempDir('merge-period-selection');
@@ -109,6 +109,16 @@ test('Synthèse and Prévu vs Réalisé label the two questions and give both an
   const evoHeaders = (evolution.getRow(headerRow).values as unknown[]).slice(1);
   expect(shown(evoRow.getCell(evoHeaders.indexOf('Réalisé 2024-T3') + 1))).toBe('après la sélection');
   expect(shown(evoRow.getCell(evoHeaders.indexOf('Réalisé 2024-T1') + 1))).toBe(target('GNZ', '2024-T1'));
+  // Données: the selection's rows only, their period's bounds as real dates (a pivot groups them), the end target.
+  const data = dataTable(book);
+  expect(new Set(data.map((d) => d['Période']))).toEqual(new Set(['2024-T2']));
+  const gnzTotal = data.find((d) => d['Commune'] === 'Gounzourèye' && d['Code'] === R && d['Désagrégation'] === 'Total')!;
+  expect([gnzTotal['Début de période'], gnzTotal['Fin de période'], gnzTotal['Prévu'], gnzTotal['Cible fin de projet']]).toEqual([
+    new Date('2024-04-01T00:00:00Z'),
+    new Date('2024-06-30T00:00:00Z'),
+    target('GNZ', '2024-T2'),
+    25,
+  ]);
   const progress = String.fromCharCode(64 + col('Avancement'));
   expect(formatted(pva).some((ref) => new RegExp(`(^|[^A-Z])${progress}\\d`).test(ref))).toBe(false);
   expect([shown(gnz.getCell(col('Prévu'))), shown(gnz.getCell(col('Cumul à date'))), shown(gnz.getCell(col('Cible fin de projet')))]).toEqual([

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { DataRow } from '../../../core/consolidate/model';
+import { isoDateToSerial } from '../../../core/tables';
 import { DISAGGREGATION_LABELS, SECTION_LABELS, TIDY_COLUMNS } from '../../../core/layout/contract';
 import type { WriteContext } from './context';
 import { fitRowHeight } from './row-height';
@@ -60,7 +61,8 @@ export async function writeData(ws: ExcelJS.Worksheet, ctx: WriteContext): Promi
       cell.style = c === 7 || c === 8 || c === 12 || c === 13 ? NUMBER_STYLE : c === 5 ? LABEL_STYLE : c === 9 ? SOURCE_STYLE : c === 10 || c === 11 ? DATE_STYLE : PLAIN_STYLE;
       if (v === null || v === '') return;
       // Period bounds as real dates (a pivot groups them); the year of the baseline as a plain number.
-      if (c === 10 || c === 11) cell.value = new Date(`${v}T00:00:00Z`);
+      // As the serial number Excel stores (1900 system), not a Date object per cell: 224 000 of them nationally.
+      if (c === 10 || c === 11) cell.value = isoDateToSerial(String(v));
       else cell.value = typeof v === 'string' ? fitted(cell, v) : v;
     });
     fitRowHeight(ws, i + 2);
