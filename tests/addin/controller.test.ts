@@ -80,6 +80,17 @@ class FakeView implements View {
   }
 }
 
+/** The pane started on a blank workbook (one empty sheet) and validated once: where « Créer le modèle » is offered. */
+async function paneOnBlankWorkbook() {
+  const view = new FakeView();
+  const blank: Tables = { sheets: [{ name: 'Feuil1', state: 'visible', rows: [] }] };
+  const host = new FakeHost(blank);
+  const pane = new TaskPane(host, view, framework(), 'fr');
+  pane.start();
+  await pane.validate();
+  return { view, blank, host, pane };
+}
+
 describe('task pane controller', () => {
   let example: Tables;
   let seeded: Tables;
@@ -178,12 +189,7 @@ describe('task pane controller', () => {
   });
 
   it('offers the template on another workbook, refuses to overwrite a sheet, and creates it', async () => {
-    const view = new FakeView();
-    const blank: Tables = { sheets: [{ name: 'Feuil1', state: 'visible', rows: [] }] };
-    const host = new FakeHost(blank);
-    const pane = new TaskPane(host, view, framework(), 'fr');
-    pane.start();
-    await pane.validate();
+    const { view, blank, host, pane } = await paneOnBlankWorkbook();
     expect(view.notTemplate).toBe(1);
     expect(pane.lastReport).toBeNull();
 
@@ -207,12 +213,7 @@ describe('task pane controller', () => {
   });
 
   it('creates the template of the chosen period, among the reporting periods', async () => {
-    const view = new FakeView();
-    const blank: Tables = { sheets: [{ name: 'Feuil1', state: 'visible', rows: [] }] };
-    const host = new FakeHost(blank);
-    const pane = new TaskPane(host, view, framework(), 'fr');
-    pane.start();
-    await pane.validate();
+    const { view, host, pane } = await paneOnBlankWorkbook();
     expect(view.periods).toEqual(['2023', '2024']);
     host.createTemplate = async (plan, remove) => {
       host.created.push({ plan, remove });

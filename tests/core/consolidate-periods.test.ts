@@ -4,11 +4,9 @@
  * the evolution gives every reporting period. Expected figures are worked out by hand in each test.
  */
 import { consolidate } from '../../core/consolidate/consolidate';
-import type { AcceptedReport } from '../../core/consolidate/model';
 import { reconcile } from '../../core/consolidate/reconcile';
-import type { DataPoint } from '../../core/extract';
 import { loadFrameworkFile } from '../../pipeline/framework-file';
-import { indicator, QUARTERS, setTargets, withQuarters } from '../helpers/quarters';
+import { acceptedReport, indicator, indicatorPoint, QUARTERS, setTargets, withQuarters } from '../helpers/quarters';
 
 function quarterly() {
   const fw = withQuarters(loadFrameworkFile());
@@ -18,24 +16,8 @@ function quarterly() {
   return fw;
 }
 
-const point = (code: string, achieved: number, planned: number | null = null): DataPoint => ({
-  section: 'indicators',
-  code,
-  disaggregation: 'total',
-  planned,
-  achieved,
-  comment: '',
-  source: 'Indicateurs!F2',
-});
-
-const report = (commune: string, period: string, values: Record<string, number>): AcceptedReport => ({
-  source: `${commune}_${period}.xlsx`,
-  commune,
-  period,
-  filledBy: 'x',
-  entryDate: null,
-  points: Object.entries(values).map(([code, v]) => point(code, v)),
-});
+const point = indicatorPoint;
+const report = acceptedReport;
 
 const line = (model: ReturnType<typeof consolidate>, code: string) => model.indicators.find((l) => l.item.code === code)!;
 

@@ -2,6 +2,8 @@
  * A framework whose year 2024 groups four quarters, for tests of the period dimension: rules and
  * merges judge each period against its own target (see core/framework/periods.ts).
  */
+import type { AcceptedReport } from '../../core/consolidate/model';
+import type { DataPoint } from '../../core/extract';
 import type { Framework } from '../../core/framework/schema';
 
 export const QUARTERS = ['2024-T1', '2024-T2', '2024-T3', '2024-T4'] as const;
@@ -37,3 +39,24 @@ export const budgetLine = (fw: Framework, code: string) => {
   if (!found) throw new Error(`no budget line ${code}`);
   return found;
 };
+
+/** An indicator's Total number as a report gives it (Prévu as the reader would, or null). */
+export const indicatorPoint = (code: string, achieved: number, planned: number | null = null): DataPoint => ({
+  section: 'indicators',
+  code,
+  disaggregation: 'total',
+  planned,
+  achieved,
+  comment: '',
+  source: 'Indicateurs!F2',
+});
+
+/** An accepted report of a commune and period with these indicators' achieved values, for in-memory consolidations. */
+export const acceptedReport = (commune: string, period: string, values: Record<string, number>): AcceptedReport => ({
+  source: `${commune}_${period}.xlsx`,
+  commune,
+  period,
+  filledBy: 'x',
+  entryDate: null,
+  points: Object.entries(values).map(([code, v]) => indicatorPoint(code, v)),
+});

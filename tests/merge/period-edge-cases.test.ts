@@ -5,26 +5,16 @@
  */
 import path from 'node:path';
 import { consolidate } from '../../core/consolidate/consolidate';
-import type { AcceptedReport } from '../../core/consolidate/model';
-import type { DataPoint } from '../../core/extract';
 import { loadFrameworkFile } from '../../pipeline/framework-file';
 import { labelsFor } from '../../pipeline/write/consolidated/labels';
 import { gapsText } from '../../pipeline/write/consolidated/synthesis';
 import { copyExamples, mergeCli, mergeJson, readWorkbook, rowWith, sheet, shown, tempDir, textsOf } from '../helpers/merge-fixtures';
-import { indicator, QUARTERS, setTargets, withQuarters } from '../helpers/quarters';
+import { acceptedReport, indicator, QUARTERS, setTargets, withQuarters } from '../helpers/quarters';
 
 const tmp = tempDir('merge-period-edges');
 afterAll(() => tmp.remove());
 
-const point = (code: string, achieved: number): DataPoint => ({ section: 'indicators', code, disaggregation: 'total', planned: null, achieved, comment: '', source: 'Indicateurs!F2' });
-const report = (commune: string, period: string, values: Record<string, number>): AcceptedReport => ({
-  source: `${commune}_${period}.xlsx`,
-  commune,
-  period,
-  filledBy: 'x',
-  entryDate: null,
-  points: Object.entries(values).map(([code, v]) => point(code, v)),
-});
+const report = acceptedReport;
 
 function quarterly() {
   const fw = withQuarters(loadFrameworkFile());
