@@ -112,6 +112,28 @@ export interface DataRow {
 
 export type SourceStatus = 'accepted' | 'rejected' | 'skipped' | 'duplicate';
 
+/** Why a file was set aside (or how it counts): the merge's catalogues have one text per id, in each language. */
+export const SOURCE_REASONS = [
+  'accepted',
+  'invalid',
+  'unusable',
+  'duplicate',
+  'duplicateDiscarded',
+  'identicalCopy',
+  'otherPeriod',
+  'toDateOnly',
+  'lockFile',
+  'hidden',
+  'extension',
+  'symlink',
+  'special',
+  'nameNotUtf8',
+  'output',
+  'ownWorkbook',
+  'ownCsv',
+] as const;
+export type SourceReasonId = (typeof SOURCE_REASONS)[number];
+
 export interface SourceRecord {
   file: string;
   /** Commune code(s) the file reports on; a CSV may hold several, joined by « , ». */
@@ -122,7 +144,7 @@ export interface SourceRecord {
   sha256: string | null;
   status: SourceStatus;
   /** Why it was rejected or skipped: a message id of the merge plus its parameters. */
-  reason: { id: string; params: Record<string, string | number> } | null;
+  reason: { id: SourceReasonId; params: Record<string, string | number> } | null;
   errors: number;
   warnings: number;
 }

@@ -46,7 +46,7 @@ function printHuman(result: MergeResult, framework: Framework, lang: Lang): void
   for (const source of result.sources) {
     const mark = source.status === 'accepted' ? '✓' : source.status === 'rejected' ? '✗' : '–';
     const about = [communeNames(source.commune, framework), source.period ?? ''].filter(Boolean).join(', ');
-    const reason = source.reason && (source.status !== 'accepted' || source.reason.id === 'toDateOnly') ? `${summaryText('reasonSeparator', {}, lang)}${reasonText(source.reason.id as Parameters<typeof reasonText>[0], source.reason.params, lang)}` : '';
+    const reason = source.reason && (source.status !== 'accepted' || source.reason.id === 'toDateOnly') ? `${summaryText('reasonSeparator', {}, lang)}${reasonText(source.reason.id, source.reason.params, lang)}` : '';
     out(`${mark} ${statusText(source.status, lang).padEnd(8)} ${source.file}${about ? ` (${about})` : ''}${reason}`);
     // An unusable file's one problem is already its reason, on the line above.
     const shown = (byFile.get(source.file) ?? []).filter(
@@ -130,7 +130,7 @@ function printJson(result: MergeResult, lang: Lang): void {
       })) ?? [],
     sources: result.sources.map((s) => ({
       ...s,
-      reasonText: s.reason ? reasonText(s.reason.id as Parameters<typeof reasonText>[0], s.reason.params, lang) : null,
+      reasonText: s.reason ? reasonText(s.reason.id, s.reason.params, lang) : null,
     })),
     issues: result.issues.map((i) => ({ ...i, message: issueText(i, lang) })),
     // The rates' rule: planned and rate over the communes received; the others' planned figure apart.

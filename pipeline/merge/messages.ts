@@ -1,4 +1,5 @@
 import { CROSS_FILE_CHECKS } from '../../core/consolidate/cumulative';
+import type { SourceReasonId } from '../../core/consolidate/model';
 import { interpolate, renderIssue, type Lang } from '../../core/messages';
 import type { Issue, Params } from '../../core/report';
 import { RULES } from '../../core/rules/registry';
@@ -154,7 +155,13 @@ const TEXTS = {
   },
 } as const;
 
-export type ReasonId = keyof (typeof TEXTS)['fr']['reasons'];
+export type ReasonId = SourceReasonId;
+// Each language has exactly one text per reason a record can carry: a missing or extra one does not compile.
+TEXTS.fr.reasons satisfies Record<SourceReasonId, string>;
+TEXTS.en.reasons satisfies Record<SourceReasonId, string>;
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const reasonsMatch: Exactly<keyof (typeof TEXTS)['fr']['reasons'], SourceReasonId> & Exactly<keyof (typeof TEXTS)['en']['reasons'], SourceReasonId> = true;
+void reasonsMatch;
 export const MERGE_TEXTS = TEXTS;
 
 export function reasonText(id: ReasonId, params: Params, lang: Lang): string {

@@ -23,7 +23,7 @@ export function writeSources(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
   let r = 2;
   for (const s of ctx.sources) {
     const row = ws.getRow(r++);
-    const reason = s.reason ? reasonText(s.reason.id as Parameters<typeof reasonText>[0], s.reason.params, ctx.lang) : '';
+    const reason = s.reason ? reasonText(s.reason.id, s.reason.params, ctx.lang) : '';
     // Timeliness of an accepted workbook (one commune, one period, a date of entry).
     const late = s.status === 'accepted' && s.entryDate ? timeliness(fw, s.period, s.entryDate) : null;
     const punctuality = late ? latenessText(late, ctx) : null;

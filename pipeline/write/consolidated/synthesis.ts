@@ -332,7 +332,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     value(ws.getCell(`A${r}`), s.file);
     ws.mergeCells(`A${r}:B${r}`);
     ws.getCell(`A${r}`).alignment = { vertical: 'top' };
-    const reason = s.reason ? reasonText(s.reason.id as Parameters<typeof reasonText>[0], s.reason.params, ctx.lang) : '';
+    const reason = s.reason ? reasonText(s.reason.id, s.reason.params, ctx.lang) : '';
     ws.mergeCells(`C${r}:F${r}`);
     // About 60 characters a line over C:F: what the tallest row shows, the rest in Textes longs.
     value(ws.getCell(`C${r}`), reason, PARAGRAPH_MAX / 2);
