@@ -55,12 +55,15 @@ export function program(name: string, description: string): Command {
     .showHelpAfterError(false);
 }
 
+/** « Erreur : » in French, « Error: » in English (no space before the colon). */
+const errorPrefix = (lang: Lang): string => (lang === 'fr' ? 'Erreur : ' : 'Error: ');
+
 /** One line on stderr, no stack trace; returns the exit code for the failure. */
 export function reportFailure(err: unknown, lang: Lang = 'fr'): number {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
     // commander has already printed its own one-line message for its parsing errors.
-    if (!err.code.startsWith('commander.')) process.stderr.write(`Erreur : ${err.message}\n`);
+    if (!err.code.startsWith('commander.')) process.stderr.write(`${errorPrefix(lang)}${err.message}\n`);
     return EXIT.unusable;
   }
   if (err instanceof FrameworkError) {
@@ -72,7 +75,7 @@ export function reportFailure(err: unknown, lang: Lang = 'fr'): number {
     return EXIT.unusable;
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`${printable(`${lang === 'fr' ? 'Erreur' : 'Error'} : ${message.split('\n')[0]}`)}\n`);
+  process.stderr.write(`${printable(`${errorPrefix(lang)}${message.split('\n')[0]}`)}\n`);
   return EXIT.unusable;
 }
 

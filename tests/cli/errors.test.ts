@@ -1,0 +1,211 @@
+/**
+ * Every error the command lines translate into one line: exit 2, that line on stderr, no stack trace,
+ * nothing on stdout, nothing written. The cases already covered in tests/merge/cli.test.ts,
+ * tests/cli/validate.test.ts and tests/cli/templates.test.ts are not repeated here.
+ *
+ * Lines that are still French under `--lang en` (commander's parsing errors, the merge's argument
+ * checks, « Error : » with a French space) are pinned here on their shape only — exit 2, one line, the
+ * word « Error », the value at fault — so that translating them (issue 12) does not break this file.
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CommanderError } from 'commander';
+import { FrameworkError } from '../../core/framework/load';
+import { frenchCommanderError, reportFailure } from '../../pipeline/cli/common';
+import { run as mergeRun } from '../../pipeline/cli/merge';
+import { run as templatesRun } from '../../pipeline/cli/templates';
+import { run as validateRun } from '../../pipeline/cli/validate';
+import { InputError } from '../../pipeline/read/input-error';
+import { copyExamples, tempDir } from '../helpers/merge-fixtures';
+import { runCli, STACK_LINE, type CliResult } from './capture';
+
+const tmp = tempDir('cli-errors');
+afterAll(() => tmp.remove());
+const examples = path.join(tmp.dir, 'examples');
+beforeAll(() => copyExamples(examples));
+
+/** A fresh folder for the outputs of one case, to prove nothing was written there. */
+function outDir(name: string): { dir: string; output: string } {
+  const dir = path.join(tmp.dir, 'out', name);
+  return { dir, output: path.join(dir, 'consolidation.xlsx') };
+}
+
+const merge = (...argv: string[]) => runCli(mergeRun, argv);
+const validate = (...argv: string[]) => runCli(validateRun, argv);
+const templates = (...argv: string[]) => runCli(templatesRun, argv);
+
+/** Exit 2, exactly this one line on stderr (the last, for the merge's human account), nothing else broken. */
+function expectOneLine(cli: CliResult, line: string | RegExp, where: 'only' | 'last' = 'only'): void {
+  expect(cli.code).toBe(2);
+  expect(cli.stderr.endsWith('\n')).toBe(true);
+  const got = cli.stderr.trimEnd().split('\n');
+  if (where === 'only') expect(got).toHaveLength(1);
+  if (typeof line === 'string') expect(got.at(-1)).toBe(line);
+  else expect(got.at(-1)).toMatch(line);
+  expect(cli.stdout + cli.stderr).not.toMatch(STACK_LINE);
+}
+
+const missingFramework = () => path.join(tmp.dir, 'pas-de-cadre.json');
+
+describe('merge', () => {
+  test('an unknown option close to a real one: the hint, in French', async () => {
+    const { dir, output } = outDir('hint');
+    expectOneLine(await merge('--input', examples, '--output', output, '--outptu', 'x.xlsx'), 'Erreur : option inconnue « --outptu » (vouliez-vous dire --output ?)');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  test('an option without its value', async () => {
+    expectOneLine(await merge('--input', examples, '--output'), 'Erreur : valeur manquante pour l’option « --output <file> »');
+  });
+
+  test('an argument the merge does not take', async () => {
+    const { dir, output } = outDir('extra');
+    expectOneLine(await merge('--input', examples, '--output', output, 'bara.xlsx'), 'Erreur : trop d’arguments');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  test.each(['0', '65', '1,5', 'tous'])('--workers %s', async (value) => {
+    const { dir, output } = outDir(`workers-${value}`);
+    expectOneLine(await merge('--input', examples, '--output', output, '--workers', value), `Erreur : --workers : nombre entier de 1 à 64 attendu, pas « ${value} »`);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  test('--max-size: the exact line', async () => {
+    expectOneLine(await merge('--input', examples, '--max-size', '-2'), 'Erreur : --max-size : nombre de Mo attendu, pas « -2 »');
+  });
+
+  test('a framework file that cannot be read, in fr and in en', async () => {
+    const { dir, output } = outDir('framework');
+    const file = missingFramework();
+    expectOneLine(await merge('--input', examples, '--output', output, '--framework', file), `Cadre de résultats invalide – ${file}: cannot be read (ENOENT)`);
+    expectOneLine(await merge('--input', examples, '--output', output, '--framework', file, '--lang', 'en'), `Invalid results framework – ${file}: cannot be read (ENOENT)`);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  test('a framework file that breaks the schema: every problem on the one line', async () => {
+    const file = path.join(tmp.dir, 'cadre-vide.json');
+    writeFileSync(file, '{}');
+    const cli = await merge('--input', examples, '--framework', file, '--lang', 'en');
+    expectOneLine(cli, new RegExp(`^Invalid results framework – ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*; id: .*; communes: `));
+  });
+
+  test('a missing input folder, in English', async () => {
+    const { output } = outDir('missing-en');
+    const missing = path.join(tmp.dir, 'no-folder');
+    expectOneLine(await merge('--input', missing, '--output', output, '--lang', 'en'), `Error: input folder not found: ${missing}`);
+    expect(existsSync(output)).toBe(false);
+  });
+
+  test('an output over an input, in English', async () => {
+    const dir = path.join(tmp.dir, 'clash-en');
+    copyExamples(dir);
+    const target = readdirSync(dir).find((f) => f.includes('_BAR_'))!;
+    expectOneLine(await merge('--input', dir, '--output', path.join(dir, target), '--lang', 'en'), `Error: the output would be written over an input (${target}): choose another --output`);
+  });
+
+  test('an output that is a folder: not replaced, in fr and en', async () => {
+    const folder = path.join(tmp.dir, 'un-dossier.xlsx');
+    mkdirSync(folder, { recursive: true });
+    expectOneLine(await merge('--input', examples, '--output', folder), `Erreur : ${folder} n’est pas un fichier ordinaire (dossier) : il ne sera pas remplacé ; choisissez un autre chemin`);
+    expectOneLine(await merge('--input', examples, '--output', folder, '--lang', 'en'), `Error: ${folder} is not a regular file (folder): it will not be replaced; choose another path`);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  test('--csv naming the --output file, in fr and en', async () => {
+    const { dir, output } = outDir('csv-is-output');
+    expectOneLine(await merge('--input', examples, '--output', output, '--csv', output), `Erreur : --csv et --output désignent le même fichier (${output}) : choisissez deux fichiers différents`);
+    expectOneLine(await merge('--input', examples, '--output', output, '--csv', output, '--lang', 'en'), `Error: --csv and --output name the same file (${output}): choose two different files`);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  test('a folder with nothing usable, in English: the account, then the one line', async () => {
+    const empty = path.join(tmp.dir, 'empty');
+    mkdirSync(empty);
+    writeFileSync(path.join(empty, 'notes.txt'), 'rien');
+    const { dir, output } = outDir('nothing');
+    expectOneLine(await merge('--input', empty, '--output', output, '--lang', 'en'), `Error: no usable file in ${empty}: nothing was written`, 'last');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  describe('under --lang en, lines not translated yet: their shape only', () => {
+    test.each([
+      ['an unknown option', ['--frobnicate'], '--frobnicate'],
+      ['--period 1999', ['--period', '1999'], '1999'],
+      ['--prefer oldest', ['--prefer', 'oldest'], 'oldest'],
+      ['--max-size zero', ['--max-size', 'zero'], 'zero'],
+      ['--workers 0', ['--workers', '0'], '« 0 »'],
+      ['--output x.txt', ['--output', 'x.txt'], 'x.txt'],
+    ])('%s', async (_label, args, value) => {
+      const { dir, output } = outDir(`en-${args.join('')}`);
+      const cli = await merge('--input', examples, '--output', output, '--lang', 'en', ...args);
+      expectOneLine(cli, /^(Error|Erreur) ?: /);
+      expect(cli.stderr).toContain(value);
+      expect(existsSync(dir)).toBe(false);
+    });
+  });
+});
+
+describe('validate', () => {
+  test('no file, in English: the English usage line, behind an English « Error: »', async () => {
+    const cli = await validate('--lang', 'en');
+    expectOneLine(cli, 'Error: validate: no file to check. Usage: npm run validate -- FILE.xlsx [FILE.xlsx…] [--lang en] [--json]');
+  });
+
+  test('a framework file that cannot be read, in fr and in en', async () => {
+    const file = missingFramework();
+    expectOneLine(await validate('--framework', file, 'x.xlsx'), `Cadre de résultats invalide – ${file}: cannot be read (ENOENT)`);
+    expectOneLine(await validate('--framework', file, '--lang', 'en', 'x.xlsx'), `Invalid results framework – ${file}: cannot be read (ENOENT)`);
+  });
+
+  test('an option without its value', async () => {
+    expectOneLine(await validate('x.xlsx', '--framework'), 'Erreur : valeur manquante pour l’option « --framework <file> »');
+  });
+});
+
+describe('templates', () => {
+  test('an unknown option, a missing value, an extra argument, an unreadable framework: one French line each', async () => {
+    const out = path.join(tmp.dir, 'templates-out');
+    expectOneLine(await templates('--out', out, '--periode', '2023'), 'Erreur : option inconnue « --periode » (vouliez-vous dire --period ?)');
+    expectOneLine(await templates('--out'), 'Erreur : valeur manquante pour l’option « --out <dir> »');
+    expectOneLine(await templates('--out', out, 'GNZ'), 'Erreur : trop d’arguments');
+    expectOneLine(await templates('--out', out, '--framework', missingFramework()), `Cadre de résultats invalide – ${missingFramework()}: cannot be read (ENOENT)`);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('the translations themselves', () => {
+  test('commander’s messages, each in French', () => {
+    expect(frenchCommanderError("error: unknown option '--x'\n")).toBe('Erreur : option inconnue « --x »\n');
+    expect(frenchCommanderError("error: unknown option '--outptu'\n(Did you mean --output?)")).toBe('Erreur : option inconnue « --outptu » (vouliez-vous dire --output ?)\n');
+    expect(frenchCommanderError("error: option '--out <dir>' argument missing")).toBe('Erreur : valeur manquante pour l’option « --out <dir> »\n');
+    expect(frenchCommanderError("error: option '--lang <fr|en>' argument 'de' is invalid. fr ou en attendu")).toBe('Erreur : option « --lang <fr|en> » : fr ou en attendu\n');
+    expect(frenchCommanderError("error: too many arguments. Expected 0 arguments but got 1.")).toBe('Erreur : trop d’arguments\n');
+    expect(frenchCommanderError("error: missing required argument 'fichier'")).toBe('Erreur : argument obligatoire manquant : fichier\n');
+    // Anything else keeps commander's words behind the French « Erreur : ».
+    expect(frenchCommanderError('error: something new')).toBe('Erreur : something new\n');
+  });
+
+  test('reportFailure: each kind of error, its one line and its exit code', () => {
+    const said = (err: unknown, lang: 'fr' | 'en' = 'fr') => {
+      const spy = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      try {
+        const code = reportFailure(err, lang);
+        return [code, spy.mock.calls.map((c) => String(c[0])).join('')];
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    // Help and version are not failures; commander's own errors are already printed.
+    expect(said(new CommanderError(0, 'commander.helpDisplayed', '(outputHelp)'))).toEqual([0, '']);
+    expect(said(new CommanderError(1, 'commander.unknownOption', 'x'))).toEqual([2, '']);
+    expect(said(new CommanderError(2, 'validate.noFiles', 'aucun fichier'))).toEqual([2, 'Erreur : aucun fichier\n']);
+    expect(said(new CommanderError(2, 'validate.noFiles', 'no file'), 'en')).toEqual([2, 'Error: no file\n']);
+    expect(said(new FrameworkError('cadre.json', ['id: requis', 'communes: requis']), 'en')).toEqual([2, 'Invalid results framework – cadre.json: id: requis; communes: requis\n']);
+    expect(said(new InputError('bara.xlsx', 'missing', {}), 'fr')).toEqual([2, 'bara.xlsx : fichier introuvable\n']);
+    expect(said(new InputError('bara.xlsx', 'missing', {}), 'en')).toEqual([2, 'bara.xlsx : file not found\n']);
+    // Anything else: its first line only, never a stack trace; control characters made visible.
+    expect(said(new Error('boom\n    at x (y.ts:1:1)'))).toEqual([2, 'Erreur : boom\n']);
+    // English typography: no space before the colon.
+    expect(said('plain', 'en')).toEqual([2, 'Error: plain\n']);
+  });
+});
