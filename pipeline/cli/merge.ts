@@ -5,7 +5,7 @@ import type { Framework } from '../../core/framework/schema';
 import { formatDate, severityLabel, type Lang } from '../../core/messages';
 import { EXAMPLES_DIR } from '../examples';
 import { DEFAULT_FRAMEWORK, loadFrameworkFile } from '../framework-file';
-import { issueText, problemText, reasonText, statusText, summaryText } from '../merge/messages';
+import { issueText, problemText, reasonText, statusText, summaryText } from '../../core/messages/merge';
 import { merge, type MergeResult } from '../merge/merge';
 import { DEFAULT_LIMITS } from '../read/zip-guard';
 import { ISSUES_PER_FILE } from '../write/consolidated/controls';

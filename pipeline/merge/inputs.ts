@@ -12,7 +12,7 @@ import { tidyToGroups } from '../../core/tidy';
 import { validate } from '../../core/validate';
 import { TIDY_COLUMNS } from '../../core/layout/contract';
 import { normalise } from '../../core/text';
-import { inputErrorText } from '../cli/text';
+import { inputErrorText } from '../../core/messages/inputs';
 import { parseCsvBuffer, templateSheetOfCsv } from '../read/csv';
 import type { Discovered } from '../read/discover';
 import { InputError } from '../read/input-error';

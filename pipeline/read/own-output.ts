@@ -1,8 +1,7 @@
 import { readInputFile } from './input-file';
 import { DEFAULT_LIMITS, inspectZip, type ZipLimits } from './zip-guard';
-import { OUTPUT_CREATOR, OUTPUT_LAST_MODIFIED_BY, OUTPUT_SHEETS } from '../write/consolidated/labels';
-import { tidyCsv } from '../write/csv';
-import { TIDY_COLUMNS_V1 } from '../../core/layout/contract';
+import { OUTPUT_CREATOR, OUTPUT_LAST_MODIFIED_BY, OUTPUT_SHEETS } from '../../core/layout/output-contract';
+import { TIDY_COLUMNS, TIDY_COLUMNS_V1 } from '../../core/layout/contract';
 import { END, OPEN, Scanner, XmlScanError } from '../xml/scanner';
 
 /**
@@ -12,10 +11,11 @@ import { END, OPEN, Scanner, XmlScanError } from '../xml/scanner';
 export type OwnOutput = 'workbook' | 'csv';
 
 
-/** The first bytes of every `--csv` table: BOM, the quoted header line, CRLF (pipeline/write/csv.ts). */
-const CSV_SIGNATURE = Buffer.from(tidyCsv([]).replace(/\r\n[^]*$/, '\r\n'), 'utf8');
+/** The first bytes of a `--csv` table as pipeline/write/csv.ts writes it: BOM, the quoted header line, CRLF. */
+const signature = (columns: readonly { header: string }[]) => Buffer.from(`\uFEFF${columns.map((c) => `"${c.header}"`).join(';')}\r\n`, 'utf8');
+const CSV_SIGNATURE = signature(TIDY_COLUMNS);
 /** The same before targets per period (ten columns): last month's table is ours too. */
-const CSV_SIGNATURE_V1 = Buffer.from(`\uFEFF${TIDY_COLUMNS_V1.map((c) => `"${c.header}"`).join(';')}\r\n`, 'utf8');
+const CSV_SIGNATURE_V1 = signature(TIDY_COLUMNS_V1);
 
 /** The parts that tell a consolidated workbook: its properties and its sheet list. */
 export const OWN_OUTPUT_PARTS: readonly string[] = ['docProps/core.xml', 'xl/workbook.xml'];

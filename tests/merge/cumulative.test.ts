@@ -11,7 +11,7 @@ import type { DataPoint } from '../../core/extract';
 import { interpolate, LANGS, MESSAGES, renderIssue } from '../../core/messages';
 import { planTemplate } from '../../core/layout/plan';
 import { exampleFill } from '../../pipeline/examples';
-import { ruleTitle } from '../../pipeline/merge/messages';
+import { ruleTitle } from '../../core/messages/merge';
 import { writeTemplateFile, type Fill } from '../../pipeline/templates';
 import { csvText, framework, mergeCli, mergeJson, readWorkbook, records, sheet, tempDir, tidyRowsOf } from '../helpers/merge-fixtures';
 import { withQuarters } from '../helpers/quarters';

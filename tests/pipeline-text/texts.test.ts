@@ -1,5 +1,5 @@
 import { INPUT_ERROR_TEXTS } from '../../pipeline/cli/text';
-import { MERGE_TEXTS } from '../../pipeline/merge/messages';
+import { MERGE_TEXTS } from '../../core/messages/merge';
 import { LABELS } from '../../pipeline/write/consolidated/labels';
 
 /** Every text of the pipeline exists in French and English, with the same placeholders. */

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { FileIssue } from '../../../core/consolidate/model';
 import { interpolate, severityLabel } from '../../../core/messages';
-import { issueText, ruleTitle } from '../../merge/messages';
+import { issueText, ruleTitle } from '../../../core/messages/merge';
 import type { WriteContext } from './context';
 import { fitRowHeight } from './row-height';
 import { headerRow, printSetup, value, widths } from './style';

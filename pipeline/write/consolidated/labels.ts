@@ -333,21 +333,4 @@ export const LABELS = {
 export type Labels = (typeof LABELS)['fr'];
 export const labelsFor = (lang: Lang): Labels => LABELS[lang];
 
-/** The document properties the consolidated workbook is written with: how a re-run recognises it. */
-export const OUTPUT_CREATOR = 'ensemble-me-toolkit';
-export const OUTPUT_LAST_MODIFIED_BY = 'npm run merge';
-
-/** Sheet names of the consolidated workbook, in order. */
-export const OUTPUT_SHEETS = {
-  synthesis: 'Synthèse',
-  plannedVsAchieved: 'Prévu vs Réalisé',
-  /** Every reporting period: its own target, achieved, cumulative to date (added with the targets per period). */
-  evolution: 'Évolution',
-  budget: 'Budget',
-  beneficiaries: 'Bénéficiaires',
-  data: 'Données',
-  controls: 'Contrôles',
-  sources: 'Sources',
-  /** Last: the whole of every text cut in another sheet. */
-  longTexts: 'Textes longs',
-} as const;
+export { OUTPUT_CREATOR, OUTPUT_LAST_MODIFIED_BY, OUTPUT_SHEETS } from '../../../core/layout/output-contract';

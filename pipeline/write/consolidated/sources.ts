@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { communeNames } from '../../../core/consolidate/model';
 import { interpolate } from '../../../core/messages';
 import { timeliness } from '../../../core/timeliness';
-import { reasonText, statusText } from '../../merge/messages';
+import { reasonText, statusText } from '../../../core/messages/merge';
 import type { WriteContext } from './context';
 import { fitRowHeight } from './row-height';
 import { DATE_FORMAT, headerRow, printSetup, value, widths } from './style';

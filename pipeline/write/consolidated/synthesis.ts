@@ -4,7 +4,7 @@ import { selectionLabel } from '../../../core/consolidate/model';
 import type { Indicator } from '../../../core/framework/schema';
 import { cappedMean, rateOf } from '../../../core/consolidate/rates';
 import { formatDate, formatNumber, interpolate } from '../../../core/messages';
-import { reasonText } from '../../merge/messages';
+import { reasonText } from '../../../core/messages/merge';
 import type { BudgetMap } from './budget';
 import type { WriteContext } from './context';
 import { cappedMeanFormula, rateFormula, type DetailMap } from './detail-sheet';

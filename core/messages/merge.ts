@@ -1,8 +1,8 @@
-import { CROSS_FILE_CHECKS } from '../../core/consolidate/cumulative';
-import type { SourceReasonId } from '../../core/consolidate/model';
-import { interpolate, renderIssue, type Lang } from '../../core/messages';
-import type { Issue, Params } from '../../core/report';
-import { RULES } from '../../core/rules/registry';
+import { CROSS_FILE_CHECKS } from '../consolidate/cumulative';
+import type { SourceReasonId } from '../consolidate/model';
+import { interpolate, renderIssue, type Lang } from './index';
+import type { Issue, Params } from '../report';
+import { RULES } from '../rules/registry';
 
 /** Texts of the merge itself: why a file was set aside, and problems between files. */
 const TEXTS = {
