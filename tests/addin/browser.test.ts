@@ -265,7 +265,7 @@ describe('task pane in a browser', () => {
     const { page } = await open(seeded, { displayLanguage: 'en-US', apiVersion: '1.2' });
     await page.getByRole('button', { name: 'Validate workbook' }).click();
     await page.waitForSelector('#results button.issue');
-    expect(await page.textContent('#live-hint')).toMatch(/click « Validate workbook » again/);
+    expect(await page.textContent('#live-hint')).toMatch(/click “Validate workbook” again/);
     expect(await page.textContent('#results .counts')).toContain(`Errors: ${expected.stats.errors}`);
     const first = expected.issues.find((i) => i.sheet !== null)!;
     expect(await page.locator('#results button.issue .message').allTextContents()).toContain(renderIssue(first, 'en'));

@@ -77,7 +77,7 @@ describe('a workbook with a mistake', () => {
     expect(lines(result.stdout)).toEqual([
       blank,
       '  Indicateurs',
-      '    Error  Indicateurs!F2  R1.1.1: « Réalisé » is empty. An activity not carried out is entered as 0.',
+      '    Error  Indicateurs!F2  R1.1.1: “Réalisé” is empty. An activity not carried out is entered as 0.',
       '  Summary: not valid – 1 error, 0 warnings – commune Gounzourèye (GNZ), period 2023 – 39/40 cells filled',
     ]);
   });

@@ -77,7 +77,7 @@ describe('rendering', () => {
     expect(renderIssue(issue, 'fr')).toBe(
       'BUD-1 : dépensé 5\u202f000\u202f000 FCFA pour 4\u202f625\u202f000 FCFA prévus (dépassement de 375\u202f000 FCFA). Justifiez-le dans « Commentaire ».',
     );
-    expect(renderIssue(issue, 'en')).toBe('BUD-1: spent 5,000,000 FCFA for 4,625,000 FCFA planned (375,000 FCFA over). Justify it in « Commentaire ».');
+    expect(renderIssue(issue, 'en')).toBe('BUD-1: spent 5,000,000 FCFA for 4,625,000 FCFA planned (375,000 FCFA over). Justify it in “Commentaire”.');
   });
 
   it('writes dates the French way in French and unambiguously in English; the params stay ISO', () => {

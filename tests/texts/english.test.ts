@@ -1,0 +1,49 @@
+/**
+ * English is English: every text of the English catalogues, in French neither by its typography (« »,
+ * narrow no-break spaces, a space before « : ») nor by its words. The French names of the template's and
+ * the workbook's sheets and columns are the contract: they stay, quoted the English way (“Commentaire”).
+ */
+import { en as paneEnglish } from '../../addin/taskpane/strings';
+import { en as ruleEnglish } from '../../core/messages/en';
+import { INPUT_ERROR_TEXTS } from '../../core/messages/inputs';
+import { MERGE_TEXTS } from '../../core/messages/merge';
+import { labelsFor } from '../../pipeline/write/consolidated/labels';
+
+/** Every string of a catalogue, with its path. */
+function strings(value: unknown, at: string): [string, string][] {
+  if (typeof value === 'string') return [[at, value]];
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, `${at}.${k}`));
+  return [];
+}
+
+const CATALOGUES: [string, unknown][] = [
+  ['core/messages/en', ruleEnglish],
+  ['core/messages/merge (en)', MERGE_TEXTS.en],
+  ['core/messages/inputs (en)', INPUT_ERROR_TEXTS.en],
+  ['pipeline/write/consolidated/labels (en)', labelsFor('en')],
+  ['addin/taskpane/strings (en)', paneEnglish],
+];
+
+/** The contract's French names, allowed inside English texts. */
+const CONTRACT = [
+  'Synthèse', 'Prévu vs Réalisé', 'Évolution', 'Données', 'Contrôles', 'Textes longs', 'Bénéficiaires', 'Identification',
+  'Indicateurs', 'Instructions', 'Commentaire', 'Réalisé', 'Prévu', 'Femmes', 'Hommes', 'Dépensé', 'Rubrique', 'Catégorie',
+  'Période', 'Commune', 'Date de saisie', 'Rempli par', 'Fonction', 'Téléphone', 'Total projet',
+];
+const FRENCH_WORDS = /\b(le|la|les|des|du|une|est|sont|et|ou|pour|avec|dans|sur|fichier|période|reçu|cible|prévus|saisie|non)\b/i;
+
+const all = CATALOGUES.flatMap(([name, catalogue]) => strings(catalogue, name));
+
+test('the catalogues are found', () => {
+  expect(all.length).toBeGreaterThan(300);
+});
+
+/** The project's own name is a name, not French. */
+const PROJECT = 'Ensemble pour un avenir meilleur';
+
+test.each(all)('%s is English', (_path, text) => {
+  const withoutContract = CONTRACT.reduce((t, name) => t.split(`“${name}”`).join('“…”'), text.split(PROJECT).join('…'));
+  expect(withoutContract).not.toMatch(/[«»\u202f]/);
+  expect(withoutContract).not.toMatch(/ [:;!?](\s|$)/);
+  expect(withoutContract.replace(/\{[^}]*\}/g, '')).not.toMatch(FRENCH_WORDS);
+});
