@@ -9,8 +9,9 @@ export const LANGS: readonly Lang[] = ['fr', 'en'];
 
 /** Numbers as each language writes them: 96 303 057 (narrow no-break spaces) / 96,303,057. */
 const FORMATS: Record<Lang, Intl.NumberFormat> = {
-  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+  // Up to 6 decimals: a number read from a cell is shown back as it is (« lu comme 1 250,375 »), not rounded.
+  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 6 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 }),
 };
 
 export function formatNumber(value: number, lang: Lang): string {

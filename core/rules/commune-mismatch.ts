@@ -8,7 +8,7 @@ export const communeMismatch: Rule = {
   meta: {
     description: {
       fr: "La commune inscrite dans « Identification » est celle pour laquelle le modèle a été fait.",
-      en: 'The commune written in « Identification » is the one the template was made for.',
+      en: 'The commune written in “Identification” is the one the template was made for.',
     },
     severity: 'error',
     messageIds: ['mismatch', 'notExpected'],

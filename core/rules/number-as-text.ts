@@ -1,6 +1,6 @@
 import { fieldLabel, isNumeric } from '../inputs';
 import { a1 } from '../tables';
-import { formatFrenchNumber, readDate, readNumber } from '../values';
+import { readDate, readNumber } from '../values';
 import { at, type Rule } from './rule';
 
 /** A number or date typed as text in an unambiguous habit is used, and the correction is suggested. */
@@ -9,7 +9,7 @@ export const numberAsText: Rule = {
   meta: {
     description: {
       fr: 'Un nombre ou une date saisi comme texte sans ambiguïté (« 1 250 », « 25 personnes ») est lu, et la correction proposée.',
-      en: 'A number or date typed as unambiguous text (« 1 250 », « 25 personnes ») is read, and the correction suggested.',
+      en: 'A number or date typed as unambiguous text (“1 250”, “25 personnes”) is read, and the correction suggested.',
     },
     severity: 'warning',
     messageIds: ['number', 'date'],
@@ -23,7 +23,8 @@ export const numberAsText: Rule = {
         report({
           messageId: 'number',
           where: at(input),
-          params: { text: read.text, value: formatFrenchNumber(read.value), field: fieldLabel(input) },
+          // The number itself: written the reader's way when the message is rendered (1 250,5 / 1,250.5).
+          params: { text: read.text, value: read.value, field: fieldLabel(input) },
           fix: { sheet: input.sheet, address: a1(input.row, input.column), value: read.value },
         });
       } else if (input.kind === 'date') {

@@ -8,7 +8,7 @@ export const underAchievementWithoutComment: Rule = {
   meta: {
     description: {
       fr: 'Réalisé sous le prévu : la raison est donnée dans « Commentaire » (elle alimente les écarts).',
-      en: 'Achieved below target: the reason is given in « Commentaire » (it feeds the gaps section).',
+      en: 'Achieved below target: the reason is given in “Commentaire” (it feeds the gaps section).',
     },
     severity: 'warning',
     messageIds: ['under'],

@@ -7,6 +7,7 @@ import { en as paneEnglish } from '../../addin/taskpane/strings';
 import { en as ruleEnglish } from '../../core/messages/en';
 import { INPUT_ERROR_TEXTS } from '../../core/messages/inputs';
 import { MERGE_TEXTS } from '../../core/messages/merge';
+import { RULES } from '../../core/rules/registry';
 import { labelsFor } from '../../pipeline/write/consolidated/labels';
 
 /** Every string of a catalogue, with its path. */
@@ -22,6 +23,7 @@ const CATALOGUES: [string, unknown][] = [
   ['core/messages/inputs (en)', INPUT_ERROR_TEXTS.en],
   ['pipeline/write/consolidated/labels (en)', labelsFor('en')],
   ['addin/taskpane/strings (en)', paneEnglish],
+  ['core/rules (descriptions, en)', Object.fromEntries(RULES.map((r) => [r.id, r.meta.description.en]))],
 ];
 
 /** The contract's French names, allowed inside English texts. */
