@@ -17,7 +17,6 @@ const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
-  testTimeout: 60000,
 };
 
 module.exports = {
@@ -25,5 +24,7 @@ module.exports = {
     { ...shared, displayName: 'unit', testMatch: UNIT },
     { ...shared, displayName: 'integration', testMatch: INTEGRATION },
   ],
+  // Jest reads the timeout from the top level only: set in a project, it is ignored (5 s).
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
 };

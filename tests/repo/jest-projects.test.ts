@@ -19,11 +19,10 @@ function testFiles(dir: string): string[] {
   });
 }
 
+const runJest = (...args: string[]): string => execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+
 function projectFiles(project: string): Set<string> {
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--listTests', '--selectProjects', project], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const out = runJest('--listTests', '--selectProjects', project);
   // Jest also prints « Running one project: … » on stdout; the test files are the absolute paths.
   return new Set(out.split('\n').filter((line) => path.isAbsolute(line)).map((line) => path.relative(ROOT, line)));
 }
@@ -50,4 +49,9 @@ test('the fast tests are unit, the browser, LibreOffice and merge tests integrat
   for (const file of ['tests/addin/browser.test.ts', 'tests/charts/libreoffice.test.ts', 'tests/merge/cli.test.ts', 'tests/bench/bench.test.ts']) {
     expect(integration.has(file)).toBe(true);
   }
+});
+
+test('the long tests keep their minute: the timeout is set where Jest reads it with projects', () => {
+  const { globalConfig } = JSON.parse(runJest('--showConfig')) as { globalConfig: { testTimeout?: number } };
+  expect(globalConfig.testTimeout).toBe(60000);
 });
