@@ -10,7 +10,7 @@ import { isReportingPeriod } from '../../core/framework/periods';
 import type { Framework } from '../../core/framework/schema';
 import { planTemplate } from '../../core/layout/plan';
 import { a1, cellText, compact, parseA1, type Cell, type Sheet, type Tables } from '../../core/tables';
-import { exampleFill } from '../../pipeline/examples';
+import { exampleFill } from '../../pipeline/example-fill';
 import { loadFrameworkFile } from '../../pipeline/framework-file';
 
 let cached: Framework | undefined;
