@@ -30,19 +30,22 @@ export interface InputCell {
   units: string[];
 }
 
-interface Item {
+/** What a table row stands for, as far as the rows and inputs need it. */
+export interface TableItem {
   code: string;
+  label: string;
   unit?: string;
 }
 
-function tableItems(framework: Framework, key: TableKey): Item[] {
+/** The framework's items that a table holds one row each: its indicators, budget lines or beneficiary categories. */
+export function tableItems(framework: Framework, key: TableKey): readonly TableItem[] {
   if (key === 'indicators') return framework.indicators;
   if (key === 'budget') return framework.budgetLines;
   return framework.beneficiaries;
 }
 
 /** Field → [kind, required, forbidden, formulaAllowed, prefilled] for a row of the given item. */
-function fieldSpecs(key: TableKey, item: Item): Record<string, [InputKind, boolean, boolean, boolean, boolean]> {
+function fieldSpecs(key: TableKey, item: TableItem): Record<string, [InputKind, boolean, boolean, boolean, boolean]> {
   const people = isPeople({ unit: item.unit ?? '' });
   if (key === 'indicators')
     return {

@@ -118,6 +118,11 @@ export function serialToIso(serial: number, date1904: boolean): string | null {
   return `${y}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
 }
 
+/** A Date (a date at midnight UTC, as exceljs and `Date.UTC` give it) → its serial in the workbook's date system. */
+export function dateToSerial(date: Date, date1904: boolean): number {
+  return date.getTime() / DAY_MS + 25569 - (date1904 ? 1462 : 0);
+}
+
 /** A time serial → `H:MM` or `H:MM:SS` (with seconds when the format shows them); elapsed hours are not wrapped at 24. */
 export function serialToTime(serial: number, kind: 'time' | 'elapsed', seconds: boolean): string {
   const total = Math.round(Math.abs(serial) * 86400);

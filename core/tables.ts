@@ -44,14 +44,34 @@ export function a1(row: number, column: number): string {
   return `${columnLetter(column)}${row}`;
 }
 
+/** `AB` → 28: column letters (upper case) to their 1-based number. */
+export function columnNumber(letters: string): number {
+  let column = 0;
+  for (let i = 0; i < letters.length; i++) column = column * 26 + letters.charCodeAt(i) - 64;
+  return column;
+}
+
+/** `AB12` or `$AB$12` → { row: 12, column: 28 }, or null when the text is no A1 address. */
+export function readA1(address: string): { row: number; column: number } | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
+  return m ? { row: Number(m[2]), column: columnNumber(m[1]!.toUpperCase()) } : null;
+}
+
 /** `AB12` → { row: 12, column: 28 } */
 export function parseA1(address: string): { row: number; column: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
-  if (!m) throw new Error(`not an A1 address: ${address}`);
-  const letters = m[1]!.toUpperCase();
-  let column = 0;
-  for (const ch of letters) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), column };
+  const at = readA1(address);
+  if (!at) throw new Error(`not an A1 address: ${address}`);
+  return at;
+}
+
+/** A sheet name as a formula reference writes it: `'Synthèse'`, quotes inside doubled (`'L''équipe'`). */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A reference to a cell or range of another sheet: `'Synthèse'!$H$5`. */
+export function sheetRef(sheet: string, address: string): string {
+  return `${quoteSheet(sheet)}!${address}`;
 }
 
 /** The text a person would read in the cell, for labels, codes and comments. */

@@ -1,4 +1,4 @@
-import { isDateFormat, numberCell } from '../../core/number-formats';
+import { numberCell } from '../../core/number-formats';
 import { compact, type Cell, type Sheet, type Tables } from '../../core/tables';
 
 /**
@@ -23,9 +23,6 @@ export interface RangeData {
 
 export const RANGE_PROPERTIES = 'values,formulas,numberFormat,valueTypes,rowIndex,columnIndex';
 export const SHEET_PROPERTIES = 'items/name,items/visibility';
-
-/** The date test shared with the pipeline's readers (core/number-formats.ts). */
-export { isDateFormat };
 
 const EMPTY_CELL = (): Cell => ({ kind: 'empty', value: null });
 

@@ -1,4 +1,4 @@
-import { rowsByCode } from '../inputs';
+import { rowsByCode, tableItems } from '../inputs';
 import type { Rule } from './rule';
 
 /** Every indicator, budget line and beneficiary category of the framework has its row. */
@@ -13,16 +13,11 @@ export const missingRow: Rule = {
     messageIds: ['missing'],
   },
   check({ view, framework, report }) {
-    const expected = {
-      indicators: framework.indicators,
-      budget: framework.budgetLines,
-      beneficiaries: framework.beneficiaries,
-    } as const;
     for (const key of ['indicators', 'budget', 'beneficiaries'] as const) {
       const table = view[key];
       if (!table.sheet || table.headerRow === null || table.columns.code === undefined) continue;
       const rows = rowsByCode(table);
-      for (const item of expected[key])
+      for (const item of tableItems(framework, key))
         if (!rows.has(item.code.toUpperCase()))
           report({ messageId: 'missing', where: { sheet: table.sheet.name }, params: { code: item.code, label: item.label } });
     }

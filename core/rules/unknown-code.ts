@@ -1,3 +1,4 @@
+import { tableItems } from '../inputs';
 import { cellAt } from '../tables';
 import type { Rule } from './rule';
 
@@ -13,16 +14,11 @@ export const unknownCode: Rule = {
     messageIds: ['unknown', 'noCode'],
   },
   check({ view, framework, report }) {
-    const known = {
-      indicators: framework.indicators,
-      budget: framework.budgetLines,
-      beneficiaries: framework.beneficiaries,
-    } as const;
     for (const key of ['indicators', 'budget', 'beneficiaries'] as const) {
       const table = view[key];
       const column = table.columns.code;
       if (!table.sheet || column === undefined) continue;
-      const codes = new Set(known[key].map((i) => i.code.toUpperCase()));
+      const codes = new Set(tableItems(framework, key).map((i) => i.code.toUpperCase()));
       for (const { code, row } of table.rows) {
         if (code === '') {
           const filled = Object.values(table.columns).find((c) => c !== undefined && cellAt(table.sheet!, row, c).kind !== 'empty');

@@ -1,6 +1,7 @@
 import type { Framework } from '../../core/framework/schema';
 import { renderIssue, severityLabel, type Lang } from '../../core/messages';
 import type { Issue, Report, ReportStats } from '../../core/report';
+import { quoteSheet } from '../../core/tables';
 import { InputError, type InputErrorCode } from '../read/input-error';
 import { EXIT } from './common';
 import { inputErrorText, renderInputError } from './text';
@@ -38,7 +39,7 @@ export function fileFailure(file: string, err: unknown, lang: Lang): FileFailure
 
 /** `Indicateurs!F5`, quoted as Excel does when the name needs it: `'Feuille 1'!A1`. */
 export function cellReference(sheet: string, address: string | null): string {
-  const name = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const name = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) ? sheet : quoteSheet(sheet);
   return address ? `${name}!${address}` : name;
 }
 

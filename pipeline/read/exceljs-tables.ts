@@ -1,6 +1,6 @@
 import { END, OPEN, Scanner, XmlScanError } from '../xml/scanner';
 import ExcelJS from 'exceljs';
-import { numberCell } from '../../core/number-formats';
+import { dateToSerial, numberCell } from '../../core/number-formats';
 import { compact, type Cell, type Sheet, type Tables } from '../../core/tables';
 
 /** How dates are counted: what the file says (`date1904`), and what exceljs believed when it made Dates. */
@@ -36,7 +36,7 @@ function plain(value: unknown, numFmt: string | undefined, dates: DateSystem): C
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (value instanceof Date) {
     // Back to the serial exceljs converted, then read with the file's own date system.
-    const serial = value.getTime() / 86400000 + 25569 - (dates.exceljs1904 ? 1462 : 0);
+    const serial = dateToSerial(value, dates.exceljs1904);
     return Number.isFinite(serial) ? numberCell(serial, numFmt || 'yyyy-mm-dd', dates.date1904) : { kind: 'string', value: '(date illisible)' };
   }
   if (typeof value === 'object' && 'error' in value) return { kind: 'error', value: String((value as ExcelJS.CellErrorValue).error) };

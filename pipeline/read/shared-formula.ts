@@ -1,18 +1,11 @@
+import { columnLetter, columnNumber } from '../../core/tables';
 import { unsupported } from './fast-unsupported';
 
 /** Shared (filled-down) formulas: the master's text moved to another cell. */
 
-export function lettersToColumn(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
-  return n;
-}
-
 function columnToLetters(n: number): string {
   if (!(n >= 1 && n <= 16384)) unsupported(`a column ${n} out of bounds`);
-  let out = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
+  return columnLetter(n);
 }
 
 const REF = /^(\$?)([A-Za-z]{1,3})(\$?)([1-9][0-9]{0,6})$/;
@@ -63,7 +56,7 @@ export function slideFormula(formula: string, from: { row: number; col: number }
     if (m) {
       const colStr = m[2]!.toUpperCase();
       if (!(colStr.length === 3 && colStr > 'XFD')) {
-        let col = lettersToColumn(colStr);
+        let col = columnNumber(colStr);
         let row = parseInt(m[4]!, 10);
         if (!m[1]) col += to.col - from.col;
         if (!m[3]) row += to.row - from.row;

@@ -5,7 +5,6 @@ import { parseRels, parseSharedStrings, parseStyles, parseWorkbook } from './xls
 import { parseWorksheet } from './xlsx-worksheet';
 
 export { FastReaderUnsupported, WorkbookRefused } from './fast-unsupported';
-export { BUILTIN_NUMBER_FORMATS, isDateFormat as isDateFmt } from '../../core/number-formats';
 export { slideFormula } from './shared-formula';
 export { xmlDecodeTwice } from './xlsx-text';
 export { excelDateToIso } from './xlsx-worksheet';

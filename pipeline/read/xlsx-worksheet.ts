@@ -1,7 +1,7 @@
 import { isoDatePart, numberCell, serialToIso } from '../../core/number-formats';
-import { EMPTY, type Cell } from '../../core/tables';
+import { columnNumber, EMPTY, type Cell } from '../../core/tables';
 import { unsupported, WorkbookRefused } from './fast-unsupported';
-import { lettersToColumn, slideFormula } from './shared-formula';
+import { slideFormula } from './shared-formula';
 import { CLOSE, END, OPEN, openRoot, Scanner } from '../xml/scanner';
 import type { SharedString } from './xlsx-parts';
 import { unescapeX } from './xlsx-text';
@@ -322,7 +322,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Cell[][] {
         const ref = sc.attr('ref');
         const m = RANGE.exec(ref ?? '');
         if (!m) unsupported(`the merged range ${ref}`);
-        const [r1, c1, r2, c2] = [Number(m[2]), lettersToColumn(m[1]!), Number(m[4]), lettersToColumn(m[3]!)];
+        const [r1, c1, r2, c2] = [Number(m[2]), columnNumber(m[1]!), Number(m[4]), columnNumber(m[3]!)];
         const range = { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
         if (range.right > 16384) unsupported(`the merged range ${ref}`);
         merges.push(range);

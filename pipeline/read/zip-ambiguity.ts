@@ -1,3 +1,5 @@
+import { CENTRAL, endOfCentralDirectory, LOCAL } from './zip-guard';
+
 /**
  * A zip that two readers could read differently: two entries with the same name, in any case (one reader takes
  * the first, another the last), or a local header whose name disagrees with the central directory
@@ -14,19 +16,10 @@ export interface ZipAmbiguity {
   name: string;
 }
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 
 /** The first ambiguity found, or null (also null for what is not a readable zip: the zip guard says why). */
 export function findZipAmbiguity(zip: Buffer): ZipAmbiguity | null {
-  // The end-of-central-directory record: within the last 22 + 65 535 bytes (its comment).
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--)
-    if (zip.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
+  const eocd = endOfCentralDirectory(zip);
   if (eocd < 0) return null;
   const count = zip.readUInt16LE(eocd + 10);
   let p = zip.readUInt32LE(eocd + 16);

@@ -85,8 +85,10 @@ export type ZipVerdict =
     };
 
 const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
+/** The signature of a central-directory entry. */
+export const CENTRAL = 0x02014b50;
+/** The signature of a local header. */
+export const LOCAL = 0x04034b50;
 const STORED = 0;
 const DEFLATED = 8;
 /** Entries up to this size are tested for their ratio together, not one by one. */
@@ -121,16 +123,15 @@ function checkEntryData(
   return inflated.length === uncompressed ? { check: 'ok', data: inflated } : { check: 'sizeMismatch' };
 }
 
+/** Where the end-of-central-directory record starts, or -1: it sits in the last 22 bytes + up to 64 KiB of comment. */
+export function endOfCentralDirectory(zip: Buffer): number {
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) if (zip.readUInt32LE(i) === EOCD) return i;
+  return -1;
+}
+
 export function inspectZip(buffer: Buffer, limits: ZipLimits = DEFAULT_LIMITS, options: InspectOptions = {}): ZipVerdict {
-  if (buffer.length < 22 || buffer.readUInt32LE(0) !== 0x04034b50) return { ok: false, reason: 'notZip' };
-  // The end-of-central-directory record sits in the last 22 bytes + up to 64 KiB of comment.
-  let eocd = -1;
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 22 - 0xffff); i--) {
-    if (buffer.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
+  if (buffer.length < 22 || buffer.readUInt32LE(0) !== LOCAL) return { ok: false, reason: 'notZip' };
+  const eocd = endOfCentralDirectory(buffer);
   if (eocd < 0) return { ok: false, reason: 'truncated' };
   const count = buffer.readUInt16LE(eocd + 10);
   const size = buffer.readUInt32LE(eocd + 12);

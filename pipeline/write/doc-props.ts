@@ -1,6 +1,6 @@
 import type { Package } from './charts';
 import { END, OPEN, Scanner } from '../xml/scanner';
-import { escapeText } from './charts/xml';
+import { escapeText } from '../xml/escape';
 
 /**
  * Sets the document's company (docProps/app.xml), which exceljs' streaming writer leaves empty. The

@@ -1,3 +1,5 @@
+import { columnLetter } from '../../core/tables';
+import { escapeAttr } from '../xml/escape';
 import type { Package } from './charts';
 
 /**
@@ -20,17 +22,10 @@ const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relatio
 const TYPE_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-function lastColumn(count: number): string {
-  let out = '';
-  for (let n = count; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
-}
 
 export function tableXml(id: number, spec: TableSpec): string {
-  const ref = `A1:${lastColumn(spec.columns.length)}${spec.rows + 1}`;
-  const columns = spec.columns.map((name, i) => `<tableColumn id="${i + 1}" name="${escape(name)}"/>`).join('');
+  const ref = `A1:${columnLetter(spec.columns.length)}${spec.rows + 1}`;
+  const columns = spec.columns.map((name, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(name)}"/>`).join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<table xmlns="${NS_MAIN}" id="${id}" name="${spec.name}" displayName="${spec.name}" ref="${ref}" totalsRowShown="0">` +

@@ -1,4 +1,5 @@
-import { DATE_PROBE, isDate1904, isDateFormat, officeCell, rangeToSheet, readTables, sheetState } from '../../addin/excel/reader';
+import { isDateFormat } from '../../core/number-formats';
+import { DATE_PROBE, isDate1904, officeCell, rangeToSheet, readTables, sheetState } from '../../addin/excel/reader';
 import { mockExcel } from './helpers/mock-excel';
 import type { SheetSnapshot } from './helpers/snapshot';
 

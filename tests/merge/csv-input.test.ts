@@ -30,6 +30,7 @@ import {
   tempDir,
   tidyRowsOf,
 } from '../helpers/merge-fixtures';
+import { columnLetter } from '../../core/tables';
 
 const tmp = tempDir('merge-csv-in');
 afterAll(() => tmp.remove());
@@ -126,7 +127,7 @@ describe('a CSV with bad rows is refused, each problem at its CSV line and colum
   const rows = tidyRowsOf('BAR', '2023', fillFor('BAR'));
   const header = rows[0]!;
   const col = (name: string) => header.indexOf(name);
-  const letter = (name: string) => String.fromCharCode(65 + col(name));
+  const letter = (name: string) => columnLetter(col(name) + 1);
   // A non-number in Réalisé of an existing row, and a row with a code the framework does not know.
   const wordLine = rows.findIndex((r) => r[col('Code')] === 'R2.2.1' && r[col('Désagrégation')] === 'Total');
   const bad = rows.map((r, i) => (i === wordLine ? r.map((v, c) => (c === col('Réalisé') ? 'un' : v)) : r));

@@ -13,6 +13,7 @@ import { LABELS } from '../../pipeline/write/consolidated/labels';
 import { chartsOfSheet, openPackage, refCells, sheetCells, sheetParts, type ChartData } from '../charts/helpers/package';
 import { NO_INDICATOR_TARGET, QUARTERS, SENT, BASELINE, writeQuarterlyCase } from '../helpers/evolution-fixture';
 import { formulaOf, mergeCli, readWorkbook, sheet, shown, tempDir, type Fill, type Scalar } from '../helpers/merge-fixtures';
+import { columnLetter } from '../../core/tables';
 
 const tmp = tempDir('evolution');
 afterAll(() => tmp.remove());
@@ -296,7 +297,7 @@ test('--evolution-communes: the detail tables again for each commune, with Bara�
 test('the quarter’s rate is coloured by the thresholds; the progress toward the end-of-project target is not (50 % halfway is on track)', () => {
   const header = rowWhere(ws, (a, b) => a === L.evoPeriod && b === L.evoPeriodRate);
   const cols = columnsOf(ws, header);
-  const letter = (h: string) => String.fromCharCode(64 + cols.get(h)!);
+  const letter = (h: string) => columnLetter(cols.get(h)!);
   const formats = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[] }).conditionalFormattings;
   const covering = (column: string, row: number) =>
     formats.filter((f) => f.ref.split(' ').some((ref) => {
@@ -307,7 +308,7 @@ test('the quarter’s rate is coloured by the thresholds; the progress toward th
   expect(covering(letter(L.evoPeriodRate), header + 1).flatMap((f) => f.rules.map((r) => r.type))).toContain('expression');
   expect(covering(letter(L.evoCumulativeProgress), header + 1)).toEqual([]);
   const t = table(ws, L.evolutionIndicators);
-  expect(covering(String.fromCharCode(64 + Number(t.cell('R1.1.1', L.evoProgress).col)), t.rows.get('R1.1.1')!)).toEqual([]);
+  expect(covering(columnLetter(Number(t.cell('R1.1.1', L.evoProgress).col)), t.rows.get('R1.1.1')!)).toEqual([]);
 });
 
 test('a table longer than a page repeats its header row after each page break, and the summary still reads the right rows', async () => {
@@ -346,7 +347,7 @@ test('a table longer than a page repeats its header row after each page break, a
     return typeof a === 'number' && typeof c === 'number' && c > 0 ? [Math.min(1, a / c)] : [];
   });
   expectFigure(shown(long.getCell(`B${header + 1}`)), rates.reduce((x, y) => x + y, 0) / rates.length, 'taux 2024-T1');
-  for (const code of codes) expect(formulaOf(long.getCell(`B${header + 1}`))).toContain(`${String.fromCharCode(64 + Number(t.cell(code, 'Réalisé 2024-T1').col))}${t.rows.get(code)}/`);
+  for (const code of codes) expect(formulaOf(long.getCell(`B${header + 1}`))).toContain(`${columnLetter(Number(t.cell(code, 'Réalisé 2024-T1').col))}${t.rows.get(code)}/`);
 }, 60_000);
 
 test('--lang en: the sheet keeps its French name (the contract), its texts are English', async () => {

@@ -13,6 +13,7 @@ import { withSpreadTargets } from '../../pipeline/period-targets';
 import { writeTemplateFile, type Fill } from '../../pipeline/templates';
 import { dataTable, framework, mergeCli, mergeJson, readWorkbook, rowWith, sheet, shown, tempDir, textsOf } from '../helpers/merge-fixtures';
 import { QUARTERS, withQuarters } from '../helpers/quarters';
+import { columnLetter } from '../../core/tables';
 
 const tmp = tempDir('merge-period-selection');
 afterAll(() => tmp.remove());
@@ -119,7 +120,7 @@ test('Synthèse and Prévu vs Réalisé label the two questions and give both an
     target('GNZ', '2024-T2'),
     25,
   ]);
-  const progress = String.fromCharCode(64 + col('Avancement'));
+  const progress = columnLetter(col('Avancement'));
   expect(formatted(pva).some((ref) => new RegExp(`(^|[^A-Z])${progress}\\d`).test(ref))).toBe(false);
   expect([shown(gnz.getCell(col('Prévu'))), shown(gnz.getCell(col('Cumul à date'))), shown(gnz.getCell(col('Cible fin de projet')))]).toEqual([
     target('GNZ', '2024-T2'),

@@ -8,13 +8,12 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Tables } from '../../core/tables';
+import { BUILTIN_NUMBER_FORMATS, isDateFormat } from '../../core/number-formats';
 import { InputError } from '../../pipeline/read/input-error';
 import { readWorkbookBuffer } from '../../pipeline/read/xlsx';
 import {
-  BUILTIN_NUMBER_FORMATS,
   excelDateToIso,
   FastReaderUnsupported,
-  isDateFmt,
   isFastReaderPart,
   readTablesFast,
   slideFormula,
@@ -305,7 +304,7 @@ function randomWorkbook(seed: number): ExcelJS.Workbook {
         const format = rand() < 0.5 ? pick(FORMATS) : undefined;
         // exceljs turns a cached TRUE / FALSE under a date format into a date; Excel shows TRUE / FALSE.
         const booleanResult = typeof value === 'object' && value !== null && 'formula' in value && typeof value.result === 'boolean';
-        if (format && !(booleanResult && isDateFmt(format))) written.numFmt = format;
+        if (format && !(booleanResult && isDateFormat(format))) written.numFmt = format;
       }
     // Filled-down formulas in a free column, merges below the data.
     const free = cols + 3;
@@ -806,7 +805,7 @@ describe('falling back to exceljs', () => {
 // exceljs' rules, ported
 
 describe("exceljs' rules, ported", () => {
-  test('isDateFmt', () => {
+  test('isDateFormat (core) agrees with exceljs isDateFmt', () => {
     const formats = [
       undefined,
       '',
@@ -832,10 +831,10 @@ describe("exceljs' rules, ported", () => {
       'e/m/d',
       ...Object.values(BUILTIN_NUMBER_FORMATS),
     ];
-    for (const f of formats) expect([f, isDateFmt(f)]).toEqual([f, exceljsUtils.isDateFmt(f)]);
+    for (const f of formats) expect([f, isDateFormat(f)]).toEqual([f, exceljsUtils.isDateFmt(f)]);
     // Where exceljs is wrong: upper case (LibreOffice) is a date; `General` and escaped letters are not.
     for (const [f, expected] of [['DD/MM/YYYY', true], ['YY', true], ['H', true], ['GENERAL', false], ['\\d0', false], ['_d0', false]] as const)
-      expect([f, isDateFmt(f)]).toEqual([f, expected]);
+      expect([f, isDateFormat(f)]).toEqual([f, expected]);
   });
 
   test('the built-in number formats', () => {

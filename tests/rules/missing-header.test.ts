@@ -1,10 +1,10 @@
 import { missingHeader } from '../../core/rules/missing-header';
 import { BEN, BUD, IND, insertRow, moveColumn, removeSheet, renameHeader, setValue } from '../helpers/build-tables';
 import { ruleTester } from '../helpers/rule-tester';
-import type { Tables } from '../../core/tables';
+import { a1, type Tables } from '../../core/tables';
 
 const clearRow1 = (t: Tables, sheet: string, width: number) => {
-  for (let c = 0; c < width; c++) setValue(t, sheet, `${String.fromCharCode(65 + c)}1`, null);
+  for (let c = 0; c < width; c++) setValue(t, sheet, a1(1, c + 1), null);
 };
 
 ruleTester(missingHeader, {

@@ -1,20 +1,14 @@
 import type ExcelJS from 'exceljs';
+import { columnLetter, readA1, sheetRef } from '../../../core/tables';
 import type { CellRange, CellSource, CellValue } from './types';
 
 /** `AB12` → { col: 28, row: 12 } (both 1-based). */
 export function parseAddress(address: string): { col: number; row: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!m) throw new Error(`not a cell address: « ${address} »`);
-  const col = [...m[1]!.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const row = Number(m[2]);
+  const at = readA1(address);
+  if (!at) throw new Error(`not a cell address: « ${address} »`);
+  const { column: col, row } = at;
   if (col < 1 || col > 16384 || row < 1 || row > 1048576) throw new Error(`cell address out of the sheet: « ${address} »`);
   return { col, row };
-}
-
-export function columnName(col: number): string {
-  let out = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
 }
 
 /** The cells of a one-row or one-column range, in order. */
@@ -25,7 +19,7 @@ export function cellsOf(range: CellRange): string[] {
   if (from.col !== to.col && from.row !== to.row) throw new Error(`${range.sheet}!${range.range}: a chart range must be one row or one column`);
   if (to.col < from.col || to.row < from.row) throw new Error(`${range.sheet}!${range.range}: a range goes from its top-left cell to its bottom-right cell`);
   const out: string[] = [];
-  for (let row = from.row; row <= to.row; row++) for (let col = from.col; col <= to.col; col++) out.push(`${columnName(col)}${row}`);
+  for (let row = from.row; row <= to.row; row++) for (let col = from.col; col <= to.col; col++) out.push(`${columnLetter(col)}${row}`);
   return out;
 }
 
@@ -35,10 +29,10 @@ export function rangeFormula(range: CellRange): string {
     .split(':')
     .map((address) => {
       const { col, row } = parseAddress(address);
-      return `$${columnName(col)}$${row}`;
+      return `$${columnLetter(col)}$${row}`;
     })
     .join(':');
-  return `'${range.sheet.replace(/'/g, "''")}'!${absolute}`;
+  return sheetRef(range.sheet, absolute);
 }
 
 /** The cached values of an exceljs workbook: a formula's stored result, rich text as plain text. */

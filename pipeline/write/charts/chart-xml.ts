@@ -1,6 +1,6 @@
 import { cellsOf, rangeFormula } from './cells';
 import type { CellRange, CellSource, ChartSeries, ChartSpec, Colour, DataLabels, LabelPosition, ValueAxis } from './types';
-import { escapeAttr, escapeText } from './xml';
+import { escapeAttr, escapeText } from '../../xml/escape';
 
 /** The DrawingML chart part (`xl/charts/chartN.xml`) of one chart, its caches read from the cells. */
 

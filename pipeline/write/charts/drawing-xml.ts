@@ -1,6 +1,6 @@
 import { parseAddress } from './cells';
 import type { CellPoint, ChartAnchor } from './types';
-import { escapeAttr } from './xml';
+import { escapeAttr } from '../../xml/escape';
 
 /** The pieces of a drawing part (`xl/drawings/drawingN.xml`) that hold charts. */
 

@@ -4,7 +4,8 @@ import JSZip from 'jszip';
 import { chartXml, checkSpec } from './chart-xml';
 import { chartAnchor, emptyDrawing, NS_A, NS_XDR } from './drawing-xml';
 import type { CellSource, ChartSpec } from './types';
-import { escapeAttr, prefixFor, rootCloseIndex, rootTag, scanTags, topLevel } from './xml';
+import { escapeAttr } from '../../xml/escape';
+import { prefixFor, rootCloseIndex, rootTag, scanTags, topLevel } from './xml';
 
 /**
  * Adds native charts to an .xlsx package written by another tool (exceljs writes none): a chart part per

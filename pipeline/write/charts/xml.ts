@@ -1,18 +1,10 @@
 import { CLOSE, END, OPEN, Scanner } from '../../xml/scanner';
 
 /**
- * Just enough XML for editing the parts of an OOXML package in place: escaping, and the tags of a
+ * Just enough XML for editing the parts of an OOXML package in place (escaping is pipeline/xml/escape.ts): the tags of a
  * document with their depth and position (comments, processing instructions and CDATA skipped), so an
  * element is found where it really is and not inside a nested `<extLst>`.
  */
-
-export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function escapeAttr(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
 
 export interface Tag {
   kind: 'open' | 'close' | 'empty';

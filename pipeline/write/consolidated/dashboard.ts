@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
-import { formulaResult } from './style';
+import { shownValue } from './style';
 import { isPeople } from '../../../core/framework/schema';
 import { interpolate } from '../../../core/messages';
-import { columnLetter } from '../../../core/tables';
+import { columnLetter, sheetRef } from '../../../core/tables';
 import type { CellPoint, CellRange, ChartSeries, ChartSpec } from '../charts';
 import type { WriteContext } from './context';
 import { chartPages, printArea } from './chart-pages';
@@ -35,20 +35,7 @@ const strong = (band: keyof typeof RATE_COLOURS) => RATE_COLOURS[band].strong.sl
 /** Labels of every rate, 0 % included; a text (no rate) shows no label. */
 const LABEL_FORMAT = `${PERCENT_FORMAT};-${PERCENT_FORMAT};${PERCENT_FORMAT};`;
 
-/** The cached value a cell shows (a formula's stored result). */
-function shown(ws: ExcelJS.Worksheet, address: string): number | string | null {
-  const cell = ws.getCell(address);
-  const v = cell.value;
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  if (typeof v === 'object' && 'formula' in v) {
-    const r = formulaResult(cell);
-    return typeof r === 'number' || typeof r === 'string' ? r : null;
-  }
-  return null;
-}
 
-const quoted = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 
 /** A header row tall enough for its wrapped texts (bold: a little under one character per unit of width). */
 function headerHeight(ws: ExcelJS.Worksheet, row: number): void {
@@ -126,7 +113,7 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
       value(ws.getCell(`A${r}`), row.category);
       value(ws.getCell(`B${r}`), row.description);
       if (row.source) {
-        const rate = shown(ws, row.source);
+        const rate = shownValue(ws.getCell(row.source));
         const num = typeof rate === 'number' ? rate : null;
         formula(ws.getCell(`C${r}`), row.source, rate ?? '');
         const [c, w] = [`C${r}`, `D${r}`];
@@ -245,7 +232,7 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
       ['E', 'rate', EXECUTION_FORMAT],
     ] as const) {
       const address = `${bud.columns[key]}${row}`;
-      formula(ws.getCell(`${col}${r}`), `${quoted(bud.sheet)}!${address}`, bud.shown(address) ?? '');
+      formula(ws.getCell(`${col}${r}`), sheetRef(bud.sheet, address), bud.shown(address) ?? '');
       ws.getCell(`${col}${r}`).numFmt = fmt;
     }
     const rate = bud.shown(`${bud.columns.rate}${row}`);
@@ -277,7 +264,7 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
       const address = `${ben.columns[c.sex]}${ben.communeRows.get(c.line.item.code)!.get(status.commune.code)!}`;
       const cached = ben.shown(address);
       // A commune not received has no number: the cell stays empty, a gap in the chart.
-      if (status.received && typeof cached === 'number') formula(cell, `${quoted(ben.sheet)}!${address}`, cached);
+      if (status.received && typeof cached === 'number') formula(cell, sheetRef(ben.sheet, address), cached);
       cell.numFmt = NUMBER_FORMAT;
     });
     r++;

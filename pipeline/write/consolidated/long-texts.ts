@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { interpolate } from '../../../core/messages';
+import { sheetRef } from '../../../core/tables';
 import type { WriteContext } from './context';
 import { OUTPUT_SHEETS } from './labels';
 import { columnPixels, linesHeight, MAX_ROW_POINTS, textPixels, wrappedLines } from './row-height';
@@ -23,7 +24,7 @@ export class LongTexts {
     if (this.next + pieces.length > ROWS_MAX) return cutAt(text, max, '…');
     const first = this.next;
     this.next += pieces.length;
-    this.entries.push({ where: `${quoteSheet(cell.worksheet.name)}!${cell.address}`, pieces, first });
+    this.entries.push({ where: sheetRef(cell.worksheet.name, cell.address), pieces, first });
     return cutAt(text, max, interpolate(this.ctx.labels.longTextContinued, { sheet: OUTPUT_SHEETS.longTexts, row: first }, this.ctx.lang));
   }
 }
@@ -35,9 +36,6 @@ const ROWS_MAX = 1_048_576;
 const TEXT_WIDTH = 120;
 /** A piece's length before it is checked against the row's height: about twenty lines of the column. */
 const PIECE = 2000;
-
-/** `'Prévu vs Réalisé'`: a sheet name as a reference writes it. */
-const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 /** The first `max` characters of `text`, the last ones replaced by `tail`; never half a surrogate pair. */
 export function cutAt(text: string, max: number, tail: string): string {

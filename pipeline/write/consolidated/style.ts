@@ -75,6 +75,17 @@ export function formulaResult(cell: ExcelJS.Cell): ExcelJS.CellFormulaValue['res
   return cell.result as ExcelJS.CellFormulaValue['result'];
 }
 
+/** The number or text a cell shows: its value, or a formula's cached result; null for anything else. */
+export function shownValue(cell: ExcelJS.Cell): number | string | null {
+  const v = cell.value;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (v && typeof v === 'object' && 'formula' in v) {
+    const result = formulaResult(cell);
+    return typeof result === 'number' || typeof result === 'string' ? result : null;
+  }
+  return null;
+}
+
 /** Excel's limit: a cell holds at most 32 767 characters; a longer text makes it repair the file. */
 export const CELL_TEXT_MAX = 32767;
 

@@ -3,6 +3,7 @@ import type { CommunePeriod } from '../../../core/consolidate/model';
 import type { Timeliness } from '../../../core/timeliness';
 import { cappedMean, rateOf, weakest } from '../../../core/consolidate/rates';
 import { formatDate, interpolate } from '../../../core/messages';
+import { sheetRef } from '../../../core/tables';
 import type { WriteContext } from './context';
 import { OUTPUT_SHEETS } from './labels';
 import { MAX_ROW_POINTS } from './row-height';
@@ -12,7 +13,6 @@ import { DATE_FORMAT, formula, headerRow, heading, PERCENT_FORMAT, rateFormattin
 /** Beyond this many commune-periods, the reception table lists only those not received or late. */
 const RECEPTION_LISTED_UP_TO = 40;
 
-const ref = (sheet: string, address: string) => `'${sheet.replace(/'/g, "''")}'!${address}`;
 const RED = 'FF9C0006';
 const ORANGE = 'FF9C5700';
 
@@ -100,7 +100,7 @@ export function writeCommunesTable(ws: ExcelJS.Worksheet, ctx: WriteContext, pva
     value(ws.getCell(`C${r}`), state);
     if (!status.complete) ws.getCell(`C${r}`).font = { name: 'Calibri', bold: true, color: { argb: status.received ? ORANGE : RED } };
     const rates = model.indicators.map((l) => rateOf(l.communes[code]!.achieved, l.communes[code]!.planned));
-    const cells = model.indicators.map((l) => ref(pva.sheet, `${pva.columns.rate}${pva.communeRows.get(l.item.code)!.get(code)!}`));
+    const cells = model.indicators.map((l) => sheetRef(pva.sheet, `${pva.columns.rate}${pva.communeRows.get(l.item.code)!.get(code)!}`));
     // A commune that reported but has no target anywhere has no rate: « – », not « non reçu ».
     const none = status.received ? '–' : L.notReceived;
     formula(ws.getCell(`D${r}`), cappedMeanFormula(cells, none), cappedMean(rates) ?? none);

@@ -5,6 +5,7 @@ import type { Indicator } from '../../../core/framework/schema';
 import { cappedMean, rateOf } from '../../../core/consolidate/rates';
 import { formatDate, formatNumber, interpolate } from '../../../core/messages';
 import { reasonText } from '../../../core/messages/merge';
+import { sheetRef } from '../../../core/tables';
 import type { BudgetMap } from './budget';
 import type { WriteContext } from './context';
 import { cappedMeanFormula, rateFormula, type DetailMap } from './detail-sheet';
@@ -33,7 +34,6 @@ export interface SynthesisMap {
 /** Synthèse's columns A to I: what its charts span and what prints. */
 export const SYNTHESIS_COLUMNS = 9;
 
-const ref = (sheet: string, address: string) => `'${sheet.replace(/'/g, "''")}'!${address}`;
 
 /** « R1.1 : 100 acteurs formels … formés ; 100 prestataires … » like the seed report's section 5. */
 function achievedSentence(lines: Line<Indicator>[], lang: 'fr' | 'en'): string {
@@ -151,7 +151,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     [L.executionRate, c.rate!, rateOf(spent, typeof planned === 'number' ? planned : null) ?? '', EXECUTION_FORMAT],
   ] as const) {
     label(text);
-    formula(ws.getCell(`B${r}`), ref(bud.sheet, `${column}${bud.grandTotalRow}`), result);
+    formula(ws.getCell(`B${r}`), sheetRef(bud.sheet, `${column}${bud.grandTotalRow}`), result);
     ws.getCell(`B${r}`).numFmt = fmt;
     ws.getCell(`B${r}`).alignment = { horizontal: 'left', vertical: 'top' };
     if (fmt === EXECUTION_FORMAT) executionFormatting(ws, `B${r}`);
@@ -199,15 +199,15 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
       value(ws.getCell(`A${r}`), line.item.code);
       value(ws.getCell(`B${r}`), line.item.label);
       if (line.total.planned === null) notReceived(ws.getCell(`C${r}`), L.targetUndefined);
-      else formula(ws.getCell(`C${r}`), ref(pva.sheet, `${pva.columns.planned}${total}`), line.total.planned);
-      formula(ws.getCell(`D${r}`), ref(pva.sheet, `${pva.columns.achieved}${total}`), line.total.achieved ?? L.notReceived);
+      else formula(ws.getCell(`C${r}`), sheetRef(pva.sheet, `${pva.columns.planned}${total}`), line.total.planned);
+      formula(ws.getCell(`D${r}`), sheetRef(pva.sheet, `${pva.columns.achieved}${total}`), line.total.achieved ?? L.notReceived);
       formula(ws.getCell(`E${r}`), rateFormula(`D${r}`, `C${r}`), rateOf(line.total.achieved, line.total.planned) ?? '');
       // The target of the commune-periods not received (a whole commune, or a quarter of one): a figure of
       // the framework, not a sum of the sheet's cells (a missing quarter has no row of its own).
       if (line.missingPlanned === null) notReceived(ws.getCell(`F${r}`), L.targetUndefined);
       else value(ws.getCell(`F${r}`), line.missingPlanned);
-      formula(ws.getCell(`G${r}`), ref(pva.sheet, `${pva.columns.toDate}${total}`), line.toDate.total.achieved ?? L.notReceived);
-      formula(ws.getCell(`H${r}`), ref(pva.sheet, `${pva.columns.endTarget}${total}`), line.toDate.total.target);
+      formula(ws.getCell(`G${r}`), sheetRef(pva.sheet, `${pva.columns.toDate}${total}`), line.toDate.total.achieved ?? L.notReceived);
+      formula(ws.getCell(`H${r}`), sheetRef(pva.sheet, `${pva.columns.endTarget}${total}`), line.toDate.total.target);
       formula(ws.getCell(`I${r}`), rateFormula(`G${r}`, `H${r}`), rateOf(line.toDate.total.achieved, line.toDate.total.target) ?? '');
       for (const c of ['C', 'D', 'G', 'H']) ws.getCell(`${c}${r}`).numFmt = NUMBER_FORMAT;
       ws.getCell(`E${r}`).numFmt = PERCENT_FORMAT;
@@ -309,7 +309,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
       const isPeopleColumn = col === 'C' || col === 'D';
       if (isPeopleColumn && line.total.women === null && line.total.men === null && line.item.unit !== 'personnes') continue;
       // What the referenced cell shows: no number is « non reçu », or « cible non définie » for a target.
-      formula(ws.getCell(`${col}${r}`), ref(ben.sheet, `${source}${total}`), result ?? (col === 'F' ? L.targetUndefined : L.notReceived));
+      formula(ws.getCell(`${col}${r}`), sheetRef(ben.sheet, `${source}${total}`), result ?? (col === 'F' ? L.targetUndefined : L.notReceived));
       ws.getCell(`${col}${r}`).numFmt = NUMBER_FORMAT;
     }
     r++;

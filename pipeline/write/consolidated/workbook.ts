@@ -20,7 +20,7 @@ import { TIDY_HEADERS, writeData } from './data';
 import { OUTPUT_CREATOR, OUTPUT_LAST_MODIFIED_BY, OUTPUT_SHEETS } from './labels';
 import { writePlannedVsAchieved } from './planned-vs-achieved';
 import { writeSources } from './sources';
-import { drain, formulaResult, printSetup } from './style';
+import { drain, printSetup, shownValue } from './style';
 import { makeXmlSafe } from './xml-safe';
 import { writeSynthesis, type SynthesisMap } from './synthesis';
 
@@ -59,14 +59,7 @@ function snapshot(ws: ExcelJS.Worksheet, lastRow: number): CellSource {
   const values = new Map<string, { value: CellValue; numFmt?: string }>();
   for (let r = 1; r <= lastRow; r++)
     ws.getRow(r).eachCell((cell) => {
-      const v = cell.value;
-      let shown: CellValue = null;
-      if (typeof v === 'number' || typeof v === 'string') shown = v;
-      else if (v && typeof v === 'object' && 'formula' in v) {
-        const result = formulaResult(cell);
-        shown = typeof result === 'number' || typeof result === 'string' ? result : null;
-      }
-      values.set(cell.address, { value: shown, numFmt: cell.numFmt || undefined });
+      values.set(cell.address, { value: shownValue(cell), numFmt: cell.numFmt || undefined });
     });
   return {
     value: (sheet, address) => (sheet === ws.name ? (values.get(address)?.value ?? null) : null),

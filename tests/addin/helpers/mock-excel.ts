@@ -4,6 +4,7 @@
  * context.sync() is counted; fills written through ranges are applied to the snapshot's cells at sync.
  */
 import { OfficeMockObject } from 'office-addin-mock';
+import { dateToSerial } from '../../../core/number-formats';
 
 // office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose package entry point
 // also loads a JSON-schema validator that cannot load with the ajv version the lockfile hoists.
@@ -102,7 +103,7 @@ export function mockExcel(snapshot: WorkbookSnapshot): MockExcel {
   /** DATE(y;m;d) as Excel computes it in the snapshot's date system (years from 1901 on). */
   const dateFunction = (year: number, month: number, day: number): OfficeMockObject => {
     log.push(`DATE(${year};${month};${day})`);
-    const serial = Date.UTC(year, month - 1, day) / 86400000 + 25569 - (snapshot.date1904 ? 1462 : 0);
+    const serial = dateToSerial(new Date(Date.UTC(year, month - 1, day)), snapshot.date1904 === true);
     const mock = new OfficeMockObject(snapshot.dateFunction === 'error' ? { value: 0, error: '#NAME?' } : { value: serial, error: '' });
     synced.push(mock);
     return mock;

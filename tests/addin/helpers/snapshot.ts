@@ -5,6 +5,7 @@
  * 'Error', formulas as '=…' in `formulas` with their cached result in `values`, '' for empty cells.
  */
 import ExcelJS from 'exceljs';
+import { dateToSerial } from '../../../core/number-formats';
 
 export interface SheetSnapshot {
   name: string;
@@ -30,14 +31,12 @@ export interface WorkbookSnapshot {
   dateFunction?: 'error';
 }
 
-/** A Date as exceljs gives it → the serial the file stores, in the workbook's date system. */
-const toSerial = (date: Date, date1904: boolean) => 25569 + date.getTime() / 86400000 - (date1904 ? 1462 : 0);
 
 type Seen = { value: unknown; formula: unknown; type: string };
 
 function plain(value: unknown, date1904: boolean): { value: unknown; type: string } {
   if (value === null || value === undefined) return { value: '', type: 'Empty' };
-  if (value instanceof Date) return { value: toSerial(value, date1904), type: 'Double' };
+  if (value instanceof Date) return { value: dateToSerial(value, date1904), type: 'Double' };
   if (typeof value === 'number') return { value, type: 'Double' };
   if (typeof value === 'boolean') return { value, type: 'Boolean' };
   if (typeof value === 'string') return { value, type: value === '' ? 'Empty' : 'String' };
