@@ -16,6 +16,7 @@ const ROOT_MODULES: Record<string, Layer> = {
   'framework-file.ts': 'read',
   'templates.ts': 'write',
   'period-targets.ts': 'write',
+  'example-fill.ts': 'write',
   'examples.ts': 'command',
   'rules-doc.ts': 'command',
 };
