@@ -23,7 +23,7 @@ import { unexpectedValue } from './unexpected-value';
 import { unknownCode } from './unknown-code';
 import { unknownCommune } from './unknown-commune';
 import { unknownPeriod } from './unknown-period';
-import type { MessageIdsOf, Rule } from './rule';
+import type { LiteralIds, MessagesOf, Rule } from './rule';
 
 /** The rules as defined, each with its literal id and message ids: the catalogues are typed from this list. */
 const DEFINED = [
@@ -60,11 +60,11 @@ export type RuleId = Defined['id'];
  * The messages a catalogue must hold, exactly: one entry per rule, one text per message id. core/messages/fr.ts
  * satisfies it, so a rule whose messages are missing, or a message no rule declares, does not compile.
  */
-export type RuleMessages = { readonly [R in Defined as R['id']]: { readonly [M in MessageIdsOf<R>]: string } };
+export type RuleMessages = MessagesOf<Defined>;
 
 /** Compiles only while every rule comes from defineRule: a rule typed plain `Rule` (ids `string`) would void that check. */
 type Assert<T extends true> = T;
-export type EveryRuleIsTyped = Assert<string extends RuleId | MessageIdsOf<Defined> ? false : true>;
+export type EveryRuleIsTyped = Assert<LiteralIds<Defined>>;
 
 export const RULES: readonly Rule[] = [...DEFINED].sort((a, b) => a.id.localeCompare(b.id));
 

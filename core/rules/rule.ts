@@ -68,6 +68,12 @@ export function defineRule<const Id extends string, const MessageIds extends str
 /** The message ids of a rule defined by defineRule. */
 export type MessageIdsOf<R> = R extends { meta: RuleMeta<infer MessageIds> } ? MessageIds : never;
 
+/** What a catalogue holds for the rules `R` (a union): one entry per rule id, one text per message id, nothing else. */
+export type MessagesOf<R extends Rule> = { readonly [One in R as One['id']]: { readonly [M in MessageIdsOf<One>]: string } };
+
+/** True when every rule of `R` has literal ids; a rule typed plain `Rule` (ids `string`) would void the catalogue check. */
+export type LiteralIds<R extends Rule> = string extends R['id'] | MessageIdsOf<R> ? false : true;
+
 /** Where an input cell is, for a finding. */
 export const at = (input: Pick<InputCell, 'sheet' | 'row' | 'column'>): Where => ({
   sheet: input.sheet,
