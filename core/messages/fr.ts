@@ -1,3 +1,16 @@
+import type { Severity } from '../report';
+import type { RuleMessages } from '../rules/registry';
+
+/**
+ * What a catalogue holds. Its rules part is derived from the rules' `meta.messageIds`: a rule whose
+ * messages are missing here, or a message no rule declares, does not compile (en.ts is typed as fr.ts).
+ */
+interface Catalogue {
+  rules: RuleMessages;
+  checks: Record<string, Record<string, string>>;
+  severity: Record<Severity, string>;
+}
+
 /** Messages en français, par règle puis par identifiant de message. `{param}` est remplacé au rendu. */
 export const fr = {
   rules: {
@@ -103,4 +116,4 @@ export const fr = {
     },
   },
   severity: { error: 'Erreur', warning: 'Avertissement', info: 'Information' },
-};
+} satisfies Catalogue;

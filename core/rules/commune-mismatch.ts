@@ -1,9 +1,9 @@
 import { normalise } from '../text';
 import { cellText } from '../tables';
-import { at, type Rule } from './rule';
+import { at, defineRule } from './rule';
 
 /** The commune typed in Identification is the one the template was made for (and the one expected). */
-export const communeMismatch: Rule = {
+export const communeMismatch = defineRule({
   id: 'commune-mismatch',
   meta: {
     description: {
@@ -28,4 +28,4 @@ export const communeMismatch: Rule = {
       report({ messageId: 'notExpected', where: { sheet: null }, params: { found: commune.name, expected } });
     }
   },
-};
+});

@@ -1,13 +1,13 @@
 import { compareIsoDates } from '../number-formats';
 import { timeliness } from '../timeliness';
-import { entryDateAndPeriod, LATE_LIMIT_DAYS } from './entry-date';
-import { at, type Rule } from './rule';
+import { entryDateAndPeriod, LATE_LIMIT_DAYS } from '../entry-date';
+import { at, defineRule } from './rule';
 
 /**
  * The date of entry could belong to the period: not before it starts, nor more than a year after its
  * deadline (a wrong date or a wrong period). A merely late entry is late-entry's, and is kept.
  */
-export const dateOutsidePeriod: Rule = {
+export const dateOutsidePeriod = defineRule({
   id: 'date-outside-period',
   meta: {
     description: {
@@ -28,4 +28,4 @@ export const dateOutsidePeriod: Rule = {
     else if (due && due.daysLate > LATE_LIMIT_DAYS)
       report({ messageId: 'after', where: at(input), params: { date, period: period.label, last: due.deadline } });
   },
-};
+});

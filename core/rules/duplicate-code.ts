@@ -1,9 +1,9 @@
 import { TABLE_KEYS } from '../layout/contract';
 import { a1 } from '../tables';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** A code appears on one row only: two rows for R1.1.1 would be counted twice. */
-export const duplicateCode: Rule = {
+export const duplicateCode = defineRule({
   id: 'duplicate-code',
   meta: {
     description: { fr: 'Un code n’apparaît que sur une ligne.', en: 'A code appears on one row only.' },
@@ -24,4 +24,4 @@ export const duplicateCode: Rule = {
       }
     }
   },
-};
+});

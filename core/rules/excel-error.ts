@@ -1,8 +1,8 @@
 import { fieldLabel } from '../inputs';
-import { at, type Rule } from './rule';
+import { at, defineRule } from './rule';
 
 /** No Excel error value (#REF!, #DIV/0!, #N/A …) where a value is expected. */
-export const excelError: Rule = {
+export const excelError = defineRule({
   id: 'excel-error',
   meta: {
     description: {
@@ -17,4 +17,4 @@ export const excelError: Rule = {
       if (input.cell.kind === 'error')
         report({ messageId: 'error', where: at(input), params: { code: String(input.cell.value), field: fieldLabel(input) } });
   },
-};
+});

@@ -1,8 +1,8 @@
 import { readDate } from '../values';
-import { at, type Rule } from './rule';
+import { at, defineRule } from './rule';
 
 /** A date cell holds a date (or text in the `jj/mm/aaaa` habit). */
-export const invalidDate: Rule = {
+export const invalidDate = defineRule({
   id: 'invalid-date',
   meta: {
     description: {
@@ -19,4 +19,4 @@ export const invalidDate: Rule = {
       if (read.status === 'invalid') report({ messageId: 'invalid', where: at(input), params: { text: read.text } });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
 import { timeliness } from '../timeliness';
-import { entryDateAndPeriod, LATE_LIMIT_DAYS } from './entry-date';
-import { at, type Rule } from './rule';
+import { entryDateAndPeriod, LATE_LIMIT_DAYS } from '../entry-date';
+import { at, defineRule } from './rule';
 
 /** Entered after the period's deadline: the figures are true and kept, the delay is reported. */
-export const lateEntry: Rule = {
+export const lateEntry = defineRule({
   id: 'late-entry',
   meta: {
     description: {
@@ -22,4 +22,4 @@ export const lateEntry: Rule = {
     if (!due || due.daysLate === 0 || due.daysLate > LATE_LIMIT_DAYS) return;
     report({ messageId: 'late', where: at(input), params: { date, deadline: due.deadline, period: period.label, days: due.daysLate } });
   },
-};
+});

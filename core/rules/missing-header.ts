@@ -1,8 +1,8 @@
 import { TABLE_KEYS } from '../layout/contract';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** Each table sheet has its header row with every column of the template. */
-export const missingHeader: Rule = {
+export const missingHeader = defineRule({
   id: 'missing-header',
   meta: {
     description: {
@@ -20,4 +20,4 @@ export const missingHeader: Rule = {
         report({ messageId: 'missing', where: { sheet: table.sheet.name, row: table.headerRow }, params: { header, sheet: table.sheet.name } });
     }
   },
-};
+});

@@ -1,8 +1,8 @@
 import { rowsByCode, tableItems } from '../inputs';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** Every indicator, budget line and beneficiary category of the framework has its row. */
-export const missingRow: Rule = {
+export const missingRow = defineRule({
   id: 'missing-row',
   meta: {
     description: {
@@ -22,4 +22,4 @@ export const missingRow: Rule = {
           report({ messageId: 'missing', where: { sheet: table.sheet.name }, params: { code: item.code, label: item.label } });
     }
   },
-};
+});

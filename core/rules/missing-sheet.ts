@@ -3,7 +3,7 @@ import { allInputs, type InputCell } from '../inputs';
 import { SHEET_NAMES, type TableKey } from '../layout/contract';
 import { copiesOf, findSheet, locate } from '../layout/locate';
 import { cellText, type Sheet, type Tables } from '../tables';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 const REQUIRED: readonly (TableKey | 'identification')[] = ['identification', 'indicators', 'budget', 'beneficiaries'];
 
@@ -24,7 +24,7 @@ function filledInCopy(tables: Tables, original: Sheet | null, copy: Sheet, key: 
  * is missing, or left empty, while a copy of it (« Indicateurs (2) ») holds the figures is said once,
  * naming the copy: the figures are there, the sheet only needs its name back.
  */
-export const missingSheet: Rule = {
+export const missingSheet = defineRule({
   id: 'missing-sheet',
   meta: {
     description: { fr: 'Chaque feuille du modèle est présente.', en: 'Every sheet of the template is present.' },
@@ -49,4 +49,4 @@ export const missingSheet: Rule = {
       }
     }
   },
-};
+});

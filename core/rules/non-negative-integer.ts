@@ -1,9 +1,9 @@
 import { fieldLabel, isNumeric } from '../inputs';
 import { numberOf } from '../values';
-import { at, type Rule } from './rule';
+import { at, defineRule } from './rule';
 
 /** Counts are whole numbers ≥ 0; FCFA amounts are whole francs ≥ 0. */
-export const nonNegativeInteger: Rule = {
+export const nonNegativeInteger = defineRule({
   id: 'non-negative-integer',
   meta: {
     description: {
@@ -24,4 +24,4 @@ export const nonNegativeInteger: Rule = {
         report({ messageId: input.kind === 'amount' ? 'fractionalAmount' : 'fractional', where: at(input), params });
     }
   },
-};
+});

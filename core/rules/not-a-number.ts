@@ -2,10 +2,10 @@ import { fieldLabel, isNumeric } from '../inputs';
 import { cellText } from '../tables';
 import { readNumber } from '../values';
 import { isUndefinedTargetText } from './planned-mismatch';
-import { at, type Rule } from './rule';
+import { at, defineRule } from './rule';
 
 /** A number cell holds a number, or text that reads as exactly one number. */
-export const notANumber: Rule = {
+export const notANumber = defineRule({
   id: 'not-a-number',
   meta: {
     description: {
@@ -27,4 +27,4 @@ export const notANumber: Rule = {
         report({ messageId: 'ambiguous', where: at(input), params: { text: read.text, field: fieldLabel(input) } });
     }
   },
-};
+});

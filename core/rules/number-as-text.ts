@@ -1,10 +1,10 @@
 import { fieldLabel, isNumeric } from '../inputs';
 import { a1 } from '../tables';
 import { readDate, readNumber } from '../values';
-import { at, type Rule } from './rule';
+import { at, defineRule } from './rule';
 
 /** A number or date typed as text in an unambiguous habit is used, and the correction is suggested. */
-export const numberAsText: Rule = {
+export const numberAsText = defineRule({
   id: 'number-as-text',
   meta: {
     description: {
@@ -34,4 +34,4 @@ export const numberAsText: Rule = {
       }
     }
   },
-};
+});

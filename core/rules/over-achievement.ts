@@ -1,9 +1,9 @@
 import { commentOf, rowInputs } from '../inputs';
 import { numberOf } from '../values';
-import { at, periodTargetOf, type Rule } from './rule';
+import { at, defineRule, periodTargetOf } from './rule';
 
 /** Achieved far above target (framework threshold) is often a typing slip; a Commentaire explains it. */
-export const overAchievement: Rule = {
+export const overAchievement = defineRule({
   id: 'over-achievement',
   meta: {
     description: {
@@ -32,4 +32,4 @@ export const overAchievement: Rule = {
       });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
 import { commentOf, rowInputs } from '../inputs';
 import { numberOf } from '../values';
-import { at, periodTargetOf, type Rule } from './rule';
+import { at, defineRule, periodTargetOf } from './rule';
 
 /** Spending above the line's plan is flagged; a Commentaire acknowledges it. */
-export const overspending: Rule = {
+export const overspending = defineRule({
   id: 'overspending',
   meta: {
     description: {
@@ -31,4 +31,4 @@ export const overspending: Rule = {
       });
     }
   },
-};
+});

@@ -4,7 +4,7 @@ import { UNDEFINED_TARGET_TEXT } from '../layout/contract';
 import { cellText } from '../tables';
 import { normalise } from '../text';
 import { numberOf } from '../values';
-import { at, type Rule } from './rule';
+import { at, defineRule } from './rule';
 
 /** The « cible non définie » a period template shows in Prévu when the period has no target. */
 export const isUndefinedTargetText = (text: string): boolean => normalise(text) === normalise(UNDEFINED_TARGET_TEXT);
@@ -13,7 +13,7 @@ export const isUndefinedTargetText = (text: string): boolean => normalise(text) 
  * Prévu is the commune's target for the workbook's period; an edited target would skew every rate.
  * A period template (its `_meta` names the period) shows it; the generic template may leave it blank.
  */
-export const plannedMismatch: Rule = {
+export const plannedMismatch = defineRule({
   id: 'planned-mismatch',
   meta: {
     description: {
@@ -56,4 +56,4 @@ export const plannedMismatch: Rule = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-/** Every rule, sorted by id. A new check is one file here plus its messages and its test. */
+/** Every rule, sorted by id. A new check is one file here (named after its id) plus its messages and its test. */
 import { communeMismatch } from './commune-mismatch';
 import { dateOutsidePeriod } from './date-outside-period';
 import { duplicateCode } from './duplicate-code';
@@ -23,9 +23,10 @@ import { unexpectedValue } from './unexpected-value';
 import { unknownCode } from './unknown-code';
 import { unknownCommune } from './unknown-commune';
 import { unknownPeriod } from './unknown-period';
-import type { Rule } from './rule';
+import type { LiteralIds, MessagesOf, Rule } from './rule';
 
-export const RULES: readonly Rule[] = [
+/** The rules as defined, each with its literal id and message ids: the catalogues are typed from this list. */
+const DEFINED = [
   communeMismatch,
   dateOutsidePeriod,
   duplicateCode,
@@ -50,6 +51,21 @@ export const RULES: readonly Rule[] = [
   unknownCode,
   unknownCommune,
   unknownPeriod,
-].sort((a, b) => a.id.localeCompare(b.id));
+] as const;
+
+type Defined = (typeof DEFINED)[number];
+export type RuleId = Defined['id'];
+
+/**
+ * The messages a catalogue must hold, exactly: one entry per rule, one text per message id. core/messages/fr.ts
+ * satisfies it, so a rule whose messages are missing, or a message no rule declares, does not compile.
+ */
+export type RuleMessages = MessagesOf<Defined>;
+
+/** Compiles only while every rule comes from defineRule: a rule typed plain `Rule` (ids `string`) would void that check. */
+type Assert<T extends true> = T;
+export type EveryRuleIsTyped = Assert<LiteralIds<Defined>>;
+
+export const RULES: readonly Rule[] = [...DEFINED].sort((a, b) => a.id.localeCompare(b.id));
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

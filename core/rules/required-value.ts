@@ -1,10 +1,10 @@
 import { fieldLabel } from '../inputs';
 import { IDENTIFICATION_FIELDS } from '../layout/contract';
 import { cellText } from '../tables';
-import { at, type Rule } from './rule';
+import { at, defineRule } from './rule';
 
 /** Required cells are filled: an activity not done is entered as 0, never left blank. */
-export const requiredValue: Rule = {
+export const requiredValue = defineRule({
   id: 'required-value',
   meta: {
     description: {
@@ -30,4 +30,4 @@ export const requiredValue: Rule = {
       });
     }
   },
-};
+});

@@ -4,11 +4,12 @@ import type { InputCell } from '../inputs';
 import type { Located } from '../layout/locate';
 import type { Fix, Params, Severity } from '../report';
 
-export interface RuleMeta {
+export interface RuleMeta<MessageIds extends string = string> {
   /** One line, French and English, for the catalogue. */
   description: { fr: string; en: string };
   severity: Exclude<Severity, 'info'>;
-  messageIds: readonly string[];
+  /** Every message the rule can report; core/messages/fr.ts and en.ts must hold exactly these (the compiler checks). */
+  messageIds: readonly MessageIds[];
   /** A Commentaire on the row turns the warning into acknowledged information. */
   acknowledgeable?: boolean;
   /** The rule suggests the corrected value. */
@@ -21,8 +22,8 @@ export interface Where {
   column?: number | null;
 }
 
-export interface Finding {
-  messageId: string;
+export interface Finding<MessageIds extends string = string> {
+  messageId: MessageIds;
   params?: Params;
   where: Where;
   fix?: Fix;
@@ -37,7 +38,7 @@ export interface ValidateOptions {
   expectedCommune?: string;
 }
 
-export interface RuleContext {
+export interface RuleContext<MessageIds extends string = string> {
   framework: Framework;
   view: Located;
   inputs: readonly InputCell[];
@@ -45,14 +46,33 @@ export interface RuleContext {
   /** The period the workbook names, when the framework knows it. */
   period: Framework['periods'][number] | null;
   options: ValidateOptions;
-  report(finding: Finding): void;
+  report(finding: Finding<MessageIds>): void;
 }
 
-export interface Rule {
-  id: string;
-  meta: RuleMeta;
-  check(ctx: RuleContext): void;
+/** A rule; `Rule` alone is any rule (what validate runs), `Rule<Id, MessageIds>` one rule as defineRule types it. */
+export interface Rule<Id extends string = string, MessageIds extends string = string> {
+  id: Id;
+  meta: RuleMeta<MessageIds>;
+  check(ctx: RuleContext<MessageIds>): void;
 }
+
+/**
+ * Defines a rule, its id and message ids kept as literal types (as typescript-eslint's RuleCreator):
+ * `report({ messageId })` accepts only an id of `meta.messageIds`, and the registry derives from them
+ * the exact shape the fr/en catalogues must have. Returns the rule unchanged.
+ */
+export function defineRule<const Id extends string, const MessageIds extends string>(rule: Rule<Id, MessageIds>): Rule<Id, MessageIds> {
+  return rule;
+}
+
+/** The message ids of a rule defined by defineRule. */
+export type MessageIdsOf<R> = R extends { meta: RuleMeta<infer MessageIds> } ? MessageIds : never;
+
+/** What a catalogue holds for the rules `R` (a union): one entry per rule id, one text per message id, nothing else. */
+export type MessagesOf<R extends Rule> = { readonly [One in R as One['id']]: { readonly [M in MessageIdsOf<One>]: string } };
+
+/** True when every rule of `R` has literal ids; a rule typed plain `Rule` (ids `string`) would void the catalogue check. */
+export type LiteralIds<R extends Rule> = string extends R['id'] | MessageIdsOf<R> ? false : true;
 
 /** Where an input cell is, for a finding. */
 export const at = (input: Pick<InputCell, 'sheet' | 'row' | 'column'>): Where => ({

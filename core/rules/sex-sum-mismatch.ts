@@ -1,10 +1,10 @@
 import { isPeople } from '../framework/schema';
 import { rowInputs } from '../inputs';
 import { numberOf } from '../values';
-import { at, type Rule } from './rule';
+import { at, defineRule } from './rule';
 
 /** Femmes + Hommes equal Réalisé (indicators) or Total (beneficiaries); formula totals are recomputed. */
-export const sexSumMismatch: Rule = {
+export const sexSumMismatch = defineRule({
   id: 'sex-sum-mismatch',
   meta: {
     description: {
@@ -15,7 +15,7 @@ export const sexSumMismatch: Rule = {
     messageIds: ['achieved', 'total'],
   },
   check({ inputs, framework, report }) {
-    const check = (table: 'indicators' | 'beneficiaries', totalField: 'achieved' | 'total', messageId: string, people: Set<string>) => {
+    const check = (table: 'indicators' | 'beneficiaries', totalField: 'achieved' | 'total', messageId: 'achieved' | 'total', people: Set<string>) => {
       for (const [code, row] of rowInputs(inputs, table)) {
         if (!people.has(code)) continue;
         const { women, men } = row;
@@ -30,4 +30,4 @@ export const sexSumMismatch: Rule = {
     check('indicators', 'achieved', 'achieved', new Set(framework.indicators.filter(isPeople).map((i) => i.code)));
     check('beneficiaries', 'total', 'total', new Set(framework.beneficiaries.filter(isPeople).map((b) => b.code)));
   },
-};
+});

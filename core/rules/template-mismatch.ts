@@ -1,8 +1,8 @@
 import { TEMPLATE_VERSION } from '../layout/contract';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** The workbook must be a template of this framework, at its current version. */
-export const templateMismatch: Rule = {
+export const templateMismatch = defineRule({
   id: 'template-mismatch',
   meta: {
     description: {
@@ -36,4 +36,4 @@ export const templateMismatch: Rule = {
         params: { found: meta.templateVersion ?? '?', expected: TEMPLATE_VERSION },
       });
   },
-};
+});

@@ -1,9 +1,9 @@
 import { commentOf, rowInputs } from '../inputs';
 import { numberOf } from '../values';
-import { at, periodTargetOf, type Rule } from './rule';
+import { at, defineRule, periodTargetOf } from './rule';
 
 /** Below target, the coordinator says why in « Commentaire »: that text feeds the report's Écarts. */
-export const underAchievementWithoutComment: Rule = {
+export const underAchievementWithoutComment = defineRule({
   id: 'under-achievement-without-comment',
   meta: {
     description: {
@@ -30,4 +30,4 @@ export const underAchievementWithoutComment: Rule = {
       });
     }
   },
-};
+});

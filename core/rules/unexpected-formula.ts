@@ -1,8 +1,8 @@
 import { fieldLabel } from '../inputs';
-import { at, type Rule } from './rule';
+import { at, defineRule } from './rule';
 
 /** Values are typed, not computed: a formula's cached result is never trusted. */
-export const unexpectedFormula: Rule = {
+export const unexpectedFormula = defineRule({
   id: 'unexpected-formula',
   meta: {
     description: {
@@ -17,4 +17,4 @@ export const unexpectedFormula: Rule = {
       if (input.cell.kind === 'formula' && !input.formulaAllowed)
         report({ messageId: 'formula', where: at(input), params: { formula: `=${input.cell.formula ?? ''}`, field: fieldLabel(input) } });
   },
-};
+});

@@ -1,9 +1,9 @@
 import { fieldLabel } from '../inputs';
 import { cellText } from '../tables';
-import { at, type Rule } from './rule';
+import { at, defineRule } from './rule';
 
 /** Femmes / Hommes stay empty for counts that are not of people: such a value would have nowhere to go. */
-export const unexpectedValue: Rule = {
+export const unexpectedValue = defineRule({
   id: 'unexpected-value',
   meta: {
     description: {
@@ -22,4 +22,4 @@ export const unexpectedValue: Rule = {
           params: { field: fieldLabel(input), code: input.code ?? '', value: cellText(input.cell) },
         });
   },
-};
+});

@@ -1,9 +1,9 @@
 import { tableItems } from '../inputs';
 import { cellAt } from '../tables';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** Every row holding data has a code of the framework; values on other rows would be lost. */
-export const unknownCode: Rule = {
+export const unknownCode = defineRule({
   id: 'unknown-code',
   meta: {
     description: {
@@ -28,4 +28,4 @@ export const unknownCode: Rule = {
       }
     }
   },
-};
+});

@@ -1,8 +1,8 @@
 import { cellText } from '../tables';
-import { at, type Rule } from './rule';
+import { at, defineRule } from './rule';
 
 /** The commune must be one of the framework's communes. */
-export const unknownCommune: Rule = {
+export const unknownCommune = defineRule({
   id: 'unknown-commune',
   meta: {
     description: {
@@ -26,4 +26,4 @@ export const unknownCommune: Rule = {
     if (field && name !== '')
       report({ messageId: 'unknownName', where: at({ sheet: view.identification.sheet!.name, ...field }), params: { name, known } });
   },
-};
+});

@@ -1,13 +1,13 @@
 import { periodTree, reportingPeriodsOf } from '../framework/periods';
 import { normalise } from '../text';
 import { cellText } from '../tables';
-import { at, type Rule } from './rule';
+import { at, defineRule } from './rule';
 
 /**
  * The period is one of the framework's reporting periods (not a year that groups quarters), the one the
  * template was made for (a period template's `_meta`), and the one expected when the merge asks.
  */
-export const unknownPeriod: Rule = {
+export const unknownPeriod = defineRule({
   id: 'unknown-period',
   meta: {
     description: {
@@ -39,4 +39,4 @@ export const unknownPeriod: Rule = {
     if (options.expectedPeriod && options.expectedPeriod !== period.label)
       report({ messageId: 'notExpected', where: at(input), params: { text, expected: options.expectedPeriod } });
   },
-};
+});

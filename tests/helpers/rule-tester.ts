@@ -25,8 +25,9 @@ export interface Case {
   options?: ValidateOptions;
 }
 
-export interface ExpectedIssue {
-  messageId: string;
+/** `MessageIds`: the rule's own, so a misspelt messageId in a case does not compile. */
+export interface ExpectedIssue<MessageIds extends string = string> {
+  messageId: MessageIds;
   sheet: string | null;
   /** A1 address, null for an issue about a whole sheet or workbook. */
   address: string | null;
@@ -39,13 +40,13 @@ export interface ExpectedIssue {
   fix?: Issue['fix'];
 }
 
-export interface InvalidCase extends Case {
-  issues: ExpectedIssue[];
+export interface InvalidCase<MessageIds extends string = string> extends Case {
+  issues: ExpectedIssue<MessageIds>[];
 }
 
-export interface RuleCases {
+export interface RuleCases<MessageIds extends string = string> {
   valid: Case[];
-  invalid: InvalidCase[];
+  invalid: InvalidCase<MessageIds>[];
 }
 
 /** Runs one case with the given rules; pure, for the tests and for the messages test. */
@@ -71,7 +72,7 @@ function shape(i: { ruleId: string; messageId: string; sheet: string | null; add
 /** When true, ruleTester only records the cases (the messages test renders every invalid case). */
 export const collector: { collecting: boolean; rules: { rule: Rule; cases: RuleCases }[] } = { collecting: false, rules: [] };
 
-export function ruleTester(rule: Rule, cases: RuleCases): void {
+export function ruleTester<MessageIds extends string>(rule: Rule<string, MessageIds>, cases: RuleCases<NoInfer<MessageIds>>): void {
   if (collector.collecting) {
     collector.rules.push({ rule, cases });
     return;

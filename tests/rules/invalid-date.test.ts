@@ -1,10 +1,10 @@
 import { invalidDate } from '../../core/rules/invalid-date';
 import type { Tables } from '../../core/tables';
 import { ID, IND, setValue, type Value } from '../helpers/build-tables';
-import { ruleTester } from '../helpers/rule-tester';
+import { ruleTester, type InvalidCase } from '../helpers/rule-tester';
 
 const entry = (value: Value) => (t: Tables) => setValue(t, ID, 'B12', value);
-const bad = (name: string, value: Value, text: string) => ({
+const bad = (name: string, value: Value, text: string): InvalidCase<'invalid'> => ({
   name,
   tables: entry(value),
   issues: [{ messageId: 'invalid', sheet: ID, address: 'B12', params: { text } }],

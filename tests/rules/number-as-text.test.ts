@@ -1,12 +1,12 @@
 import { numberAsText } from '../../core/rules/number-as-text';
 import type { Tables } from '../../core/tables';
 import { BEN, BUD, ID, IND, setValue, type Value } from '../helpers/build-tables';
-import { ruleTester } from '../helpers/rule-tester';
+import { ruleTester, type InvalidCase } from '../helpers/rule-tester';
 import { renderIssue } from '../../core/messages';
 
 const set = (sheet: string, address: string, value: Value) => ({ tables: (t: Tables) => setValue(t, sheet, address, value) });
 /** A number typed as text: read as `value` (a number in the params, written the reader's way at rendering), fixed to it. */
-const asText = (name: string, text: string, value: number, sheet: string, address: string) => ({
+const asText = (name: string, text: string, value: number, sheet: string, address: string): InvalidCase<'number'> => ({
   name,
   ...set(sheet, address, text),
   issues: [{ messageId: 'number', sheet, address, params: { text: text.trim(), value }, fix: { sheet, address, value } }],

@@ -1,12 +1,12 @@
 import { requiredValue } from '../../core/rules/required-value';
 import { BEN, BUD, formula, ID, IND, removeRow, removeSheet, setCell, setValue, type Value } from '../helpers/build-tables';
-import { ruleTester } from '../helpers/rule-tester';
+import { ruleTester, type ExpectedIssue } from '../helpers/rule-tester';
 import type { Tables } from '../../core/tables';
 
 const blank = (sheet: string, ...addresses: string[]) => (t: Tables) => addresses.forEach((a) => setValue(t, sheet, a, null));
 const set = (sheet: string, address: string, value: Value) => (t: Tables) => setValue(t, sheet, address, value);
-const missingNumber = (sheet: string, address: string, code: string, field: string) => ({ messageId: 'missingNumber', sheet, address, params: { code, field } });
-const missing = (address: string, field: string) => ({ messageId: 'missing', sheet: ID, address, params: { field } });
+const missingNumber = (sheet: string, address: string, code: string, field: string): ExpectedIssue<'missingNumber'> => ({ messageId: 'missingNumber', sheet, address, params: { code, field } });
+const missing = (address: string, field: string): ExpectedIssue<'missing'> => ({ messageId: 'missing', sheet: ID, address, params: { field } });
 
 ruleTester(requiredValue, {
   valid: [

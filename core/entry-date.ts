@@ -1,8 +1,8 @@
-import type { Framework } from '../framework/schema';
-import type { InputCell } from '../inputs';
-import { normalise } from '../text';
-import { cellText } from '../tables';
-import { dateOf } from '../values';
+import type { Framework } from './framework/schema';
+import type { InputCell } from './inputs';
+import { normalise } from './text';
+import { cellText } from './tables';
+import { dateOf } from './values';
 
 /** The date of entry (ISO), its cell and the period it claims, when both can be read. */
 export function entryDateAndPeriod(
