@@ -4,6 +4,7 @@
  * the workbook's sheets and columns are the contract: they stay, quoted the English way (“Commentaire”).
  */
 import { en as paneEnglish } from '../../addin/taskpane/strings';
+import { CLI_TEXTS } from '../../core/messages/cli';
 import { en as ruleEnglish } from '../../core/messages/en';
 import { INPUT_ERROR_TEXTS } from '../../core/messages/inputs';
 import { MERGE_TEXTS } from '../../core/messages/merge';
@@ -21,6 +22,7 @@ const CATALOGUES: [string, unknown][] = [
   ['core/messages/en', ruleEnglish],
   ['core/messages/merge (en)', MERGE_TEXTS.en],
   ['core/messages/inputs (en)', INPUT_ERROR_TEXTS.en],
+  ['core/messages/cli (en)', CLI_TEXTS.en],
   ['pipeline/write/consolidated/labels (en)', labelsFor('en')],
   ['addin/taskpane/strings (en)', paneEnglish],
   ['core/rules (descriptions, en)', Object.fromEntries(RULES.map((r) => [r.id, r.meta.description.en]))],
