@@ -32,6 +32,8 @@ export const LABELS = {
     rejectedItem: '{commune} : {period} non reçu (fichier refusé)',
     ruleTitle: 'Contrôle',
     listSeparator: ' ; ',
+    /** An indicator with nothing achieved in « Résultats atteints ». */
+    achievedNone: '{label} : –',
     andOthers: '… et {count} autres (voir la feuille « {sheet} »)',
     communeCount: '{count} communes',
     cercleCount: '{count} cercles',
@@ -195,6 +197,7 @@ export const LABELS = {
     rejectedItem: '{commune}: {period} not received (file rejected)',
     ruleTitle: 'Check',
     listSeparator: '; ',
+    achievedNone: '{label}: –',
     andOthers: '… and {count} more (see the “{sheet}” sheet)',
     communeCount: '{count} communes',
     cercleCount: '{count} districts',

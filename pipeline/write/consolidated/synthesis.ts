@@ -36,13 +36,13 @@ export const SYNTHESIS_COLUMNS = 9;
 
 
 /** « R1.1 : 100 acteurs formels … formés ; 100 prestataires … » like the seed report's section 5. */
-function achievedSentence(lines: Line<Indicator>[], lang: 'fr' | 'en'): string {
+function achievedSentence(lines: Line<Indicator>[], lang: 'fr' | 'en', L: WriteContext['labels']): string {
   return lines
     .map((l) => {
       const label = l.item.label.charAt(0).toLowerCase() + l.item.label.slice(1);
-      return l.total.achieved === null ? `${label} : –` : `${formatNumber(l.total.achieved, lang)} ${label}`;
+      return l.total.achieved === null ? interpolate(L.achievedNone, { label }, lang) : `${formatNumber(l.total.achieved, lang)} ${label}`;
     })
-    .join(' ; ');
+    .join(L.listSeparator);
 }
 
 /**
@@ -130,7 +130,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   field(L.location, interpolate(L.locationText, { region: fw.project.region, cercles: cercleList, communes: communeList }, ctx.lang));
   field(L.periods, selectionLabel(model));
   field(L.donor, fw.project.donor);
-  field(L.implementer, [fw.project.implementer, ...fw.project.partners].join(' ; '));
+  field(L.implementer, [fw.project.implementer, ...fw.project.partners].join(L.listSeparator));
   field(L.generated, formatDate(ctx.generatedAt.slice(0, 10), ctx.lang));
 
   // The project's budget comes from the framework; planned (communes received), spent and the execution
@@ -260,7 +260,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     const lines = model.indicators.filter((l) => l.item.result === result.code);
     value(ws.getCell(`A${r}`), result.code);
     ws.getCell(`A${r}`).alignment = { vertical: 'top' };
-    paragraph(ws, r, achievedSentence(lines, ctx.lang));
+    paragraph(ws, r, achievedSentence(lines, ctx.lang, ctx.labels));
     r++;
   }
   r++;
