@@ -34,6 +34,10 @@ export const LABELS = {
     listSeparator: ' ; ',
     /** An indicator with nothing achieved in « Résultats atteints ». */
     achievedNone: '{label} : –',
+    /** A comment and the period it is about, when several are merged. */
+    periodComment: '{period} : {text}',
+    /** Comments quoted after a commune's gap in the Écarts line. */
+    gapComments: '{gap} (« {comments} »)',
     andOthers: '… et {count} autres (voir la feuille « {sheet} »)',
     communeCount: '{count} communes',
     cercleCount: '{count} cercles',
@@ -198,6 +202,8 @@ export const LABELS = {
     ruleTitle: 'Check',
     listSeparator: '; ',
     achievedNone: '{label}: –',
+    periodComment: '{period}: {text}',
+    gapComments: '{gap} (“{comments}”)',
     andOthers: '… and {count} more (see the “{sheet}” sheet)',
     communeCount: '{count} communes',
     cercleCount: '{count} districts',

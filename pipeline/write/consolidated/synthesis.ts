@@ -7,7 +7,7 @@ import { formatDate, formatNumber, interpolate } from '../../../core/messages';
 import { reasonText } from '../../../core/messages/merge';
 import { sheetRef } from '../../../core/tables';
 import type { BudgetMap } from './budget';
-import type { WriteContext } from './context';
+import { commentsText, type WriteContext } from './context';
 import { cappedMeanFormula, rateFormula, type DetailMap } from './detail-sheet';
 import { listed, LISTED_UP_TO, missingList, writeCommunesTable, writeReceptionTable } from './synthesis-communes';
 import { APART_FORMAT, EXECUTION_FORMAT, executionFormatting, formula, heading, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, value, widths } from './style';
@@ -64,7 +64,7 @@ export function gapsText(ctx: WriteContext): string[] {
     const details = below.slice(0, LISTED_UP_TO).map((s) => {
       const f = line.communes[s.commune.code]!;
       const text = interpolate(L.gapCommune, { commune: s.commune.name, achieved: f.achieved!, planned: f.planned! }, ctx.lang);
-      return f.comments.length > 0 ? `${text} (« ${f.comments.join(' | ')} »)` : text;
+      return f.comments.length > 0 ? interpolate(L.gapComments, { gap: text, comments: commentsText(f.comments, ctx) }, ctx.lang) : text;
     });
     // The same figures as the tables: the line's total over the communes that reported.
     const { achieved, planned } = line.total;
