@@ -34,6 +34,8 @@ export const LABELS = {
     listSeparator: ' ; ',
     /** An indicator with nothing achieved in « Résultats atteints ». */
     achievedNone: '{label} : –',
+    /** The workbook's keywords (document properties). */
+    keywords: 'suivi-évaluation; consolidation',
     /** A comment and the period it is about, when several are merged. */
     periodComment: '{period} : {text}',
     /** Comments quoted after a commune's gap in the Écarts line. */
@@ -202,6 +204,7 @@ export const LABELS = {
     ruleTitle: 'Check',
     listSeparator: '; ',
     achievedNone: '{label}: –',
+    keywords: 'monitoring and evaluation; consolidation',
     periodComment: '{period}: {text}',
     gapComments: '{gap} (“{comments}”)',
     andOthers: '… and {count} more (see the “{sheet}” sheet)',
