@@ -1,7 +1,7 @@
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { FrameworkError } from '../../core/framework/load';
 import type { Lang } from '../../core/messages';
-import { cliText } from '../../core/messages/cli';
+import { cliText, type CliTextId } from '../../core/messages/cli';
 import { InputError } from '../read/input-error';
 import { printable } from './printable';
 import { renderInputError } from './text';
@@ -48,19 +48,19 @@ export function commanderErrorText(text: string, lang: Lang): string {
 /** commander's errors in French, the tools' default language. */
 export const frenchCommanderError = (text: string): string => commanderErrorText(text, 'fr');
 
-/** commander's help headings and « (default: …) », in French like the rest of the tools. */
-const HELP_TITLES: Record<string, string> = { 'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Arguments:': 'Arguments :', 'Commands:': 'Commandes :' };
+/** commander's help headings, in the user's language. */
+const HELP_TITLES: Record<string, CliTextId> = { 'Usage:': 'helpUsage', 'Options:': 'helpOptions', 'Arguments:': 'helpArguments', 'Commands:': 'helpCommands' };
 
 /** A commander program that throws instead of exiting, so run(argv) can return the exit code. */
 export function program(name: string, description: string, lang: Lang = 'fr'): Command {
   return new Command(name)
     .description(description)
-    .helpOption('-h, --help', 'affiche cette aide')
+    .helpOption('-h, --help', cliText('helpOption', {}, lang))
     .configureHelp({
-      styleTitle: (title) => HELP_TITLES[title] ?? title,
+      styleTitle: (title) => (HELP_TITLES[title] ? cliText(HELP_TITLES[title], {}, lang) : title),
       optionDescription(option) {
         const text = Help.prototype.optionDescription.call(this, option);
-        return text.replace(/\(default: /, '(par défaut : ');
+        return text.replace(/\(default: /, cliText('helpDefault', {}, lang));
       },
     })
     .exitOverride()

@@ -5,7 +5,7 @@ import type { Framework } from '../../core/framework/schema';
 import { formatDate, severityLabel, type Lang } from '../../core/messages';
 import { EXAMPLES_DIR } from '../examples';
 import { DEFAULT_FRAMEWORK, loadFrameworkFile } from '../framework-file';
-import { cliText } from '../../core/messages/cli';
+import { cliText, type CliTextId } from '../../core/messages/cli';
 import { issueText, problemText, reasonText, statusText, summaryText } from '../../core/messages/merge';
 import { merge, type MergeResult } from '../merge/merge';
 import { DEFAULT_LIMITS } from '../read/zip-guard';
@@ -166,19 +166,20 @@ export async function run(argv: string[]): Promise<number> {
   // Known before parsing, so that commander's errors speak it too.
   let lang: Lang = langOf(argv);
   try {
-    const cli = program('merge', 'Consolide les classeurs des communes en un classeur de synthèse.', lang)
-      .option('--input <dir>', 'dossier des classeurs des communes (sous-dossiers compris)', EXAMPLES_DIR)
-      .option('--output <file>', 'classeur consolidé à écrire (.xlsx)')
-      .option('--period <label>', 'ne consolider que cette période')
-      .option('--lang <fr|en>', 'langue des messages et des intitulés', parseLang, 'fr')
-      .option('--json', 'résumé pour les machines sur la sortie standard')
-      .option('--csv <file>', 'écrire aussi la table « Données » en CSV')
-      .option('--evolution-communes', 'feuille « Évolution » : répéter les tableaux de détail pour chaque commune')
-      .option('--strict', 'ne rien écrire si un fichier a une erreur')
-      .option('--prefer <latest>', 'doublons : garder le fichier à la date de saisie la plus récente')
-      .option('--framework <file>', 'fichier du cadre de résultats', DEFAULT_FRAMEWORK)
-      .option('--workers <n>', 'fils de calcul pour lire les fichiers (par défaut : cœurs − 1 à partir de 3 cœurs et 16 fichiers, sinon 1)')
-      .option('--max-size <Mo>', 'taille maximale d’un fichier d’entrée, en Mo', String(DEFAULT_LIMITS.maxFileBytes / 1048576))
+    const say = (id: CliTextId) => cliText(id, {}, lang);
+    const cli = program('merge', say('mergeDescription'), lang)
+      .option('--input <dir>', say('optInput'), EXAMPLES_DIR)
+      .option('--output <file>', say('optOutput'))
+      .option('--period <label>', say('optPeriod'))
+      .option('--lang <fr|en>', say('optLangMerge'), parseLang, 'fr')
+      .option('--json', say('optJsonMerge'))
+      .option('--csv <file>', say('optCsv'))
+      .option('--evolution-communes', say('optEvolutionCommunes'))
+      .option('--strict', say('optStrict'))
+      .option('--prefer <latest>', say('optPrefer'))
+      .option('--framework <file>', say('optFramework'), DEFAULT_FRAMEWORK)
+      .option('--workers <n>', say('optWorkers'))
+      .option(say('maxSizeFlagMerge'), say('optMaxSizeMerge'), String(DEFAULT_LIMITS.maxFileBytes / 1048576))
       .parse(argv, { from: 'user' });
     const options = cli.opts<Options>();
     lang = options.lang;

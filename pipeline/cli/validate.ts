@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import type { Lang } from '../../core/messages';
-import { cliText } from '../../core/messages/cli';
+import { cliText, type CliTextId } from '../../core/messages/cli';
+import type { Params } from '../../core/report';
 import { validate } from '../../core/validate';
 import { DEFAULT_FRAMEWORK, loadFrameworkFile } from '../framework-file';
 import { readWorkbookFile } from '../read/xlsx';
@@ -31,12 +32,13 @@ export async function run(argv: string[]): Promise<number> {
   // Known before parsing, so that commander's errors and the options' checks speak it too.
   let lang: Lang = langOf(argv);
   try {
-    const cli = program('validate', 'Contrôle les classeurs remplis (.xlsx, .xlsm) et affiche chaque problème, cellule par cellule.', lang)
-      .argument('[fichiers...]', 'classeurs à contrôler')
-      .option('--framework <file>', 'fichier du cadre de résultats', DEFAULT_FRAMEWORK)
-      .option('--lang <lang>', 'langue des messages : fr ou en', parseLang, 'fr' as Lang)
-      .option('--json', 'rapport JSON sur la sortie standard')
-      .option('--max-size <mo>', `taille maximale d’un classeur, en Mo (défaut ${DEFAULT_LIMITS.maxFileBytes / 1048576})`, (value) => parseMaxSize(value, lang))
+    const say = (id: CliTextId, params: Params = {}) => cliText(id, params, lang);
+    const cli = program('validate', say('validateDescription'), lang)
+      .argument(say('validateFilesArgument'), say('validateFiles'))
+      .option('--framework <file>', say('optFramework'), DEFAULT_FRAMEWORK)
+      .option('--lang <lang>', say('optLang'), parseLang, 'fr' as Lang)
+      .option('--json', say('optJsonValidate'))
+      .option(say('maxSizeFlagValidate'), say('optMaxSizeValidate', { mb: DEFAULT_LIMITS.maxFileBytes / 1048576 }), (value) => parseMaxSize(value, lang))
       .parse(argv, { from: 'user' });
     const options = cli.opts<Options>();
     lang = options.lang;

@@ -27,7 +27,7 @@ const CONTRACT = [
 
 /** French typography: « », narrow no-break spaces (French numbers), a space before : ; ! ? */
 const FRENCH_TYPOGRAPHY = /[«»\u202f]| [:;!?](\s|$)/;
-const FRENCH_WORDS = /\b(le|la|les|des|du|une|est|sont|et|ou|pour|avec|dans|sur|fichier|période|reçu|cible|prévus|saisie|non|ligne|vide|illisible|erreur|classeur|aucun|pas)\b/i;
+const FRENCH_WORDS = /\b(le|la|les|des|du|une|est|sont|et|ou|pour|avec|dans|sur|fichier|période|reçu|cible|prévus|saisie|non|ligne|vide|illisible|erreur|classeur|aucun|pas|fichiers|par|défaut|classeurs|dossier)\b/i;
 
 /** Every string in a value (the framework, a fill): the data, French by right. */
 function stringsIn(value: unknown): string[] {
@@ -216,6 +216,15 @@ test.each([
   const said = textLines(cli.stderr);
   expect(said.at(-1)).toMatch(/^(Error: |Invalid results framework – |absent\.xlsx: )/);
   expect(french(said)).toEqual([]);
+});
+
+test.each(['validate', 'merge'] as const)('%s --lang en --help: in English', async (command) => {
+  const help = await (command === 'validate' ? validate : merge)('--lang', 'en', '--help');
+  expect(help.code).toBe(0);
+  const lines = textLines(help.stdout);
+  expect(lines[0]).toMatch(/^Usage: /);
+  expect(lines.length).toBeGreaterThan(5);
+  expect(french(lines)).toEqual([]);
 });
 
 test('a date exceljs cannot turn into a serial is an Excel error cell, not a French text among the data', () => {
