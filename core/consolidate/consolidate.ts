@@ -79,7 +79,7 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
         const has = got.size > 0;
         const comments = entries('total')
           .filter((e) => inScope.has(e.period) && e.point.comment !== '')
-          .map((e) => (periods.length > 1 ? `${e.period} : ${e.point.comment}` : e.point.comment));
+          .map((e) => ({ period: periods.length > 1 ? e.period : null, text: e.point.comment }));
         const whole = targetOver(framework.periods, targets, commune, rule, inScope);
         // A commune that sent nothing keeps its whole target on its row (shown apart, never in a rate).
         const planned = has ? (targetOver(framework.periods, targets, commune, rule, got) ?? null) : (whole ?? null);

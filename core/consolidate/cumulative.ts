@@ -18,7 +18,7 @@ export const CUMULATIVE_DECREASE = {
   id: 'cumulative-decrease',
   description: {
     fr: 'Entre les fichiers d’une commune, un indicateur cumulé ou un stock (règle des périodes « max » ou « latest ») ne diminue pas d’une période à l’autre.',
-    en: "Across a commune's files, a running total or a stock (periods rule « max » or « latest ») does not go down from one period to the next.",
+    en: "Across a commune's files, a running total or a stock (periods rule “max” or “latest”) does not go down from one period to the next.",
   },
   severity: 'warning',
   messageIds: ['decrease'],

@@ -20,8 +20,14 @@ export interface CommuneFigures {
   achieved: number | null;
   women: number | null;
   men: number | null;
-  /** Coordinators' comments, prefixed with their period when several periods are merged. */
-  comments: string[];
+  /** Coordinators' comments, with their period when several periods are merged (worded by the writers). */
+  comments: PeriodComment[];
+}
+
+/** A coordinator's comment; `period` is set when several periods are merged, to say which one it is about. */
+export interface PeriodComment {
+  period: string | null;
+  text: string;
 }
 
 /** Achieved to date (every reporting period up to the end of the selection) against the end-of-project target. */

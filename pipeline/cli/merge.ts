@@ -5,11 +5,12 @@ import type { Framework } from '../../core/framework/schema';
 import { formatDate, severityLabel, type Lang } from '../../core/messages';
 import { EXAMPLES_DIR } from '../examples';
 import { DEFAULT_FRAMEWORK, loadFrameworkFile } from '../framework-file';
+import { cliText, type CliTextId } from '../../core/messages/cli';
 import { issueText, problemText, reasonText, statusText, summaryText } from '../../core/messages/merge';
 import { merge, type MergeResult } from '../merge/merge';
 import { DEFAULT_LIMITS } from '../read/zip-guard';
 import { ISSUES_PER_FILE } from '../write/consolidated/controls';
-import { parseLang, program, reportFailure, runAsMain } from './common';
+import { errorLine, langOf, parseLang, program, reportFailure, runAsMain } from './common';
 import { printable, printableLines } from './printable';
 
 export const DEFAULT_OUTPUT_DIR = path.resolve(__dirname, '..', '..', 'out');
@@ -162,35 +163,37 @@ function printJson(result: MergeResult, lang: Lang): void {
 
 /** `npm run merge`: consolidates a folder of commune workbooks (and tidy CSVs) into one workbook. */
 export async function run(argv: string[]): Promise<number> {
-  let lang: Lang = 'fr';
+  // Known before parsing, so that commander's errors speak it too.
+  let lang: Lang = langOf(argv);
   try {
-    const cli = program('merge', 'Consolide les classeurs des communes en un classeur de synthèse.')
-      .option('--input <dir>', 'dossier des classeurs des communes (sous-dossiers compris)', EXAMPLES_DIR)
-      .option('--output <file>', 'classeur consolidé à écrire (.xlsx)')
-      .option('--period <label>', 'ne consolider que cette période')
-      .option('--lang <fr|en>', 'langue des messages et des intitulés', parseLang, 'fr')
-      .option('--json', 'résumé pour les machines sur la sortie standard')
-      .option('--csv <file>', 'écrire aussi la table « Données » en CSV')
-      .option('--evolution-communes', 'feuille « Évolution » : répéter les tableaux de détail pour chaque commune')
-      .option('--strict', 'ne rien écrire si un fichier a une erreur')
-      .option('--prefer <latest>', 'doublons : garder le fichier à la date de saisie la plus récente')
-      .option('--framework <file>', 'fichier du cadre de résultats', DEFAULT_FRAMEWORK)
-      .option('--workers <n>', 'fils de calcul pour lire les fichiers (par défaut : cœurs − 1 à partir de 3 cœurs et 16 fichiers, sinon 1)')
-      .option('--max-size <Mo>', 'taille maximale d’un fichier d’entrée, en Mo', String(DEFAULT_LIMITS.maxFileBytes / 1048576))
+    const say = (id: CliTextId) => cliText(id, {}, lang);
+    const cli = program('merge', say('mergeDescription'), lang)
+      .option('--input <dir>', say('optInput'), EXAMPLES_DIR)
+      .option('--output <file>', say('optOutput'))
+      .option('--period <label>', say('optPeriod'))
+      .option('--lang <fr|en>', say('optLangMerge'), parseLang, 'fr')
+      .option('--json', say('optJsonMerge'))
+      .option('--csv <file>', say('optCsv'))
+      .option('--evolution-communes', say('optEvolutionCommunes'))
+      .option('--strict', say('optStrict'))
+      .option('--prefer <latest>', say('optPrefer'))
+      .option('--framework <file>', say('optFramework'), DEFAULT_FRAMEWORK)
+      .option('--workers <n>', say('optWorkers'))
+      .option(say('maxSizeFlagMerge'), say('optMaxSizeMerge'), String(DEFAULT_LIMITS.maxFileBytes / 1048576))
       .parse(argv, { from: 'user' });
     const options = cli.opts<Options>();
     lang = options.lang;
-    if (options.prefer !== undefined && options.prefer !== 'latest') throw new Error(`--prefer : seule la valeur « latest » est possible, pas « ${options.prefer} »`);
+    if (options.prefer !== undefined && options.prefer !== 'latest') throw new Error(cliText('prefer', { value: options.prefer }, lang));
     const maxSize = Number(options.maxSize);
-    if (!Number.isFinite(maxSize) || maxSize <= 0) throw new Error(`--max-size : nombre de Mo attendu, pas « ${options.maxSize} »`);
+    if (!Number.isFinite(maxSize) || maxSize <= 0) throw new Error(cliText('maxSize', { value: options.maxSize }, lang));
     const framework = loadFrameworkFile(options.framework);
     if (options.period && !framework.periods.some((p) => p.label === options.period))
-      throw new Error(`--period : « ${options.period} » n’est pas une période du cadre (${framework.periods.map((p) => p.label).join(', ')})`);
+      throw new Error(cliText('period', { value: options.period, periods: framework.periods.map((p) => p.label).join(', ') }, lang));
     const output = options.output ?? path.join(DEFAULT_OUTPUT_DIR, `${framework.id}_consolidation${options.period ? `_${options.period}` : ''}.xlsx`);
-    if (!/\.xlsx$/i.test(output)) throw new Error(`--output : un fichier .xlsx est attendu, pas « ${output} »`);
+    if (!/\.xlsx$/i.test(output)) throw new Error(cliText('output', { value: output }, lang));
 
     const workers = options.workers === undefined ? undefined : Number(options.workers);
-    if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new Error(`--workers : nombre entier de 1 à 64 attendu, pas « ${options.workers} »`);
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new Error(cliText('workers', { value: options.workers ?? '' }, lang));
     const progressEvery = 25;
     const result = await merge({
       input: options.input,
@@ -211,9 +214,8 @@ export async function run(argv: string[]): Promise<number> {
     if (options.json) printJson(result, lang);
     // With no usable input folder or a clash there is no account to give: the one-line reason says it all.
     else if (!['inputMissing', 'outputIsInput', 'outputNotAFile', 'csvIsOutput'].includes(result.problem?.id ?? '')) printHuman(result, framework, lang);
-    const error = lang === 'fr' ? 'Erreur : ' : 'Error: ';
-    if (result.problem) process.stderr.write(`${printable(`${error}${problemText(result.problem.id, result.problem.params, lang)}`)}\n`);
-    if (result.refusedByStrict) process.stderr.write(`${error}${problemText('strict', {}, lang)}\n`);
+    if (result.problem) process.stderr.write(`${printable(errorLine(problemText(result.problem.id, result.problem.params, lang), lang))}\n`);
+    if (result.refusedByStrict) process.stderr.write(`${errorLine(problemText('strict', {}, lang), lang)}\n`);
     return result.exitCode;
   } catch (err) {
     return reportFailure(err, lang);

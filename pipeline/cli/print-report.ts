@@ -1,5 +1,6 @@
 import type { Framework } from '../../core/framework/schema';
 import { renderIssue, severityLabel, type Lang } from '../../core/messages';
+import { cliText, isSingular, type CliTextId } from '../../core/messages/cli';
 import type { Issue, Report, ReportStats } from '../../core/report';
 import { quoteSheet } from '../../core/tables';
 import { InputError, type InputErrorCode } from '../read/input-error';
@@ -23,18 +24,13 @@ export interface FileFailure {
   reason: string;
 }
 
-const INTERNAL: Record<Lang, string> = {
-  fr: 'erreur interne pendant le contrôle ({detail}) : signalez-la au responsable suivi-évaluation',
-  en: 'internal error while checking ({detail}): please report it to the M&E officer',
-};
-
 /** Any failure while reading or checking one file, as one line naming the file (never a stack trace). */
 export function fileFailure(file: string, err: unknown, lang: Lang): FileFailure {
   if (err instanceof InputError) return { code: err.code, line: renderInputError(err, lang), reason: inputErrorText(err.code, err.params, lang) };
   const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 160);
-  const reason = INTERNAL[lang].replace('{detail}', detail);
+  const reason = cliText('internal', { detail }, lang);
   // The same shape as renderInputError's lines.
-  return { code: 'internal', line: `${file} : ${reason}`, reason };
+  return { code: 'internal', line: cliText('fileLine', { file, reason }, lang), reason };
 }
 
 /** `Indicateurs!F5`, quoted as Excel does when the name needs it: `'Feuille 1'!A1`. */
@@ -45,54 +41,57 @@ export function cellReference(sheet: string, address: string | null): string {
 
 /** Where an issue is: `Indicateurs!F5`, a sheet, or the whole workbook. */
 export function issueLocation(issue: Pick<Issue, 'sheet' | 'address'>, lang: Lang): string {
-  if (issue.sheet === null) return lang === 'fr' ? 'classeur' : 'workbook';
+  if (issue.sheet === null) return cliText('workbook', {}, lang);
   return cellReference(issue.sheet, issue.address);
 }
 
-const WORDS: Record<Lang, { error: [string, string]; warning: [string, string]; info: [string, string] }> = {
-  fr: { error: ['erreur', 'erreurs'], warning: ['avertissement', 'avertissements'], info: ['avertissement expliqué', 'avertissements expliqués'] },
-  en: { error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['explained warning', 'explained warnings'] },
-};
+const COUNT_IDS = {
+  error: ['errorOne', 'errorMany'],
+  warning: ['warningOne', 'warningMany'],
+  info: ['infoOne', 'infoMany'],
+} as const satisfies Record<string, readonly [CliTextId, CliTextId]>;
 
 /** `0 erreur`, `1 erreur`, `2 erreurs` (French keeps 0 and 1 singular); `0 errors`, `1 error` in English. */
-export function count(n: number, word: keyof (typeof WORDS)['fr'], lang: Lang): string {
-  const [one, many] = WORDS[lang][word];
-  const singular = lang === 'fr' ? n <= 1 : n === 1;
-  return `${n} ${singular ? one : many}`;
+export function count(n: number, word: keyof typeof COUNT_IDS, lang: Lang): string {
+  const [one, many] = COUNT_IDS[word];
+  return cliText(isSingular(n, lang) ? one : many, { n }, lang);
 }
 
 function communeText(report: Report, framework: Framework | undefined, lang: Lang): string {
-  if (!report.commune) return lang === 'fr' ? 'commune non reconnue' : 'commune not recognised';
+  if (!report.commune) return cliText('communeUnknown', {}, lang);
   const name = framework?.communes.find((c) => c.code === report.commune)?.name;
-  return `commune ${name ? `${name} (${report.commune})` : report.commune}`;
+  return cliText('commune', { name: name ? `${name} (${report.commune})` : report.commune }, lang);
 }
 
 /** The per-file summary: verdict, counts, commune and period. */
 export function summaryLine(report: Report, lang: Lang, framework?: Framework): string {
   const { stats } = report;
-  const verdict = lang === 'fr' ? (report.valid ? 'valide' : 'non valide') : report.valid ? 'valid' : 'not valid';
   const counts = [count(stats.errors, 'error', lang), count(stats.warnings, 'warning', lang)];
   if (stats.acknowledged > 0) counts.push(count(stats.acknowledged, 'info', lang));
-  const period = report.period
-    ? `${lang === 'fr' ? 'période' : 'period'} ${report.period}`
-    : lang === 'fr'
-      ? 'période non renseignée'
-      : 'period not given';
-  const filled = lang === 'fr' ? `${stats.filled}/${stats.inputs} cellules remplies` : `${stats.filled}/${stats.inputs} cells filled`;
-  return `${lang === 'fr' ? 'Bilan :' : 'Summary:'} ${verdict} – ${counts.join(', ')} – ${communeText(report, framework, lang)}, ${period} – ${filled}`;
+  return cliText(
+    'summary',
+    {
+      verdict: cliText(report.valid ? 'valid' : 'notValid', {}, lang),
+      counts: counts.join(', '),
+      commune: communeText(report, framework, lang),
+      period: report.period ? cliText('periodGiven', { period: report.period }, lang) : cliText('periodMissing', {}, lang),
+      filled: cliText('filled', { filled: stats.filled, inputs: stats.inputs }, lang),
+    },
+    lang,
+  );
 }
 
 /** The lines of one file's report: the file, its issues by sheet, then the summary line. */
 export function formatFileReport(file: string, report: Report, lang: Lang, framework?: Framework): string[] {
   const lines = [file];
-  if (report.issues.length === 0) lines.push(`  ${lang === 'fr' ? 'Aucun problème trouvé.' : 'No problem found.'}`);
+  if (report.issues.length === 0) lines.push(`  ${cliText('noProblem', {}, lang)}`);
   // Aligned columns: severity, place, message.
   const width = Math.max(...report.issues.map((i) => severityLabel(i.severity, lang).length));
   const placeWidth = Math.min(24, Math.max(...report.issues.map((i) => issueLocation(i, lang).length)));
   const groups = new Map<string | null, Issue[]>();
   for (const issue of report.issues) groups.set(issue.sheet, [...(groups.get(issue.sheet) ?? []), issue]);
   for (const [sheet, issues] of groups) {
-    lines.push(`  ${sheet ?? (lang === 'fr' ? 'Classeur' : 'Workbook')}`);
+    lines.push(`  ${sheet ?? cliText('workbookHeading', {}, lang)}`);
     for (const issue of issues)
       lines.push(`    ${severityLabel(issue.severity, lang).padEnd(width)}  ${issueLocation(issue, lang).padEnd(placeWidth)}  ${renderIssue(issue, lang)}`);
   }
@@ -105,9 +104,18 @@ export function totalsLine(outcomes: readonly FileOutcome[], lang: Lang): string
   const valid = outcomes.filter((o) => 'report' in o && o.report.valid).length;
   const invalid = outcomes.filter((o) => 'report' in o && !o.report.valid).length;
   const unusable = outcomes.length - valid - invalid;
-  if (lang === 'fr')
-    return `${outcomes.length} fichiers : ${valid} ${valid > 1 ? 'valides' : 'valide'}, ${invalid} avec des erreurs, ${unusable} ${unusable > 1 ? 'inutilisables' : 'inutilisable'}.`;
-  return `${outcomes.length} files: ${valid} valid, ${invalid} with errors, ${unusable} unusable.`;
+  return cliText(
+    'totals',
+    {
+      files: outcomes.length,
+      valid,
+      validWord: cliText(isSingular(valid, lang) ? 'validOne' : 'validMany', {}, lang),
+      invalid,
+      unusable,
+      unusableWord: cliText(isSingular(unusable, lang) ? 'unusableOne' : 'unusableMany', {}, lang),
+    },
+    lang,
+  );
 }
 
 export interface JsonIssue extends Issue {

@@ -1,25 +1,21 @@
 import { CommanderError } from 'commander';
 import type { Lang } from '../../core/messages';
+import { cliText, type CliTextId } from '../../core/messages/cli';
+import type { Params } from '../../core/report';
 import { validate } from '../../core/validate';
 import { DEFAULT_FRAMEWORK, loadFrameworkFile } from '../framework-file';
 import { readWorkbookFile } from '../read/xlsx';
 import { DEFAULT_LIMITS, type ZipLimits } from '../read/zip-guard';
-import { EXIT, parseLang, program, reportFailure, runAsMain } from './common';
+import { EXIT, langOf, parseLang, program, reportFailure, runAsMain } from './common';
 import { printable, printableLines } from './printable';
 import { exitCode, fileFailure, formatFileReport, jsonReport, totalsLine, type FileOutcome } from './print-report';
 
 /** `--max-size 20` → 20 MB; a positive number of megabytes (decimals allowed). */
-export function parseMaxSize(value: string): number {
+export function parseMaxSize(value: string, lang: Lang = 'fr'): number {
   const mb = Number(value.replace(',', '.'));
-  if (value.trim() === '' || !Number.isFinite(mb) || mb <= 0)
-    throw new CommanderError(EXIT.unusable, 'maxSize', `--max-size : nombre de Mo positif attendu, pas « ${value} »`);
+  if (value.trim() === '' || !Number.isFinite(mb) || mb <= 0) throw new CommanderError(EXIT.unusable, 'maxSize', cliText('maxSizePositive', { value }, lang));
   return mb;
 }
-
-const NO_FILES: Record<Lang, string> = {
-  fr: 'validate : aucun fichier à contrôler. Usage : npm run validate -- FICHIER.xlsx [FICHIER.xlsx…] [--lang en] [--json]',
-  en: 'validate: no file to check. Usage: npm run validate -- FILE.xlsx [FILE.xlsx…] [--lang en] [--json]',
-};
 
 interface Options {
   framework: string;
@@ -33,19 +29,21 @@ interface Options {
  * every issue. Exit 0: no errors; 1: some file has errors; 2: a file or an argument cannot be used.
  */
 export async function run(argv: string[]): Promise<number> {
-  let lang: Lang = 'fr';
+  // Known before parsing, so that commander's errors and the options' checks speak it too.
+  let lang: Lang = langOf(argv);
   try {
-    const cli = program('validate', 'Contrôle les classeurs remplis (.xlsx, .xlsm) et affiche chaque problème, cellule par cellule.')
-      .argument('[fichiers...]', 'classeurs à contrôler')
-      .option('--framework <file>', 'fichier du cadre de résultats', DEFAULT_FRAMEWORK)
-      .option('--lang <lang>', 'langue des messages : fr ou en', parseLang, 'fr' as Lang)
-      .option('--json', 'rapport JSON sur la sortie standard')
-      .option('--max-size <mo>', `taille maximale d’un classeur, en Mo (défaut ${DEFAULT_LIMITS.maxFileBytes / 1048576})`, parseMaxSize)
+    const say = (id: CliTextId, params: Params = {}) => cliText(id, params, lang);
+    const cli = program('validate', say('validateDescription'), lang)
+      .argument(say('validateFilesArgument'), say('validateFiles'))
+      .option('--framework <file>', say('optFramework'), DEFAULT_FRAMEWORK)
+      .option('--lang <lang>', say('optLang'), parseLang, 'fr' as Lang)
+      .option('--json', say('optJsonValidate'))
+      .option(say('maxSizeFlagValidate'), say('optMaxSizeValidate', { mb: DEFAULT_LIMITS.maxFileBytes / 1048576 }), (value) => parseMaxSize(value, lang))
       .parse(argv, { from: 'user' });
     const options = cli.opts<Options>();
     lang = options.lang;
     const files = cli.args;
-    if (files.length === 0) throw new CommanderError(EXIT.unusable, 'validate.noFiles', NO_FILES[lang]);
+    if (files.length === 0) throw new CommanderError(EXIT.unusable, 'validate.noFiles', cliText('noFiles', {}, lang));
     const framework = loadFrameworkFile(options.framework);
     const limits: ZipLimits =
       options.maxSize === undefined ? DEFAULT_LIMITS : { ...DEFAULT_LIMITS, maxFileBytes: Math.floor(options.maxSize * 1048576) };

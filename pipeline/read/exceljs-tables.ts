@@ -35,9 +35,11 @@ function plain(value: unknown, numFmt: string | undefined, dates: DateSystem): C
   if (typeof value === 'string') return value === '' ? { kind: 'empty', value: null } : { kind: 'string', value };
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (value instanceof Date) {
-    // Back to the serial exceljs converted, then read with the file's own date system.
+    // Back to the serial exceljs converted, then read with the file's own date system. A date with no
+    // serial is shown as Excel shows a value it cannot compute, #VALUE!: an error the rules word in the
+    // user's language (it was a French text placed among the data).
     const serial = dateToSerial(value, dates.exceljs1904);
-    return Number.isFinite(serial) ? numberCell(serial, numFmt || 'yyyy-mm-dd', dates.date1904) : { kind: 'string', value: '(date illisible)' };
+    return Number.isFinite(serial) ? numberCell(serial, numFmt || 'yyyy-mm-dd', dates.date1904) : { kind: 'error', value: '#VALUE!' };
   }
   if (typeof value === 'object' && 'error' in value) return { kind: 'error', value: String((value as ExcelJS.CellErrorValue).error) };
   return { kind: 'string', value: String(value) };

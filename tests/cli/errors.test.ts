@@ -2,10 +2,8 @@
  * Every error the command lines translate into one line: exit 2, that line on stderr, no stack trace,
  * nothing on stdout, nothing written. The cases already covered in tests/merge/cli.test.ts,
  * tests/cli/validate.test.ts and tests/cli/templates.test.ts are not repeated here.
- *
- * Lines that are still French under `--lang en` (commander's parsing errors, the merge's argument
- * checks, « Error : » with a French space) are pinned here on their shape only — exit 2, one line, the
- * word « Error », the value at fault — so that translating them (issue 12) does not break this file.
+ * Under `--lang en` every line is English, commander's parsing errors and the argument checks included
+ * (the language is read from argv before commander parses it).
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -127,20 +125,26 @@ describe('merge', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
-  describe('under --lang en, lines not translated yet: their shape only', () => {
+  describe('under --lang en, argument errors in English', () => {
     test.each([
-      ['an unknown option', ['--frobnicate'], '--frobnicate'],
-      ['--period 1999', ['--period', '1999'], '1999'],
-      ['--prefer oldest', ['--prefer', 'oldest'], 'oldest'],
-      ['--max-size zero', ['--max-size', 'zero'], 'zero'],
-      ['--workers 0', ['--workers', '0'], '« 0 »'],
-      ['--output x.txt', ['--output', 'x.txt'], 'x.txt'],
-    ])('%s', async (_label, args, value) => {
+      ['an unknown option', ['--frobnicate'], 'Error: unknown option “--frobnicate”'],
+      ['an unknown option close to a real one', ['--outptu', 'x'], 'Error: unknown option “--outptu” (did you mean --output?)'],
+      ['--period 1999', ['--period', '1999'], /^Error: --period: “1999” is not a period of the framework \(2023, .*\)$/],
+      ['--prefer oldest', ['--prefer', 'oldest'], 'Error: --prefer: only “latest” is possible, not “oldest”'],
+      ['--max-size zero', ['--max-size', 'zero'], 'Error: --max-size: a number of MB expected, not “zero”'],
+      ['--workers 0', ['--workers', '0'], 'Error: --workers: a whole number from 1 to 64 expected, not “0”'],
+      ['--output x.txt', ['--output', 'x.txt'], 'Error: --output: an .xlsx file expected, not “x.txt”'],
+      ['an extra argument', ['GNZ'], 'Error: too many arguments'],
+    ])('%s', async (_label, args, line) => {
       const { dir, output } = outDir(`en-${args.join('')}`);
       const cli = await merge('--input', examples, '--output', output, '--lang', 'en', ...args);
-      expectOneLine(cli, /^(Error|Erreur) ?: /);
-      expect(cli.stderr).toContain(value);
+      expectOneLine(cli, line);
       expect(existsSync(dir)).toBe(false);
+    });
+
+    test('--lang=en, given before or after the faulty option', async () => {
+      expectOneLine(await merge('--frobnicate', '--lang=en'), 'Error: unknown option “--frobnicate”');
+      expectOneLine(await merge('--lang=en', '--output'), 'Error: missing value for option “--output <file>”');
     });
   });
 });
@@ -159,6 +163,12 @@ describe('validate', () => {
 
   test('an option without its value', async () => {
     expectOneLine(await validate('x.xlsx', '--framework'), 'Erreur : valeur manquante pour l’option « --framework <file> »');
+    expectOneLine(await validate('--lang', 'en', 'x.xlsx', '--framework'), 'Error: missing value for option “--framework <file>”');
+  });
+
+  test('--max-size that is not a positive number, in fr and en', async () => {
+    expectOneLine(await validate('x.xlsx', '--max-size', '0'), 'Erreur : --max-size : nombre de Mo positif attendu, pas « 0 »');
+    expectOneLine(await validate('--lang', 'en', 'x.xlsx', '--max-size', '0'), 'Error: --max-size: a positive number of MB expected, not “0”');
   });
 });
 
@@ -202,7 +212,7 @@ describe('the translations themselves', () => {
     expect(said(new CommanderError(2, 'validate.noFiles', 'no file'), 'en')).toEqual([2, 'Error: no file\n']);
     expect(said(new FrameworkError('cadre.json', ['id: requis', 'communes: requis']), 'en')).toEqual([2, 'Invalid results framework – cadre.json: id: requis; communes: requis\n']);
     expect(said(new InputError('bara.xlsx', 'missing', {}), 'fr')).toEqual([2, 'bara.xlsx : fichier introuvable\n']);
-    expect(said(new InputError('bara.xlsx', 'missing', {}), 'en')).toEqual([2, 'bara.xlsx : file not found\n']);
+    expect(said(new InputError('bara.xlsx', 'missing', {}), 'en')).toEqual([2, 'bara.xlsx: file not found\n']);
     // Anything else: its first line only, never a stack trace; control characters made visible.
     expect(said(new Error('boom\n    at x (y.ts:1:1)'))).toEqual([2, 'Erreur : boom\n']);
     // English typography: no space before the colon.

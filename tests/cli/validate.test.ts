@@ -133,7 +133,7 @@ describe('--json', () => {
     expect(report.valid).toBe(false);
     expect(report.files[0]).toMatchObject({ file: good, valid: true });
     expect(report.files[1]).toEqual({ file: missing, error: { code: 'missing', message: 'file not found' } });
-    expect(lines(result.stderr)).toEqual([`${missing} : file not found`]);
+    expect(lines(result.stderr)).toEqual([`${missing}: file not found`]);
   });
 });
 
@@ -191,11 +191,11 @@ describe('files that cannot be used', () => {
     const result = await cli('--lang', 'en', encrypted.file);
     expect(result.code).toBe(2);
     expect(lines(result.stderr)).toEqual([
-      `${encrypted.file} : password-protected workbook: open it, remove the password (File › Info › Protect Workbook) and save it`,
+      `${encrypted.file}: password-protected workbook: open it, remove the password (File › Info › Protect Workbook) and save it`,
     ]);
     const xls = UNUSABLE.find((f) => f.expected.code === 'xls')!;
     expect(lines((await cli('--lang', 'en', xls.file)).stderr)).toEqual([
-      `${xls.file} : workbook in the .xls format (Excel 97-2003): open it, then File › Save As › Excel Workbook (.xlsx), and send the .xlsx file`,
+      `${xls.file}: workbook in the .xls format (Excel 97-2003): open it, then File › Save As › Excel Workbook (.xlsx), and send the .xlsx file`,
     ]);
   });
 

@@ -4,6 +4,8 @@
  * the workbook's sheets and columns are the contract: they stay, quoted the English way (“Commentaire”).
  */
 import { en as paneEnglish } from '../../addin/taskpane/strings';
+import { CROSS_FILE_CHECKS } from '../../core/consolidate/cumulative';
+import { CLI_TEXTS } from '../../core/messages/cli';
 import { en as ruleEnglish } from '../../core/messages/en';
 import { INPUT_ERROR_TEXTS } from '../../core/messages/inputs';
 import { MERGE_TEXTS } from '../../core/messages/merge';
@@ -21,9 +23,11 @@ const CATALOGUES: [string, unknown][] = [
   ['core/messages/en', ruleEnglish],
   ['core/messages/merge (en)', MERGE_TEXTS.en],
   ['core/messages/inputs (en)', INPUT_ERROR_TEXTS.en],
+  ['core/messages/cli (en)', CLI_TEXTS.en],
   ['pipeline/write/consolidated/labels (en)', labelsFor('en')],
   ['addin/taskpane/strings (en)', paneEnglish],
   ['core/rules (descriptions, en)', Object.fromEntries(RULES.map((r) => [r.id, r.meta.description.en]))],
+  ['core/consolidate (cross-file checks, en)', Object.fromEntries(CROSS_FILE_CHECKS.map((c) => [c.id, c.description.en]))],
 ];
 
 /** The contract's French names, allowed inside English texts. */

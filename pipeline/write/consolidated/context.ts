@@ -1,5 +1,5 @@
-import type { Consolidated, FileIssue, SourceRecord } from '../../../core/consolidate/model';
-import type { Lang } from '../../../core/messages';
+import type { Consolidated, FileIssue, PeriodComment, SourceRecord } from '../../../core/consolidate/model';
+import { interpolate, type Lang } from '../../../core/messages';
 import type { Labels } from './labels';
 
 /** Everything a sheet writer needs: the consolidated data, the account of the inputs, the language. */
@@ -14,4 +14,9 @@ export interface WriteContext {
   footer: string;
   /** `--evolution-communes`: the Évolution sheet repeats its detail tables for each commune. */
   evolutionCommunes?: boolean;
+}
+
+/** A commune's comments in one cell: « 2023 : … | 2024 : … » / “2023: … | 2024: …” when several periods are merged. */
+export function commentsText(comments: readonly PeriodComment[], ctx: Pick<WriteContext, 'labels' | 'lang'>): string {
+  return comments.map((c) => (c.period === null ? c.text : interpolate(ctx.labels.periodComment, { period: c.period, text: c.text }, ctx.lang))).join(' | ');
 }

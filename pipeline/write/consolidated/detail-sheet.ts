@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { CommuneFigures, CommuneStatus, Line, ToDate } from '../../../core/consolidate/model';
 import { selectionLabel } from '../../../core/consolidate/model';
-import type { WriteContext } from './context';
+import { commentsText, type WriteContext } from './context';
 import { columnLetter } from '../../../core/tables';
 import { rateOf } from '../../../core/consolidate/rates';
 import { interpolate } from '../../../core/messages';
@@ -169,7 +169,7 @@ export async function writeDetailSheet<T extends { code: string }>(
       if (spec.commentsHeader) {
         const cell = row.getCell(commentsColumn);
         // At most what the tallest row shows: a longer text ends with where the rest is (Textes longs).
-        const comments = figures.comments.join(' | ');
+        const comments = commentsText(figures.comments, ctx);
         value(cell, comments || null, rowCapacity(comments, commentsPixels(commentsWidth)));
         // Indented: never glued to the number printed right-aligned just before it.
         cell.alignment = { wrapText: true, vertical: 'top', indent: 1 };

@@ -32,6 +32,14 @@ export const LABELS = {
     rejectedItem: '{commune} : {period} non reçu (fichier refusé)',
     ruleTitle: 'Contrôle',
     listSeparator: ' ; ',
+    /** An indicator with nothing achieved in « Résultats atteints ». */
+    achievedNone: '{label} : –',
+    /** The workbook's keywords (document properties). */
+    keywords: 'suivi-évaluation; consolidation',
+    /** A comment and the period it is about, when several are merged. */
+    periodComment: '{period} : {text}',
+    /** Comments quoted after a commune's gap in the Écarts line. */
+    gapComments: '{gap} (« {comments} »)',
     andOthers: '… et {count} autres (voir la feuille « {sheet} »)',
     communeCount: '{count} communes',
     cercleCount: '{count} cercles',
@@ -195,6 +203,10 @@ export const LABELS = {
     rejectedItem: '{commune}: {period} not received (file rejected)',
     ruleTitle: 'Check',
     listSeparator: '; ',
+    achievedNone: '{label}: –',
+    keywords: 'monitoring and evaluation; consolidation',
+    periodComment: '{period}: {text}',
+    gapComments: '{gap} (“{comments}”)',
     andOthers: '… and {count} more (see the “{sheet}” sheet)',
     communeCount: '{count} communes',
     cercleCount: '{count} districts',

@@ -7,7 +7,7 @@ import { formatDate, formatNumber, interpolate } from '../../../core/messages';
 import { reasonText } from '../../../core/messages/merge';
 import { sheetRef } from '../../../core/tables';
 import type { BudgetMap } from './budget';
-import type { WriteContext } from './context';
+import { commentsText, type WriteContext } from './context';
 import { cappedMeanFormula, rateFormula, type DetailMap } from './detail-sheet';
 import { listed, LISTED_UP_TO, missingList, writeCommunesTable, writeReceptionTable } from './synthesis-communes';
 import { APART_FORMAT, EXECUTION_FORMAT, executionFormatting, formula, heading, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, value, widths } from './style';
@@ -36,13 +36,13 @@ export const SYNTHESIS_COLUMNS = 9;
 
 
 /** « R1.1 : 100 acteurs formels … formés ; 100 prestataires … » like the seed report's section 5. */
-function achievedSentence(lines: Line<Indicator>[], lang: 'fr' | 'en'): string {
+function achievedSentence(lines: Line<Indicator>[], lang: 'fr' | 'en', L: WriteContext['labels']): string {
   return lines
     .map((l) => {
       const label = l.item.label.charAt(0).toLowerCase() + l.item.label.slice(1);
-      return l.total.achieved === null ? `${label} : –` : `${formatNumber(l.total.achieved, lang)} ${label}`;
+      return l.total.achieved === null ? interpolate(L.achievedNone, { label }, lang) : `${formatNumber(l.total.achieved, lang)} ${label}`;
     })
-    .join(' ; ');
+    .join(L.listSeparator);
 }
 
 /**
@@ -64,7 +64,7 @@ export function gapsText(ctx: WriteContext): string[] {
     const details = below.slice(0, LISTED_UP_TO).map((s) => {
       const f = line.communes[s.commune.code]!;
       const text = interpolate(L.gapCommune, { commune: s.commune.name, achieved: f.achieved!, planned: f.planned! }, ctx.lang);
-      return f.comments.length > 0 ? `${text} (« ${f.comments.join(' | ')} »)` : text;
+      return f.comments.length > 0 ? interpolate(L.gapComments, { gap: text, comments: commentsText(f.comments, ctx) }, ctx.lang) : text;
     });
     // The same figures as the tables: the line's total over the communes that reported.
     const { achieved, planned } = line.total;
@@ -130,7 +130,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   field(L.location, interpolate(L.locationText, { region: fw.project.region, cercles: cercleList, communes: communeList }, ctx.lang));
   field(L.periods, selectionLabel(model));
   field(L.donor, fw.project.donor);
-  field(L.implementer, [fw.project.implementer, ...fw.project.partners].join(' ; '));
+  field(L.implementer, [fw.project.implementer, ...fw.project.partners].join(L.listSeparator));
   field(L.generated, formatDate(ctx.generatedAt.slice(0, 10), ctx.lang));
 
   // The project's budget comes from the framework; planned (communes received), spent and the execution
@@ -260,7 +260,7 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
     const lines = model.indicators.filter((l) => l.item.result === result.code);
     value(ws.getCell(`A${r}`), result.code);
     ws.getCell(`A${r}`).alignment = { vertical: 'top' };
-    paragraph(ws, r, achievedSentence(lines, ctx.lang));
+    paragraph(ws, r, achievedSentence(lines, ctx.lang, ctx.labels));
     r++;
   }
   r++;

@@ -118,7 +118,7 @@ async function streamWorkbook(ctx: WriteContext, stream: Writable) {
     lastModifiedBy: OUTPUT_LAST_MODIFIED_BY,
     title: `${fw.project.shortTitle} – ${ctx.labels.synthesisTitle}`,
     subject: `${fw.id} ${fw.version} – ${selectionLabel(ctx.model)}`,
-    keywords: 'suivi-évaluation; consolidation',
+    keywords: ctx.labels.keywords,
     created: new Date(ctx.generatedAt),
     modified: new Date(ctx.generatedAt),
   });
