@@ -4,7 +4,7 @@ import { interpolate, severityLabel } from '../../../core/messages';
 import { issueText, ruleTitle } from '../../../core/messages/merge';
 import type { WriteContext } from './context';
 import { fitRowHeight } from './row-height';
-import { headerRow, printSetup, value, widths } from './style';
+import { headerRow, value, widths } from './style';
 
 /**
  * Rows of one file listed in `Contrôles`; beyond, one line counts the rest. A file with more problems
@@ -81,5 +81,4 @@ export function writeControls(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
   });
   if (lines.length === 0) value(ws.getCell('A2'), L.noIssue);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, lines.length + 1), column: 7 } };
-  printSetup(ws, '1:1', ctx.footer);
 }

@@ -4,7 +4,7 @@ import { isoDateToSerial } from '../../../core/tables';
 import { DISAGGREGATION_LABELS, SECTION_LABELS, TIDY_COLUMNS } from '../../../core/layout/contract';
 import type { WriteContext } from './context';
 import { fitRowHeight } from './row-height';
-import { DATE_FORMAT, NUMBER_FORMAT, fitted, printSetup, widths, drain } from './style';
+import { DATE_FORMAT, NUMBER_FORMAT, fitted, widths, drain } from './style';
 
 /** The tidy row as the cells of `Données` and of the CSV export (same columns, same order). */
 export function tidyValues(row: DataRow): (string | number | null)[] {
@@ -69,7 +69,6 @@ export async function writeData(ws: ExcelJS.Worksheet, ctx: WriteContext): Promi
     row.commit();
     if (i % 1000 === 999) await drain(ws);
   }
-  printSetup(ws, '1:1', ctx.footer);
   // An empty table is not valid OOXML: one blank row keeps it well-formed.
   return Math.max(1, ctx.model.data.length);
 }

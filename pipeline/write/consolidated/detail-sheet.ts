@@ -7,7 +7,7 @@ import { rateOf } from '../../../core/consolidate/rates';
 import { interpolate } from '../../../core/messages';
 import { columnPixels, fitRowHeight } from './row-height';
 import { rowCapacity } from './long-texts';
-import { EXECUTION_FORMAT, executionFormatting, formula, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, totalRow, value, widths, drain } from './style';
+import { EXECUTION_FORMAT, executionFormatting, formula, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, rateFormatting, subtitle, title, totalRow, value, widths, drain } from './style';
 
 /**
  * The three detail sheets (Prévu vs Réalisé, Budget, Bénéficiaires) share one shape: for each item a
@@ -190,7 +190,6 @@ export async function writeDetailSheet<T extends { code: string }>(
     if (kind === 'execution') executionFormatting(ws, range);
     else rateFormatting(ws, range, model.framework.thresholds.rateGood, model.framework.thresholds.rateFair);
   }
-  printSetup(ws, `${HEADER_ROW}:${HEADER_ROW}`, ctx.footer);
   return map;
 }
 

@@ -12,7 +12,7 @@ import type { WriteContext } from './context';
 import { PLANNED_COLOUR, SPENT_COLOUR, TARGET_COLOUR } from './dashboard';
 import { rateFormula } from './detail-sheet';
 import { columnPixels, fitRowHeight } from './row-height';
-import { drain, EXECUTION_FORMAT, executionFormatting, formula, heading, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, value, widths } from './style';
+import { drain, EXECUTION_FORMAT, executionFormatting, formula, heading, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, rateFormatting, subtitle, title, value, widths } from './style';
 
 /**
  * `Évolution`: every reporting period of the framework, for a manager. A summary per period (the rate
@@ -376,7 +376,6 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
         await drain(ws);
       }
     }
-    printSetup(ws, undefined, ctx.footer);
     printArea(ws, lastLetter, last);
   };
   return { charts, lastRow: summaryLast, details };

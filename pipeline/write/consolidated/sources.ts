@@ -5,7 +5,7 @@ import { timeliness } from '../../../core/timeliness';
 import { reasonText, statusText } from '../../../core/messages/merge';
 import type { WriteContext } from './context';
 import { fitRowHeight } from './row-height';
-import { DATE_FORMAT, headerRow, printSetup, value, widths } from './style';
+import { DATE_FORMAT, headerRow, value, widths } from './style';
 import { latenessText } from './synthesis-communes';
 
 const RED = 'FF9C0006';
@@ -55,6 +55,5 @@ export function writeSources(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
     row.commit();
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, r - 1), column: 11 } };
-  printSetup(ws, '1:1', ctx.footer);
 }
 

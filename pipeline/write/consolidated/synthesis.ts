@@ -10,7 +10,7 @@ import type { BudgetMap } from './budget';
 import { commentsText, type WriteContext } from './context';
 import { cappedMeanFormula, rateFormula, type DetailMap } from './detail-sheet';
 import { listed, LISTED_UP_TO, missingList, writeCommunesTable, writeReceptionTable } from './synthesis-communes';
-import { APART_FORMAT, EXECUTION_FORMAT, executionFormatting, formula, heading, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, printSetup, rateFormatting, subtitle, title, value, widths } from './style';
+import { APART_FORMAT, EXECUTION_FORMAT, executionFormatting, formula, heading, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, rateFormatting, subtitle, title, value, widths } from './style';
 import { columnPixels, fitRowHeight, MAX_ROW_POINTS } from './row-height';
 import { rowCapacity } from './long-texts';
 import { OUTPUT_SHEETS } from './labels';
@@ -346,7 +346,6 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   ws.getCell(`A${r + 1}`).font = { name: 'Calibri', italic: true };
 
   for (let row = 1; row <= r + 1; row++) fitRowHeight(ws, row, SYNTHESIS_COLUMNS);
-  printSetup(ws, undefined, ctx.footer);
   return {
     results: { first: resultsFirst, last: resultsLast, rows: resultRows, rateColumn: 'E', weakest: resultWeakest },
     communes: { first: communes.first, last: communes.last, rateColumn: communes.rateColumn, weakestColumn: communes.weakestColumn },

@@ -7,48 +7,27 @@ import { selectionLabel } from '../../../core/consolidate/model';
 import { dropDanglingDataBarExtensions } from '../databar-ext';
 import { setCompany } from '../doc-props';
 import { reorderSheets } from '../sheet-order';
-import { addTablePart, declareStreamedTable } from '../table-part';
-import { writeBeneficiaries } from './beneficiaries';
-import { writeBudget } from './budget';
+import { addTablePart } from '../table-part';
 import type { WriteContext } from './context';
-import { writeControls } from './controls';
-import { writeDashboard } from './dashboard';
-import { writeEvolution } from './evolution';
-import { DETAIL_HEADER_ROW } from './detail-sheet';
-import { keepLongTexts, LongTexts, writeLongTexts } from './long-texts';
-import { TIDY_HEADERS, writeData } from './data';
+import { keepLongTexts, LongTexts } from './long-texts';
+import { TIDY_HEADERS } from './data';
 import { OUTPUT_CREATOR, OUTPUT_LAST_MODIFIED_BY, OUTPUT_SHEETS } from './labels';
-import { writePlannedVsAchieved } from './planned-vs-achieved';
-import { writeSources } from './sources';
+import { specOf, STREAM_ORDER, type OutputSheetSpec, type Written } from './sheets';
 import { drain, printSetup, shownValue } from './style';
 import { makeXmlSafe } from './xml-safe';
-import { writeSynthesis, type SynthesisMap } from './synthesis';
+import type { SynthesisMap } from './synthesis';
 
 export interface WrittenWorkbook {
   synthesis: SynthesisMap;
   charts: ChartSpec[];
 }
 
-type SheetKey = keyof typeof OUTPUT_SHEETS;
-
 /**
- * Frozen rows and columns of each sheet. A streamed worksheet writes its views and its fit-to-page
- * flag as soon as it is created, so they are given here rather than by the sheet writers.
+ * A streamed worksheet writes its views and its fit-to-page flag as soon as it is created, so they
+ * are given when it is created; the rest of its print setup is written when it is committed.
  */
-const FROZEN: Record<SheetKey, [rows: number, columns: number]> = {
-  synthesis: [0, 0],
-  plannedVsAchieved: [DETAIL_HEADER_ROW, 4],
-  evolution: [0, 0],
-  budget: [DETAIL_HEADER_ROW, 2],
-  beneficiaries: [DETAIL_HEADER_ROW, 2],
-  data: [1, 0],
-  controls: [1, 0],
-  sources: [1, 0],
-  longTexts: [1, 0],
-};
-
-function sheetOptions(key: SheetKey): Partial<ExcelJS.AddWorksheetOptions> {
-  const [rows, columns] = FROZEN[key];
+function sheetOptions(spec: OutputSheetSpec): Partial<ExcelJS.AddWorksheetOptions> {
+  const [rows, columns] = spec.frozen;
   const views: Partial<ExcelJS.WorksheetView>[] =
     rows + columns > 0 ? [{ state: 'frozen', xSplit: columns, ySplit: rows, topLeftCell: `${columnLetter(columns + 1)}${rows + 1}` }] : [];
   return { views, pageSetup: { fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape', paperSize: 9 } };
@@ -67,11 +46,11 @@ function snapshot(ws: ExcelJS.Worksheet, lastRow: number): CellSource {
   };
 }
 
-/** Two sheets' kept values as one source: each answers for its own sheet. */
-function bothSheets(a: CellSource, b: CellSource): CellSource {
+/** Several sheets' kept values as one source: each answers for its own sheet. */
+function allSheets(sources: readonly CellSource[]): CellSource {
   return {
-    value: (sheet, address) => a.value(sheet, address) ?? b.value(sheet, address),
-    numberFormat: (sheet, address) => a.numberFormat?.(sheet, address) ?? b.numberFormat?.(sheet, address),
+    value: (sheet, address) => sources.reduce<CellValue>((found, s) => found ?? s.value(sheet, address), null),
+    numberFormat: (sheet, address) => sources.reduce<string | undefined>((found, s) => found ?? s.numberFormat?.(sheet, address), undefined),
   };
 }
 
@@ -125,52 +104,16 @@ async function streamWorkbook(ctx: WriteContext, stream: Writable) {
   // Texts too long for their cell, kept whole as the sheets are written; their sheet is written last.
   const longTexts = new LongTexts(ctx);
   keepLongTexts(workbook, longTexts);
-  // A streamed sheet enters the package when it is created and leaves memory as it is written: each
-  // sheet is created just before it is written, Synthèse and Textes longs last; then Synthèse is moved back to the front.
-  const sheet = (key: SheetKey) => {
-    const ws = workbook.addWorksheet(OUTPUT_SHEETS[key], sheetOptions(key));
+  const written: Written = { charts: [], cells: [] };
+  for (const spec of STREAM_ORDER.map(specOf)) {
+    const ws = workbook.addWorksheet(spec.name, sheetOptions(spec));
     dropDanglingDataBarExtensions(ws);
-    return ws;
-  };
-  const done = async (ws: ExcelJS.Worksheet) => {
+    printSetup(ws, spec.printTitles, ctx.footer); // before the writer, which may add a print area
+    await spec.write(ws, { ctx, written, longTexts, snapshot });
     ws.commit();
     await drain(ws);
-  };
-
-  let ws = sheet('plannedVsAchieved');
-  const plannedVsAchieved = await writePlannedVsAchieved(ws, ctx);
-  await done(ws);
-  ws = sheet('budget');
-  const budget = await writeBudget(ws, ctx);
-  await done(ws);
-  ws = sheet('beneficiaries');
-  const beneficiaries = await writeBeneficiaries(ws, ctx);
-  await done(ws);
-  ws = sheet('data');
-  const table = declareStreamedTable(ws);
-  const dataRows = await writeData(ws, ctx);
-  await done(ws);
-  ws = sheet('controls');
-  writeControls(ws, ctx);
-  await done(ws);
-  ws = sheet('sources');
-  writeSources(ws, ctx);
-  await done(ws);
-  // Évolution: its charts read its summary, kept before the detail tables stream out under it.
-  const evolutionSheet = sheet('evolution');
-  const evolution = writeEvolution(evolutionSheet, ctx);
-  const evolutionCells = snapshot(evolutionSheet, evolution.lastRow);
-  await evolution.details();
-  await done(evolutionSheet);
-  const synthesisSheet = sheet('synthesis');
-  const synthesis = writeSynthesis(synthesisSheet, ctx, { plannedVsAchieved, budget, beneficiaries });
-  const { charts, lastRow } = writeDashboard(synthesisSheet, ctx, { plannedVsAchieved, budget, beneficiaries, synthesis });
-  const cells = bothSheets(snapshot(synthesisSheet, lastRow), evolutionCells);
-  await done(synthesisSheet);
-  ws = sheet('longTexts');
-  await writeLongTexts(ws, ctx, longTexts, drain);
-  printSetup(ws, '1:1', ctx.footer);
-  await done(ws);
+  }
   await workbook.commit();
-  return { synthesis, charts: [...charts, ...evolution.charts], cells, table, dataRows };
+  if (!written.synthesis || !written.table || written.dataRows === undefined) throw new Error('internal: a sheet of the consolidated workbook was not written');
+  return { synthesis: written.synthesis, charts: written.charts, cells: allSheets(written.cells), table: written.table, dataRows: written.dataRows };
 }
