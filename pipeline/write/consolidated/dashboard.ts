@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { shownValue } from './style';
 import { isPeople } from '../../../core/framework/schema';
-import { interpolate } from '../../../core/messages';
+import { interpolate, LOCALES } from '../../../core/messages';
 import { columnLetter, sheetRef } from '../../../core/tables';
 import type { CellPoint, CellRange, ChartSeries, ChartSpec } from '../charts';
 import type { WriteContext } from './context';
@@ -163,7 +163,7 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
       anchor: { from: anchor.from, size: anchor.size },
       type: 'column',
       title,
-      language: lang === 'fr' ? 'fr-FR' : 'en-GB',
+      language: LOCALES[lang],
       overlap: 100,
       gapWidth: 60,
       categoryAxis: { title: categoryTitle },
@@ -276,7 +276,7 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
   // Columns right of the tables get an explicit width, so every viewer lays the data out alike.
   for (let col = FIRST_CHART_COLUMN; col < FIRST_CHART_COLUMN + 20; col++) if (ws.getColumn(col).width === undefined) ws.getColumn(col).width = 12;
   const at = pages.anchor;
-  const language = lang === 'fr' ? 'fr-FR' : 'en-GB';
+  const language = LOCALES[lang];
   const budgetCategories = range('B', budgetFirst, budgetLast);
   const charts: ChartSpec[] = [
     rateChart(L.chartResults, L.expectedResult, results, at(0)),
