@@ -3,6 +3,7 @@ import type { Framework } from '../../core/framework/schema';
 import { planTemplate } from '../../core/layout/plan';
 import type { Issue, Report } from '../../core/report';
 import type { Tables } from '../../core/tables';
+import { LOCALES } from '../../core/messages';
 import { validate } from '../../core/validate';
 import type { WorkbookHost } from '../excel/host';
 import { marksFromIssues } from '../excel/highlighter';
@@ -105,7 +106,7 @@ export class TaskPane {
     const report = validate(tables, this.framework);
     this.report = report;
     this.view.showReport(report, summarise(tables, this.framework, report));
-    const time = new Date().toLocaleTimeString(this.lang === 'fr' ? 'fr-FR' : 'en-GB');
+    const time = new Date().toLocaleTimeString(LOCALES[this.lang]);
     this.view.status(this.text('checkedAt', { time }), report.stats.errors > 0 ? 'error' : 'ok');
     if (this.host.hasHighlights()) await this.host.highlight(marksFromIssues(report.issues, this.sheetNames()), this.sheetNames());
     if (this.live) await this.host.watch(watchedSheets(tables), () => this.changed());

@@ -6,12 +6,14 @@ export type Lang = 'fr' | 'en';
 export type Messages = typeof fr;
 export const MESSAGES: Record<Lang, Messages> = { fr, en };
 export const LANGS: readonly Lang[] = ['fr', 'en'];
+/** Each language's BCP 47 locale: numbers, dates and times, and the language of Excel's chart texts. */
+export const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 /** Numbers as each language writes them: 96 303 057 (narrow no-break spaces) / 96,303,057. */
 const FORMATS: Record<Lang, Intl.NumberFormat> = {
   // Up to 6 decimals: a number read from a cell is shown back as it is (« lu comme 1 250,375 »), not rounded.
-  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 6 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 }),
+  fr: new Intl.NumberFormat(LOCALES.fr, { maximumFractionDigits: 6 }),
+  en: new Intl.NumberFormat(LOCALES.en, { maximumFractionDigits: 6 }),
 };
 
 export function formatNumber(value: number, lang: Lang): string {

@@ -95,3 +95,7 @@ export function inputErrorText(code: InputErrorCode, params: Params, lang: Lang)
 }
 
 export const INPUT_ERROR_TEXTS = INPUT_ERRORS;
+
+export function isInputErrorCode(code: string): code is InputErrorCode {
+  return Object.hasOwn(INPUT_ERRORS.fr, code);
+}

@@ -1,6 +1,7 @@
 import { CROSS_FILE_CHECKS } from '../consolidate/cumulative';
 import type { SourceReasonId } from '../consolidate/model';
 import { interpolate, renderIssue, type Lang } from './index';
+import { inputErrorText, isInputErrorCode } from './inputs';
 import type { Issue, Params } from '../report';
 import { RULES } from '../rules/registry';
 
@@ -164,8 +165,17 @@ const reasonsMatch: Exactly<keyof (typeof TEXTS)['fr']['reasons'], SourceReasonI
 void reasonsMatch;
 export const MERGE_TEXTS = TEXTS;
 
+/**
+ * An unusable file's record keeps its input error's code and parameters (core/messages/inputs.ts):
+ * its `{detail}` is written here, in the reader's language. Without a known code, `detail` is the text as kept.
+ */
+function withDetail(params: Params, lang: Lang): Params {
+  const code = params.code;
+  return typeof code === 'string' && isInputErrorCode(code) ? { ...params, detail: inputErrorText(code, params, lang) } : params;
+}
+
 export function reasonText(id: ReasonId, params: Params, lang: Lang): string {
-  return interpolate(TEXTS[lang].reasons[id], params, lang);
+  return interpolate(TEXTS[lang].reasons[id], id === 'unusable' ? withDetail(params, lang) : params, lang);
 }
 
 export function statusText(status: keyof (typeof TEXTS)['fr']['status'], lang: Lang): string {
@@ -175,7 +185,8 @@ export function statusText(status: keyof (typeof TEXTS)['fr']['status'], lang: L
 /** Any issue of a merge: the core's rules, or the merge's own checks between files. */
 export function issueText(issue: Pick<Issue, 'ruleId' | 'messageId' | 'params'>, lang: Lang): string {
   const own = (TEXTS[lang].issues as Record<string, Record<string, string>>)[issue.ruleId]?.[issue.messageId];
-  return own ? interpolate(own, issue.params, lang) : renderIssue(issue, lang);
+  if (!own) return renderIssue(issue, lang);
+  return interpolate(own, issue.ruleId === 'unusable-file' ? withDetail(issue.params, lang) : issue.params, lang);
 }
 
 /** What a check is about, in a few words: the core rule's description, or the merge's own checks. */

@@ -5,14 +5,12 @@ import { periodsToDate } from '../../core/consolidate/coverage';
 import { reportingPeriodsOf } from '../../core/framework/periods';
 import { extract } from '../../core/extract';
 import type { Framework } from '../../core/framework/schema';
-import type { Lang } from '../../core/messages';
-import type { Issue } from '../../core/report';
+import type { Issue, Params } from '../../core/report';
 import { a1, type Tables } from '../../core/tables';
 import { tidyToGroups } from '../../core/tidy';
 import { validate } from '../../core/validate';
 import { TIDY_COLUMNS } from '../../core/layout/contract';
 import { normalise } from '../../core/text';
-import { inputErrorText } from '../../core/messages/inputs';
 import { parseCsvBuffer, templateSheetOfCsv } from '../read/csv';
 import type { Discovered } from '../read/discover';
 import { InputError } from '../read/input-error';
@@ -32,7 +30,6 @@ export interface InputOptions {
   framework: Framework;
   limits: ZipLimits;
   period?: string;
-  lang: Lang;
 }
 
 const emptyRecord = (file: string): SourceRecord => ({
@@ -48,9 +45,13 @@ const emptyRecord = (file: string): SourceRecord => ({
   warnings: 0,
 });
 
-function unusable(record: SourceRecord, err: unknown, lang: Lang): InputOutcome {
-  const detail =
-    err instanceof InputError ? inputErrorText(err.code, err.params, lang) : err instanceof Error ? err.message.split('\n')[0]! : String(err);
+/**
+ * A file that cannot be used: its code and parameters are kept (rendered in the reader's language at the
+ * edge, core/messages/merge.ts); an unexpected error keeps its first line as `detail`.
+ */
+function unusable(record: SourceRecord, err: unknown): InputOutcome {
+  const params: Params =
+    err instanceof InputError ? { ...err.params, code: err.code } : { detail: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
   const issue: FileIssue = {
     file: record.file,
     ruleId: 'unusable-file',
@@ -60,9 +61,9 @@ function unusable(record: SourceRecord, err: unknown, lang: Lang): InputOutcome 
     column: null,
     address: null,
     messageId: 'unusable',
-    params: { detail },
+    params,
   };
-  return { record: { ...record, status: 'rejected', reason: { id: 'unusable', params: { detail } }, errors: 1 }, issues: [issue], reports: [] };
+  return { record: { ...record, status: 'rejected', reason: { id: 'unusable', params }, errors: 1 }, issues: [issue], reports: [] };
 }
 
 /** Last run's output, left in the input folder: listed as skipped, with why. */
@@ -78,7 +79,7 @@ async function workbook(input: Discovered, buffer: Buffer, options: InputOptions
     tables = await readWorkbookBuffer(buffer, input.path, options.limits);
   } catch (err) {
     if (err instanceof InputError && err.code === 'ownOutput') return skippedAsOwn(record, 'ownWorkbook');
-    return unusable(record, err, options.lang);
+    return unusable(record, err);
   }
   const report = validate(tables, options.framework);
   const data = extract(tables, options.framework);
@@ -111,11 +112,11 @@ async function csv(input: Discovered, buffer: Buffer, options: InputOptions, rec
   try {
     rows = parseCsvBuffer(buffer, input.path);
   } catch (err) {
-    return unusable(record, err, options.lang);
+    return unusable(record, err);
   }
   // A sheet of the template saved alone as CSV is a report in the wrong format, not tidy data with errors.
   const templateSheet = templateSheetOf(rows);
-  if (templateSheet) return unusable(record, new InputError(input.path, 'csvSheet', { sheet: templateSheet }), options.lang);
+  if (templateSheet) return unusable(record, new InputError(input.path, 'csvSheet', { sheet: templateSheet }));
   const sheet = path.basename(input.name, path.extname(input.name));
   const tidy = tidyToGroups(rows, options.framework, sheet, input.name);
   const issues: FileIssue[] = tidy.issues.map((i) => ({ ...i, file: input.name }));
@@ -158,7 +159,7 @@ export async function processInput(input: Discovered, options: InputOptions): Pr
   try {
     buffer = await readInputFile(input.path, options.limits.maxFileBytes);
   } catch (err) {
-    return unusable(record, err, options.lang);
+    return unusable(record, err);
   }
   record.sha256 = createHash('sha256').update(buffer).digest('hex');
   // Last run's CSV left in the folder is not a submission: listed, never read as one (its workbook is

@@ -124,7 +124,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     else return { ...base, problem: { id: 'outputIsInput', params: { output: d.name } } };
   }
 
-  const inputOptions = { framework: options.framework, limits, period: options.period, lang: options.lang };
+  const inputOptions = { framework: options.framework, limits, period: options.period };
   const files = inputs.filter((d) => d.kind !== 'skip').length;
   const workers = options.workers === 'auto' ? autoWorkers(files) : (options.workers ?? 1);
   const outcomes = await processInputs(inputs, inputOptions, workers, options.onProgress);

@@ -17,7 +17,7 @@ test('two worker threads and one thread give identical outcomes, in the same ord
   await writeCommune(dir, 'BAR', { name: 'bara-2024.xlsx', period: '2024', fill: { 'indicators:R4.3.1:achieved': '1.250' } });
   truncateToHalf(examples[0]!, path.join(dir, 'coupe.xlsx'));
   const inputs = await discoverInputs(dir);
-  const options = { framework, limits: DEFAULT_LIMITS, lang: 'fr' as const };
+  const options = { framework, limits: DEFAULT_LIMITS };
   const sequential = await processInputs(inputs, options, 1);
   const progress: number[] = [];
   const parallel = await processInputs(inputs, options, 2, (done) => progress.push(done));

@@ -1,6 +1,7 @@
 import { cellsOf, rangeFormula } from './cells';
 import type { CellRange, CellSource, ChartSeries, ChartSpec, Colour, DataLabels, LabelPosition, ValueAxis } from './types';
 import { escapeAttr, escapeText } from '../../xml/escape';
+import { LOCALES } from '../../../core/messages';
 
 /** The DrawingML chart part (`xl/charts/chartN.xml`) of one chart, its caches read from the cells. */
 
@@ -191,7 +192,7 @@ export function checkSpec(spec: ChartSpec): void {
 
 export function chartXml(spec: ChartSpec, cells: CellSource): string {
   checkSpec(spec);
-  const lang = spec.language ?? 'fr-FR';
+  const lang = spec.language ?? LOCALES.fr;
   const size = spec.fontSize ?? 9;
   const grouping = spec.grouping ?? 'clustered';
   const groups: Group[] = [];

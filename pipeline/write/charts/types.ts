@@ -112,7 +112,7 @@ export interface ChartSpec {
   /** Needed when a series is on the secondary axis. */
   secondaryAxis?: ValueAxis;
   legend?: 'bottom' | 'top' | 'right' | 'left' | 'none';
-  /** BCP 47 language of the texts (`fr-FR`, `en-GB`). */
+  /** BCP 47 language of the texts: one of `LOCALES` (core/messages/index.ts). */
   language?: string;
   /** Default font size of the chart's texts, in points; default 9. */
   fontSize?: number;

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { isPeople } from '../../../core/framework/schema';
-import { interpolate } from '../../../core/messages';
+import { interpolate, LOCALES } from '../../../core/messages';
 import { columnLetter, sheetRef } from '../../../core/tables';
 import type { CellPoint, ChartSpec } from '../charts';
 import type { BudgetMap } from './budget';
@@ -51,7 +51,7 @@ export function writeBudgetTable(ws: ExcelJS.Worksheet, ctx: WriteContext, bud: 
     anchor,
     type: 'column',
     title: L.chartBudget,
-    language: ctx.lang === 'fr' ? 'fr-FR' : 'en-GB',
+    language: LOCALES[ctx.lang],
     gapWidth: 60,
     categoryAxis: { title: L.budgetLine, labelSize: 7, labelRotation: 0 },
     valueAxis: { title: L.amountFcfa, numberFormat: NUMBER_FORMAT, min: 0 },
@@ -113,7 +113,7 @@ export function writeBeneficiaryTable(ws: ExcelJS.Worksheet, ctx: WriteContext, 
     type: 'column',
     grouping: 'stacked',
     title: L.chartBeneficiaries,
-    language: lang === 'fr' ? 'fr-FR' : 'en-GB',
+    language: LOCALES[lang],
     gapWidth: 60,
     categoryAxis: { title: L.commune },
     valueAxis: { title: L.people, numberFormat: NUMBER_FORMAT, min: 0 },

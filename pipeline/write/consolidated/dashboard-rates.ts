@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { rateBand, rateOf, weakest } from '../../../core/consolidate/rates';
+import { LOCALES } from '../../../core/messages';
 import type { CellPoint, ChartSeries, ChartSpec } from '../charts';
 import type { WriteContext } from './context';
 import { headerHeight, LABEL_FORMAT, strong, tableTitle, TARGET_COLOUR, type SheetRange } from './dashboard-style';
@@ -127,7 +128,7 @@ export function rateChart(ctx: WriteContext, range: SheetRange, chart: { title: 
     anchor: { from: anchor.from, size: anchor.size },
     type: 'column',
     title: chart.title,
-    language: ctx.lang === 'fr' ? 'fr-FR' : 'en-GB',
+    language: LOCALES[ctx.lang],
     overlap: 100,
     gapWidth: 60,
     categoryAxis: { title: chart.categoryTitle },

@@ -4,7 +4,7 @@ import { selectionLabel } from '../../../core/consolidate/model';
 import { cappedMean, rateOf } from '../../../core/consolidate/rates';
 import type { AggregationRule, BeneficiaryCategory, BudgetLine, Indicator } from '../../../core/framework/schema';
 import { periodTree } from '../../../core/framework/periods';
-import { interpolate } from '../../../core/messages';
+import { interpolate, LOCALES } from '../../../core/messages';
 import { columnLetter } from '../../../core/tables';
 import type { CellRange, ChartSpec } from '../charts';
 import { chartPages, printArea } from './chart-pages';
@@ -318,7 +318,7 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
   // --- The charts, on their own page under the summary.
   const range = (col: string, a: number, b = a): CellRange => ({ sheet: S, range: a === b ? `${col}${a}` : `${col}${a}:${col}${b}` });
   const categories = range('A', summaryFirst, summaryLast);
-  const language = lang === 'fr' ? 'fr-FR' : 'en-GB';
+  const language = LOCALES[lang];
   const charts: ChartSpec[] =
     n === 0
       ? []

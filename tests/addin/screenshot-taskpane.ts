@@ -3,19 +3,21 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { snapshotFile } from '../tests/addin/helpers/snapshot';
-import { tempDir, writeSeeded } from '../tests/addin/helpers/fixtures';
+import { snapshotFile } from './helpers/snapshot';
+import { tempDir, writeSeeded } from './helpers/fixtures';
 
 /**
  * Renders the built task pane (npm run build) over a workbook with seeded mistakes, with the test
  * suite's fake Office host, and saves docs/volet.png for the README. Nothing leaves the machine.
+ * Kept among the add-in's tests because it runs on their helpers and fake host (sources and scripts never
+ * import tests): `npm run screenshot:taskpane`. Not a *.test.ts: Jest does not run it.
  */
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 
 async function main(): Promise<void> {
   const workbook = await snapshotFile(await writeSeeded(tempDir()));
-  const fake = readFileSync(path.join(ROOT, 'tests', 'addin', 'fake-office.js'), 'utf8');
+  const fake = readFileSync(path.join(__dirname, 'fake-office.js'), 'utf8');
   const server = http.createServer((req, res) => {
     const file = path.join(DIST, path.normalize(new URL(req.url ?? '/', 'http://x').pathname));
     try {
