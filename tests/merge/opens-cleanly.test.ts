@@ -20,7 +20,8 @@ import {
   truncateToHalf,
   writeCommune,
 } from '../helpers/merge-fixtures';
-import { packageProblems, parseXml, tableColumns } from '../helpers/merge-ooxml';
+import { packageProblems, tableColumns } from '../helpers/merge-ooxml';
+import { parseXml } from '../helpers/xml';
 
 const tmp = tempDir('merge-opens');
 afterAll(() => tmp.remove());
