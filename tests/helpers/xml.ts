@@ -57,3 +57,13 @@ export function child(element: XmlElement, name: string): XmlElement {
 export function textContent(element: XmlElement): string {
   return element.text + element.children.map(textContent).join('');
 }
+
+/** The worksheet part of the sheet called `sheet` (`xl/worksheets/sheet3.xml`), from workbook.xml and its relationships. */
+export function sheetPartPath(workbookXml: string, workbookRelsXml: string, sheet: string): string {
+  const entry = elements(parseXml(workbookXml), 'sheet').find((e) => e.attributes['name'] === sheet);
+  if (!entry) throw new Error(`no sheet « ${sheet} » in workbook.xml`);
+  const id = entry.attributes['r:id'];
+  const rel = elements(parseXml(workbookRelsXml), 'Relationship').find((e) => e.attributes['Id'] === id);
+  if (!rel) throw new Error(`no relationship ${id} for sheet « ${sheet} »`);
+  return `xl/${rel.attributes['Target']!.replace(/^\/?xl\//, '')}`;
+}

@@ -21,7 +21,7 @@ import {
   writeCommune,
 } from '../helpers/merge-fixtures';
 import { packageProblems, tableColumns } from '../helpers/merge-ooxml';
-import { parseXml } from '../helpers/xml';
+import { parseXml, sheetPartPath } from '../helpers/xml';
 
 const tmp = tempDir('merge-opens');
 afterAll(() => tmp.remove());
@@ -119,10 +119,8 @@ async function tamper(bytes: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
   // The sheet's part, found by its name: part numbers follow the order sheets were written in.
   const workbook = await zip.file('xl/workbook.xml')!.async('string');
-  const rId = /<sheet [^>]*name="Prévu vs Réalisé"[^>]*r:id="([^"]+)"/.exec(workbook)![1];
   const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-  const target = new RegExp(`Id="${rId}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rId}"`).exec(rels)!;
-  const part = `xl/${(target[1] ?? target[2])!.replace(/^\/?xl\//, '')}`;
+  const part = sheetPartPath(workbook, rels, 'Prévu vs Réalisé');
   const xml = await zip.file(part)!.async('string');
   const changed = xml.replace(/(SUM\(H6:H9\)\)<\/f><v>)100(<\/v>)/, '$1999$2');
   expect(changed).not.toBe(xml);
