@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { elements as all, parseXml, type XmlElement as Element } from './xml';
+import { elements as all, parseXml, walk, type XmlElement as Element } from './xml';
 
 function columnNumber(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -32,10 +32,11 @@ export async function packageProblems(file: string): Promise<string[]> {
   const parts = new Map<string, Element>();
   for (const name of names.filter((n) => /\.(xml|rels|vml)$/.test(n))) {
     const xml = await zip.file(name)!.async('string');
-    // An Excel 2010 extension reference with no id (and nothing to refer to) is what Excel repairs.
-    if (/<x14:id\s*\/>|<x14:id>\s*<\/x14:id>/.test(xml)) problems.push(`${name}: empty <x14:id> extension reference`);
     try {
-      parts.set(name, parseXml(xml));
+      const part = parseXml(xml);
+      parts.set(name, part);
+      // An Excel 2010 extension reference with no id (and nothing to refer to) is what Excel repairs.
+      if (walk(part).some((e) => e.name === 'x14:id' && e.text.trim() === '' && e.children.length === 0)) problems.push(`${name}: empty <x14:id> extension reference`);
     } catch (err) {
       problems.push(`${name}: not well-formed XML (${String((err as Error).message).split('\n')[0]})`);
     }

@@ -114,6 +114,17 @@ test('the XML checker does refuse a broken part', () => {
   expect(parseXml('<a x="1"><b>t</b></a>').children[0]!.text).toBe('t');
 });
 
+test('the package checker flags an empty <x14:id> extension reference, not a filled one', async () => {
+  const zip = new JSZip();
+  zip.file('xl/empty.xml', '<a xmlns:x14="urn:x"><x14:id/></a>');
+  zip.file('xl/filled.xml', '<a xmlns:x14="urn:x"><x14:id>{00000000-0001-0000-0000-000000000000}</x14:id></a>');
+  const file = path.join(tmp.dir, 'x14.xlsx');
+  writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+  const problems = await packageProblems(file);
+  expect(problems).toContain('xl/empty.xml: empty <x14:id> extension reference');
+  expect(problems.filter((p) => p.includes('x14:id'))).toHaveLength(1);
+});
+
 /** The workbook with the cached result of R1.1.1's total in Prévu vs Réalisé (`…SUM(H6:H9))`) replaced by 999. */
 async function tamper(bytes: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
