@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { child, parseXml, walk, type XmlElement } from './helpers/xml';
+import { child, parseXml, walk, type XmlElement } from '../helpers/xml';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const source = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');

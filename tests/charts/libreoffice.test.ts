@@ -15,6 +15,7 @@ import JSZip from 'jszip';
 import { LABELS } from '../../pipeline/write/consolidated/labels';
 import { RATE_COLOURS } from '../../pipeline/write/consolidated/style';
 import { BUNDLED_EXAMPLES, communeName, copyExamples, framework, mergeCli, tempDir } from '../helpers/merge-fixtures';
+import { parseXml, textContent, walk } from '../helpers/xml';
 import { chartsOfSheet, openPackage, type ChartData } from './helpers/package';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'].find(existsSync);
@@ -47,42 +48,45 @@ interface OdsChart {
   table: (string | number)[][];
 }
 
-const attr = (tag: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-
 /** Sheet name → the chart objects drawn on it, as LibreOffice wrote them. */
 async function odsCharts(file: string): Promise<Map<string, OdsChart[]>> {
   const zip = await JSZip.loadAsync(readFileSync(file));
-  const content = await zip.file('content.xml')!.async('string');
-  const starts = [...content.matchAll(/<table:table table:name="([^"]*)"/g)].map((m) => ({ name: unescape(m[1]!), at: m.index! }));
+  const content = parseXml(await zip.file('content.xml')!.async('string'));
   const out = new Map<string, OdsChart[]>();
-  for (const [i, sheet] of starts.entries()) {
-    const segment = content.slice(sheet.at, starts[i + 1]?.at ?? content.length);
+  for (const sheet of walk(content).filter((e) => e.name === 'table:table')) {
     const charts: OdsChart[] = [];
-    for (const obj of segment.matchAll(/<draw:object\b[^>]*xlink:href="\.\/([^"]+)"/g)) {
-      const xml = await zip.file(`${obj[1]}/content.xml`)!.async('string');
-      const styles = new Map([...xml.matchAll(/<style:style style:name="([^"]+)"[^>]*>([\s\S]*?)<\/style:style>/g)].map((m) => [m[1]!, m[2]!]));
-      const rows = [...(/<table:table-rows>([\s\S]*?)<\/table:table-rows>/.exec(xml)?.[1] ?? '').matchAll(/<table:table-row>([\s\S]*?)<\/table:table-row>/g)].map((row) =>
-        [...row[1]!.matchAll(/<table:table-cell([^>]*)>(?:<text:p>([\s\S]*?)<\/text:p>)?/g)].map((c) => {
-          const value = attr(c[1]!, 'office:value');
-          return value !== null ? Number(value) : unescape(c[2] ?? '');
-        }),
-      );
+    for (const object of walk(sheet).filter((e) => e.name === 'draw:object' && e.attributes['xlink:href']?.startsWith('./'))) {
+      const chart = parseXml(await zip.file(`${object.attributes['xlink:href']!.slice(2)}/content.xml`)!.async('string'));
+      const all = (name: string) => walk(chart).filter((e) => e.name === name);
+      const fills = new Map(all('style:style').map((style) => [style.attributes['style:name']!, walk(style).find((e) => e.attributes['draw:fill-color'] !== undefined)?.attributes['draw:fill-color'] ?? null]));
+      const rows = all('table:table-rows')
+        .slice(0, 1)
+        .flatMap((body) => body.children.filter((e) => e.name === 'table:table-row'))
+        .map((row) =>
+          row.children
+            .filter((c) => c.name === 'table:table-cell')
+            .map((cell) => {
+              const value = cell.attributes['office:value'];
+              const p = cell.children.find((c) => c.name === 'text:p');
+              return value !== undefined ? Number(value) : p ? textContent(p) : '';
+            }),
+        );
+      const title = all('chart:title')[0]?.children.find((c) => c.name === 'text:p');
       charts.push({
-        title: unescape(/<chart:title[^>]*><text:p>([\s\S]*?)<\/text:p>/.exec(xml)?.[1] ?? ''),
-        chartClass: attr(/<chart:chart [^>]*>/.exec(xml)![0], 'chart:class')!,
-        series: [...xml.matchAll(/<chart:series [^>]*>/g)].map((s) => ({
-          values: unescape(attr(s[0], 'chart:values-cell-range-address')!),
-          label: unescape(attr(s[0], 'chart:label-cell-address')!),
-          kind: attr(s[0], 'chart:class')!,
-          axis: attr(s[0], 'chart:attached-axis'),
-          fill: attr(styles.get(attr(s[0], 'chart:style-name')!) ?? '', 'draw:fill-color'),
+        title: title ? textContent(title) : '',
+        chartClass: all('chart:chart')[0]!.attributes['chart:class']!,
+        series: all('chart:series').map((s) => ({
+          values: s.attributes['chart:values-cell-range-address']!,
+          label: s.attributes['chart:label-cell-address']!,
+          kind: s.attributes['chart:class']!,
+          axis: s.attributes['chart:attached-axis'] ?? null,
+          fill: fills.get(s.attributes['chart:style-name']!) ?? null,
         })),
-        categories: unescape(attr(/<chart:categories [^>]*>/.exec(xml)?.[0] ?? '', 'table:cell-range-address') ?? ''),
+        categories: all('chart:categories')[0]?.attributes['table:cell-range-address'] ?? '',
         table: rows,
       });
     }
-    out.set(sheet.name, charts);
+    out.set(sheet.attributes['table:name']!, charts);
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { RATE_COLOURS } from '../../pipeline/write/consolidated/style';
 import { LABELS } from '../../pipeline/write/consolidated/labels';
 import { BUNDLED_EXAMPLES, communeName, copyExamples, framework, isWriterFormula, mergeCli, SEED_BUDGET, tempDir, writeCommune } from '../helpers/merge-fixtures';
 import { chartsOfSheet, elements, openPackage, packageProblems, refCells, relsOf, sheetCells, sheetParts, type ChartData, type Pkg } from './helpers/package';
+import { child, elements as xmlElements, parseXml, walk } from '../helpers/xml';
 
 const tmp = tempDir('charts-merge');
 afterAll(() => tmp.remove());
@@ -164,7 +165,11 @@ describe('the bundled examples, in French', () => {
     expect(sum(planned)).toBe(SEED_BUDGET);
     expect(sum(spent)).toBe(SEED_BUDGET);
     // Execution-rate markers: execution is not achievement; within the budget in blue, overspending apart.
-    const markers = [...chart.xml.matchAll(/<c:dPt><c:idx val="\d+"\/><c:marker><c:symbol val="circle"\/><c:size val="\d+"\/><c:spPr><a:solidFill><a:srgbClr val="(\w+)"/g)].map((x) => x[1]);
+    const markers = walk(parseXml(chart.xml))
+      .filter((e) => e.name === 'c:dPt')
+      .map((dPt) => dPt.children.find((c) => c.name === 'c:marker'))
+      .filter((marker) => marker?.children.some((c) => c.name === 'c:symbol' && c.attributes['val'] === 'circle'))
+      .map((marker) => walk(marker!).find((e) => e.name === 'a:srgbClr')?.attributes['val']);
     expect(markers).toEqual([...rate!.valCache.values()].map((v) => (v > 1 ? EXECUTION_COLOURS.over.strong : EXECUTION_COLOURS.within.strong).slice(2)));
   });
 
@@ -201,8 +206,11 @@ describe('the bundled examples, in French', () => {
     const heights = new Map(elements(sheetXml, 'row').map((r) => [Number(r.get('r')), Number(r.get('ht') ?? 15)]));
     const colX = (col0: number) => [...Array(col0).keys()].reduce((x, i) => x + Math.trunc((widths.get(i + 1) ?? 8.43) * 7 + 5), 0);
     const rowY = (row0: number) => [...Array(row0).keys()].reduce((y, i) => y + Math.round(((heights.get(i + 1) ?? 15) * 96) / 72), 0);
-    const boxes = [...xml.matchAll(/<xdr:oneCellAnchor><xdr:from><xdr:col>(\d+)<\/xdr:col><xdr:colOff>(\d+)<\/xdr:colOff><xdr:row>(\d+)<\/xdr:row><xdr:rowOff>(\d+)<\/xdr:rowOff><\/xdr:from><xdr:ext cx="(\d+)" cy="(\d+)"\/>/g)].map((a) => {
-      const [col, colOff, row, rowOff, cx, cy] = a.slice(1).map(Number) as [number, number, number, number, number, number];
+    const boxes = xmlElements(parseXml(xml), 'oneCellAnchor').map((anchor) => {
+      const from = child(anchor, 'xdr:from');
+      const ext = child(anchor, 'xdr:ext');
+      const [col, colOff, row, rowOff] = ['xdr:col', 'xdr:colOff', 'xdr:row', 'xdr:rowOff'].map((name) => Number(child(from, name).text)) as [number, number, number, number];
+      const [cx, cy] = [Number(ext.attributes['cx']), Number(ext.attributes['cy'])];
       const x = colX(col) + colOff / 9525;
       const y = rowY(row) + rowOff / 9525;
       return { col, x, y, right: x + cx / 9525, bottom: y + cy / 9525 };

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { addChartsToFile, addChartsToPackage, exceljsCells, type ChartSpec } from '../../pipeline/write/charts';
 import { tempDir } from '../fixtures/workbooks';
 import { chartsOfSheet, elements, openPackage, packageProblems, refCells, relsOf, sheetCells, sheetParts, type Pkg } from './helpers/package';
+import { parseXml, walk, type XmlElement } from '../helpers/xml';
 import { wellFormedProblems } from './helpers/well-formed';
 
 const tmp = tempDir('charts-module');
@@ -228,20 +229,26 @@ describe('charts added to a workbook with an image, a table and conditional form
 
   test('a combination chart: bars on the primary axes, the line on a secondary value axis crossing at the maximum', async () => {
     const [, budget] = await chartsOfSheet(pkg, DATA);
-    const xml = budget!.xml;
-    const axIds = (group: string) => [...(new RegExp(`<c:${group}>([\\s\\S]*?)</c:${group}>`).exec(xml)![1]!.matchAll(/<c:axId val="(\d+)"\/>/g))].map((m) => m[1]);
-    const [barCat, barVal] = axIds('barChart');
-    const [lineCat, lineVal] = axIds('lineChart');
+    const chart = walk(parseXml(budget!.xml));
+    /** The `val` of the child `name` of `element`, null when there is no such child. */
+    const val = (element: XmlElement, name: string) => element.children.find((c) => c.name === name)?.attributes['val'] ?? null;
+    const axIds = (element: XmlElement) => element.children.filter((c) => c.name === 'c:axId').map((c) => c.attributes['val']);
+    const [barCat, barVal] = axIds(chart.find((e) => e.name === 'c:barChart')!);
+    const [lineCat, lineVal] = axIds(chart.find((e) => e.name === 'c:lineChart')!);
     expect(new Set([barCat, barVal, lineCat, lineVal]).size).toBe(4);
-    const valAx = [...xml.matchAll(/<c:valAx>([\s\S]*?)<\/c:valAx>/g)].map((m) => m[1]!);
+    const valAx = chart.filter((e) => e.name === 'c:valAx');
     expect(valAx).toHaveLength(2);
-    const secondary = valAx.find((a) => a.includes(`<c:axId val="${lineVal}"/>`))!;
-    expect(secondary).toContain('<c:crosses val="max"/>');
-    expect(secondary).toContain('<c:axPos val="r"/>');
-    const secondaryCat = [...xml.matchAll(/<c:catAx>([\s\S]*?)<\/c:catAx>/g)].map((m) => m[1]!).find((a) => a.includes(`<c:axId val="${lineCat}"/>`))!;
-    expect(secondaryCat).toContain('<c:delete val="1"/>');
+    const secondary = valAx.find((a) => val(a, 'c:axId') === lineVal)!;
+    expect(val(secondary, 'c:crosses')).toBe('max');
+    expect(val(secondary, 'c:axPos')).toBe('r');
+    const secondaryCat = chart.filter((e) => e.name === 'c:catAx').find((a) => val(a, 'c:axId') === lineCat)!;
+    expect(val(secondaryCat, 'c:delete')).toBe('1');
     // The per-point colours: three markers coloured, the empty one left alone.
-    expect([...xml.matchAll(/<c:dPt><c:idx val="(\d+)"\/><c:marker><c:symbol val="circle"\/><c:size val="7"\/><c:spPr><a:solidFill><a:srgbClr val="(\w+)"/g)].map((m) => [m[1], m[2]])).toEqual([
+    const markers = chart
+      .filter((e) => e.name === 'c:dPt')
+      .map((dPt) => ({ idx: val(dPt, 'c:idx'), marker: dPt.children.find((c) => c.name === 'c:marker') }))
+      .filter(({ marker }) => marker && val(marker, 'c:symbol') === 'circle' && val(marker, 'c:size') === '7');
+    expect(markers.map(({ idx, marker }) => [idx, walk(marker!).find((e) => e.name === 'a:srgbClr')?.attributes['val']])).toEqual([
       ['0', '70AD47'],
       ['1', 'FFC000'],
       ['3', 'C00000'],

@@ -7,42 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { SaxesParser } from 'saxes';
-
-export interface Element {
-  name: string;
-  attributes: Record<string, string>;
-  children: Element[];
-  text: string;
-}
-
-/** Parses XML into a small tree; throws on any well-formedness error. */
-export function parseXml(xml: string): Element {
-  const parser = new SaxesParser({ xmlns: false });
-  const root: Element = { name: '#document', attributes: {}, children: [], text: '' };
-  const stack: Element[] = [root];
-  parser.on('opentag', (tag) => {
-    const el: Element = { name: tag.name, attributes: tag.attributes as Record<string, string>, children: [], text: '' };
-    stack.at(-1)!.children.push(el);
-    stack.push(el);
-  });
-  parser.on('closetag', () => void stack.pop());
-  parser.on('text', (t) => (stack.at(-1)!.text += t));
-  parser.on('error', (err) => {
-    throw err;
-  });
-  parser.write(xml).close();
-  if (root.children.length !== 1) throw new Error(`${root.children.length} root elements`);
-  return root.children[0]!;
-}
-
-export function* walk(el: Element): Generator<Element> {
-  yield el;
-  for (const c of el.children) yield* walk(c);
-}
-
-const local = (name: string) => name.replace(/^.*:/, '');
-const all = (el: Element, name: string) => [...walk(el)].filter((e) => local(e.name) === name);
+import { elements as all, parseXml, walk, type XmlElement as Element } from './xml';
 
 function columnNumber(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -67,10 +32,11 @@ export async function packageProblems(file: string): Promise<string[]> {
   const parts = new Map<string, Element>();
   for (const name of names.filter((n) => /\.(xml|rels|vml)$/.test(n))) {
     const xml = await zip.file(name)!.async('string');
-    // An Excel 2010 extension reference with no id (and nothing to refer to) is what Excel repairs.
-    if (/<x14:id\s*\/>|<x14:id>\s*<\/x14:id>/.test(xml)) problems.push(`${name}: empty <x14:id> extension reference`);
     try {
-      parts.set(name, parseXml(xml));
+      const part = parseXml(xml);
+      parts.set(name, part);
+      // An Excel 2010 extension reference with no id (and nothing to refer to) is what Excel repairs.
+      if (walk(part).some((e) => e.name === 'x14:id' && e.text.trim() === '' && e.children.length === 0)) problems.push(`${name}: empty <x14:id> extension reference`);
     } catch (err) {
       problems.push(`${name}: not well-formed XML (${String((err as Error).message).split('\n')[0]})`);
     }

@@ -14,6 +14,7 @@ import { chartsOfSheet, openPackage, refCells, sheetCells, sheetParts, type Char
 import { NO_INDICATOR_TARGET, QUARTERS, SENT, BASELINE, writeQuarterlyCase } from '../helpers/evolution-fixture';
 import { formulaOf, mergeCli, readWorkbook, sheet, shown, tempDir, type Fill, type Scalar } from '../helpers/merge-fixtures';
 import { columnLetter } from '../../core/tables';
+import { elements, parseXml, sheetPartPath } from '../helpers/xml';
 
 const tmp = tempDir('evolution');
 afterAll(() => tmp.remove());
@@ -322,10 +323,8 @@ test('a table longer than a page repeats its header row after each page break, a
   const zip = await JSZip.loadAsync(readFileSync(file));
   const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
   const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-  const rid = /<sheet [^>]*name="Évolution"[^>]*r:id="(rId\d+)"/.exec(workbookXml)![1]!;
-  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!;
-  const sheetXml = await zip.file(`xl/${(target[1] ?? target[2])!.replace(/^\/?xl\//, '')}`)!.async('string');
-  const breaks = [...sheetXml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+  const sheetXml = await zip.file(sheetPartPath(workbookXml, rels, 'Évolution'))!.async('string');
+  const breaks = elements(parseXml(sheetXml), 'brk').map((b) => Number(b.attributes['id']));
   const codes: string[] = [];
   const repeated: number[] = [];
   for (let r = t.at + 2; r <= long.rowCount; r++) {

@@ -20,7 +20,8 @@ import {
   truncateToHalf,
   writeCommune,
 } from '../helpers/merge-fixtures';
-import { packageProblems, parseXml, tableColumns } from '../helpers/merge-ooxml';
+import { packageProblems, tableColumns } from '../helpers/merge-ooxml';
+import { parseXml, sheetPartPath } from '../helpers/xml';
 
 const tmp = tempDir('merge-opens');
 afterAll(() => tmp.remove());
@@ -113,15 +114,24 @@ test('the XML checker does refuse a broken part', () => {
   expect(parseXml('<a x="1"><b>t</b></a>').children[0]!.text).toBe('t');
 });
 
+test('the package checker flags an empty <x14:id> extension reference, not a filled one', async () => {
+  const zip = new JSZip();
+  zip.file('xl/empty.xml', '<a xmlns:x14="urn:x"><x14:id/></a>');
+  zip.file('xl/filled.xml', '<a xmlns:x14="urn:x"><x14:id>{00000000-0001-0000-0000-000000000000}</x14:id></a>');
+  const file = path.join(tmp.dir, 'x14.xlsx');
+  writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+  const problems = await packageProblems(file);
+  expect(problems).toContain('xl/empty.xml: empty <x14:id> extension reference');
+  expect(problems.filter((p) => p.includes('x14:id'))).toHaveLength(1);
+});
+
 /** The workbook with the cached result of R1.1.1's total in Prévu vs Réalisé (`…SUM(H6:H9))`) replaced by 999. */
 async function tamper(bytes: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
   // The sheet's part, found by its name: part numbers follow the order sheets were written in.
   const workbook = await zip.file('xl/workbook.xml')!.async('string');
-  const rId = /<sheet [^>]*name="Prévu vs Réalisé"[^>]*r:id="([^"]+)"/.exec(workbook)![1];
   const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-  const target = new RegExp(`Id="${rId}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rId}"`).exec(rels)!;
-  const part = `xl/${(target[1] ?? target[2])!.replace(/^\/?xl\//, '')}`;
+  const part = sheetPartPath(workbook, rels, 'Prévu vs Réalisé');
   const xml = await zip.file(part)!.async('string');
   const changed = xml.replace(/(SUM\(H6:H9\)\)<\/f><v>)100(<\/v>)/, '$1999$2');
   expect(changed).not.toBe(xml);

@@ -15,6 +15,7 @@ import { chartsOfSheet, openPackage, sheetCells, sheetParts } from '../charts/he
 import type { CliResult } from '../cli/capture';
 import { convertToPdf, readPages } from '../print/pdf-layout';
 import { detailRows, framework, mergeCli, readWorkbook, records, rowWith, sectionTexts, sheet, shown, tempDir, writeCommune } from '../helpers/merge-fixtures';
+import { parseXml, walk } from '../helpers/xml';
 
 /** exceljs reads the conditional formats back (not in its typings). */
 interface ConditionalFormat {
@@ -193,7 +194,9 @@ describe('5. 0 % is visible, and different from « non reçu »', () => {
     const row = Number(/\d+$/.exec(labels.valRef.split(':')[0]!)![0]) + index;
     expect(cells.get(`C${row}`)?.value).toBe(0);
     // Labels show zero (third section) and hide text: `0 %;-0 %;0 %;`.
-    const format = /<c:dLbls><c:numFmt formatCode="([^"]+)"/.exec(results!.xml.slice(results!.xml.lastIndexOf('<c:ser>')))![1]!.replace(/&quot;/g, '"');
+    const inOrder = walk(parseXml(results!.xml));
+    const lastSeries = inOrder.map((e) => e.name).lastIndexOf('c:ser');
+    const format = inOrder.slice(lastSeries).find((e) => e.name === 'c:dLbls' && e.children[0]?.name === 'c:numFmt')!.children[0]!.attributes['formatCode']!;
     expect(format.split(';')[2]).toMatch(/^0/);
     // The commune not received: named so in the chart, no point in any series.
     const bara = framework.communes.findIndex((c) => c.code === 'BAR');

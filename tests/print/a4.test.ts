@@ -14,6 +14,7 @@ import JSZip from 'jszip';
 import { LABELS } from '../../pipeline/write/consolidated/labels';
 import { BUNDLED_EXAMPLES, COMMUNES, fillFor, framework, mergeCli, tempDir, writeCommune } from '../helpers/merge-fixtures';
 import { writeQuarterlyCase } from '../helpers/evolution-fixture';
+import { elements, parseXml } from '../helpers/xml';
 import { convertToPdf, overlaps, printedSizes, readPages, tokens, type Page } from './pdf-layout';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -36,8 +37,10 @@ interface Printed {
 async function printAreas(file: string): Promise<Map<string, { columns: number; rows: number }>> {
   const xml = await (await JSZip.loadAsync(readFileSync(file))).file('xl/workbook.xml')!.async('string');
   const out = new Map<string, { columns: number; rows: number }>();
-  for (const m of xml.matchAll(/<definedName name="_xlnm\.Print_Area"[^>]*>&apos;(.+?)&apos;!\$A\$1:\$([A-Z]+)\$(\d+)<\/definedName>/g))
-    out.set(m[1]!.replace(/&apos;&apos;/g, "'"), { columns: m[2]!.charCodeAt(0) - 64, rows: Number(m[3]) });
+  for (const name of elements(parseXml(xml), 'definedName').filter((e) => e.attributes['name'] === '_xlnm.Print_Area')) {
+    const m = /^'(.+?)'!\$A\$1:\$([A-Z]+)\$(\d+)$/.exec(name.text);
+    if (m) out.set(m[1]!.replace(/''/g, "'"), { columns: m[2]!.charCodeAt(0) - 64, rows: Number(m[3]) });
+  }
   return out;
 }
 

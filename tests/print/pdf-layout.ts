@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { elements, parseXml } from '../helpers/xml';
 
 export const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'].find(existsSync);
 
@@ -59,23 +60,19 @@ export function convertToPdf(files: readonly string[], outDir: string): string[]
   }
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-
 /** The pages of a PDF with their words; `sheets` are the names the footers may carry. */
 export function readPages(pdf: string, sheets: readonly string[]): Page[] {
   const result = spawnSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (result.status !== 0) throw new Error(`pdftotext failed: ${result.stderr}`);
   let lineId = 0;
-  return result.stdout
-    .split(/<page /)
-    .slice(1)
-    .map((xml, i) => {
-      const width = Number(/width="([\d.]+)"/.exec(xml)![1]);
-      const height = Number(/height="([\d.]+)"/.exec(xml)![1]);
-      const lines = [...xml.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)].map((m) => {
+  return elements(parseXml(result.stdout), 'page')
+    .map((page, i) => {
+      const width = Number(page.attributes['width']);
+      const height = Number(page.attributes['height']);
+      const lines = elements(page, 'line').map((lineElement) => {
         const line = lineId++;
-        return [...m[1]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
-          (w): Word => ({ text: unescape(w[5]!), x0: Number(w[1]), y0: Number(w[2]), x1: Number(w[3]), y1: Number(w[4]), line }),
+        return elements(lineElement, 'word').map(
+          (w): Word => ({ text: w.text, x0: Number(w.attributes['xMin']), y0: Number(w.attributes['yMin']), x1: Number(w.attributes['xMax']), y1: Number(w.attributes['yMax']), line }),
         );
       });
       // The footer: the lines in the bottom margin; its centre part is the sheet's name.

@@ -14,6 +14,7 @@ import { a1 } from '../../../core/tables';
 import { exampleFill } from '../../../pipeline/examples';
 import { loadFrameworkFile } from '../../../pipeline/framework-file';
 import { writeTemplateFile, type Fill } from '../../../pipeline/templates';
+import { elements, localName, parseXml } from '../../helpers/xml';
 
 export const COMMUNE = 'GNZ';
 /** The seed's period: its targets are the framework's (2024 has none yet: « cible non définie »). */
@@ -137,11 +138,12 @@ export async function writeDate1904(file: string, out: string): Promise<string> 
   zip.file('xl/workbook.xml', workbookXml.replace(/<workbookPr\b/, '<workbookPr date1904="1"'));
 
   const styles = await zip.file('xl/styles.xml')!.async('string');
-  const custom = new Map([...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g)].map((m) => [Number(m[1]), m[2]!]));
-  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
+  const stylesTree = parseXml(styles);
+  const custom = new Map(elements(stylesTree, 'numFmt').map((f) => [Number(f.attributes['numFmtId']), f.attributes['formatCode']!]));
+  const cellXfs = elements(stylesTree, 'cellXfs')[0]?.children.filter((e) => localName(e.name) === 'xf') ?? [];
   const dateStyles = new Set<number>();
-  [...cellXfs.matchAll(/<xf\b[^>]*?numFmtId="(\d+)"/g)].forEach((m, index) => {
-    const id = Number(m[1]);
+  cellXfs.forEach((xf, index) => {
+    const id = Number(xf.attributes['numFmtId'] ?? 0);
     if (formatKind(custom.get(id) ?? BUILTIN_NUMBER_FORMATS[id]) === 'date') dateStyles.add(index);
   });
 

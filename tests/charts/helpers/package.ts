@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
+import { elements as xmlElements, parseXml, walk, type XmlElement } from '../../helpers/xml';
 import { wellFormedProblems } from './well-formed';
 
 export interface Pkg {
@@ -29,21 +30,20 @@ export async function openPackage(file: string | Buffer): Promise<Pkg> {
   };
 }
 
-const decode = (s: string) =>
-  s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_w, e: string) =>
-    e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e]!,
-  );
-
 /** Attributes of every element `<name …>` (prefix ignored), in document order. */
 export function elements(xml: string, local: string): Map<string, string>[] {
-  const re = new RegExp(`<(?:[\\w.-]+:)?${local}\\b([^>]*?)/?>`, 'g');
-  return [...xml.matchAll(re)].map((m) => new Map([...m[1]!.matchAll(/([\w:.-]+)="([^"]*)"/g)].map((a) => [a[1]!, decode(a[2]!)])));
+  return xmlElements(parseXml(xml), local).map((e) => new Map(Object.entries(e.attributes)));
 }
 
-/** Text content of every `<prefix:name>…</prefix:name>`. */
-export function texts(xml: string, qname: string): string[] {
-  return [...xml.matchAll(new RegExp(`<${qname}(?:\\s[^>]*)?>([\\s\\S]*?)</${qname}>`, 'g'))].map((m) => decode(m[1]!));
-}
+/** Texts of the elements below `element` named exactly `qname`, joined, in document order. */
+const joinedText = (element: XmlElement, qname: string): string =>
+  walk(element)
+    .filter((e) => e.name === qname)
+    .map((e) => e.text)
+    .join('');
+
+/** The first element at or below `element` named exactly `qname`. */
+const first = (element: XmlElement | undefined, qname: string): XmlElement | undefined => (element ? walk(element).find((e) => e.name === qname) : undefined);
 
 /** Problems of the package: XML parts not well-formed, content types missing, relationship targets missing. */
 export async function packageProblems(pkg: Pkg): Promise<string[]> {
@@ -101,22 +101,20 @@ export async function sheetParts(pkg: Pkg): Promise<Map<string, string>> {
 /** The cached value of every cell of a sheet (shared strings resolved, formulas' stored results). */
 export async function sheetCells(pkg: Pkg, part: string): Promise<Map<string, { value: string | number; formula: string | null }>> {
   const shared = pkg.parts.includes('xl/sharedStrings.xml')
-    ? [...(await pkg.text('xl/sharedStrings.xml')).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => texts(m[1]!, 't').join(''))
+    ? parseXml(await pkg.text('xl/sharedStrings.xml')).children.filter((e) => e.name === 'si').map((si) => joinedText(si, 't'))
     : [];
   const out = new Map<string, { value: string | number; formula: string | null }>();
-  const xml = await pkg.text(part);
-  for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const attrs = new Map([...m[1]!.matchAll(/([\w:]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!]));
-    const body = m[2] ?? '';
-    const v = texts(body, 'v')[0];
-    const f = texts(body, 'f')[0] ?? null;
-    const type = attrs.get('t');
+  for (const c of walk(parseXml(await pkg.text(part))).filter((e) => e.name === 'c')) {
+    const v = first(c, 'v')?.text;
+    // A shared formula's followers (`<f t="shared" si="0"/>`) carry no text: no formula of their own.
+    const f = first(c, 'f')?.text || null;
+    const type = c.attributes['t'];
     let value: string | number | undefined;
     if (type === 's' && v !== undefined) value = shared[Number(v)]!;
-    else if (type === 'inlineStr') value = texts(body, 't').join('');
+    else if (type === 'inlineStr') value = joinedText(c, 't');
     else if (type === 'str' || type === 'e') value = v ?? '';
     else if (v !== undefined) value = Number(v);
-    if (value !== undefined || f !== null) out.set(attrs.get('r')!, { value: value ?? '', formula: f });
+    if (value !== undefined || f !== null) out.set(c.attributes['r']!, { value: value ?? '', formula: f });
   }
   return out;
 }
@@ -141,35 +139,47 @@ export interface ChartData {
   series: SeriesData[];
 }
 
-function points(xml: string): Map<number, string> {
-  return new Map([...xml.matchAll(/<c:pt idx="(\d+)"><c:v>([\s\S]*?)<\/c:v><\/c:pt>/g)].map((m) => [Number(m[1]), decode(m[2]!)]));
+/** A cache's points, `<c:pt idx="n"><c:v>…</c:v></c:pt>`, by index. */
+function points(cache: XmlElement | undefined): Map<number, string> {
+  if (!cache) return new Map();
+  return new Map(
+    walk(cache)
+      .filter((e) => e.name === 'c:pt')
+      .map((pt) => [Number(pt.attributes['idx']), first(pt, 'c:v')?.text ?? ''] as const),
+  );
 }
 
 export function parseChart(part: string, xml: string): ChartData {
+  const root = parseXml(xml);
   const series: SeriesData[] = [];
-  for (const group of xml.matchAll(/<c:(barChart|lineChart)>([\s\S]*?)<\/c:\1>/g)) {
-    for (const ser of group[2]!.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)) {
-      const body = ser[1]!;
-      const tx = /<c:tx>([\s\S]*?)<\/c:tx>/.exec(body)?.[1] ?? '';
-      const cat = /<c:cat>([\s\S]*?)<\/c:cat>/.exec(body)?.[1] ?? '';
-      const val = /<c:val>([\s\S]*?)<\/c:val>/.exec(body)?.[1] ?? '';
-      const spPr = /^[\s\S]*?<c:spPr>([\s\S]*?)<\/c:spPr>/.exec(body.replace(/<c:tx>[\s\S]*?<\/c:tx>/, ''))?.[1] ?? '';
+  for (const group of walk(root).filter((e) => e.name === 'c:barChart' || e.name === 'c:lineChart')) {
+    for (const ser of group.children.filter((e) => e.name === 'c:ser')) {
+      const tx = first(ser, 'c:tx');
+      const cat = first(ser, 'c:cat');
+      const val = first(ser, 'c:val');
+      // The series' own fill: the first shape properties outside its name.
+      const spPr = ser.children.filter((e) => e !== tx).flatMap(walk).find((e) => e.name === 'c:spPr');
+      const colour = spPr ? walk(spPr).find((e) => e.name === 'a:srgbClr' && /^[0-9A-F]{6}$/.test(e.attributes['val'] ?? '')) : undefined;
       series.push({
-        kind: group[1] === 'barChart' ? 'bar' : 'line',
-        nameRef: texts(tx, 'c:f')[0] ?? null,
+        kind: group.name === 'c:barChart' ? 'bar' : 'line',
+        nameRef: first(tx, 'c:f')?.text ?? null,
         nameCache: [...points(tx).values()],
-        catRef: texts(cat, 'c:f')[0] ?? '',
+        catRef: first(cat, 'c:f')?.text ?? '',
         catCache: points(cat),
-        valRef: texts(val, 'c:f')[0] ?? '',
+        valRef: first(val, 'c:f')?.text ?? '',
         valCache: new Map([...points(val)].map(([k, v]) => [k, Number(v)])),
-        ptCount: Number(/<c:ptCount val="(\d+)"\/>/.exec(val)?.[1] ?? -1),
-        colour: /<a:srgbClr val="([0-9A-F]{6})"/.exec(spPr)?.[1] ?? null,
+        ptCount: Number(first(val, 'c:ptCount')?.attributes['val'] ?? -1),
+        colour: colour?.attributes['val'] ?? null,
       });
     }
   }
-  const titles = [...xml.matchAll(/<c:title>([\s\S]*?)<\/c:title>/g)].map((m) => texts(m[1]!, 'a:t').join(''));
-  const chartTitle = /<c:chart><c:title>([\s\S]*?)<\/c:title>/.exec(xml);
-  return { part, xml, title: chartTitle ? texts(chartTitle[1]!, 'a:t').join('') : '', axisTitles: chartTitle ? titles.slice(1) : titles, series };
+  const titles = walk(root)
+    .filter((e) => e.name === 'c:title')
+    .map((t) => joinedText(t, 'a:t'));
+  // The chart's own title is the first child of <c:chart>; the other titles are the axes'.
+  const chartTitle = root.children.find((e) => e.name === 'c:chart')?.children[0];
+  const hasTitle = chartTitle?.name === 'c:title';
+  return { part, xml, title: hasTitle ? joinedText(chartTitle, 'a:t') : '', axisTitles: hasTitle ? titles.slice(1) : titles, series };
 }
 
 /** The charts drawn on a sheet, in drawing order. */
