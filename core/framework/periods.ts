@@ -1,3 +1,4 @@
+import { acrossPeriods } from '../consolidate/aggregate';
 import type { AggregationRule } from './schema';
 
 /**
@@ -68,22 +69,16 @@ export function reportingPeriodsOf(periods: readonly PeriodLike[], label: string
   return list;
 }
 
-export const isReportingPeriod = (periods: readonly PeriodLike[], label: string): boolean =>
-  periodTree(periods).byLabel.has(label) && !periodTree(periods).children.has(label);
+export function isReportingPeriod(periods: readonly PeriodLike[], label: string): boolean {
+  const tree = periodTree(periods);
+  return tree.byLabel.has(label) && !tree.children.has(label);
+}
 
 /** The reporting periods up to and including `last`, in time order: what a cumulative-to-date covers. */
 export function reportingPeriodsTo(periods: readonly PeriodLike[], last: string): string[] {
   const list = periodTree(periods).reporting;
   const at = list.indexOf(last);
   return at < 0 ? [] : list.slice(0, at + 1);
-}
-
-/** How values of several periods add up: the indicator's own rule (sum, max or latest). */
-export function aggregate(values: readonly number[], rule: AggregationRule): number | undefined {
-  if (values.length === 0) return undefined;
-  if (rule === 'sum') return values.reduce((a, b) => a + b, 0);
-  if (rule === 'max') return Math.max(...values);
-  return values[values.length - 1];
 }
 
 export type PeriodTargets = Readonly<Record<string, Readonly<Record<string, number>>>>;
@@ -116,7 +111,8 @@ export function targetOver(
     const present = values.filter((v) => v !== undefined);
     if (present.length === 0) return undefined;
     if (present.some((v) => v === null)) return null;
-    return aggregate(present as number[], rule);
+    // How values of several periods add up: the indicator's own rule (sum, max or latest).
+    return acrossPeriods(present, rule);
   };
   // Children in time order, so that « latest » takes the last period's target.
   const inTime = (labels: readonly string[]) =>
@@ -127,8 +123,7 @@ export function targetOver(
 /** A period's own target for a commune, or what its reporting periods' targets add up to; null if undefined. */
 export function periodTarget(periods: readonly PeriodLike[], targets: PeriodTargets, commune: string, rule: AggregationRule, label: string): number | null {
   // A reporting period (the usual case, asked for every row of every file) has its own target or none.
-  const tree = periodTree(periods);
-  if (tree.byLabel.has(label) && !tree.children.has(label)) return targets[label]?.[commune] ?? null;
+  if (isReportingPeriod(periods, label)) return targets[label]?.[commune] ?? null;
   return targetOver(periods, targets, commune, rule, new Set(reportingPeriodsOf(periods, label))) ?? null;
 }
 
