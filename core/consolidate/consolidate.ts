@@ -5,11 +5,14 @@ import { acrossCommunes, acrossPeriods } from './aggregate';
 import { coverage as coverageOf } from './coverage';
 import type { AcceptedReport, CommuneFigures, Consolidated, DataRow, Line, PeriodPoint, SourceRecord } from './model';
 
+/** The sum of targets, or null when one of them is undefined (« cible non définie »). */
+const sumOrNull = (values: readonly (number | null)[]): number | null =>
+  values.some((t) => t === null) ? null : values.reduce<number>((a, t) => a + t!, 0);
+
 interface ItemSpec<T> {
   section: Section;
   items: readonly T[];
   code: (item: T) => string;
-  label: (item: T) => string;
   /** Targets per period and commune. */
   periodTargets: (item: T) => PeriodTargets;
   /** End-of-project target per commune. */
@@ -60,7 +63,8 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
   const communeCodes = framework.communes.map((c) => c.code);
   const receivedPeriods = new Map<string, Set<string>>(communeCodes.map((c) => [c, new Set()]));
   for (const r of used) receivedPeriods.get(r.commune)?.add(r.period);
-  const inScopeOf = (c: string) => new Set([...receivedPeriods.get(c)!].filter((p) => inScope.has(p)));
+  // Each commune's periods received within the selection: computed once, read for every item.
+  const receivedInScope = new Map(communeCodes.map((c) => [c, new Set([...receivedPeriods.get(c)!].filter((p) => inScope.has(p)))]));
 
   function lines<T>(spec: ItemSpec<T>): Line<T>[] {
     return spec.items.map((item) => {
@@ -75,7 +79,7 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
       for (const commune of communeCodes) {
         const entries = (d: Disaggregation) => index.get(key(spec.section, code, d, commune)) ?? [];
         const values = (d: Disaggregation, keep: (p: string) => boolean) => entries(d).filter((e) => keep(e.period)).map((e) => e.point.achieved);
-        const got = inScopeOf(commune);
+        const got = receivedInScope.get(commune)!;
         const has = got.size > 0;
         const comments = entries('total')
           .filter((e) => inScope.has(e.period) && e.point.comment !== '')
@@ -112,10 +116,7 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
       const across = (pick: (f: CommuneFigures) => number | null) => acrossCommunes(all.map(pick), spec.communes(item));
       const reporting = communeCodes.filter((c) => communes[c]!.achieved !== null);
       // Nothing received and no target for the selection: « cible non définie », not a planned 0.
-      const planned =
-        reporting.some((c) => communes[c]!.planned === null) || (reporting.length === 0 && target === null)
-          ? null
-          : reporting.reduce((sum, c) => sum + communes[c]!.planned!, 0);
+      const planned = reporting.length === 0 && target === null ? null : sumOrNull(reporting.map((c) => communes[c]!.planned));
       const total: CommuneFigures = {
         planned,
         achieved: across((f) => f.achieved),
@@ -135,11 +136,10 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
         const sent = points.filter((p) => p.achieved !== null);
         const sentTargets = sent.map((p) => p.target);
         // Targets add up over communes whatever the achieved's rule (the framework's commune targets sum to the project's).
-        const sum = (values: (number | null)[]) => (values.some((t) => t === null) ? null : values.reduce<number>((a, t) => a + t!, 0));
         return {
           period,
-          target: sum(periodTargets),
-          plannedReceived: sent.length === 0 ? null : sum(sentTargets),
+          target: sumOrNull(periodTargets),
+          plannedReceived: sent.length === 0 ? null : sumOrNull(sentTargets),
           achieved: acrossCommunes(points.map((p) => p.achieved), spec.communes(item)),
           cumulative: acrossCommunes(points.map((p) => p.cumulative), spec.communes(item)),
         };
@@ -161,7 +161,6 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
     section: 'indicators',
     items: framework.indicators,
     code: (i) => i.code,
-    label: (i) => i.label,
     periodTargets: (i) => i.periodTargets,
     endTargets: (i) => i.targets,
     periods: (i) => i.aggregation.periods,
@@ -171,7 +170,6 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
     section: 'budget',
     items: framework.budgetLines,
     code: (b) => b.code,
-    label: (b) => b.label,
     periodTargets: (b) => b.periodPlanned,
     endTargets: (b) => b.planned,
     // Spending accumulates period after period.
@@ -182,7 +180,6 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
     section: 'beneficiaries',
     items: framework.beneficiaries,
     code: (b) => b.code,
-    label: (b) => b.label,
     periodTargets: (b) => b.periodTargets,
     endTargets: (b) => b.targets,
     periods: (b) => b.aggregation.periods,
