@@ -1,4 +1,5 @@
 import { cappedMean, rateOf } from '../../core/consolidate/rates';
+import { sumOrNull } from '../../core/consolidate/aggregate';
 import { extract } from '../../core/extract';
 import type { Framework } from '../../core/framework/schema';
 import { SHEET_NAMES } from '../../core/layout/contract';
@@ -90,7 +91,7 @@ export function summarise(tables: Tables, framework: Framework, report: Report):
     .filter((r) => r.indicators.length > 0);
   const budgetPoints = data.points.filter((p) => p.section === 'budget');
   // No planned amount for the period (« cible non définie »): said so, never read as 0 FCFA planned.
-  const planned = budgetPoints.some((p) => p.planned === null) ? null : budgetPoints.reduce((s, p) => s + p.planned!, 0);
+  const planned = sumOrNull(budgetPoints.map((p) => p.planned));
   const spent = budgetPoints.reduce((s, p) => s + (p.achieved ?? 0), 0);
   const { filled, inputs } = report.stats;
   return {

@@ -16,3 +16,7 @@ export function acrossCommunes(values: readonly (number | null)[], rule: 'sum' |
   if (present.length === 0) return null;
   return rule === 'sum' ? present.reduce((a, b) => a + b, 0) : Math.max(...present);
 }
+
+/** The sum of targets or planned amounts, or null when one of them is undefined (« cible non définie »): never a partial sum. */
+export const sumOrNull = (values: readonly (number | null)[]): number | null =>
+  values.some((t) => t === null) ? null : values.reduce<number>((a, t) => a + t!, 0);

@@ -1,13 +1,9 @@
 import type { DataPoint, Disaggregation, Section } from '../extract';
 import { periodTarget as targetOfPeriod, periodTree, reportingPeriodsTo, targetOver, type PeriodTargets } from '../framework/periods';
 import type { AggregationRule, Framework } from '../framework/schema';
-import { acrossCommunes, acrossPeriods } from './aggregate';
+import { acrossCommunes, acrossPeriods, sumOrNull } from './aggregate';
 import { coverage as coverageOf } from './coverage';
 import type { AcceptedReport, CommuneFigures, Consolidated, DataRow, Line, PeriodPoint, SourceRecord } from './model';
-
-/** The sum of targets, or null when one of them is undefined (« cible non définie »). */
-const sumOrNull = (values: readonly (number | null)[]): number | null =>
-  values.some((t) => t === null) ? null : values.reduce<number>((a, t) => a + t!, 0);
 
 interface ItemSpec<T> {
   section: Section;

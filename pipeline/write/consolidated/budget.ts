@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { BudgetLine } from '../../../core/framework/schema';
 import type { WriteContext } from './context';
+import { sumOrNull } from '../../../core/consolidate/aggregate';
 import { rateOf } from '../../../core/consolidate/rates';
 import { rateFigure, rateFormula, writeDetailSheet, type DetailMap } from './detail-sheet';
 import { EXECUTION_FORMAT, executionFormatting, formula, notReceived, NUMBER_FORMAT, totalRow, value } from './style';
@@ -48,7 +49,7 @@ export async function writeBudget(ws: ExcelJS.Worksheet, ctx: WriteContext): Pro
   const c = map.columns;
   const totals = [...map.totalRows.values()];
   const plannedValues = model.budget.map((l) => l.total.planned);
-  const planned = plannedValues.some((v) => v === null) ? null : plannedValues.reduce<number>((a, v) => a + v!, 0);
+  const planned = sumOrNull(plannedValues);
   const spentValues = model.budget.map((l) => l.total.achieved);
   const spent = spentValues.every((v) => v === null) ? null : spentValues.reduce<number>((a, v) => a + (v ?? 0), 0);
   value(row.getCell(2), L.budgetTotal);

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { selectionLabel } from '../../../core/consolidate/model';
+import { sumOrNull } from '../../../core/consolidate/aggregate';
 import { rateOf } from '../../../core/consolidate/rates';
 import { formatDate, interpolate } from '../../../core/messages';
 import { sheetRef } from '../../../core/tables';
@@ -112,7 +113,7 @@ export function writeBudgetSummary(ws: ExcelJS.Worksheet, ctx: WriteContext, bud
   at.next();
   const c = bud.columns;
   const plannedValues = model.budget.map((l) => l.total.planned);
-  const planned = plannedValues.some((v) => v === null) ? L.targetUndefined : plannedValues.reduce<number>((a, v) => a + v!, 0);
+  const planned = sumOrNull(plannedValues) ?? L.targetUndefined;
   const spentValues = model.budget.map((l) => l.total.achieved);
   const spent = spentValues.every((v) => v === null) ? 0 : spentValues.reduce<number>((a, v) => a + (v ?? 0), 0);
   for (const [text, column, result, fmt] of [
