@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { Line } from '../../../core/consolidate/model';
 import { selectionLabel } from '../../../core/consolidate/model';
 import { cappedMean, rateOf } from '../../../core/consolidate/rates';
-import type { AggregationRule, BeneficiaryCategory, BudgetLine, Indicator } from '../../../core/framework/schema';
+import type { BeneficiaryCategory, BudgetLine, Indicator } from '../../../core/framework/schema';
 import { periodTree } from '../../../core/framework/periods';
 import { interpolate, LOCALES } from '../../../core/messages';
 import { columnLetter } from '../../../core/tables';
@@ -48,12 +48,8 @@ interface ItemFigures {
   endTarget: number | null;
 }
 
-/** What the writer needs of a line whatever its section. */
-interface LineOf {
-  line: Line<Indicator | BudgetLine | BeneficiaryCategory>;
-  periods: AggregationRule;
-  communes: 'sum' | 'max';
-}
+/** A line of any section: the model carries its periods' figures, already added up by the item's rules. */
+type AnyLine = Line<Indicator | BudgetLine | BeneficiaryCategory>;
 
 export interface EvolutionSummary {
   charts: ChartSpec[];
@@ -91,19 +87,19 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
   // The summary shares the columns: its numbers need at least 14 characters (FCFA amounts).
   for (let c = 4; c <= 7; c++) ws.getColumn(c).width = Math.max(ws.getColumn(c).width ?? 0, 14);
 
-  const indicators: LineOf[] = model.indicators.map((line) => ({ line, periods: line.item.aggregation.periods, communes: line.item.aggregation.communes }));
-  const budget: LineOf[] = model.budget.map((line) => ({ line, periods: 'sum', communes: 'sum' }));
-  const beneficiaries: LineOf[] = model.beneficiaries.map((line) => ({ line, periods: line.item.aggregation.periods, communes: line.item.aggregation.communes }));
+  const indicators: readonly AnyLine[] = model.indicators;
+  const budget: readonly AnyLine[] = model.budget;
+  const beneficiaries: readonly AnyLine[] = model.beneficiaries;
 
   /** The project's figures of a line: each period's target and achieved over the communes received for it. */
-  const projectFigures = ({ line }: LineOf): ItemFigures => ({
+  const projectFigures = (line: AnyLine): ItemFigures => ({
     ...itemTexts(line.item),
     // The communes received for the period (the rates' rule); its whole target when none sent it.
     periods: line.evolution.total.map((p) => ({ target: p.achieved === null ? p.target : p.plannedReceived, achieved: p.achieved })),
     toDate: line.toDate.total.achieved,
     endTarget: line.toDate.total.achieved === null ? line.toDate.endTarget : line.toDate.total.target,
   });
-  const communeFigures = ({ line }: LineOf, commune: string): ItemFigures => ({
+  const communeFigures = (line: AnyLine, commune: string): ItemFigures => ({
     ...itemTexts(line.item),
     periods: line.evolution.communes[commune]!.map((p) => ({ target: p.target, achieved: p.achieved })),
     toDate: line.toDate.communes[commune]!.achieved,
@@ -115,7 +111,7 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
   }
 
   /** Cumulative of the project at period i over the end-of-project target of the communes that reported by then. */
-  const progressAt = ({ line }: LineOf, i: number): number | null => {
+  const progressAt = (line: AnyLine, i: number): number | null => {
     if (!toDate.has(periods[i]!)) return null;
     const reached = communeCodes.filter((c) => line.evolution.communes[c]![i]!.cumulative !== null);
     if (reached.length === 0) return null;
