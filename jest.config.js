@@ -10,8 +10,14 @@
  * A new test goes in the folder of what it tests; a new folder must be added to one list below:
  * tests/repo/jest-projects.test.ts fails while a test file is in neither project or in both.
  */
-const UNIT = ['<rootDir>/tests/{core,rules,addin,pipeline-text,texts,docs,repo}/**/*.test.ts', '!**/tests/addin/browser.test.ts'];
-const INTEGRATION = ['<rootDir>/tests/{merge,pipeline,charts,print,cli,bench}/**/*.test.ts', '<rootDir>/tests/addin/browser.test.ts'];
+const UNIT = [
+  '<rootDir>/tests/{core,rules,addin,pipeline-text,texts,docs,repo}/**/*.test.ts',
+  '!**/tests/addin/browser.test.ts',
+];
+const INTEGRATION = [
+  '<rootDir>/tests/{merge,pipeline,charts,print,cli,bench}/**/*.test.ts',
+  '<rootDir>/tests/addin/browser.test.ts',
+];
 
 const shared = {
   testEnvironment: 'node',

@@ -32,9 +32,12 @@ function productionUrl() {
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`The production URL « ${raw} » is not a URL: set package.json config.production_url or ADDIN_PRODUCTION_URL.`);
+    throw new Error(
+      `The production URL « ${raw} » is not a URL: set package.json config.production_url or ADDIN_PRODUCTION_URL.`,
+    );
   }
-  if (url.protocol !== 'https:') throw new Error(`The production URL must use https (Office refuses anything else): ${raw}`);
+  if (url.protocol !== 'https:')
+    throw new Error(`The production URL must use https (Office refuses anything else): ${raw}`);
   if (url.search || url.hash) throw new Error(`The production URL must be a plain folder URL, without ? or #: ${raw}`);
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
@@ -66,7 +69,11 @@ module.exports = async function config(env = {}, argv = {}) {
           test: /\.ts$/,
           exclude: /node_modules/,
           loader: 'ts-loader',
-          options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.json'), compilerOptions: { module: 'esnext', sourceMap: dev } },
+          options: {
+            transpileOnly: true,
+            configFile: path.resolve(__dirname, 'tsconfig.json'),
+            compilerOptions: { module: 'esnext', sourceMap: dev },
+          },
         },
       ],
     },
@@ -83,7 +90,11 @@ module.exports = async function config(env = {}, argv = {}) {
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'addin/taskpane/taskpane.css', to: 'taskpane.css' },
           { from: 'addin/commands/commands.html', to: 'commands.html' },
-          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteManifest(content.toString('utf8'), baseUrl) },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => rewriteManifest(content.toString('utf8'), baseUrl),
+          },
         ],
       }),
       new BundleSizePlugin({ limitKb: Number(process.env.ADDIN_MAX_GZIP_KB || 250) }),

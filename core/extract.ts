@@ -32,8 +32,10 @@ export interface ReportData {
   points: DataPoint[];
 }
 
-const where = (input: InputCell | undefined): string | null => (input ? `${input.sheet}!${a1(input.row, input.column)}` : null);
-const num = (input: InputCell | undefined): number | null => (input ? (numberOf(input.cell, input.units) ?? null) : null);
+const where = (input: InputCell | undefined): string | null =>
+  input ? `${input.sheet}!${a1(input.row, input.column)}` : null;
+const num = (input: InputCell | undefined): number | null =>
+  input ? (numberOf(input.cell, input.units) ?? null) : null;
 
 /**
  * The numbers of one workbook, read with the same parsing the validator uses (a text number that
@@ -52,10 +54,15 @@ export function extract(tables: Tables, framework: Framework): ReportData {
   const commentOf = (row: Partial<Record<string, InputCell>>) => (row.comment ? cellText(row.comment.cell) : '');
 
   const periodText = text('period');
-  const period = framework.periods.find((p) => p.label.toLowerCase() === periodText.toLowerCase())?.label ?? (periodText || null);
+  const period =
+    framework.periods.find((p) => p.label.toLowerCase() === periodText.toLowerCase())?.label ?? (periodText || null);
   // The period's own target, never the whole project's; a CSV without commune keeps its own Prévu.
   const known = period !== null && framework.periods.some((p) => p.label === period);
-  const target = (row: Partial<Record<string, InputCell>>, targets: Record<string, Record<string, number>>, rule: AggregationRule) =>
+  const target = (
+    row: Partial<Record<string, InputCell>>,
+    targets: Record<string, Record<string, number>>,
+    rule: AggregationRule,
+  ) =>
     commune ? (known ? periodTarget(framework.periods, targets, commune.code, rule, period) : null) : num(row.planned);
 
   const indicators = rowInputs(inputs, 'indicators');
@@ -64,10 +71,34 @@ export function extract(tables: Tables, framework: Framework): ReportData {
     if (!row) continue;
     const planned = target(row, ind.periodTargets, ind.aggregation.periods);
     const comment = commentOf(row);
-    points.push({ section: 'indicators', code: ind.code, disaggregation: 'total', planned, achieved: num(row.achieved), comment, source: where(row.achieved) });
+    points.push({
+      section: 'indicators',
+      code: ind.code,
+      disaggregation: 'total',
+      planned,
+      achieved: num(row.achieved),
+      comment,
+      source: where(row.achieved),
+    });
     if (isPeople(ind)) {
-      points.push({ section: 'indicators', code: ind.code, disaggregation: 'women', planned: null, achieved: num(row.women), comment: '', source: where(row.women) });
-      points.push({ section: 'indicators', code: ind.code, disaggregation: 'men', planned: null, achieved: num(row.men), comment: '', source: where(row.men) });
+      points.push({
+        section: 'indicators',
+        code: ind.code,
+        disaggregation: 'women',
+        planned: null,
+        achieved: num(row.women),
+        comment: '',
+        source: where(row.women),
+      });
+      points.push({
+        section: 'indicators',
+        code: ind.code,
+        disaggregation: 'men',
+        planned: null,
+        achieved: num(row.men),
+        comment: '',
+        source: where(row.men),
+      });
     }
   }
   const budget = rowInputs(inputs, 'budget');
@@ -75,7 +106,15 @@ export function extract(tables: Tables, framework: Framework): ReportData {
     const row = budget.get(line.code);
     if (!row) continue;
     const planned = target(row, line.periodPlanned, 'sum');
-    points.push({ section: 'budget', code: line.code, disaggregation: 'total', planned, achieved: num(row.spent), comment: commentOf(row), source: where(row.spent) });
+    points.push({
+      section: 'budget',
+      code: line.code,
+      disaggregation: 'total',
+      planned,
+      achieved: num(row.spent),
+      comment: commentOf(row),
+      source: where(row.spent),
+    });
   }
   const beneficiaries = rowInputs(inputs, 'beneficiaries');
   for (const cat of framework.beneficiaries) {
@@ -87,11 +126,43 @@ export function extract(tables: Tables, framework: Framework): ReportData {
       const men = num(row.men);
       // The template's Total is a formula: recomputed here, its cached value is never trusted.
       const total = women !== null && men !== null ? women + men : null;
-      points.push({ section: 'beneficiaries', code: cat.code, disaggregation: 'total', planned, achieved: total, comment: '', source: where(row.total) });
-      points.push({ section: 'beneficiaries', code: cat.code, disaggregation: 'women', planned: null, achieved: women, comment: '', source: where(row.women) });
-      points.push({ section: 'beneficiaries', code: cat.code, disaggregation: 'men', planned: null, achieved: men, comment: '', source: where(row.men) });
+      points.push({
+        section: 'beneficiaries',
+        code: cat.code,
+        disaggregation: 'total',
+        planned,
+        achieved: total,
+        comment: '',
+        source: where(row.total),
+      });
+      points.push({
+        section: 'beneficiaries',
+        code: cat.code,
+        disaggregation: 'women',
+        planned: null,
+        achieved: women,
+        comment: '',
+        source: where(row.women),
+      });
+      points.push({
+        section: 'beneficiaries',
+        code: cat.code,
+        disaggregation: 'men',
+        planned: null,
+        achieved: men,
+        comment: '',
+        source: where(row.men),
+      });
     } else
-      points.push({ section: 'beneficiaries', code: cat.code, disaggregation: 'total', planned, achieved: num(row.total), comment: '', source: where(row.total) });
+      points.push({
+        section: 'beneficiaries',
+        code: cat.code,
+        disaggregation: 'total',
+        planned,
+        achieved: num(row.total),
+        comment: '',
+        source: where(row.total),
+      });
   }
   const dateInput = id('entryDate');
   return {

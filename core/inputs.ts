@@ -88,7 +88,9 @@ export function tableInputs(view: Located, framework: Framework, key: TableKey):
   for (const item of tableItems(framework, key)) {
     const row = rows.get(item.code.toUpperCase());
     if (row === undefined) continue;
-    for (const [field, [kind, required, forbidden, formulaAllowed, prefilled]] of Object.entries(fieldSpecs(key, item))) {
+    for (const [field, [kind, required, forbidden, formulaAllowed, prefilled]] of Object.entries(
+      fieldSpecs(key, item),
+    )) {
       const column = table.columns[field];
       if (column === undefined) continue;
       out.push({
@@ -156,15 +158,21 @@ export function commentOf(view: Located, key: TableKey, row: number): string {
 
 /** The French header or label of an input, as the coordinator sees it in the sheet. */
 export function fieldLabel(input: Pick<InputCell, 'table' | 'field'>): string {
-  if (input.table === 'identification') return IDENTIFICATION_FIELDS.find((f) => f.key === input.field)?.label ?? input.field;
-  const column = (TABLE_COLUMNS[input.table] as readonly { key: string; header: string }[]).find((c) => c.key === input.field);
+  if (input.table === 'identification')
+    return IDENTIFICATION_FIELDS.find((f) => f.key === input.field)?.label ?? input.field;
+  const column = (TABLE_COLUMNS[input.table] as readonly { key: string; header: string }[]).find(
+    (c) => c.key === input.field,
+  );
   return column?.header ?? input.field;
 }
 
 export const isNumeric = (input: InputCell): boolean => input.kind === 'count' || input.kind === 'amount';
 
 /** The inputs of one row (table, code), by field. */
-export function rowInputs(inputs: readonly InputCell[], table: TableKey): Map<string, Partial<Record<string, InputCell>>> {
+export function rowInputs(
+  inputs: readonly InputCell[],
+  table: TableKey,
+): Map<string, Partial<Record<string, InputCell>>> {
   const rows = new Map<string, Partial<Record<string, InputCell>>>();
   for (const input of inputs) {
     if (input.table !== table || !input.code) continue;

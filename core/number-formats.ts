@@ -26,7 +26,7 @@ function scanFormat(format: unknown): { kind: FormatKind; seconds: boolean } {
   let month = false;
   let elapsed = false;
   let seconds = false;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const c = f[i]!;
     if (c === '"') {
       const close = f.indexOf('"', i + 1);
@@ -114,7 +114,10 @@ export function serialToIso(serial: number, date1904: boolean): string | null {
   const date = new Date(Math.round(days * DAY_MS) + Date.UTC(1899, 11, 30));
   if (Number.isNaN(date.getTime())) return null;
   const year = date.getUTCFullYear();
-  const y = year >= 0 && year <= 9999 ? String(year).padStart(4, '0') : `${year < 0 ? '-' : '+'}${String(Math.abs(year)).padStart(6, '0')}`;
+  const y =
+    year >= 0 && year <= 9999
+      ? String(year).padStart(4, '0')
+      : `${year < 0 ? '-' : '+'}${String(Math.abs(year)).padStart(6, '0')}`;
   return `${y}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
 }
 

@@ -33,7 +33,14 @@ const FIELD: Record<Section, Partial<Record<Disaggregation, string>>> = {
   beneficiaries: { total: 'total', women: 'women', men: 'men' },
 };
 
-function issue(sheet: string, row: number, column: number, ruleId: string, messageId: string, params: Issue['params'] = {}): Issue {
+function issue(
+  sheet: string,
+  row: number,
+  column: number,
+  ruleId: string,
+  messageId: string,
+  params: Issue['params'] = {},
+): Issue {
   return { ruleId, severity: 'error', sheet, row, column, address: a1(row, column), messageId, params };
 }
 
@@ -46,7 +53,12 @@ function tidyCell(text: string): Cell {
 }
 
 /** `rows[0]` is the header. `sheet` names the table in issues (for a CSV: its file name). */
-export function tidyToGroups(rows: readonly (readonly string[])[], framework: Framework, sheet: string, source: string): TidyResult {
+export function tidyToGroups(
+  rows: readonly (readonly string[])[],
+  framework: Framework,
+  sheet: string,
+  source: string,
+): TidyResult {
   const issues: Issue[] = [];
   const header = rows[0] ?? [];
   const columns: Partial<Record<TidyKey, number>> = {};
@@ -55,17 +67,27 @@ export function tidyToGroups(rows: readonly (readonly string[])[], framework: Fr
     if (col && columns[col.key] === undefined) columns[col.key] = i + 1;
   });
   const missing = TIDY_COLUMNS.filter((c) => c.required && columns[c.key] === undefined);
-  for (const c of missing) issues.push({ ...issue(sheet, 1, 1, 'missing-header', 'missing', { header: c.header, sheet }), column: null, address: null });
+  for (const c of missing)
+    issues.push({
+      ...issue(sheet, 1, 1, 'missing-header', 'missing', { header: c.header, sheet }),
+      column: null,
+      address: null,
+    });
   if (missing.length > 0) return { groups: [], issues };
 
   const sections = new Map(Object.entries(SECTION_LABELS).map(([k, v]) => [normalise(v), k as Section]));
-  const disaggregations = new Map(Object.entries(DISAGGREGATION_LABELS).map(([k, v]) => [normalise(v), k as Disaggregation]));
+  const disaggregations = new Map(
+    Object.entries(DISAGGREGATION_LABELS).map(([k, v]) => [normalise(v), k as Disaggregation]),
+  );
   const items: Record<Section, Map<string, { code: string; unit?: string }>> = {
     indicators: new Map(framework.indicators.map((i) => [i.code.toUpperCase(), i])),
     budget: new Map(framework.budgetLines.map((b) => [b.code.toUpperCase(), b])),
     beneficiaries: new Map(framework.beneficiaries.map((b) => [b.code.toUpperCase(), b])),
   };
-  const groups = new Map<string, { commune: string; period: string; cells: Map<string, Cell>; origin: TidyGroup['origin'] }>();
+  const groups = new Map<
+    string,
+    { commune: string; period: string; cells: Map<string, Cell>; origin: TidyGroup['origin'] }
+  >();
   const seen = new Map<string, number>();
   const planCache = new Map<string, ReturnType<typeof inputCells>>();
   const plans = (code: string) => {
@@ -82,32 +104,59 @@ export function tidyToGroups(rows: readonly (readonly string[])[], framework: Fr
     const periodText = get('period');
     const period = framework.periods.find((p) => normalise(p.label) === normalise(periodText));
     if (!period) {
-      issues.push(issue(sheet, line, columns.period!, 'unknown-period', 'unknown', { text: periodText, periods: framework.periods.map((p) => p.label).join(', ') }));
+      issues.push(
+        issue(sheet, line, columns.period!, 'unknown-period', 'unknown', {
+          text: periodText,
+          periods: framework.periods.map((p) => p.label).join(', '),
+        }),
+      );
       continue;
     }
     const communeText = get('commune');
-    const commune = framework.communes.find((c) => normalise(c.name) === normalise(communeText) || normalise(c.code) === normalise(communeText));
+    const commune = framework.communes.find(
+      (c) => normalise(c.name) === normalise(communeText) || normalise(c.code) === normalise(communeText),
+    );
     if (!commune) {
-      issues.push(issue(sheet, line, columns.commune!, 'unknown-commune', 'unknownName', { name: communeText, known: framework.communes.map((c) => c.name).join(', ') }));
+      issues.push(
+        issue(sheet, line, columns.commune!, 'unknown-commune', 'unknownName', {
+          name: communeText,
+          known: framework.communes.map((c) => c.name).join(', '),
+        }),
+      );
       continue;
     }
     const section = sections.get(normalise(get('section')));
     const item = section ? items[section].get(get('code').toUpperCase()) : undefined;
     const disaggregation = disaggregations.get(normalise(get('disaggregation')));
     if (!section || !item) {
-      issues.push(issue(sheet, line, columns[section ? 'code' : 'section']!, 'unknown-code', 'unknown', { code: `${get('section')} ${get('code')}`.trim() }));
+      issues.push(
+        issue(sheet, line, columns[section ? 'code' : 'section']!, 'unknown-code', 'unknown', {
+          code: `${get('section')} ${get('code')}`.trim(),
+        }),
+      );
       continue;
     }
     const field = disaggregation ? FIELD[section][disaggregation] : undefined;
     const people = isPeople({ unit: item.unit ?? '' });
     if (!disaggregation || !field || (disaggregation !== 'total' && !people)) {
-      issues.push(issue(sheet, line, columns.disaggregation!, 'unexpected-value', 'notDisaggregated', { field: get('disaggregation'), code: item.code, value: get('achieved') }));
+      issues.push(
+        issue(sheet, line, columns.disaggregation!, 'unexpected-value', 'notDisaggregated', {
+          field: get('disaggregation'),
+          code: item.code,
+          value: get('achieved'),
+        }),
+      );
       continue;
     }
     const dupKey = `${commune.code}|${period.label}|${section}|${item.code}|${disaggregation}`;
     const first = seen.get(dupKey);
     if (first !== undefined) {
-      issues.push(issue(sheet, line, columns.code!, 'duplicate-code', 'duplicate', { code: `${item.code} ${get('disaggregation')}`, first: a1(first, columns.code!) }));
+      issues.push(
+        issue(sheet, line, columns.code!, 'duplicate-code', 'duplicate', {
+          code: `${item.code} ${get('disaggregation')}`,
+          first: a1(first, columns.code!),
+        }),
+      );
       continue;
     }
     seen.set(dupKey, line);

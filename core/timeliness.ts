@@ -9,9 +9,16 @@ export interface Timeliness {
 }
 
 /** Null when the period is unknown or the entry date missing: timeliness cannot be said. */
-export function timeliness(framework: Pick<Framework, 'periods' | 'entryGraceDays'>, period: string | null, entryDate: string | null): Timeliness | null {
+export function timeliness(
+  framework: Pick<Framework, 'periods' | 'entryGraceDays'>,
+  period: string | null,
+  entryDate: string | null,
+): Timeliness | null {
   const p = period === null ? undefined : framework.periods.find((x) => x.label === period);
   if (!p || !entryDate) return null;
   const deadlineSerial = isoDateToSerial(p.end) + framework.entryGraceDays;
-  return { deadline: serialToIsoDate(deadlineSerial), daysLate: Math.max(0, Math.round(isoDateToSerial(entryDate) - deadlineSerial)) };
+  return {
+    deadline: serialToIsoDate(deadlineSerial),
+    daysLate: Math.max(0, Math.round(isoDateToSerial(entryDate) - deadlineSerial)),
+  };
 }

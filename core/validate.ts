@@ -25,7 +25,7 @@ function toIssue(rule: Rule, finding: Finding): Issue {
     column,
     address: row !== null && column !== null ? a1(row, column) : null,
     messageId: ownText ? justified : finding.messageId,
-    params: ownText ? { ...finding.params, comment } : finding.params ?? {},
+    params: ownText ? { ...finding.params, comment } : (finding.params ?? {}),
   };
   if (finding.fix) issue.fix = finding.fix;
   if (acknowledged) issue.acknowledged = true;
@@ -36,7 +36,14 @@ function toIssue(rule: Rule, finding: Finding): Issue {
  * Rules about the value itself (its type, its form, its presence). A cell they flag holds a value that
  * has to change: what other rules conclude from that value (Femmes + Hommes ≠ 12,5) is not a second mistake.
  */
-const VALUE_RULES = new Set(['excel-error', 'invalid-date', 'non-negative-integer', 'not-a-number', 'required-value', 'unexpected-formula']);
+const VALUE_RULES = new Set([
+  'excel-error',
+  'invalid-date',
+  'non-negative-integer',
+  'not-a-number',
+  'required-value',
+  'unexpected-formula',
+]);
 /** Rules that compare the values of a row (Femmes + Hommes = Réalisé): moot while one of them is wrong. */
 const ROW_RULES = new Set(['sex-sum-mismatch']);
 
@@ -53,12 +60,15 @@ function withoutPileUps(issues: readonly Issue[]): Issue[] {
   const wrongValue = new Set(valueErrors.map(cellKey));
   const wrongRow = new Set(valueErrors.map((i) => `${i.sheet}!${i.row}`));
   // A sheet left empty while a copy holds its figures: one message naming the copy, not one per blank cell.
-  const emptied = new Set(issues.filter((i) => i.ruleId === 'missing-sheet' && i.messageId === 'emptyOriginal').map((i) => i.sheet));
+  const emptied = new Set(
+    issues.filter((i) => i.ruleId === 'missing-sheet' && i.messageId === 'emptyOriginal').map((i) => i.sheet),
+  );
   return issues.filter(
     (i) =>
       !(emptied.has(i.sheet) && i.address !== null) &&
       !(ROW_RULES.has(i.ruleId) && wrongRow.has(`${i.sheet}!${i.row}`)) &&
-      (i.address === null || (i.severity === 'error' ? VALUE_RULES.has(i.ruleId) || !wrongValue.has(cellKey(i)) : !inError.has(cellKey(i)))),
+      (i.address === null ||
+        (i.severity === 'error' ? VALUE_RULES.has(i.ruleId) || !wrongValue.has(cellKey(i)) : !inError.has(cellKey(i)))),
   );
 }
 
@@ -66,14 +76,27 @@ function withoutPileUps(issues: readonly Issue[]): Issue[] {
  * Runs every rule over the plain tables of one workbook. Pure: no I/O, the same in the add-in
  * and in the pipeline.
  */
-export function validate(tables: Tables, framework: Framework, options: ValidateOptions = {}, rules: readonly Rule[] = RULES): Report {
+export function validate(
+  tables: Tables,
+  framework: Framework,
+  options: ValidateOptions = {},
+  rules: readonly Rule[] = RULES,
+): Report {
   const view = locate(tables);
   const inputs = allInputs(view, framework);
   const commune = communeOf(view, framework);
   const period = periodOf(view, framework);
   const found: Issue[] = [];
   for (const rule of rules) {
-    rule.check({ framework, view, inputs, commune, period, options, report: (finding) => found.push(toIssue(rule, finding)) });
+    rule.check({
+      framework,
+      view,
+      inputs,
+      commune,
+      period,
+      options,
+      report: (finding) => found.push(toIssue(rule, finding)),
+    });
   }
   const issues = withoutPileUps(found);
   const sheetOrder = new Map(tables.sheets.map((s, i) => [s.name, i]));
@@ -102,4 +125,3 @@ export function validate(tables: Tables, framework: Framework, options: Validate
     period: periodCell ? cellText(periodCell) || null : null,
   };
 }
-

@@ -49,7 +49,8 @@ export function parseNumberText(raw: string, units: readonly string[] = []): Num
   if (SPACES.test(s)) {
     const [intPart, ...rest] = s.split(/(?=[.,])/);
     const groups = intPart!.split(SPACES);
-    if (!/^\d{1,3}$/.test(groups[0]!) || groups.slice(1).some((g) => !/^\d{3}$/.test(g))) return { status: 'invalid', text };
+    if (!/^\d{1,3}$/.test(groups[0]!) || groups.slice(1).some((g) => !/^\d{3}$/.test(g)))
+      return { status: 'invalid', text };
     s = groups.join('') + rest.join('');
     spaceGrouped = true;
   }
@@ -78,7 +79,8 @@ export function parseNumberText(raw: string, units: readonly string[] = []): Num
       // 1.250 or 1,250: a thousands separator or a decimal mark? Nobody can tell. After space groups
       // a comma is the French decimal mark (1 250,500), but a dot with three digits stays unclear (1 250.000).
       const unclearComma = !spaceGrouped && intPart.length <= 3;
-      if (fraction.length === 3 && intPart !== '0' && (mark === '.' || unclearComma)) return { status: 'ambiguous', text };
+      if (fraction.length === 3 && intPart !== '0' && (mark === '.' || unclearComma))
+        return { status: 'ambiguous', text };
       normalised = `${intPart}.${fraction}`;
     }
   }
@@ -152,7 +154,8 @@ export function readDate(cell: Cell): DateRead {
       const [y, m, d] = parts.map(Number) as [number, number, number];
       const value = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
       // Round-trip through a serial to refuse 31/02/2024.
-      if (m < 1 || m > 12 || d < 1 || serialToIsoDate(isoDateToSerial(value)) !== value) return { status: 'invalid', text };
+      if (m < 1 || m > 12 || d < 1 || serialToIsoDate(isoDateToSerial(value)) !== value)
+        return { status: 'invalid', text };
       return { status: 'text', value, text };
     }
   }

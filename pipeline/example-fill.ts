@@ -5,11 +5,18 @@
 import { isPeople, type Framework } from '../core/framework/schema';
 import type { Fill } from './templates';
 
-export const COORDINATORS = ['Aminata Maïga', 'Oumar Touré', 'Fatoumata Cissé', 'Moussa Haïdara', 'Mariam Traoré', 'Ibrahim Dicko'];
+export const COORDINATORS = [
+  'Aminata Maïga',
+  'Oumar Touré',
+  'Fatoumata Cissé',
+  'Moussa Haïdara',
+  'Mariam Traoré',
+  'Ibrahim Dicko',
+];
 
 /** Women's share for a row: varies by row and commune, the same on every run. */
 export function womenShare(index: number, communeIndex: number): number {
-  return 0.42 + (((index * 7 + communeIndex * 3) % 9) * 0.02);
+  return 0.42 + ((index * 7 + communeIndex * 3) % 9) * 0.02;
 }
 
 /**

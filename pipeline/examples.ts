@@ -21,7 +21,12 @@ export async function writeExamples(framework: Framework, outDir: string, period
   const files: string[] = [];
   for (const commune of framework.communes) {
     const file = path.join(outDir, templateFileName(framework, commune, `_${period}`));
-    await writeTemplateFile(framework, planTemplate(framework, commune.code, period), file, exampleFill(framework, commune.code, period));
+    await writeTemplateFile(
+      framework,
+      planTemplate(framework, commune.code, period),
+      file,
+      exampleFill(framework, commune.code, period),
+    );
     files.push(file);
   }
   return files;
@@ -36,7 +41,12 @@ export const QUARTERLY_MISSING = { commune: 'BAR', period: '2024-T4' } as const;
  * project's end-of-project targets (illustrative working values, not the project's own).
  */
 export function quarterlyFramework(base: Framework): Framework {
-  const months = [['01-01', '03-31'], ['04-01', '06-30'], ['07-01', '09-30'], ['10-01', '12-31']] as const;
+  const months = [
+    ['01-01', '03-31'],
+    ['04-01', '06-30'],
+    ['07-01', '09-30'],
+    ['10-01', '12-31'],
+  ] as const;
   // The seed's $comment is replaced by this example's, written first so that the file opens on it.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { $comment: _seed, ...rest } = base;
@@ -50,7 +60,13 @@ export function quarterlyFramework(base: Framework): Framework {
       entryGraceDays: 30,
       periods: [
         { label: '2024', start: '2024-01-01', end: '2024-12-31', kind: 'year' },
-        ...QUARTERS.map((label, i) => ({ label, start: `2024-${months[i]![0]}`, end: `2024-${months[i]![1]}`, kind: 'quarter' as const, within: '2024' })),
+        ...QUARTERS.map((label, i) => ({
+          label,
+          start: `2024-${months[i]![0]}`,
+          end: `2024-${months[i]![1]}`,
+          kind: 'quarter' as const,
+          within: '2024',
+        })),
       ],
     },
     QUARTERS,
@@ -58,7 +74,8 @@ export function quarterlyFramework(base: Framework): Framework {
 }
 
 /** A share of extra achievement (0 to 12 %), varied by row, commune and quarter: never near the over-achievement threshold. */
-const extraShare = (row: number, communeIndex: number, quarter: number): number => [0, 0.04, 0.08, 0.12][(row * 7 + communeIndex * 3 + quarter * 5) % 4]!;
+const extraShare = (row: number, communeIndex: number, quarter: number): number =>
+  [0, 0.04, 0.08, 0.12][(row * 7 + communeIndex * 3 + quarter * 5) % 4]!;
 
 /**
  * The commune's reports for each quarter: achievements at or a little above the quarter's own target (so nothing
@@ -85,7 +102,9 @@ export function quarterlyFills(framework: Framework, communeCode: string): Map<s
       'identification:role': 'Coordinateur·rice communal·e',
       'identification:phone': `+223 70 00 00 ${String(communeIndex + 1).padStart(2, '0')}`,
       // Sent within two weeks of the quarter's end, well before the deadline.
-      'identification:entryDate': new Date(`${serialToIsoDate(isoDateToSerial(period.end) + 5 + communeIndex * 2)}T00:00:00Z`),
+      'identification:entryDate': new Date(
+        `${serialToIsoDate(isoDateToSerial(period.end) + 5 + communeIndex * 2)}T00:00:00Z`,
+      ),
     };
     framework.indicators.forEach((ind, i) => {
       const rule = ind.aggregation.periods;

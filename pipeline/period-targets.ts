@@ -8,7 +8,9 @@ import type { AggregationRule, Framework } from '../core/framework/schema';
 /** Shares that add up to the target (sum), or a ramp that reaches it in the last period (max, latest). */
 export function spreadTarget(target: number, periods: number, rule: AggregationRule): number[] {
   return Array.from({ length: periods }, (_, i) =>
-    rule === 'sum' ? Math.floor((target * (i + 1)) / periods) - Math.floor((target * i) / periods) : Math.ceil((target * (i + 1)) / periods),
+    rule === 'sum'
+      ? Math.floor((target * (i + 1)) / periods) - Math.floor((target * i) / periods)
+      : Math.ceil((target * (i + 1)) / periods),
   );
 }
 
@@ -25,8 +27,14 @@ function spreadAll(targets: PerCommune, labels: readonly string[], rule: Aggrega
 export function withSpreadTargets(framework: Framework, labels: readonly string[]): Framework {
   return {
     ...framework,
-    indicators: framework.indicators.map((i) => ({ ...i, periodTargets: spreadAll(i.targets, labels, i.aggregation.periods) })),
-    beneficiaries: framework.beneficiaries.map((b) => ({ ...b, periodTargets: spreadAll(b.targets, labels, b.aggregation.periods) })),
+    indicators: framework.indicators.map((i) => ({
+      ...i,
+      periodTargets: spreadAll(i.targets, labels, i.aggregation.periods),
+    })),
+    beneficiaries: framework.beneficiaries.map((b) => ({
+      ...b,
+      periodTargets: spreadAll(b.targets, labels, b.aggregation.periods),
+    })),
     budgetLines: framework.budgetLines.map((l) => ({ ...l, periodPlanned: spreadAll(l.planned, labels, 'sum') })),
   };
 }

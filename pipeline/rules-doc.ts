@@ -10,16 +10,23 @@ export function rulesMarkdown(): string {
     '|---|---|---|---|',
     ...RULES.map((rule) => {
       const severity = rule.meta.severity === 'error' ? 'erreur' : 'avertissement';
-      const extras = [rule.meta.acknowledgeable ? 'un commentaire la rend informative' : '', rule.meta.fixable ? 'correction proposée' : '']
+      const extras = [
+        rule.meta.acknowledgeable ? 'un commentaire la rend informative' : '',
+        rule.meta.fixable ? 'correction proposée' : '',
+      ]
         .filter(Boolean)
         .join(', ');
-      const ids = rule.meta.messageIds.map((id) => `\`${id}\`: ${(messages[rule.id]?.[id] ?? '').replace(/\|/g, '\\|')}`).join('<br>');
+      const ids = rule.meta.messageIds
+        .map((id) => `\`${id}\`: ${(messages[rule.id]?.[id] ?? '').replace(/\|/g, '\\|')}`)
+        .join('<br>');
       return `| \`${rule.id}\` | ${severity}${extras ? ` (${extras})` : ''} | ${rule.meta.description.fr} | ${ids} |`;
     }),
     // Checks across files, made by the merge: listed with the rules, marked as such.
     ...CROSS_FILE_CHECKS.map((check) => {
       const messages = fr.checks as Record<string, Record<string, string>>;
-      const ids = check.messageIds.map((id) => `\`${id}\`: ${(messages[check.id]?.[id] ?? '').replace(/\|/g, '\\|')}`).join('<br>');
+      const ids = check.messageIds
+        .map((id) => `\`${id}\`: ${(messages[check.id]?.[id] ?? '').replace(/\|/g, '\\|')}`)
+        .join('<br>');
       return `| \`${check.id}\` | avertissement (entre fichiers, à la consolidation) | ${check.description.fr} | ${ids} |`;
     }),
   ];

@@ -12,7 +12,12 @@ export const TEMPLATES_DIR = path.resolve(__dirname, '..', 'templates', 'commune
 export type Fill = Record<string, string | number | Date | null>;
 
 /** Writes the plan with the given input values; a Date becomes a real Excel date cell. */
-export async function writeTemplateFile(framework: Framework, plan: TemplatePlan, file: string, fill: Fill = {}): Promise<void> {
+export async function writeTemplateFile(
+  framework: Framework,
+  plan: TemplatePlan,
+  file: string,
+  fill: Fill = {},
+): Promise<void> {
   const cells = inputCells(plan);
   const dates = new Map<string, Date>();
   for (const [key, value] of Object.entries(fill)) {
@@ -28,7 +33,10 @@ export async function writeTemplateFile(framework: Framework, plan: TemplatePlan
       const refs = cell.formula.split('+').map((ref) => sheet.cells.find((c) => a1(c.row, c.column) === ref));
       cell.result = refs.reduce((sum, c) => sum + (typeof c?.value === 'number' ? c.value : 0), 0);
     }
-  const workbook = await renderTemplate(plan, { creator: framework.project.implementer, version: `${framework.id} ${framework.version}` });
+  const workbook = await renderTemplate(plan, {
+    creator: framework.project.implementer,
+    version: `${framework.id} ${framework.version}`,
+  });
   for (const [key, date] of dates) {
     const { sheet, cell } = cells.get(key)!;
     workbook.getWorksheet(sheet.name)!.getCell(cell.row, cell.column).value = date;

@@ -29,7 +29,8 @@ function option(name: string, fallback: string): string {
 
 function run(command: string, args: string[], timeout = 120_000): string {
   const result = spawnSync(command, args, { encoding: 'utf8', timeout });
-  if (result.error || result.status !== 0) throw new Error(`${command} a échoué : ${result.error?.message ?? result.stderr.trim()}`);
+  if (result.error || result.status !== 0)
+    throw new Error(`${command} a échoué : ${result.error?.message ?? result.stderr.trim()}`);
   return result.stdout;
 }
 
@@ -44,14 +45,18 @@ function chartsPage(pdf: string, pageHeight: number): { page: number; bottom: nu
 }
 
 function chartsBottom(html: string, pageHeight: number): number | null {
-  const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+  const words = [
+    ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g),
+  ].map((m) => ({
     x: Number(m[1]),
     y: Number(m[2]),
     bottom: Number(m[3]),
     text: m[4]!,
   }));
   // « Taux de réalisation par résultat attendu »: the first chart's title starts its column.
-  const title = words.find((w, i) => w.text === 'Taux' && words[i + 3]?.text === 'par' && words[i + 4]?.text === 'résultat');
+  const title = words.find(
+    (w, i) => w.text === 'Taux' && words[i + 3]?.text === 'par' && words[i + 4]?.text === 'résultat',
+  );
   if (!title) return null;
   const inCharts = words.filter((w) => w.x >= title.x - 60 && w.bottom < pageHeight * 0.9);
   return Math.max(...inCharts.map((w) => w.bottom));
@@ -60,7 +65,10 @@ function chartsBottom(html: string, pageHeight: number): number | null {
 async function main(): Promise<void> {
   const out = path.resolve(ROOT, option('--out', 'docs/synthese.png'));
   const dpi = Number(option('--dpi', '170'));
-  if (!run('fc-list', [':family=Carlito']).trim()) console.warn('Attention : police Carlito absente (apt-get install fonts-crosextra-carlito) ; les colonnes seront plus larges que dans Excel.');
+  if (!run('fc-list', [':family=Carlito']).trim())
+    console.warn(
+      'Attention : police Carlito absente (apt-get install fonts-crosextra-carlito) ; les colonnes seront plus larges que dans Excel.',
+    );
   const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'].find(existsSync);
   if (!soffice) throw new Error('LibreOffice est introuvable : apt-get install libreoffice-calc');
 
@@ -68,10 +76,26 @@ async function main(): Promise<void> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'me-lo-profile-'));
   try {
     const workbook = path.join(dir, 'ensemble-gao_consolidation.xlsx');
-    const result = await merge({ input: EXAMPLES_DIR, output: workbook, framework: loadFrameworkFile(), lang: 'fr', now: GENERATED_AT });
-    if (result.exitCode !== 0 || !result.output) throw new Error(`la consolidation des exemples a échoué (code ${result.exitCode})`);
+    const result = await merge({
+      input: EXAMPLES_DIR,
+      output: workbook,
+      framework: loadFrameworkFile(),
+      lang: 'fr',
+      now: GENERATED_AT,
+    });
+    if (result.exitCode !== 0 || !result.output)
+      throw new Error(`la consolidation des exemples a échoué (code ${result.exitCode})`);
 
-    run(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, workbook]);
+    run(soffice, [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      workbook,
+    ]);
     const pdf = path.join(dir, 'ensemble-gao_consolidation.pdf');
     const size = /Page\s+1 size:\s+([\d.]+) x ([\d.]+) pts/.exec(run('pdfinfo', ['-f', '1', '-l', '1', pdf]));
     if (!size) throw new Error('taille de page illisible');
@@ -80,7 +104,26 @@ async function main(): Promise<void> {
     const bottom = Math.min(height, charts.bottom + 14);
     const px = (pt: number) => Math.round((pt / 72) * dpi);
     const prefix = path.join(dir, 'synthese');
-    run('pdftoppm', ['-png', '-r', String(dpi), '-f', String(charts.page), '-l', String(charts.page), '-singlefile', '-x', '0', '-y', '0', '-W', String(px(width)), '-H', String(px(bottom)), pdf, prefix]);
+    run('pdftoppm', [
+      '-png',
+      '-r',
+      String(dpi),
+      '-f',
+      String(charts.page),
+      '-l',
+      String(charts.page),
+      '-singlefile',
+      '-x',
+      '0',
+      '-y',
+      '0',
+      '-W',
+      String(px(width)),
+      '-H',
+      String(px(bottom)),
+      pdf,
+      prefix,
+    ]);
     mkdirSync(path.dirname(out), { recursive: true });
     copyFileSync(`${prefix}.png`, out);
     const bytes = readFileSync(out).length;

@@ -48,7 +48,8 @@ export function marksFromIssues(issues: readonly Issue[], sheets?: ReadonlySet<s
     if (sheets && !sheets.has(issue.sheet)) continue;
     const k = key(issue.sheet, issue.address);
     const old = byCell.get(k);
-    if (!old || RANK[issue.severity] > RANK[old.severity]) byCell.set(k, { sheet: issue.sheet, address: issue.address.toUpperCase(), severity: issue.severity });
+    if (!old || RANK[issue.severity] > RANK[old.severity])
+      byCell.set(k, { sheet: issue.sheet, address: issue.address.toUpperCase(), severity: issue.severity });
   }
   return [...byCell.values()];
 }
@@ -86,7 +87,10 @@ function loadProtections(context: Excel.RequestContext, sheets: Iterable<string>
  * Writes `change(sheet)` for each sheet with its protection lifted (templates protect their sheets
  * without a password; a sheet protected with a password makes the batch fail).
  */
-function withoutProtection(protections: Map<string, Protection>, change: (sheet: string, worksheet: Excel.Worksheet) => void): void {
+function withoutProtection(
+  protections: Map<string, Protection>,
+  change: (sheet: string, worksheet: Excel.Worksheet) => void,
+): void {
   for (const [sheet, { worksheet, protection }] of protections) {
     const locked = protection.protected;
     if (locked) protection.unprotect();
@@ -132,10 +136,12 @@ export async function highlight(
   await context.sync();
 
   const next = saved.filter((f) => markKeys.has(key(f.sheet, f.address)));
-  for (const { mark, fill } of fresh) next.push({ sheet: mark.sheet, address: mark.address, color: fillColor(fill.color) });
+  for (const { mark, fill } of fresh)
+    next.push({ sheet: mark.sheet, address: mark.address, color: fillColor(fill.color) });
   withoutProtection(protections, (sheet, worksheet) => {
     for (const f of stale) if (f.sheet === sheet) restore(worksheet.getRange(f.address).format.fill, f.color);
-    for (const m of marks) if (m.sheet === sheet) worksheet.getRange(m.address).format.fill.color = SEVERITY_FILLS[m.severity];
+    for (const m of marks)
+      if (m.sheet === sheet) worksheet.getRange(m.address).format.fill.color = SEVERITY_FILLS[m.severity];
   });
   await context.sync();
   store.save(next);
@@ -148,7 +154,11 @@ function restore(fill: Excel.RangeFill, color: string | null): void {
 }
 
 /** Puts back every remembered fill. Two syncs (protection, then the fills). */
-export async function clearHighlights(context: Excel.RequestContext, store: HighlightStore, existingSheets?: ReadonlySet<string>): Promise<number> {
+export async function clearHighlights(
+  context: Excel.RequestContext,
+  store: HighlightStore,
+  existingSheets?: ReadonlySet<string>,
+): Promise<number> {
   const saved = store.load();
   // A sheet deleted or renamed since cannot be restored: its fills are forgotten.
   const fills = existingSheets ? saved.filter((f) => existingSheets.has(f.sheet)) : saved;

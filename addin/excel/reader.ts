@@ -53,7 +53,13 @@ function plainCell(value: unknown, valueType: unknown, format: unknown, date1904
  * One cell. `formulas` holds `=…` for a formula cell and the constant itself otherwise; a text
  * constant that happens to start with `=` (typed with a leading apostrophe) equals its value.
  */
-export function officeCell(value: unknown, formula: unknown, format: unknown, valueType: unknown, date1904 = false): Cell {
+export function officeCell(
+  value: unknown,
+  formula: unknown,
+  format: unknown,
+  valueType: unknown,
+  date1904 = false,
+): Cell {
   if (typeof formula === 'string' && formula.startsWith('=') && formula !== value) {
     const cached = plainCell(value, valueType, format, date1904);
     return { kind: 'formula', value: cached.value, formula: formula.slice(1) };
@@ -76,7 +82,13 @@ export function rangeToSheet(name: string, visibility: Visibility | string, rang
   values.forEach((line, r) => {
     const cells: Cell[] = [];
     line.forEach((value, c) => {
-      const cell = officeCell(value, range.formulas?.[r]?.[c], range.numberFormat?.[r]?.[c], range.valueTypes?.[r]?.[c], date1904);
+      const cell = officeCell(
+        value,
+        range.formulas?.[r]?.[c],
+        range.numberFormat?.[r]?.[c],
+        range.valueTypes?.[r]?.[c],
+        date1904,
+      );
       if (cell.kind !== 'empty') cells[range.columnIndex + c] = cell;
     });
     rows[range.rowIndex + r] = cells;
@@ -101,6 +113,8 @@ export async function readTables(context: Excel.RequestContext): Promise<Tables>
   });
   await context.sync();
   return {
-    sheets: read.map(({ worksheet, range }) => rangeToSheet(worksheet.name, worksheet.visibility, range as unknown as RangeData, date1904)),
+    sheets: read.map(({ worksheet, range }) =>
+      rangeToSheet(worksheet.name, worksheet.visibility, range as unknown as RangeData, date1904),
+    ),
   };
 }

@@ -11,7 +11,9 @@ import { a1, columnLetter } from '../../core/tables';
  */
 
 /** The plan's colours (the exceljs template uses the same), as Office.js writes them. */
-export const ROLE_FILLS: Partial<Record<CellRole, string>> = Object.fromEntries(Object.entries(PLAN_FILLS).map(([role, hex]) => [role, `#${hex}`]));
+export const ROLE_FILLS: Partial<Record<CellRole, string>> = Object.fromEntries(
+  Object.entries(PLAN_FILLS).map(([role, hex]) => [role, `#${hex}`]),
+);
 const BORDERED = BORDERED_ROLES;
 const BORDER_COLOR = `#${BORDER_COLOUR}`;
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
@@ -25,7 +27,12 @@ export interface WriterFeatures {
 
 /** What this Excel can do, from `Office.context.requirements.isSetSupported('ExcelApi', v)`. */
 export function writerFeatures(supports: (version: string) => boolean): WriterFeatures {
-  return { protection: supports('1.2'), freezePanes: supports('1.7'), dataValidation: supports('1.8'), pageLayout: supports('1.9') };
+  return {
+    protection: supports('1.2'),
+    freezePanes: supports('1.7'),
+    dataValidation: supports('1.8'),
+    pageLayout: supports('1.9'),
+  };
 }
 
 /** Column width in characters (exceljs) → points (Office.js), for the default Calibri 11 font. */
@@ -48,7 +55,12 @@ function validationRule(v: Validation): Excel.DataValidationRule {
   return { list: { inCellDropDown: true, source: v.list!.join(',') } };
 }
 
-function writeCell(worksheet: Excel.Worksheet, sheet: PlannedSheet, planned: PlannedCell, features: WriterFeatures): void {
+function writeCell(
+  worksheet: Excel.Worksheet,
+  sheet: PlannedSheet,
+  planned: PlannedCell,
+  features: WriterFeatures,
+): void {
   const range = worksheet.getCell(planned.row - 1, planned.column - 1);
   if (planned.numFmt) range.numberFormat = [[planned.numFmt]];
   if (planned.formula !== undefined) range.formulas = [[`=${planned.formula}`]];
@@ -96,7 +108,6 @@ function writeCell(worksheet: Excel.Worksheet, sheet: PlannedSheet, planned: Pla
   }
 }
 
-
 function writeSheet(context: Excel.RequestContext, sheet: PlannedSheet, features: WriterFeatures): Excel.Worksheet {
   const worksheet = context.workbook.worksheets.add(sheet.name);
   sheet.widths.forEach((width, i) => {
@@ -112,7 +123,8 @@ function writeSheet(context: Excel.RequestContext, sheet: PlannedSheet, features
   }
   if (sheet.state === 'veryHidden') worksheet.visibility = 'VeryHidden';
   // Protection without a password, as in the exceljs template: it guards the layout against slips.
-  if (features.protection && sheet.protect) worksheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+  if (features.protection && sheet.protect)
+    worksheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
   return worksheet;
 }
 
@@ -122,7 +134,12 @@ export interface WriteOptions {
 }
 
 /** Writes every sheet of the plan in one batch, then shows « Identification ». */
-export async function writeTemplate(context: Excel.RequestContext, plan: TemplatePlan, features: WriterFeatures, options: WriteOptions = {}): Promise<void> {
+export async function writeTemplate(
+  context: Excel.RequestContext,
+  plan: TemplatePlan,
+  features: WriterFeatures,
+  options: WriteOptions = {},
+): Promise<void> {
   const written = plan.sheets.map((sheet) => ({ sheet, worksheet: writeSheet(context, sheet, features) }));
   for (const name of options.removeSheets ?? []) context.workbook.worksheets.getItem(name).delete();
   const first = written.find((w) => w.sheet.state === 'visible');

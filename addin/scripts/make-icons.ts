@@ -75,7 +75,8 @@ function shade(x: number, y: number): number[] | null {
   const cx = Math.min(Math.max(x, r), 1 - r);
   const cy = Math.min(Math.max(y, r), 1 - r);
   if (Math.hypot(x - cx, y - cy) > r) return null;
-  const onCheck = segmentDistance(x, y, CHECK[0]!, CHECK[1]!) < 0.075 || segmentDistance(x, y, CHECK[1]!, CHECK[2]!) < 0.075;
+  const onCheck =
+    segmentDistance(x, y, CHECK[0]!, CHECK[1]!) < 0.075 || segmentDistance(x, y, CHECK[1]!, CHECK[2]!) < 0.075;
   if (onCheck) return WHITE;
   // Faint grid lines: a spreadsheet behind the check mark.
   const grid = [0.37, 0.63].some((g) => Math.abs(x - g) < 0.018 || Math.abs(y - g) < 0.018);

@@ -108,7 +108,8 @@ export class TaskPane {
     this.view.showReport(report, summarise(tables, this.framework, report));
     const time = new Date().toLocaleTimeString(LOCALES[this.lang]);
     this.view.status(this.text('checkedAt', { time }), report.stats.errors > 0 ? 'error' : 'ok');
-    if (this.host.hasHighlights()) await this.host.highlight(marksFromIssues(report.issues, this.sheetNames()), this.sheetNames());
+    if (this.host.hasHighlights())
+      await this.host.highlight(marksFromIssues(report.issues, this.sheetNames()), this.sheetNames());
     if (this.live) await this.host.watch(watchedSheets(tables), () => this.changed());
   }
 
@@ -181,7 +182,9 @@ export class TaskPane {
       }
       await this.validateOnce();
       this.view.status(
-        plan.period ? this.text('createdForPeriod', { commune: plan.commune.name, period: plan.period }) : this.text('created', { commune: plan.commune.name }),
+        plan.period
+          ? this.text('createdForPeriod', { commune: plan.commune.name, period: plan.period })
+          : this.text('created', { commune: plan.commune.name }),
         'ok',
       );
     });

@@ -81,10 +81,21 @@ export function summarise(tables: Tables, framework: Framework, report: Report):
         .flatMap((ind) => {
           const point = totals.find((p) => p.code === ind.code);
           if (!point) return [];
-          return [{ code: ind.code, label: ind.label, unit: ind.unit, planned: point.planned, achieved: point.achieved, rate: rate(point.achieved, point.planned) }];
+          return [
+            {
+              code: ind.code,
+              label: ind.label,
+              unit: ind.unit,
+              planned: point.planned,
+              achieved: point.achieved,
+              rate: rate(point.achieved, point.planned),
+            },
+          ];
         });
       // The consolidated workbook's rule (core/consolidate/rates), on unrounded rates; rounded for display only.
-      const mean = cappedMean(indicators.map((i) => (i.achieved === null || i.planned === null ? null : rateOf(i.achieved, i.planned))));
+      const mean = cappedMean(
+        indicators.map((i) => (i.achieved === null || i.planned === null ? null : rateOf(i.achieved, i.planned))),
+      );
       const averageRate = mean === null ? null : Math.round(mean * 100);
       return { code: result.code, statement: result.statement, indicators, averageRate };
     })
@@ -103,13 +114,18 @@ export function summarise(tables: Tables, framework: Framework, report: Report):
     completeness: inputs > 0 ? Math.round((filled / inputs) * 100) : 0,
     results,
     budget: { planned, spent, rate: rate(spent, planned) },
-    thresholds: { good: Math.round(framework.thresholds.rateGood * 100), fair: Math.round(framework.thresholds.rateFair * 100) },
+    thresholds: {
+      good: Math.round(framework.thresholds.rateGood * 100),
+      fair: Math.round(framework.thresholds.rateFair * 100),
+    },
   };
 }
 
 /** The template's sheets that already exist in this workbook (found the way the validator finds them). */
 export function conflictingSheets(tables: Tables, plan: TemplatePlan): string[] {
-  return plan.sheets.map((s) => s.name).filter((name) => tables.sheets.some((s) => normalise(s.name) === normalise(name)));
+  return plan.sheets
+    .map((s) => s.name)
+    .filter((name) => tables.sheets.some((s) => normalise(s.name) === normalise(name)));
 }
 
 /** The sheets to drop after writing a template: those of a blank workbook (all empty), else none. */
@@ -132,7 +148,11 @@ export interface Timers {
 const GLOBAL_TIMERS: Timers = { set: (fn, ms) => setTimeout(fn, ms), clear: (handle) => clearTimeout(handle) };
 
 /** Calls `fn` once calls have stopped for `wait` ms. */
-export function debounce(fn: () => void, wait: number, timers: Timers = GLOBAL_TIMERS): (() => void) & { cancel(): void } {
+export function debounce(
+  fn: () => void,
+  wait: number,
+  timers: Timers = GLOBAL_TIMERS,
+): (() => void) & { cancel(): void } {
   let handle: Handle | undefined;
   const run = () => {
     if (handle !== undefined) timers.clear(handle);

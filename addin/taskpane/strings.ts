@@ -14,7 +14,8 @@ export const fr = {
   unsupported: 'Cette version d’Excel est trop ancienne pour ce complément (il faut Excel 2016 ou plus récent).',
   failed: 'L’opération a échoué : {message}',
   liveOn: 'Vérification automatique : la liste se met à jour quelques instants après chaque saisie.',
-  revalidateHint: 'Après vos corrections, cliquez de nouveau sur « Valider le classeur » (cette version d’Excel ne signale pas les modifications).',
+  revalidateHint:
+    'Après vos corrections, cliquez de nouveau sur « Valider le classeur » (cette version d’Excel ne signale pas les modifications).',
   checkedAt: 'Dernière vérification à {time}.',
   allGood: 'Aucun problème : le classeur est complet et cohérent. Vous pouvez l’envoyer.',
   errorsCount: 'Erreurs : {count}',
@@ -26,15 +27,18 @@ export const fr = {
   cell: 'cellule {address}',
   wholeSheet: 'feuille entière',
   hiddenSheet: 'La feuille « {sheet} » est masquée : la cellule {address} ne peut pas être affichée.',
-  notTemplate: 'Ce classeur n’est pas une fiche de suivi du projet : les feuilles « Indicateurs » et « _meta » sont introuvables.',
+  notTemplate:
+    'Ce classeur n’est pas une fiche de suivi du projet : les feuilles « Indicateurs » et « _meta » sont introuvables.',
   createIntro: 'Vous pouvez créer ici la fiche d’une commune, puis la remplir.',
   commune: 'Commune',
   createTemplate: 'Créer le modèle',
   created: 'Fiche de {commune} créée : remplissez les cellules jaunes, puis cliquez sur « Valider le classeur ».',
-  createdForPeriod: 'Fiche de {commune} pour {period} créée, avec les cibles de la période : remplissez les cellules jaunes, puis cliquez sur « Valider le classeur ».',
+  createdForPeriod:
+    'Fiche de {commune} pour {period} créée, avec les cibles de la période : remplissez les cellules jaunes, puis cliquez sur « Valider le classeur ».',
   templatePeriod: 'Période',
   periodInSheet: 'à choisir dans la fiche',
-  templatePeriodHint: 'Avec une période, la colonne Prévu affiche ses cibles ; « à choisir dans la fiche » laisse Prévu vide.',
+  templatePeriodHint:
+    'Avec une période, la colonne Prévu affiche ses cibles ; « à choisir dans la fiche » laisse Prévu vide.',
   sheetExists: 'La feuille « {sheet} » existe déjà : créez le modèle dans un classeur vide.',
   highlighted: 'Cellules surlignées : {count}. « Effacer les surlignages » remet les couleurs d’origine.',
   nothingToHighlight: 'Aucune cellule à surligner.',
@@ -73,7 +77,8 @@ export const en: PaneStrings = {
   unsupported: 'This version of Excel is too old for this add-in (Excel 2016 or later is needed).',
   failed: 'The operation failed: {message}',
   liveOn: 'Live checking: the list updates a moment after each entry.',
-  revalidateHint: 'After your corrections, click “Validate workbook” again (this version of Excel does not report changes).',
+  revalidateHint:
+    'After your corrections, click “Validate workbook” again (this version of Excel does not report changes).',
   checkedAt: 'Last checked at {time}.',
   allGood: 'No problems: the workbook is complete and consistent. You can send it.',
   errorsCount: 'Errors: {count}',
@@ -85,15 +90,18 @@ export const en: PaneStrings = {
   cell: 'cell {address}',
   wholeSheet: 'whole sheet',
   hiddenSheet: 'Sheet “{sheet}” is hidden: cell {address} cannot be shown.',
-  notTemplate: 'This workbook is not a monitoring form of the project: the “Indicateurs” and “_meta” sheets are missing.',
+  notTemplate:
+    'This workbook is not a monitoring form of the project: the “Indicateurs” and “_meta” sheets are missing.',
   createIntro: 'You can create the form of a commune here, then fill it in.',
   commune: 'Commune',
   createTemplate: 'Create the template',
   created: 'Form of {commune} created: fill in the yellow cells, then click “Validate workbook”.',
-  createdForPeriod: 'Form of {commune} for {period} created, with the period’s targets: fill in the yellow cells, then click “Validate workbook”.',
+  createdForPeriod:
+    'Form of {commune} for {period} created, with the period’s targets: fill in the yellow cells, then click “Validate workbook”.',
   templatePeriod: 'Period',
   periodInSheet: 'to be chosen in the form',
-  templatePeriodHint: 'With a period, the Prévu column shows its targets; “to be chosen in the form” leaves Prévu blank.',
+  templatePeriodHint:
+    'With a period, the Prévu column shows its targets; “to be chosen in the form” leaves Prévu blank.',
   sheetExists: 'Sheet “{sheet}” already exists: create the template in an empty workbook.',
   highlighted: 'Cells highlighted: {count}. “Clear highlights” puts the original colours back.',
   nothingToHighlight: 'No cell to highlight.',
@@ -126,5 +134,7 @@ export function paneLang(displayLanguage: string | undefined | null): PaneLang {
 }
 
 export function t(lang: PaneLang, key: keyof PaneStrings, params: Record<string, string | number> = {}): string {
-  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
 }

@@ -19,7 +19,12 @@ export interface ViewHandlers {
 
 export type Tone = 'info' | 'ok' | 'error';
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -54,7 +59,10 @@ export class PaneView {
     this.byId('highlight').addEventListener('click', () => this.handlers.highlight());
     this.byId('clear').addEventListener('click', () => this.handlers.clearHighlights());
     this.byId('create').addEventListener('click', () =>
-      this.handlers.createTemplate(this.byId<HTMLSelectElement>('commune-select').value, this.byId<HTMLSelectElement>('period-select').value || null),
+      this.handlers.createTemplate(
+        this.byId<HTMLSelectElement>('commune-select').value,
+        this.byId<HTMLSelectElement>('period-select').value || null,
+      ),
     );
   }
 
@@ -152,7 +160,12 @@ export class PaneView {
     if (issue.address) button.dataset.address = issue.address;
     button.append(
       el(this.doc, 'span', 'severity', severityLabel(issue.severity, this.lang)),
-      el(this.doc, 'span', 'where', issue.address ? this.text('cell', { address: issue.address }) : issue.sheet ? this.text('wholeSheet') : ''),
+      el(
+        this.doc,
+        'span',
+        'where',
+        issue.address ? this.text('cell', { address: issue.address }) : issue.sheet ? this.text('wholeSheet') : '',
+      ),
       el(this.doc, 'span', 'message', renderIssue(issue, this.lang)),
     );
     if (!issue.sheet) button.disabled = true;
@@ -166,10 +179,17 @@ export class PaneView {
     root.hidden = false;
     const n = (value: number | null) => (value === null ? '—' : formatNumber(value, this.lang));
     const facts = el(this.doc, 'dl', 'facts');
-    const fact = (label: string, value: string) => facts.append(el(this.doc, 'dt', undefined, label), el(this.doc, 'dd', undefined, value));
-    fact(this.text('commune'), summary.communeName ? `${summary.communeName} (${summary.commune})` : (summary.commune ?? this.text('notStated')));
+    const fact = (label: string, value: string) =>
+      facts.append(el(this.doc, 'dt', undefined, label), el(this.doc, 'dd', undefined, value));
+    fact(
+      this.text('commune'),
+      summary.communeName ? `${summary.communeName} (${summary.commune})` : (summary.commune ?? this.text('notStated')),
+    );
     fact(this.text('period'), summary.period ?? this.text('notStated'));
-    fact(this.text('completeness'), this.text('completenessValue', { filled: summary.filled, inputs: summary.inputs, percent: summary.completeness }));
+    fact(
+      this.text('completeness'),
+      this.text('completenessValue', { filled: summary.filled, inputs: summary.inputs, percent: summary.completeness }),
+    );
 
     const bar = el(this.doc, 'div', 'bar');
     const fill = el(this.doc, 'div', 'bar-fill');
@@ -180,16 +200,26 @@ export class PaneView {
     bar.setAttribute('aria-valuemin', '0');
     bar.setAttribute('aria-valuemax', '100');
 
-    const children: HTMLElement[] = [el(this.doc, 'h2', undefined, this.text('summary')), facts, bar, el(this.doc, 'h3', undefined, this.text('byResult'))];
+    const children: HTMLElement[] = [
+      el(this.doc, 'h2', undefined, this.text('summary')),
+      facts,
+      bar,
+      el(this.doc, 'h3', undefined, this.text('byResult')),
+    ];
     for (const result of summary.results) {
       const block = el(this.doc, 'details', 'result');
       block.dataset.result = result.code;
       const head = el(this.doc, 'summary');
-      head.append(el(this.doc, 'strong', undefined, result.code), el(this.doc, 'span', 'statement', ` ${result.statement}`));
-      if (result.averageRate !== null) head.append(el(this.doc, 'span', 'average', ` — ${this.text('averageRate', { percent: result.averageRate })}`));
+      head.append(
+        el(this.doc, 'strong', undefined, result.code),
+        el(this.doc, 'span', 'statement', ` ${result.statement}`),
+      );
+      if (result.averageRate !== null)
+        head.append(el(this.doc, 'span', 'average', ` — ${this.text('averageRate', { percent: result.averageRate })}`));
       const table = el(this.doc, 'table');
       const header = el(this.doc, 'tr');
-      for (const key of ['code', 'indicator', 'planned', 'achieved', 'rate'] as const) header.append(el(this.doc, 'th', undefined, this.text(key)));
+      for (const key of ['code', 'indicator', 'planned', 'achieved', 'rate'] as const)
+        header.append(el(this.doc, 'th', undefined, this.text(key)));
       table.append(el(this.doc, 'thead'), el(this.doc, 'tbody'));
       table.tHead!.append(header);
       for (const ind of result.indicators) {
@@ -197,15 +227,34 @@ export class PaneView {
         row.dataset.code = ind.code;
         const label = el(this.doc, 'td', 'label', ind.label);
         label.title = `${ind.label} (${ind.unit})`;
-        const rateCell = el(this.doc, 'td', `num rate ${rateClass(ind.rate, summary.thresholds)}`, ind.rate === null ? '—' : `${ind.rate} %`);
-        row.append(el(this.doc, 'td', 'code', ind.code), label, el(this.doc, 'td', ind.planned === null ? 'num undefined-target' : 'num', ind.planned === null ? this.text('targetUndefined') : n(ind.planned)), el(this.doc, 'td', 'num', n(ind.achieved)), rateCell);
+        const rateCell = el(
+          this.doc,
+          'td',
+          `num rate ${rateClass(ind.rate, summary.thresholds)}`,
+          ind.rate === null ? '—' : `${ind.rate} %`,
+        );
+        row.append(
+          el(this.doc, 'td', 'code', ind.code),
+          label,
+          el(
+            this.doc,
+            'td',
+            ind.planned === null ? 'num undefined-target' : 'num',
+            ind.planned === null ? this.text('targetUndefined') : n(ind.planned),
+          ),
+          el(this.doc, 'td', 'num', n(ind.achieved)),
+          rateCell,
+        );
         table.tBodies[0]!.append(row);
       }
       block.append(head, table);
       children.push(block);
     }
     const { budget } = summary;
-    const budgetLine = budget.planned === null ? this.text('budgetUndefined', { spent: n(budget.spent) }) : this.text('budget', { spent: n(budget.spent), planned: n(budget.planned), percent: budget.rate ?? '—' });
+    const budgetLine =
+      budget.planned === null
+        ? this.text('budgetUndefined', { spent: n(budget.spent) })
+        : this.text('budget', { spent: n(budget.spent), planned: n(budget.planned), percent: budget.rate ?? '—' });
     children.push(el(this.doc, 'p', 'budget', budgetLine));
     root.replaceChildren(...children);
   }

@@ -1,5 +1,11 @@
 import type { DataPoint, Disaggregation, Section } from '../extract';
-import { periodTarget as targetOfPeriod, periodTree, reportingPeriodsTo, targetOver, type PeriodTargets } from '../framework/periods';
+import {
+  periodTarget as targetOfPeriod,
+  periodTree,
+  reportingPeriodsTo,
+  targetOver,
+  type PeriodTargets,
+} from '../framework/periods';
 import type { AggregationRule, Framework } from '../framework/schema';
 import { acrossCommunes, acrossPeriods, sumOrNull } from './aggregate';
 import { coverage as coverageOf } from './coverage';
@@ -34,7 +40,11 @@ export interface ConsolidateOptions {
  * planned figure of a commune that sent nothing stays apart (`missingPlanned`): its shortfall is
  * not the activities'.
  */
-export function consolidate(framework: Framework, reports: readonly AcceptedReport[], options: ConsolidateOptions = {}): Consolidated {
+export function consolidate(
+  framework: Framework,
+  reports: readonly AcceptedReport[],
+  options: ConsolidateOptions = {},
+): Consolidated {
   const timeOrder = periodTree(framework.periods).reporting;
   const rank = (p: string) => timeOrder.indexOf(p);
   const inScope = new Set(options.periods ?? reports.map((r) => r.period));
@@ -47,7 +57,8 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
 
   // (section, code, disaggregation, commune) → the value of each report, in time order.
   const index = new Map<string, { period: string; point: DataPoint }[]>();
-  const key = (section: Section, code: string, d: Disaggregation, commune: string) => `${section}\u0000${code}\u0000${d}\u0000${commune}`;
+  const key = (section: Section, code: string, d: Disaggregation, commune: string) =>
+    `${section}\u0000${code}\u0000${d}\u0000${commune}`;
   for (const report of used)
     for (const point of report.points) {
       const k = key(point.section, point.code, point.disaggregation, report.commune);
@@ -60,7 +71,9 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
   const receivedPeriods = new Map<string, Set<string>>(communeCodes.map((c) => [c, new Set()]));
   for (const r of used) receivedPeriods.get(r.commune)?.add(r.period);
   // Each commune's periods received within the selection: computed once, read for every item.
-  const receivedInScope = new Map(communeCodes.map((c) => [c, new Set([...receivedPeriods.get(c)!].filter((p) => inScope.has(p)))]));
+  const receivedInScope = new Map(
+    communeCodes.map((c) => [c, new Set([...receivedPeriods.get(c)!].filter((p) => inScope.has(p)))]),
+  );
 
   function lines<T>(spec: ItemSpec<T>): Line<T>[] {
     return spec.items.map((item) => {
@@ -74,7 +87,10 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
       let target: number | null = 0;
       for (const commune of communeCodes) {
         const entries = (d: Disaggregation) => index.get(key(spec.section, code, d, commune)) ?? [];
-        const values = (d: Disaggregation, keep: (p: string) => boolean) => entries(d).filter((e) => keep(e.period)).map((e) => e.point.achieved);
+        const values = (d: Disaggregation, keep: (p: string) => boolean) =>
+          entries(d)
+            .filter((e) => keep(e.period))
+            .map((e) => e.point.achieved);
         const got = receivedInScope.get(commune)!;
         const has = got.size > 0;
         const comments = entries('total')
@@ -85,13 +101,34 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
         const planned = has ? (targetOver(framework.periods, targets, commune, rule, got) ?? null) : (whole ?? null);
         communes[commune] = {
           planned,
-          achieved: has ? acrossPeriods(values('total', (p) => inScope.has(p)), rule) : null,
-          women: has ? acrossPeriods(values('women', (p) => inScope.has(p)), rule) : null,
-          men: has ? acrossPeriods(values('men', (p) => inScope.has(p)), rule) : null,
+          achieved: has
+            ? acrossPeriods(
+                values('total', (p) => inScope.has(p)),
+                rule,
+              )
+            : null,
+          women: has
+            ? acrossPeriods(
+                values('women', (p) => inScope.has(p)),
+                rule,
+              )
+            : null,
+          men: has
+            ? acrossPeriods(
+                values('men', (p) => inScope.has(p)),
+                rule,
+              )
+            : null,
           comments,
         };
         target = target === null || whole === null ? null : target + (whole ?? 0);
-        toDate[commune] = { achieved: acrossPeriods(values('total', () => true), rule), target: endTargets[commune] ?? 0 };
+        toDate[commune] = {
+          achieved: acrossPeriods(
+            values('total', () => true),
+            rule,
+          ),
+          target: endTargets[commune] ?? 0,
+        };
         const byPeriod = new Map(entries('total').map((e) => [e.period, e.point.achieved]));
         const seen: (number | null)[] = [];
         evolution[commune] = timeOrder.map((period) => {
@@ -112,7 +149,8 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
       const across = (pick: (f: CommuneFigures) => number | null) => acrossCommunes(all.map(pick), spec.communes(item));
       const reporting = communeCodes.filter((c) => communes[c]!.achieved !== null);
       // Nothing received and no target for the selection: « cible non définie », not a planned 0.
-      const planned = reporting.length === 0 && target === null ? null : sumOrNull(reporting.map((c) => communes[c]!.planned));
+      const planned =
+        reporting.length === 0 && target === null ? null : sumOrNull(reporting.map((c) => communes[c]!.planned));
       const total: CommuneFigures = {
         planned,
         achieved: across((f) => f.achieved),
@@ -123,7 +161,10 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
       const reportedToDate = communeCodes.filter((c) => toDate[c]!.achieved !== null);
       const endTarget = communeCodes.reduce((sum, c) => sum + (endTargets[c] ?? 0), 0);
       const totalToDate = {
-        achieved: acrossCommunes(reportedToDate.map((c) => toDate[c]!.achieved), spec.communes(item)),
+        achieved: acrossCommunes(
+          reportedToDate.map((c) => toDate[c]!.achieved),
+          spec.communes(item),
+        ),
         target: reportedToDate.reduce((sum, c) => sum + toDate[c]!.target, 0),
       };
       const totalEvolution = timeOrder.map((period, i) => {
@@ -136,8 +177,14 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
           period,
           target: sumOrNull(periodTargets),
           plannedReceived: sent.length === 0 ? null : sumOrNull(sentTargets),
-          achieved: acrossCommunes(points.map((p) => p.achieved), spec.communes(item)),
-          cumulative: acrossCommunes(points.map((p) => p.cumulative), spec.communes(item)),
+          achieved: acrossCommunes(
+            points.map((p) => p.achieved),
+            spec.communes(item),
+          ),
+          cumulative: acrossCommunes(
+            points.map((p) => p.cumulative),
+            spec.communes(item),
+          ),
         };
       });
       return {
@@ -245,8 +292,17 @@ export function consolidate(framework: Framework, reports: readonly AcceptedRepo
       .filter((m) => m.communes.length > 0),
     communes: framework.communes.map((commune) => {
       const own = reportsOf.get(commune.code) ?? [];
-      const missing = (coverageByCommune.get(commune.code) ?? []).filter((c) => c.state !== 'received').map((c) => c.period);
-      return { commune, received: own.length > 0, complete: missing.length === 0, periods: own.map((r) => r.period), missing, sources: own.map((r) => r.source) };
+      const missing = (coverageByCommune.get(commune.code) ?? [])
+        .filter((c) => c.state !== 'received')
+        .map((c) => c.period);
+      return {
+        commune,
+        received: own.length > 0,
+        complete: missing.length === 0,
+        periods: own.map((r) => r.period),
+        missing,
+        sources: own.map((r) => r.source),
+      };
     }),
     coverage,
     complete: coverage.every((c) => c.state === 'received'),

@@ -8,7 +8,12 @@ import type { AcceptedReport, CommunePeriod, SourceRecord } from './model';
  * of (accepted or refused), in framework order. A period that only a refused file names is still in
  * scope: its communes are then « non reçu » for it, never silently left out.
  */
-export function periodsInScope(framework: Framework, reports: readonly AcceptedReport[], sources: readonly SourceRecord[], requested?: string): string[] {
+export function periodsInScope(
+  framework: Framework,
+  reports: readonly AcceptedReport[],
+  sources: readonly SourceRecord[],
+  requested?: string,
+): string[] {
   if (requested) return reportingPeriodsOf(framework.periods, requested);
   const named = new Set<string>(reports.map((r) => r.period));
   for (const s of sources) if (s.status !== 'skipped' && s.period) for (const p of s.period.split(', ')) named.add(p);
@@ -25,7 +30,12 @@ export function periodsToDate(framework: Framework, selection: string): string[]
  * Each commune × period in scope: received (an accepted report), rejected (only refused files for it)
  * or missing (no file at all). Reports are already settled: at most one per commune and period.
  */
-export function coverage(framework: Framework, periods: readonly string[], reports: readonly AcceptedReport[], sources: readonly SourceRecord[]): CommunePeriod[] {
+export function coverage(
+  framework: Framework,
+  periods: readonly string[],
+  reports: readonly AcceptedReport[],
+  sources: readonly SourceRecord[],
+): CommunePeriod[] {
   const out: CommunePeriod[] = [];
   // Indexed by commune and period: a national framework has 703 communes × 4 quarters.
   const byKey = new Map(reports.map((r) => [`${r.commune}|${r.period}`, r]));
@@ -43,11 +53,25 @@ export function coverage(framework: Framework, periods: readonly string[], repor
       const key = `${commune.code}|${period}`;
       const report = byKey.get(key);
       if (report) {
-        out.push({ commune: commune.code, period, state: 'received', files: [report.source], entryDate: report.entryDate, timeliness: timeliness(framework, period, report.entryDate) });
+        out.push({
+          commune: commune.code,
+          period,
+          state: 'received',
+          files: [report.source],
+          entryDate: report.entryDate,
+          timeliness: timeliness(framework, period, report.entryDate),
+        });
         continue;
       }
       const refused = refusedByKey.get(key) ?? [];
-      out.push({ commune: commune.code, period, state: refused.length > 0 ? 'rejected' : 'missing', files: refused, entryDate: null, timeliness: null });
+      out.push({
+        commune: commune.code,
+        period,
+        state: refused.length > 0 ? 'rejected' : 'missing',
+        files: refused,
+        entryDate: null,
+        timeliness: null,
+      });
     }
   return out;
 }

@@ -55,7 +55,10 @@ export function cumulativeDecreases(framework: Framework, reports: readonly Acce
     if (new Set(list.map((r) => r.period)).size < 2) continue;
     const inTime = [...list].sort((a, b) => order.get(a.period)! - order.get(b.period)!);
     const totals = inTime.map(
-      (r) => new Map(r.points.filter((p) => p.section === 'indicators' && p.disaggregation === 'total').map((p) => [p.code, p])),
+      (r) =>
+        new Map(
+          r.points.filter((p) => p.section === 'indicators' && p.disaggregation === 'total').map((p) => [p.code, p]),
+        ),
     );
     for (const code of codes) {
       let highest: Highest | null = null;
@@ -71,7 +74,14 @@ export function cumulativeDecreases(framework: Framework, reports: readonly Acce
             severity: CUMULATIVE_DECREASE.severity,
             ...where(point.source),
             messageId: 'decrease',
-            params: { code, value, period: report.period, earlier: highest.value, earlierPeriod: highest.period, earlierFile: highest.file },
+            params: {
+              code,
+              value,
+              period: report.period,
+              earlier: highest.value,
+              earlierPeriod: highest.period,
+              earlierFile: highest.file,
+            },
           });
         // Ties move on to the later period: the message then names the nearest one.
         if (!highest || value >= highest.value) highest = { value, period: report.period, file: report.source };

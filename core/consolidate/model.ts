@@ -184,7 +184,10 @@ export interface Consolidated {
 /** « GNZ, SAL » → « Gounzourèye, Soni Aliber » for people; unknown codes are shown as they are. */
 const namesByFramework = new WeakMap<object, Map<string, string>>();
 
-export function communeNames(codes: string | null, framework: { communes: readonly { code: string; name: string }[] }): string {
+export function communeNames(
+  codes: string | null,
+  framework: { communes: readonly { code: string; name: string }[] },
+): string {
   if (!codes) return '';
   let names = namesByFramework.get(framework);
   if (!names) namesByFramework.set(framework, (names = new Map(framework.communes.map((c) => [c.code, c.name]))));
@@ -195,4 +198,5 @@ export function communeNames(codes: string | null, framework: { communes: readon
 }
 
 /** How a consolidation names its periods: the period asked for (« 2024 »), else those read (« 2023, 2024 »), else « – ». */
-export const selectionLabel = (model: Pick<Consolidated, 'selection' | 'periods'>): string => model.selection ?? (model.periods.join(', ') || '–');
+export const selectionLabel = (model: Pick<Consolidated, 'selection' | 'periods'>): string =>
+  model.selection ?? (model.periods.join(', ') || '–');

@@ -24,7 +24,12 @@ export function reconcile(model: Consolidated, reports: readonly AcceptedReport[
     found.push({ section: 'indicators', code: '*', what: 'data rows', expected: inputCount, found: model.data.length });
 
   const periodRank = new Map(periodTree(model.framework.periods).reporting.map((p, i) => [p, i]));
-  const check = <T extends { code: string }>(section: Section, lines: Line<T>[], periodsRule: (item: T) => string, communesRule: (item: T) => string) => {
+  const check = <T extends { code: string }>(
+    section: Section,
+    lines: Line<T>[],
+    periodsRule: (item: T) => string,
+    communesRule: (item: T) => string,
+  ) => {
     for (const line of lines) {
       for (const d of ['total', 'women', 'men'] as const) {
         const byCommune = new Map<string, { rank: number; value: number }[]>();
@@ -52,9 +57,24 @@ export function reconcile(model: Consolidated, reports: readonly AcceptedReport[
       }
     }
   };
-  check(sectionOf.indicators, model.indicators, (i) => i.aggregation.periods, (i) => i.aggregation.communes);
-  check(sectionOf.budget, model.budget, () => 'sum', () => 'sum');
-  check(sectionOf.beneficiaries, model.beneficiaries, (b) => b.aggregation.periods, (b) => b.aggregation.communes);
+  check(
+    sectionOf.indicators,
+    model.indicators,
+    (i) => i.aggregation.periods,
+    (i) => i.aggregation.communes,
+  );
+  check(
+    sectionOf.budget,
+    model.budget,
+    () => 'sum',
+    () => 'sum',
+  );
+  check(
+    sectionOf.beneficiaries,
+    model.beneficiaries,
+    (b) => b.aggregation.periods,
+    (b) => b.aggregation.communes,
+  );
 
   // Planned: the target of the commune-periods received (the rates' basis), recomputed from the periods'
   // own targets where each has one; the end-of-project targets against the framework's totals.
@@ -62,14 +82,32 @@ export function reconcile(model: Consolidated, reports: readonly AcceptedReport[
   for (const r of reports) {
     const list = received.get(r.commune) ?? [];
     list.push({ rank: periodRank.get(r.period) ?? 0, period: r.period });
-    received.set(r.commune, list.sort((a, b) => a.rank - b.rank));
+    received.set(
+      r.commune,
+      list.sort((a, b) => a.rank - b.rank),
+    );
   }
-  const checkPlanned = <T extends { code: string }>(section: Section, lines: Line<T>[], targets: (item: T) => Readonly<Record<string, Readonly<Record<string, number>>>>, rule: (item: T) => string) => {
+  const checkPlanned = <T extends { code: string }>(
+    section: Section,
+    lines: Line<T>[],
+    targets: (item: T) => Readonly<Record<string, Readonly<Record<string, number>>>>,
+    rule: (item: T) => string,
+  ) => {
     for (const line of lines) {
       let expected: number | null = 0;
       // A commune counts for an item when some report of it gives the item a number (as in the rates).
       const reported = new Set(
-        reports.filter((r) => r.points.some((p) => p.section === section && p.code === line.item.code && p.disaggregation === 'total' && p.achieved !== null)).map((r) => r.commune),
+        reports
+          .filter((r) =>
+            r.points.some(
+              (p) =>
+                p.section === section &&
+                p.code === line.item.code &&
+                p.disaggregation === 'total' &&
+                p.achieved !== null,
+            ),
+          )
+          .map((r) => r.commune),
       );
       if (reported.size === 0) continue; // nothing received for the item: no planned figure to verify
       for (const [commune, periods] of received) {
@@ -84,17 +122,50 @@ export function reconcile(model: Consolidated, reports: readonly AcceptedReport[
         expected += r === 'sum' ? known.reduce((a, b) => a + b, 0) : r === 'max' ? Math.max(...known) : known.at(-1)!;
       }
       if (expected !== null && line.total.planned !== expected)
-        found.push({ section, code: line.item.code, what: 'planned (reporting communes)', expected, found: line.total.planned });
+        found.push({
+          section,
+          code: line.item.code,
+          what: 'planned (reporting communes)',
+          expected,
+          found: line.total.planned,
+        });
     }
   };
-  checkPlanned(sectionOf.indicators, model.indicators, (i) => i.periodTargets, (i) => i.aggregation.periods);
-  checkPlanned(sectionOf.budget, model.budget, (b) => b.periodPlanned, () => 'sum');
-  checkPlanned(sectionOf.beneficiaries, model.beneficiaries, (b) => b.periodTargets, (b) => b.aggregation.periods);
+  checkPlanned(
+    sectionOf.indicators,
+    model.indicators,
+    (i) => i.periodTargets,
+    (i) => i.aggregation.periods,
+  );
+  checkPlanned(
+    sectionOf.budget,
+    model.budget,
+    (b) => b.periodPlanned,
+    () => 'sum',
+  );
+  checkPlanned(
+    sectionOf.beneficiaries,
+    model.beneficiaries,
+    (b) => b.periodTargets,
+    (b) => b.aggregation.periods,
+  );
   for (const line of model.indicators)
     if (line.toDate.endTarget !== line.item.target)
-      found.push({ section: 'indicators', code: line.item.code, what: 'end-of-project target', expected: line.item.target, found: line.toDate.endTarget });
+      found.push({
+        section: 'indicators',
+        code: line.item.code,
+        what: 'end-of-project target',
+        expected: line.item.target,
+        found: line.toDate.endTarget,
+      });
   const budgetPlanned = model.budget.reduce((a, l) => a + l.toDate.endTarget, 0);
   if (budgetPlanned !== model.framework.project.budget)
-    found.push({ section: 'budget', code: '*', what: 'planned', expected: model.framework.project.budget, found: budgetPlanned });
+    found.push({
+      section: 'budget',
+      code: '*',
+      what: 'planned',
+      expected: model.framework.project.budget,
+      found: budgetPlanned,
+    });
   return found;
 }

@@ -121,7 +121,13 @@ export function targetOver(
 }
 
 /** A period's own target for a commune, or what its reporting periods' targets add up to; null if undefined. */
-export function periodTarget(periods: readonly PeriodLike[], targets: PeriodTargets, commune: string, rule: AggregationRule, label: string): number | null {
+export function periodTarget(
+  periods: readonly PeriodLike[],
+  targets: PeriodTargets,
+  commune: string,
+  rule: AggregationRule,
+  label: string,
+): number | null {
   // A reporting period (the usual case, asked for every row of every file) has its own target or none.
   if (isReportingPeriod(periods, label)) return targets[label]?.[commune] ?? null;
   return targetOver(periods, targets, commune, rule, new Set(reportingPeriodsOf(periods, label))) ?? null;
@@ -135,10 +141,12 @@ export function periodProblems(periods: readonly PeriodLike[]): [number, string,
     if (p.within === undefined) return;
     const parent = byLabel.get(p.within);
     if (!parent) return void out.push([i, 'within', `unknown period ${p.within}`]);
-    if (p.start < parent.start || p.end > parent.end) out.push([i, 'within', `${p.label} is not inside ${parent.label} (${parent.start} to ${parent.end})`]);
+    if (p.start < parent.start || p.end > parent.end)
+      out.push([i, 'within', `${p.label} is not inside ${parent.label} (${parent.start} to ${parent.end})`]);
     let up: PeriodLike | undefined = parent;
     for (let steps = 0; up?.within !== undefined; steps++) {
-      if (up.label === p.label || steps > periods.length) return void out.push([i, 'within', `${p.label} is within itself`]);
+      if (up.label === p.label || steps > periods.length)
+        return void out.push([i, 'within', `${p.label} is within itself`]);
       up = byLabel.get(up.within);
     }
   });

@@ -6,14 +6,17 @@ import { periodProblems, periodTarget, reportingPeriodsOf } from './periods';
  * framework file; code never names an indicator, commune or budget line.
  */
 
-const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a code made of letters, digits, ".", "_" or "-"');
-const whole = z.number({ error: 'expected a whole number' }).int('expected a whole number').min(0, 'expected a number ≥ 0');
+const code = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a code made of letters, digits, ".", "_" or "-"');
+const whole = z
+  .number({ error: 'expected a whole number' })
+  .int('expected a whole number')
+  .min(0, 'expected a number ≥ 0');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
 const aggregationRule = z.enum(['sum', 'max', 'latest']);
 /** Across communes « latest » has no meaning: different communes are never the same people. */
-const aggregation = z
-  .object({ communes: z.enum(['sum', 'max']).default('sum'), periods: aggregationRule })
-  .strict();
+const aggregation = z.object({ communes: z.enum(['sum', 'max']).default('sum'), periods: aggregationRule }).strict();
 const perCommune = z.record(z.string(), whole);
 
 /**
@@ -44,7 +47,13 @@ const period = z
 const perPeriod = z.record(z.string(), perCommune);
 
 /** The situation before the project (IATI baseline): a value and the year it was measured. */
-const baseline = z.object({ value: z.number().min(0, 'expected a number ≥ 0'), year: z.number().int().min(1900).max(2100), comment: z.string().optional() }).strict();
+const baseline = z
+  .object({
+    value: z.number().min(0, 'expected a number ≥ 0'),
+    year: z.number().int().min(1900).max(2100),
+    comment: z.string().optional(),
+  })
+  .strict();
 
 const commune = z.object({ code, name: z.string().min(1), cercle: z.string().min(1) }).strict();
 
@@ -156,13 +165,20 @@ export const frameworkSchema = z
       everyCommune(ind.targets, ['indicators', i, 'targets']);
       const sum = Object.values(ind.targets).reduce((a, b) => a + b, 0);
       if (sum !== ind.target)
-        problem(['indicators', i, 'targets'], `the communes' targets add up to ${sum}, not to the project target ${ind.target}`);
+        problem(
+          ['indicators', i, 'targets'],
+          `the communes' targets add up to ${sum}, not to the project target ${ind.target}`,
+        );
     });
     fw.budgetLines.forEach((line, i) => everyCommune(line.planned, ['budgetLines', i, 'planned']));
     fw.beneficiaries.forEach((b, i) => everyCommune(b.targets, ['beneficiaries', i, 'targets']));
     for (const [i, field, message] of periodProblems(fw.periods)) problem(['periods', i, field], message);
     // Targets per period: known periods, every commune, and a group's own target equal to what its periods add up to.
-    const byPeriod = (targets: Record<string, Record<string, number>>, rule: AggregationRule, path: (string | number)[]) => {
+    const byPeriod = (
+      targets: Record<string, Record<string, number>>,
+      rule: AggregationRule,
+      path: (string | number)[],
+    ) => {
       for (const [label, perCommuneTargets] of Object.entries(targets)) {
         if (!labels.has(label)) {
           problem([...path, label], `unknown period ${label}`);
@@ -173,21 +189,37 @@ export const frameworkSchema = z
         if (leaves.length === 1 && leaves[0] === label) continue;
         for (const c of communeCodes) {
           const own = perCommuneTargets[c];
-          const inner = periodTarget(fw.periods, Object.fromEntries(leaves.map((l) => [l, targets[l] ?? {}])), c, rule, label);
+          const inner = periodTarget(
+            fw.periods,
+            Object.fromEntries(leaves.map((l) => [l, targets[l] ?? {}])),
+            c,
+            rule,
+            label,
+          );
           if (own !== undefined && inner !== null && inner !== own)
-            problem([...path, label, c], `the targets of the periods within ${label} add up to ${inner}, not to its own target ${own}`);
+            problem(
+              [...path, label, c],
+              `the targets of the periods within ${label} add up to ${inner}, not to its own target ${own}`,
+            );
         }
       }
     };
-    fw.indicators.forEach((ind, i) => byPeriod(ind.periodTargets, ind.aggregation.periods, ['indicators', i, 'periodTargets']));
-    fw.beneficiaries.forEach((b, i) => byPeriod(b.periodTargets, b.aggregation.periods, ['beneficiaries', i, 'periodTargets']));
+    fw.indicators.forEach((ind, i) =>
+      byPeriod(ind.periodTargets, ind.aggregation.periods, ['indicators', i, 'periodTargets']),
+    );
+    fw.beneficiaries.forEach((b, i) =>
+      byPeriod(b.periodTargets, b.aggregation.periods, ['beneficiaries', i, 'periodTargets']),
+    );
     fw.budgetLines.forEach((line, i) => byPeriod(line.periodPlanned, 'sum', ['budgetLines', i, 'periodPlanned']));
     const planned = fw.budgetLines.reduce((a, l) => a + Object.values(l.planned).reduce((x, y) => x + y, 0), 0);
     if (planned !== fw.project.budget)
       problem(['budgetLines'], `the budget lines add up to ${planned}, not to the project budget ${fw.project.budget}`);
     const contributed = fw.contributions.reduce((a, c) => a + c.amount, 0);
     if (fw.contributions.length > 0 && contributed !== fw.project.budget)
-      problem(['contributions'], `the contributions add up to ${contributed}, not to the project budget ${fw.project.budget}`);
+      problem(
+        ['contributions'],
+        `the contributions add up to ${contributed}, not to the project budget ${fw.project.budget}`,
+      );
   });
 
 export type Framework = z.infer<typeof frameworkSchema>;

@@ -1,14 +1,22 @@
 import { isReportingPeriod, periodTarget, periodTree, type PeriodTargets } from '../framework/periods';
 import { isPeople, type AggregationRule, type Commune, type Framework } from '../framework/schema';
 import { isoDateToSerial, serialToIsoDate } from '../tables';
-import { IDENTIFICATION_FIELDS, META_KEYS, SHEET_NAMES, TABLE_COLUMNS, TEMPLATE_VERSION, UNDEFINED_TARGET_TEXT } from './contract';
+import {
+  IDENTIFICATION_FIELDS,
+  META_KEYS,
+  SHEET_NAMES,
+  TABLE_COLUMNS,
+  TEMPLATE_VERSION,
+  UNDEFINED_TARGET_TEXT,
+} from './contract';
 
 /**
  * A commune template described as plain data. The exceljs writer (pipeline) and the Office.js writer
  * (add-in « Créer le modèle ») both render this plan, so the two templates are the same.
  */
 
-export type CellRole = 'title' | 'subtitle' | 'header' | 'label' | 'fixed' | 'prefilled' | 'input' | 'computed' | 'na' | 'text';
+export type CellRole =
+  'title' | 'subtitle' | 'header' | 'label' | 'fixed' | 'prefilled' | 'input' | 'computed' | 'na' | 'text';
 
 export interface Validation {
   type: 'whole' | 'date' | 'list';
@@ -67,7 +75,14 @@ export const ROLE_FILLS: Partial<Record<CellRole, string>> = {
   computed: 'E2EFDA',
   na: 'D9D9D9',
 };
-export const BORDERED_ROLES: ReadonlySet<CellRole> = new Set(['header', 'fixed', 'prefilled', 'input', 'computed', 'na']);
+export const BORDERED_ROLES: ReadonlySet<CellRole> = new Set([
+  'header',
+  'fixed',
+  'prefilled',
+  'input',
+  'computed',
+  'na',
+]);
 export const BORDER_COLOUR = 'BFBFBF';
 
 /** Row heights (points) for wrapped text, 15 a line: neither Excel nor LibreOffice grows them on open. */
@@ -105,7 +120,10 @@ const amountValidation: Validation = {
 
 function identificationSheet(framework: Framework, commune: Commune, period: string | null): PlannedSheet {
   const first = framework.periods.map((p) => p.start).sort()[0]!;
-  const lastEnd = framework.periods.map((p) => p.end).sort().at(-1)!;
+  const lastEnd = framework.periods
+    .map((p) => p.end)
+    .sort()
+    .at(-1)!;
   const last = serialToIsoDate(isoDateToSerial(lastEnd) + framework.entryGraceDays);
   const prefilled: Record<string, string> = {
     project: framework.project.shortTitle,
@@ -147,7 +165,8 @@ function identificationSheet(framework: Framework, commune: Commune, period: str
     cells.push({ row, column: 1, role: 'label', value: field.label });
     if (field.prefilled) cells.push({ row, column: 2, role: 'prefilled', value: prefilled[field.key] ?? '' });
     // A period template names its period, locked, under the same key as the input it replaces.
-    else if (field.key === 'period' && period) cells.push({ row, column: 2, role: 'prefilled', value: period, key: `identification:${field.key}` });
+    else if (field.key === 'period' && period)
+      cells.push({ row, column: 2, role: 'prefilled', value: period, key: `identification:${field.key}` });
     else {
       const cell: PlannedCell = { row, column: 2, role: 'input', value: null, key: `identification:${field.key}` };
       const validation = validations[field.key];
@@ -160,9 +179,18 @@ function identificationSheet(framework: Framework, commune: Commune, period: str
     row: 5 + IDENTIFICATION_FIELDS.length,
     column: 1,
     role: 'text',
-    value: 'Les cellules jaunes sont à remplir ; les cellules grises viennent du cadre de résultats. Voir la feuille « Instructions ».',
+    value:
+      'Les cellules jaunes sont à remplir ; les cellules grises viennent du cadre de résultats. Voir la feuille « Instructions ».',
   });
-  return { name: SHEET_NAMES.identification, state: 'visible', widths: [22, 70], frozenRows: 0, landscape: false, protect: true, cells };
+  return {
+    name: SHEET_NAMES.identification,
+    state: 'visible',
+    widths: [22, 70],
+    frozenRows: 0,
+    landscape: false,
+    protect: true,
+    cells,
+  };
 }
 
 function frDate(iso: string): string {
@@ -185,7 +213,9 @@ function plannedCell(
   const cell: PlannedCell = { ...at, role: 'prefilled', value: null, numFmt: COUNT_FORMAT };
   if (period === null) return cell;
   const target = periodTarget(framework.periods, targets, commune.code, rule, period);
-  return target === null ? { ...at, role: 'prefilled', value: UNDEFINED_TARGET_TEXT, muted: true } : { ...cell, value: target };
+  return target === null
+    ? { ...at, role: 'prefilled', value: UNDEFINED_TARGET_TEXT, muted: true }
+    : { ...cell, value: target };
 }
 
 function headerCells(headers: readonly { header: string }[]): PlannedCell[] {
@@ -203,13 +233,44 @@ function indicatorsSheet(framework: Framework, commune: Commune, period: string 
       { row, column: 2, role: 'fixed', value: ind.result },
       { row, column: 3, role: 'fixed', value: ind.label, wrap: true },
       { row, column: 4, role: 'fixed', value: ind.unit },
-      plannedCell(framework, commune, period, { row, column: 5, key: key('planned') }, ind.periodTargets, ind.aggregation.periods),
-      { row, column: 6, role: 'input', value: null, numFmt: COUNT_FORMAT, key: key('achieved'), validation: countValidation('Réalisé') },
+      plannedCell(
+        framework,
+        commune,
+        period,
+        { row, column: 5, key: key('planned') },
+        ind.periodTargets,
+        ind.aggregation.periods,
+      ),
+      {
+        row,
+        column: 6,
+        role: 'input',
+        value: null,
+        numFmt: COUNT_FORMAT,
+        key: key('achieved'),
+        validation: countValidation('Réalisé'),
+      },
       people
-        ? { row, column: 7, role: 'input', value: null, numFmt: COUNT_FORMAT, key: key('women'), validation: countValidation('Femmes') }
+        ? {
+            row,
+            column: 7,
+            role: 'input',
+            value: null,
+            numFmt: COUNT_FORMAT,
+            key: key('women'),
+            validation: countValidation('Femmes'),
+          }
         : { row, column: 7, role: 'na', value: null },
       people
-        ? { row, column: 8, role: 'input', value: null, numFmt: COUNT_FORMAT, key: key('men'), validation: countValidation('Hommes') }
+        ? {
+            row,
+            column: 8,
+            role: 'input',
+            value: null,
+            numFmt: COUNT_FORMAT,
+            key: key('men'),
+            validation: countValidation('Hommes'),
+          }
         : { row, column: 8, role: 'na', value: null },
       { row, column: 9, role: 'input', value: null, key: key('comment'), wrap: true },
     );
@@ -233,8 +294,23 @@ function budgetSheet(framework: Framework, commune: Commune, period: string | nu
     cells.push(
       { row, column: 1, role: 'fixed', value: line.code },
       { row, column: 2, role: 'fixed', value: line.label, wrap: true },
-      plannedCell(framework, commune, period, { row, column: 3, key: `budget:${line.code}:planned` }, line.periodPlanned, 'sum'),
-      { row, column: 4, role: 'input', value: null, numFmt: COUNT_FORMAT, key: `budget:${line.code}:spent`, validation: amountValidation },
+      plannedCell(
+        framework,
+        commune,
+        period,
+        { row, column: 3, key: `budget:${line.code}:planned` },
+        line.periodPlanned,
+        'sum',
+      ),
+      {
+        row,
+        column: 4,
+        role: 'input',
+        value: null,
+        numFmt: COUNT_FORMAT,
+        key: `budget:${line.code}:spent`,
+        validation: amountValidation,
+      },
       { row, column: 5, role: 'input', value: null, key: `budget:${line.code}:comment`, wrap: true },
     );
   });
@@ -258,19 +334,58 @@ function beneficiariesSheet(framework: Framework, commune: Commune, period: stri
     cells.push(
       { row, column: 1, role: 'fixed', value: cat.code },
       { row, column: 2, role: 'fixed', value: cat.label, wrap: true },
-      plannedCell(framework, commune, period, { row, column: 3, key: key('planned') }, cat.periodTargets, cat.aggregation.periods),
+      plannedCell(
+        framework,
+        commune,
+        period,
+        { row, column: 3, key: key('planned') },
+        cat.periodTargets,
+        cat.aggregation.periods,
+      ),
     );
     if (isPeople(cat))
       cells.push(
-        { row, column: 4, role: 'input', value: null, numFmt: COUNT_FORMAT, key: key('women'), validation: countValidation('Femmes') },
-        { row, column: 5, role: 'input', value: null, numFmt: COUNT_FORMAT, key: key('men'), validation: countValidation('Hommes') },
-        { row, column: 6, role: 'computed', formula: `D${row}+E${row}`, result: 0, numFmt: COUNT_FORMAT, key: key('total') },
+        {
+          row,
+          column: 4,
+          role: 'input',
+          value: null,
+          numFmt: COUNT_FORMAT,
+          key: key('women'),
+          validation: countValidation('Femmes'),
+        },
+        {
+          row,
+          column: 5,
+          role: 'input',
+          value: null,
+          numFmt: COUNT_FORMAT,
+          key: key('men'),
+          validation: countValidation('Hommes'),
+        },
+        {
+          row,
+          column: 6,
+          role: 'computed',
+          formula: `D${row}+E${row}`,
+          result: 0,
+          numFmt: COUNT_FORMAT,
+          key: key('total'),
+        },
       );
     else
       cells.push(
         { row, column: 4, role: 'na', value: null },
         { row, column: 5, role: 'na', value: null },
-        { row, column: 6, role: 'input', value: null, numFmt: COUNT_FORMAT, key: key('total'), validation: countValidation('Total') },
+        {
+          row,
+          column: 6,
+          role: 'input',
+          value: null,
+          numFmt: COUNT_FORMAT,
+          key: key('total'),
+          validation: countValidation('Total'),
+        },
       );
   });
   return {
@@ -287,7 +402,9 @@ function beneficiariesSheet(framework: Framework, commune: Commune, period: stri
 
 function instructionsSheet(framework: Framework, commune: Commune, period: string | null): PlannedSheet {
   const lines = [
-    period ? `Comment remplir la fiche de suivi de ${commune.name} pour la période ${period}` : `Comment remplir la fiche de suivi de ${commune.name}`,
+    period
+      ? `Comment remplir la fiche de suivi de ${commune.name} pour la période ${period}`
+      : `Comment remplir la fiche de suivi de ${commune.name}`,
     '',
     period
       ? `1. Identification : la période ${period} est déjà inscrite ; inscrivez votre nom, votre fonction, votre téléphone et la date du jour.`
@@ -350,7 +467,8 @@ export function planTemplate(framework: Framework, communeCode: string, period?:
   const commune = framework.communes.find((c) => c.code === communeCode);
   if (!commune) throw new Error(`unknown commune ${communeCode}`);
   const at = period ?? null;
-  if (at !== null && !isReportingPeriod(framework.periods, at)) throw new Error(`${at} is not a reporting period of ${framework.id}`);
+  if (at !== null && !isReportingPeriod(framework.periods, at))
+    throw new Error(`${at} is not a reporting period of ${framework.id}`);
   return {
     title: `${framework.project.shortTitle} – ${commune.name}${at ? ` – ${at}` : ''}`,
     commune,
@@ -375,6 +493,10 @@ export function inputCells(plan: TemplatePlan): Map<string, { sheet: PlannedShee
 
 /** Template file name for a commune: `Gounzoureye.xlsx`-style, ASCII only so every system accepts it. */
 export function templateFileName(framework: Framework, commune: Commune, suffix = ''): string {
-  const ascii = commune.name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const ascii = commune.name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return `${framework.id}_${commune.code}_${ascii}${suffix}.xlsx`;
 }

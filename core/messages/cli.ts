@@ -25,7 +25,8 @@ const fr = {
   langExpected: 'fr ou en attendu, pas « {value} »',
 
   // Argument checks.
-  noFiles: 'validate : aucun fichier à contrôler. Usage : npm run validate -- FICHIER.xlsx [FICHIER.xlsx…] [--lang en] [--json]',
+  noFiles:
+    'validate : aucun fichier à contrôler. Usage : npm run validate -- FICHIER.xlsx [FICHIER.xlsx…] [--lang en] [--json]',
   maxSizePositive: '--max-size : nombre de Mo positif attendu, pas « {value} »',
   maxSize: '--max-size : nombre de Mo attendu, pas « {value} »',
   prefer: '--prefer : seule la valeur « latest » est possible, pas « {value} »',
@@ -83,7 +84,8 @@ const fr = {
   optEvolutionCommunes: 'feuille « Évolution » : répéter les tableaux de détail pour chaque commune',
   optStrict: 'ne rien écrire si un fichier a une erreur',
   optPrefer: 'doublons : garder le fichier à la date de saisie la plus récente',
-  optWorkers: 'fils de calcul pour lire les fichiers (par défaut : cœurs − 1 à partir de 3 cœurs et 16 fichiers, sinon 1)',
+  optWorkers:
+    'fils de calcul pour lire les fichiers (par défaut : cœurs − 1 à partir de 3 cœurs et 16 fichiers, sinon 1)',
   optMaxSizeMerge: 'taille maximale d’un fichier d’entrée, en Mo',
 };
 

@@ -9,7 +9,8 @@ export const en: Messages = {
     },
     'date-outside-period': {
       before: 'The date of entry {date} is before the start of period {period} ({start}).',
-      after: 'The date of entry {date} cannot belong to period {period}: it is more than a year after the deadline of {last}. Check the date and the period.',
+      after:
+        'The date of entry {date} cannot belong to period {period}: it is more than a year after the deadline of {last}. Check the date and the period.',
     },
     'duplicate-code': {
       duplicate: 'Code {code} appears twice (already at {first}): its values would be counted twice.',
@@ -31,8 +32,10 @@ export const en: Messages = {
     },
     'missing-sheet': {
       missing: 'Sheet “{sheet}” was not found in the workbook.',
-      renamed: 'Sheet “{sheet}” was not found, but “{copy}” exists: rename “{copy}” to “{sheet}” (right-click the tab › Rename).',
-      emptyOriginal: 'Sheet “{sheet}” is empty and its figures are in “{copy}”: copy them back into “{sheet}”, or delete “{sheet}” and rename “{copy}” to “{sheet}”.',
+      renamed:
+        'Sheet “{sheet}” was not found, but “{copy}” exists: rename “{copy}” to “{sheet}” (right-click the tab › Rename).',
+      emptyOriginal:
+        'Sheet “{sheet}” is empty and its figures are in “{copy}”: copy them back into “{sheet}”, or delete “{sheet}” and rename “{copy}” to “{sheet}”.',
     },
     'non-negative-integer': {
       negative: '“{field}” is {value}: a negative number is not possible.',
@@ -49,16 +52,19 @@ export const en: Messages = {
     },
     'over-achievement': {
       over: '{code}: achieved {achieved} for {planned} planned ({percent} %). Check the entry or explain it in “Commentaire”.',
-      overJustified: '{code}: achieved {achieved} for {planned} planned ({percent} %), explained in the comment: “{comment}”.',
+      overJustified:
+        '{code}: achieved {achieved} for {planned} planned ({percent} %), explained in the comment: “{comment}”.',
     },
     overspending: {
       over: '{code}: spent {spent} FCFA for {planned} FCFA planned ({excess} FCFA over). Justify it in “Commentaire”.',
-      overJustified: '{code}: spent {spent} FCFA for {planned} FCFA planned ({excess} FCFA over), justified in the comment: “{comment}”.',
+      overJustified:
+        '{code}: spent {spent} FCFA for {planned} FCFA planned ({excess} FCFA over), justified in the comment: “{comment}”.',
     },
     'planned-mismatch': {
       mismatch: '{code}: planned {found} does not match the results framework target ({expected}).',
       empty: '{code}: planned is empty; the results framework target is {expected}.',
-      undefinedTarget: '{code}: planned {found} matches no target: no target is set for {period} in the results framework. Clear this planned value.',
+      undefinedTarget:
+        '{code}: planned {found} matches no target: no target is set for {period} in the results framework. Clear this planned value.',
     },
     'required-value': {
       missing: '“{field}” is required.',
@@ -71,8 +77,10 @@ export const en: Messages = {
     'template-mismatch': {
       notTemplate: 'This workbook is not a template of the project ({framework}): use your commune’s template.',
       otherFramework: 'This template belongs to another results framework ({found}, expected: {expected}).',
-      outdatedFramework: 'This workbook was made from the template of version {found} of the results framework, but the current version is {expected}: it cannot be consolidated. Copy your figures into your commune’s template of version {expected}.',
-      outdatedTemplate: 'This workbook was made from version {found} of the template, but the current version is {expected}: it cannot be consolidated. Copy your figures into your commune’s up-to-date template.',
+      outdatedFramework:
+        'This workbook was made from the template of version {found} of the results framework, but the current version is {expected}: it cannot be consolidated. Copy your figures into your commune’s template of version {expected}.',
+      outdatedTemplate:
+        'This workbook was made from version {found} of the template, but the current version is {expected}: it cannot be consolidated. Copy your figures into your commune’s up-to-date template.',
     },
     'under-achievement-without-comment': {
       under: '{code}: achieved {achieved} for {planned} planned ({percent} %). Explain the gap in “Commentaire”.',
@@ -81,7 +89,8 @@ export const en: Messages = {
       formula: '“{field}” holds the formula {formula}: type the value itself.',
     },
     'unexpected-value': {
-      notDisaggregated: '{code}: “{field}” must stay empty (this indicator does not count people), but holds “{value}”.',
+      notDisaggregated:
+        '{code}: “{field}” must stay empty (this indicator does not count people), but holds “{value}”.',
     },
     'unknown-code': {
       unknown: 'Code “{code}” is not part of the results framework.',
@@ -94,14 +103,16 @@ export const en: Messages = {
     'unknown-period': {
       unknown: 'Period “{text}” does not exist; choose from: {periods}.',
       grouping: 'Period “{text}” groups several reporting periods: choose the report’s own from: {periods}.',
-      templatePeriod: 'The period is “{text}”, but this template was made for {template}: its planned values are those of {template}. Use the template of period {text}.',
+      templatePeriod:
+        'The period is “{text}”, but this template was made for {template}: its planned values are those of {template}. Use the template of period {text}.',
       notExpected: 'The period is “{text}”, but {expected} is expected.',
     },
   },
   /** Checks across files, made when consolidating (core/consolidate/cumulative.ts). */
   checks: {
     'cumulative-decrease': {
-      decrease: '{code}: {value} in {period}, less than {earlier} in {earlierPeriod} ({earlierFile}): a running total does not go down; check both files.',
+      decrease:
+        '{code}: {value} in {period}, less than {earlier} in {earlierPeriod} ({earlierFile}): a running total does not go down; check both files.',
     },
   },
   severity: { error: 'Error', warning: 'Warning', info: 'Information' },

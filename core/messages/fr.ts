@@ -20,7 +20,8 @@ export const fr = {
     },
     'date-outside-period': {
       before: 'La date de saisie {date} est antérieure au début de la période {period} ({start}).',
-      after: 'La date de saisie {date} ne peut pas appartenir à la période {period} : elle tombe plus d’un an après la date limite du {last}. Vérifiez la date et la période.',
+      after:
+        'La date de saisie {date} ne peut pas appartenir à la période {period} : elle tombe plus d’un an après la date limite du {last}. Vérifiez la date et la période.',
     },
     'duplicate-code': {
       duplicate: 'Le code {code} apparaît deux fois (déjà en {first}) : ses valeurs seraient comptées deux fois.',
@@ -42,8 +43,10 @@ export const fr = {
     },
     'missing-sheet': {
       missing: 'La feuille « {sheet} » est introuvable dans le classeur.',
-      renamed: 'La feuille « {sheet} » est introuvable, mais « {copy} » existe : renommez « {copy} » en « {sheet} » (clic droit sur l’onglet › Renommer).',
-      emptyOriginal: 'La feuille « {sheet} » est vide et ses chiffres sont dans « {copy} » : recopiez-les dans « {sheet} », ou supprimez « {sheet} » et renommez « {copy} » en « {sheet} ».',
+      renamed:
+        'La feuille « {sheet} » est introuvable, mais « {copy} » existe : renommez « {copy} » en « {sheet} » (clic droit sur l’onglet › Renommer).',
+      emptyOriginal:
+        'La feuille « {sheet} » est vide et ses chiffres sont dans « {copy} » : recopiez-les dans « {sheet} », ou supprimez « {sheet} » et renommez « {copy} » en « {sheet} ».',
     },
     'non-negative-integer': {
       negative: '« {field} » vaut {value} : un nombre négatif n’est pas possible.',
@@ -60,16 +63,19 @@ export const fr = {
     },
     'over-achievement': {
       over: '{code} : réalisé {achieved} pour {planned} prévus ({percent} %). Vérifiez la saisie ou expliquez-la dans « Commentaire ».',
-      overJustified: '{code} : réalisé {achieved} pour {planned} prévus ({percent} %), justifié en commentaire : « {comment} ».',
+      overJustified:
+        '{code} : réalisé {achieved} pour {planned} prévus ({percent} %), justifié en commentaire : « {comment} ».',
     },
     overspending: {
       over: '{code} : dépensé {spent} FCFA pour {planned} FCFA prévus (dépassement de {excess} FCFA). Justifiez-le dans « Commentaire ».',
-      overJustified: '{code} : dépensé {spent} FCFA pour {planned} FCFA prévus (dépassement de {excess} FCFA), justifié en commentaire : « {comment} ».',
+      overJustified:
+        '{code} : dépensé {spent} FCFA pour {planned} FCFA prévus (dépassement de {excess} FCFA), justifié en commentaire : « {comment} ».',
     },
     'planned-mismatch': {
       mismatch: '{code} : le prévu {found} ne correspond pas à la cible du cadre de résultats ({expected}).',
       empty: '{code} : le prévu est vide ; la cible du cadre de résultats est {expected}.',
-      undefinedTarget: '{code} : le prévu {found} ne correspond à aucune cible : cible non définie pour {period} dans le cadre de résultats. Effacez ce prévu.',
+      undefinedTarget:
+        '{code} : le prévu {found} ne correspond à aucune cible : cible non définie pour {period} dans le cadre de résultats. Effacez ce prévu.',
     },
     'required-value': {
       missing: '« {field} » est obligatoire.',
@@ -82,8 +88,10 @@ export const fr = {
     'template-mismatch': {
       notTemplate: 'Ce classeur n’est pas un modèle du projet ({framework}) : utilisez le modèle de votre commune.',
       otherFramework: 'Ce modèle appartient à un autre cadre de résultats ({found}, attendu : {expected}).',
-      outdatedFramework: 'Ce classeur a été fait avec le modèle de la version {found} du cadre de résultats, or la version en cours est {expected} : il ne peut pas être consolidé. Recopiez vos chiffres dans le modèle de votre commune de la version {expected}.',
-      outdatedTemplate: 'Ce classeur a été fait avec la version {found} du modèle, or la version en cours est {expected} : il ne peut pas être consolidé. Recopiez vos chiffres dans le modèle à jour de votre commune.',
+      outdatedFramework:
+        'Ce classeur a été fait avec le modèle de la version {found} du cadre de résultats, or la version en cours est {expected} : il ne peut pas être consolidé. Recopiez vos chiffres dans le modèle de votre commune de la version {expected}.',
+      outdatedTemplate:
+        'Ce classeur a été fait avec la version {found} du modèle, or la version en cours est {expected} : il ne peut pas être consolidé. Recopiez vos chiffres dans le modèle à jour de votre commune.',
     },
     'under-achievement-without-comment': {
       under: '{code} : réalisé {achieved} pour {planned} prévus ({percent} %). Expliquez l’écart dans « Commentaire ».',
@@ -92,7 +100,8 @@ export const fr = {
       formula: '« {field} » contient la formule {formula} : saisissez la valeur elle-même.',
     },
     'unexpected-value': {
-      notDisaggregated: '{code} : « {field} » doit rester vide (cet indicateur ne compte pas des personnes), mais contient « {value} ».',
+      notDisaggregated:
+        '{code} : « {field} » doit rester vide (cet indicateur ne compte pas des personnes), mais contient « {value} ».',
     },
     'unknown-code': {
       unknown: 'Le code « {code} » ne fait pas partie du cadre de résultats.',
@@ -104,15 +113,18 @@ export const fr = {
     },
     'unknown-period': {
       unknown: 'La période « {text} » n’existe pas ; choisissez parmi : {periods}.',
-      grouping: 'La période « {text} » regroupe plusieurs périodes de rapportage : choisissez celle du rapport parmi : {periods}.',
-      templatePeriod: 'La période est « {text} », alors que ce modèle a été fait pour {template} : ses prévus sont ceux de {template}. Utilisez le modèle de la période {text}.',
+      grouping:
+        'La période « {text} » regroupe plusieurs périodes de rapportage : choisissez celle du rapport parmi : {periods}.',
+      templatePeriod:
+        'La période est « {text} », alors que ce modèle a été fait pour {template} : ses prévus sont ceux de {template}. Utilisez le modèle de la période {text}.',
       notExpected: 'La période est « {text} », alors que {expected} est attendue.',
     },
   },
   /** Contrôles entre fichiers, faits à la consolidation (core/consolidate/cumulative.ts). */
   checks: {
     'cumulative-decrease': {
-      decrease: '{code} : {value} en {period}, moins que {earlier} en {earlierPeriod} ({earlierFile}) : un cumul ne diminue pas ; vérifiez les deux fichiers.',
+      decrease:
+        '{code} : {value} en {period}, moins que {earlier} en {earlierPeriod} ({earlierFile}) : un cumul ne diminue pas ; vérifiez les deux fichiers.',
     },
   },
   severity: { error: 'Erreur', warning: 'Avertissement', info: 'Information' },

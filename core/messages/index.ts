@@ -39,7 +39,9 @@ export function interpolate(template: string, params: Params, lang: Lang): strin
 export function renderIssue(issue: Pick<Issue, 'ruleId' | 'messageId' | 'params'>, lang: Lang = 'fr'): string {
   const catalogue = MESSAGES[lang];
   // A rule of one workbook, or a check across files made when consolidating.
-  const byRule = (catalogue.rules as Record<string, Record<string, string>>)[issue.ruleId] ?? (catalogue.checks as Record<string, Record<string, string>>)[issue.ruleId];
+  const byRule =
+    (catalogue.rules as Record<string, Record<string, string>>)[issue.ruleId] ??
+    (catalogue.checks as Record<string, Record<string, string>>)[issue.ruleId];
   const template = byRule?.[issue.messageId];
   return template ? interpolate(template, issue.params, lang) : `${issue.ruleId}/${issue.messageId}`;
 }

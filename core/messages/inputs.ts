@@ -39,24 +39,32 @@ const INPUT_ERRORS: Record<Lang, Record<InputErrorCode, string>> = {
     unreadable: 'lecture impossible ({reason})',
     notAFile: 'ce n’est pas un fichier ({kind}) : indiquez le classeur .xlsx lui-même',
     notWorkbook: 'ce n’est pas un classeur Excel (.xlsx ou .xlsm)',
-    encrypted: 'classeur protégé par mot de passe : ouvrez-le, retirez le mot de passe (Fichier › Informations › Protéger le classeur) et enregistrez-le',
+    encrypted:
+      'classeur protégé par mot de passe : ouvrez-le, retirez le mot de passe (Fichier › Informations › Protéger le classeur) et enregistrez-le',
     tooLarge: 'fichier trop volumineux ({size} Mo, au plus {max} Mo)',
     zipBomb: 'contenu compressé anormal, refusé par précaution ({detail})',
     tooMuchContent:
       'contenu trop volumineux une fois décompressé (plus de {max} Mo à lire, dépassés à la partie {detail}), refusé par précaution : une fiche de commune en fait moins de 1 Mo ; enregistrez la fiche sans les feuilles ni les données ajoutées et renvoyez-la',
     cellTooLong:
       'la cellule {sheet}!{address} contient {length} caractères, plus que les {max} qu’Excel permet dans une cellule : raccourcissez ce texte, enregistrez le classeur et renvoyez-le',
-    corrupt: 'classeur endommagé ou tronqué : ouvrez-le dans Excel, enregistrez-le à nouveau (Fichier › Enregistrer sous › Classeur Excel (.xlsx)) et renvoyez-le',
-    ambiguousZip: 'classeur ambigu, dont la partie « {name} » peut se lire de deux façons : ouvrez-le dans Excel, vérifiez les chiffres, enregistrez-le à nouveau (Fichier › Enregistrer sous › Classeur Excel (.xlsx)) et renvoyez-le',
-    tooComplex: 'classeur trop complexe à lire ({count} plages de cellules fusionnées) : copiez les valeurs dans un modèle vierge de la commune, sans fusionner de cellules, et renvoyez-le',
-    badCsv: 'CSV illisible : un guillemet n’est pas refermé vers la ligne {line} ; ouvrez-le dans un tableur, corrigez cette ligne et enregistrez-le à nouveau en CSV',
+    corrupt:
+      'classeur endommagé ou tronqué : ouvrez-le dans Excel, enregistrez-le à nouveau (Fichier › Enregistrer sous › Classeur Excel (.xlsx)) et renvoyez-le',
+    ambiguousZip:
+      'classeur ambigu, dont la partie « {name} » peut se lire de deux façons : ouvrez-le dans Excel, vérifiez les chiffres, enregistrez-le à nouveau (Fichier › Enregistrer sous › Classeur Excel (.xlsx)) et renvoyez-le',
+    tooComplex:
+      'classeur trop complexe à lire ({count} plages de cellules fusionnées) : copiez les valeurs dans un modèle vierge de la commune, sans fusionner de cellules, et renvoyez-le',
+    badCsv:
+      'CSV illisible : un guillemet n’est pas refermé vers la ligne {line} ; ouvrez-le dans un tableur, corrigez cette ligne et enregistrez-le à nouveau en CSV',
     emptyCsv: 'CSV vide : enregistrez à nouveau la feuille en CSV, avec ses lignes',
-    tooSlow: 'lecture interrompue après {seconds} s, bien plus que pour une fiche de commune : copiez les valeurs dans un modèle vierge de la commune et renvoyez-le',
+    tooSlow:
+      'lecture interrompue après {seconds} s, bien plus que pour une fiche de commune : copiez les valeurs dans un modèle vierge de la commune et renvoyez-le',
     xls: 'classeur au format .xls (Excel 97-2003) : ouvrez-le, puis Fichier › Enregistrer sous › Classeur Excel (.xlsx), et envoyez le fichier .xlsx',
     ods: 'classeur au format .ods (LibreOffice) : ouvrez-le, puis Fichier › Enregistrer sous › Classeur Excel (.xlsx) (type « Excel 2007-365 » dans LibreOffice), et envoyez le fichier .xlsx',
     csv: 'fichier CSV, qui ne garde qu’une feuille : ouvrez le classeur de la commune, puis Fichier › Enregistrer sous › Classeur Excel (.xlsx), et envoyez le fichier .xlsx',
-    csvSheet: 'la feuille « {sheet} » du modèle, enregistrée seule en CSV : ouvrez le classeur de la commune, puis Fichier › Enregistrer sous › Classeur Excel (.xlsx), et envoyez le fichier .xlsx',
-    ownOutput: 'c’est un classeur consolidé (npm run merge), pas la fiche d’une commune : vérifiez la fiche de la commune elle-même',
+    csvSheet:
+      'la feuille « {sheet} » du modèle, enregistrée seule en CSV : ouvrez le classeur de la commune, puis Fichier › Enregistrer sous › Classeur Excel (.xlsx), et envoyez le fichier .xlsx',
+    ownOutput:
+      'c’est un classeur consolidé (npm run merge), pas la fiche d’une commune : vérifiez la fiche de la commune elle-même',
   },
   en: {
     missing: 'file not found',
@@ -70,17 +78,24 @@ const INPUT_ERRORS: Record<Lang, Record<InputErrorCode, string>> = {
       'too much content once inflated (over {max} MB to read, exceeded at part {detail}), refused as a precaution: a commune report holds under 1 MB; save the report without the added sheets or data and send it again',
     cellTooLong:
       'cell {sheet}!{address} holds {length} characters, more than the {max} Excel allows in a cell: shorten this text, save the workbook and send it again',
-    corrupt: 'damaged or truncated workbook: open it in Excel, save it again (File › Save As › Excel Workbook (.xlsx)) and send it back',
-    ambiguousZip: 'ambiguous workbook, whose part “{name}” can be read two ways: open it in Excel, check the figures, save it again (File › Save As › Excel Workbook (.xlsx)) and send it back',
-    tooComplex: 'workbook too complex to read ({count} merged ranges): copy the values into a blank template of the commune, without merging cells, and send it back',
-    badCsv: 'unreadable CSV: a quote is not closed near line {line}; open it in a spreadsheet, fix that line and save it again as CSV',
+    corrupt:
+      'damaged or truncated workbook: open it in Excel, save it again (File › Save As › Excel Workbook (.xlsx)) and send it back',
+    ambiguousZip:
+      'ambiguous workbook, whose part “{name}” can be read two ways: open it in Excel, check the figures, save it again (File › Save As › Excel Workbook (.xlsx)) and send it back',
+    tooComplex:
+      'workbook too complex to read ({count} merged ranges): copy the values into a blank template of the commune, without merging cells, and send it back',
+    badCsv:
+      'unreadable CSV: a quote is not closed near line {line}; open it in a spreadsheet, fix that line and save it again as CSV',
     emptyCsv: 'empty CSV: save the sheet again as CSV, with its rows',
-    tooSlow: 'reading stopped after {seconds} s, far longer than a commune’s report takes: copy the values into a blank template of the commune and send it back',
+    tooSlow:
+      'reading stopped after {seconds} s, far longer than a commune’s report takes: copy the values into a blank template of the commune and send it back',
     xls: 'workbook in the .xls format (Excel 97-2003): open it, then File › Save As › Excel Workbook (.xlsx), and send the .xlsx file',
     ods: 'workbook in the .ods format (LibreOffice): open it, then File › Save As › Excel Workbook (.xlsx) (type “Excel 2007-365” in LibreOffice), and send the .xlsx file',
     csv: 'CSV file, which keeps a single sheet: open the commune’s workbook, then File › Save As › Excel Workbook (.xlsx), and send the .xlsx file',
-    csvSheet: 'the template’s “{sheet}” sheet saved alone as CSV: open the commune’s workbook, then File › Save As › Excel Workbook (.xlsx), and send the .xlsx file',
-    ownOutput: 'this is a consolidated workbook (npm run merge), not a commune’s report: check the commune’s own workbook',
+    csvSheet:
+      'the template’s “{sheet}” sheet saved alone as CSV: open the commune’s workbook, then File › Save As › Excel Workbook (.xlsx), and send the .xlsx file',
+    ownOutput:
+      'this is a consolidated workbook (npm run merge), not a commune’s report: check the commune’s own workbook',
   },
 };
 

@@ -33,17 +33,26 @@ const TEXTS = {
       inputMissing: 'dossier d’entrée introuvable : {input}',
       outputIsInput: 'le fichier de sortie serait écrit sur une entrée ({output}) : choisissez un autre --output',
       nothingUsable: 'aucun fichier utilisable dans {input} : rien n’a été écrit',
-      reconciliation: 'RAPPROCHEMENT ÉCHOUÉ : {count} total(aux) du classeur ne correspondent pas aux fichiers acceptés ({first}). Rien n’a été écrit.',
+      reconciliation:
+        'RAPPROCHEMENT ÉCHOUÉ : {count} total(aux) du classeur ne correspondent pas aux fichiers acceptés ({first}). Rien n’a été écrit.',
       strict: '--strict : au moins un fichier a été refusé, rien n’a été écrit',
-      outputNotAFile: '{output} n’est pas un fichier ordinaire ({kind}) : il ne sera pas remplacé ; choisissez un autre chemin',
+      outputNotAFile:
+        '{output} n’est pas un fichier ordinaire ({kind}) : il ne sera pas remplacé ; choisissez un autre chemin',
       csvIsOutput: '--csv et --output désignent le même fichier ({csv}) : choisissez deux fichiers différents',
       writeFailed: 'écriture impossible de {output} : {why}. Aucun fichier temporaire n’est resté ; {stale}',
     },
-    kinds: { symlink: 'lien symbolique', directory: 'dossier', device: 'périphérique', fifo: 'tube nommé (FIFO)', socket: 'socket' },
+    kinds: {
+      symlink: 'lien symbolique',
+      directory: 'dossier',
+      device: 'périphérique',
+      fifo: 'tube nommé (FIFO)',
+      socket: 'socket',
+    },
     writeWhy: {
       readOnly: 'dossier en lecture seule ou accès refusé ; choisissez un dossier où vous pouvez écrire (--output)',
       diskFull: 'disque plein ; libérez de la place ou choisissez un autre disque (--output)',
-      noFolder: 'le dossier de sortie n’existe pas et ne peut pas être créé (un fichier porte-t-il son nom ?) ; vérifiez le chemin de --output',
+      noFolder:
+        'le dossier de sortie n’existe pas et ne peut pas être créé (un fichier porte-t-il son nom ?) ; vérifiez le chemin de --output',
       other: 'erreur du système de fichiers ({code}) ; vérifiez le chemin de --output',
     },
     stale: {
@@ -52,7 +61,8 @@ const TEXTS = {
       left: 'ATTENTION : l’ancienne sortie n’a pas pu être supprimée et n’est PAS à jour : {files}.',
     },
     summary: {
-      files: '{files} fichier(s) : {accepted} accepté(s), {rejected} refusé(s), {skipped} ignoré(s), {duplicate} écarté(s).',
+      files:
+        '{files} fichier(s) : {accepted} accepté(s), {rejected} refusé(s), {skipped} ignoré(s), {duplicate} écarté(s).',
       toDateOnly: 'Dont {count} des périodes antérieures ({periods}), comptés dans le cumul à date seulement.',
       notReceived: 'Non reçu : {list}.',
       toDateMissing: 'Cumul à date incomplet, fichiers absents du dossier : {list}.',
@@ -66,11 +76,13 @@ const TEXTS = {
       progress: '{done}/{total} fichiers lus',
       listSeparator: ' ; ',
       reasonSeparator: ' : ',
-      moreIssues: '… et {count} autre(s) problème(s) dans ce fichier : corrigez les premiers puis relancez (liste entière : --json)',
+      moreIssues:
+        '… et {count} autre(s) problème(s) dans ce fichier : corrigez les premiers puis relancez (liste entière : --json)',
     },
     issues: {
       'duplicate-report': {
-        duplicate: '{commune}, période {period} : ce fichier et {others} portent sur la même commune et la même période.',
+        duplicate:
+          '{commune}, période {period} : ce fichier et {others} portent sur la même commune et la même période.',
         discarded: '{commune}, période {period} : écarté au profit de {kept}, dont la date de saisie est plus récente.',
         identical: '{commune}, période {period} : mêmes chiffres que {kept} : une seule remise, comptée une fois.',
       },
@@ -99,24 +111,33 @@ const TEXTS = {
       nameNotUtf8: 'unreadable file name (not UTF-8): rename the file, then run again',
       output: 'output file of the consolidation',
       ownWorkbook: 'output of an earlier merge (npm run merge): skipped',
-      ownCsv: 'CSV table of an earlier merge (npm run merge --csv): skipped; to use it as an input, open it and save it again as CSV from Excel',
+      ownCsv:
+        'CSV table of an earlier merge (npm run merge --csv): skipped; to use it as an input, open it and save it again as CSV from Excel',
     },
     status: { accepted: 'accepted', rejected: 'rejected', skipped: 'skipped', duplicate: 'set aside' },
     problems: {
       inputMissing: 'input folder not found: {input}',
       outputIsInput: 'the output would be written over an input ({output}): choose another --output',
       nothingUsable: 'no usable file in {input}: nothing was written',
-      reconciliation: 'RECONCILIATION FAILED: {count} total(s) of the workbook do not match the accepted files ({first}). Nothing was written.',
+      reconciliation:
+        'RECONCILIATION FAILED: {count} total(s) of the workbook do not match the accepted files ({first}). Nothing was written.',
       strict: '--strict: at least one file was rejected, nothing was written',
       outputNotAFile: '{output} is not a regular file ({kind}): it will not be replaced; choose another path',
       csvIsOutput: '--csv and --output name the same file ({csv}): choose two different files',
       writeFailed: 'cannot write {output}: {why}. No temporary file was left; {stale}',
     },
-    kinds: { symlink: 'symbolic link', directory: 'folder', device: 'device', fifo: 'named pipe (FIFO)', socket: 'socket' },
+    kinds: {
+      symlink: 'symbolic link',
+      directory: 'folder',
+      device: 'device',
+      fifo: 'named pipe (FIFO)',
+      socket: 'socket',
+    },
     writeWhy: {
       readOnly: 'read-only folder or access denied; choose a folder you can write to (--output)',
       diskFull: 'disk full; free some space or choose another disk (--output)',
-      noFolder: 'the output folder does not exist and cannot be created (is a file named like it?); check the --output path',
+      noFolder:
+        'the output folder does not exist and cannot be created (is a file named like it?); check the --output path',
       other: 'file system error ({code}); check the --output path',
     },
     stale: {
@@ -161,7 +182,8 @@ export type ReasonId = SourceReasonId;
 TEXTS.fr.reasons satisfies Record<SourceReasonId, string>;
 TEXTS.en.reasons satisfies Record<SourceReasonId, string>;
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const reasonsMatch: Exactly<keyof (typeof TEXTS)['fr']['reasons'], SourceReasonId> & Exactly<keyof (typeof TEXTS)['en']['reasons'], SourceReasonId> = true;
+const reasonsMatch: Exactly<keyof (typeof TEXTS)['fr']['reasons'], SourceReasonId> &
+  Exactly<keyof (typeof TEXTS)['en']['reasons'], SourceReasonId> = true;
 void reasonsMatch;
 export const MERGE_TEXTS = TEXTS;
 
@@ -171,7 +193,9 @@ export const MERGE_TEXTS = TEXTS;
  */
 function withDetail(params: Params, lang: Lang): Params {
   const code = params.code;
-  return typeof code === 'string' && isInputErrorCode(code) ? { ...params, detail: inputErrorText(code, params, lang) } : params;
+  return typeof code === 'string' && isInputErrorCode(code)
+    ? { ...params, detail: inputErrorText(code, params, lang) }
+    : params;
 }
 
 export function reasonText(id: ReasonId, params: Params, lang: Lang): string {
@@ -192,15 +216,34 @@ export function issueText(issue: Pick<Issue, 'ruleId' | 'messageId' | 'params'>,
 /** What a check is about, in a few words: the core rule's description, or the merge's own checks. */
 export function ruleTitle(ruleId: string, lang: Lang): string {
   const own = (TEXTS[lang].ruleTitles as Record<string, string>)[ruleId];
-  return own ?? RULES.find((r) => r.id === ruleId)?.meta.description[lang] ?? CROSS_FILE_CHECKS.find((c) => c.id === ruleId)?.description[lang] ?? ruleId;
+  return (
+    own ??
+    RULES.find((r) => r.id === ruleId)?.meta.description[lang] ??
+    CROSS_FILE_CHECKS.find((c) => c.id === ruleId)?.description[lang] ??
+    ruleId
+  );
 }
 
 export function problemText(id: keyof (typeof TEXTS)['fr']['problems'], params: Params, lang: Lang): string {
   const t = TEXTS[lang];
-  if (id === 'outputNotAFile') return interpolate(t.problems[id], { ...params, kind: t.kinds[params.kind as keyof typeof t.kinds] ?? String(params.kind) }, lang);
+  if (id === 'outputNotAFile')
+    return interpolate(
+      t.problems[id],
+      { ...params, kind: t.kinds[params.kind as keyof typeof t.kinds] ?? String(params.kind) },
+      lang,
+    );
   if (id === 'writeFailed') {
-    const why = interpolate(t.writeWhy[params.why as keyof typeof t.writeWhy] ?? t.writeWhy.other, { code: String(params.code ?? params.why) }, lang);
-    const stale = params.stale === 'removed' ? t.stale.removed : params.stale ? interpolate(t.stale.left, { files: params.stale }, lang) : t.stale.none;
+    const why = interpolate(
+      t.writeWhy[params.why as keyof typeof t.writeWhy] ?? t.writeWhy.other,
+      { code: String(params.code ?? params.why) },
+      lang,
+    );
+    const stale =
+      params.stale === 'removed'
+        ? t.stale.removed
+        : params.stale
+          ? interpolate(t.stale.left, { files: params.stale }, lang)
+          : t.stale.none;
     return interpolate(t.problems[id], { ...params, why, stale }, lang);
   }
   return interpolate(t.problems[id], params, lang);

@@ -7,7 +7,7 @@ export const communeMismatch = defineRule({
   id: 'commune-mismatch',
   meta: {
     description: {
-      fr: "La commune inscrite dans « Identification » est celle pour laquelle le modèle a été fait.",
+      fr: 'La commune inscrite dans « Identification » est celle pour laquelle le modèle a été fait.',
       en: 'The commune written in “Identification” is the one the template was made for.',
     },
     severity: 'error',
@@ -17,14 +17,20 @@ export const communeMismatch = defineRule({
     if (!commune) return;
     const field = view.identification.fields.commune;
     const name = field ? cellText(field.cell) : '';
-    if (field && name !== '' && normalise(name) !== normalise(commune.name) && normalise(name) !== normalise(commune.code))
+    if (
+      field &&
+      name !== '' &&
+      normalise(name) !== normalise(commune.name) &&
+      normalise(name) !== normalise(commune.code)
+    )
       report({
         messageId: 'mismatch',
         where: at({ sheet: view.identification.sheet!.name, ...field }),
         params: { found: name, expected: commune.name },
       });
     if (options.expectedCommune && options.expectedCommune !== commune.code) {
-      const expected = framework.communes.find((c) => c.code === options.expectedCommune)?.name ?? options.expectedCommune;
+      const expected =
+        framework.communes.find((c) => c.code === options.expectedCommune)?.name ?? options.expectedCommune;
       report({ messageId: 'notExpected', where: { sheet: null }, params: { found: commune.name, expected } });
     }
   },

@@ -20,7 +20,12 @@ export const duplicateCode = defineRule({
         if (!code) continue;
         const seen = first.get(code.toUpperCase());
         if (seen === undefined) first.set(code.toUpperCase(), row);
-        else report({ messageId: 'duplicate', where: { sheet: table.sheet.name, row, column }, params: { code, first: a1(seen, column) } });
+        else
+          report({
+            messageId: 'duplicate',
+            where: { sheet: table.sheet.name, row, column },
+            params: { code, first: a1(seen, column) },
+          });
       }
     }
   },

@@ -15,6 +15,10 @@ export const excelError = defineRule({
   check({ inputs, report }) {
     for (const input of inputs)
       if (input.cell.kind === 'error')
-        report({ messageId: 'error', where: at(input), params: { code: String(input.cell.value), field: fieldLabel(input) } });
+        report({
+          messageId: 'error',
+          where: at(input),
+          params: { code: String(input.cell.value), field: fieldLabel(input) },
+        });
   },
 });

@@ -20,6 +20,10 @@ export const lateEntry = defineRule({
     const due = timeliness(framework, period.label, date);
     // Further late, the date cannot belong to the period: date-outside-period's error.
     if (!due || due.daysLate === 0 || due.daysLate > LATE_LIMIT_DAYS) return;
-    report({ messageId: 'late', where: at(input), params: { date, deadline: due.deadline, period: period.label, days: due.daysLate } });
+    report({
+      messageId: 'late',
+      where: at(input),
+      params: { date, deadline: due.deadline, period: period.label, days: due.daysLate },
+    });
   },
 });

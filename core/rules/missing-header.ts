@@ -17,7 +17,11 @@ export const missingHeader = defineRule({
       const table = view[key];
       if (!table.sheet) continue;
       for (const header of table.missingHeaders)
-        report({ messageId: 'missing', where: { sheet: table.sheet.name, row: table.headerRow }, params: { header, sheet: table.sheet.name } });
+        report({
+          messageId: 'missing',
+          where: { sheet: table.sheet.name, row: table.headerRow },
+          params: { header, sheet: table.sheet.name },
+        });
     }
   },
 });

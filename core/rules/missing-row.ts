@@ -19,7 +19,11 @@ export const missingRow = defineRule({
       const rows = rowsByCode(table);
       for (const item of tableItems(framework, key))
         if (!rows.has(item.code.toUpperCase()))
-          report({ messageId: 'missing', where: { sheet: table.sheet.name }, params: { code: item.code, label: item.label } });
+          report({
+            messageId: 'missing',
+            where: { sheet: table.sheet.name },
+            params: { code: item.code, label: item.label },
+          });
     }
   },
 });

@@ -9,11 +9,18 @@ const REQUIRED: readonly (TableKey | 'identification')[] = ['identification', 'i
 
 /** How many cells the coordinator filled in the sheet of `key` (what the template prefills is not counted). */
 function filledCount(inputs: readonly InputCell[], key: TableKey | 'identification'): number {
-  return inputs.filter((i) => i.table === key && !i.prefilled && i.cell.kind !== 'empty' && cellText(i.cell) !== '').length;
+  return inputs.filter((i) => i.table === key && !i.prefilled && i.cell.kind !== 'empty' && cellText(i.cell) !== '')
+    .length;
 }
 
 /** The cells filled in `copy`, read as if it were the template's sheet (and the original gone). */
-function filledInCopy(tables: Tables, original: Sheet | null, copy: Sheet, key: TableKey | 'identification', framework: Framework): number {
+function filledInCopy(
+  tables: Tables,
+  original: Sheet | null,
+  copy: Sheet,
+  key: TableKey | 'identification',
+  framework: Framework,
+): number {
   const name = SHEET_NAMES[key];
   const sheets = tables.sheets.filter((s) => s !== original).map((s) => (s === copy ? { ...s, name } : s));
   return filledCount(allInputs(locate({ sheets }), framework), key);
@@ -45,7 +52,12 @@ export const missingSheet = defineRule({
         else report({ messageId: 'missing', where: { sheet: null }, params: { sheet } });
       } else if (copies.length > 0 && filledCount(inputs, key) === 0) {
         const copy = copies.find((c) => filledInCopy(view.tables, original, c, key, framework) > 0);
-        if (copy) report({ messageId: 'emptyOriginal', where: { sheet: original.name }, params: { sheet: original.name, copy: copy.name } });
+        if (copy)
+          report({
+            messageId: 'emptyOriginal',
+            where: { sheet: original.name },
+            params: { sheet: original.name, copy: copy.name },
+          });
       }
     }
   },

@@ -15,7 +15,7 @@ export const nonNegativeInteger = defineRule({
   },
   check({ inputs, report }) {
     for (const input of inputs) {
-      if (!isNumeric(input) || input.forbidden || input.formulaAllowed && input.cell.kind === 'formula') continue;
+      if (!isNumeric(input) || input.forbidden || (input.formulaAllowed && input.cell.kind === 'formula')) continue;
       const value = numberOf(input.cell, input.units);
       if (value === undefined) continue;
       const params = { value, field: fieldLabel(input) };

@@ -23,7 +23,8 @@ export const overAchievement = defineRule({
       // The period's own target: a period without one is not judged (never against the whole project's).
       const planned = periodTargetOf(ctx, indicator.periodTargets, indicator.aggregation.periods);
       const value = achieved ? numberOf(achieved.cell, achieved.units) : undefined;
-      if (!achieved || value === undefined || planned === undefined || planned <= 0 || value <= planned * threshold) continue;
+      if (!achieved || value === undefined || planned === undefined || planned <= 0 || value <= planned * threshold)
+        continue;
       report({
         messageId: 'over',
         where: at(achieved),

@@ -33,7 +33,9 @@ export const plannedMismatch = defineRule({
     const targets = {
       indicators: new Map(framework.indicators.map((i) => [i.code, target(i.periodTargets, i.aggregation.periods)])),
       budget: new Map(framework.budgetLines.map((b) => [b.code, target(b.periodPlanned, 'sum')])),
-      beneficiaries: new Map(framework.beneficiaries.map((b) => [b.code, target(b.periodTargets, b.aggregation.periods)])),
+      beneficiaries: new Map(
+        framework.beneficiaries.map((b) => [b.code, target(b.periodTargets, b.aggregation.periods)]),
+      ),
     };
     for (const table of ['indicators', 'budget', 'beneficiaries'] as const) {
       for (const [code, row] of rowInputs(inputs, table)) {
@@ -42,17 +44,21 @@ export const plannedMismatch = defineRule({
         if (!planned || expected === undefined) continue;
         const text = cellText(planned.cell);
         if (text === '') {
-          if (periodTemplate && expected !== null) report({ messageId: 'empty', where: at(planned), params: { code, expected } });
+          if (periodTemplate && expected !== null)
+            report({ messageId: 'empty', where: at(planned), params: { code, expected } });
           continue;
         }
         if (isUndefinedTargetText(text)) {
-          if (expected !== null) report({ messageId: 'mismatch', where: at(planned), params: { code, found: `« ${text} »`, expected } });
+          if (expected !== null)
+            report({ messageId: 'mismatch', where: at(planned), params: { code, found: `« ${text} »`, expected } });
           continue;
         }
         const found = numberOf(planned.cell, planned.units);
         if (found === undefined) continue;
-        if (expected === null) report({ messageId: 'undefinedTarget', where: at(planned), params: { code, found, period: period.label } });
-        else if (found !== expected) report({ messageId: 'mismatch', where: at(planned), params: { code, found, expected } });
+        if (expected === null)
+          report({ messageId: 'undefinedTarget', where: at(planned), params: { code, found, period: period.label } });
+        else if (found !== expected)
+          report({ messageId: 'mismatch', where: at(planned), params: { code, found, expected } });
       }
     }
   },

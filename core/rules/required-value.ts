@@ -19,7 +19,8 @@ export const requiredValue = defineRule({
     const { sheet, fields } = view.identification;
     if (sheet)
       for (const spec of IDENTIFICATION_FIELDS)
-        if (spec.required && !fields[spec.key]) report({ messageId: 'missing', where: { sheet: sheet.name }, params: { field: spec.label, code: '' } });
+        if (spec.required && !fields[spec.key])
+          report({ messageId: 'missing', where: { sheet: sheet.name }, params: { field: spec.label, code: '' } });
     for (const input of inputs) {
       if (!input.required || input.cell.kind === 'formula' || cellText(input.cell) !== '') continue;
       const numeric = input.kind === 'count' || input.kind === 'amount';

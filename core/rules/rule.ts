@@ -61,7 +61,9 @@ export interface Rule<Id extends string = string, MessageIds extends string = st
  * `report({ messageId })` accepts only an id of `meta.messageIds`, and the registry derives from them
  * the exact shape the fr/en catalogues must have. Returns the rule unchanged.
  */
-export function defineRule<const Id extends string, const MessageIds extends string>(rule: Rule<Id, MessageIds>): Rule<Id, MessageIds> {
+export function defineRule<const Id extends string, const MessageIds extends string>(
+  rule: Rule<Id, MessageIds>,
+): Rule<Id, MessageIds> {
   return rule;
 }
 
@@ -69,7 +71,9 @@ export function defineRule<const Id extends string, const MessageIds extends str
 export type MessageIdsOf<R> = R extends { meta: RuleMeta<infer MessageIds> } ? MessageIds : never;
 
 /** What a catalogue holds for the rules `R` (a union): one entry per rule id, one text per message id, nothing else. */
-export type MessagesOf<R extends Rule> = { readonly [One in R as One['id']]: { readonly [M in MessageIdsOf<One>]: string } };
+export type MessagesOf<R extends Rule> = {
+  readonly [One in R as One['id']]: { readonly [M in MessageIdsOf<One>]: string };
+};
 
 /** True when every rule of `R` has literal ids; a rule typed plain `Rule` (ids `string`) would void the catalogue check. */
 export type LiteralIds<R extends Rule> = string extends R['id'] | MessageIdsOf<R> ? false : true;

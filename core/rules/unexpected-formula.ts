@@ -15,6 +15,10 @@ export const unexpectedFormula = defineRule({
   check({ inputs, report }) {
     for (const input of inputs)
       if (input.cell.kind === 'formula' && !input.formulaAllowed)
-        report({ messageId: 'formula', where: at(input), params: { formula: `=${input.cell.formula ?? ''}`, field: fieldLabel(input) } });
+        report({
+          messageId: 'formula',
+          where: at(input),
+          params: { formula: `=${input.cell.formula ?? ''}`, field: fieldLabel(input) },
+        });
   },
 });

@@ -21,7 +21,9 @@ export const unknownCode = defineRule({
       const codes = new Set(tableItems(framework, key).map((i) => i.code.toUpperCase()));
       for (const { code, row } of table.rows) {
         if (code === '') {
-          const filled = Object.values(table.columns).find((c) => c !== undefined && cellAt(table.sheet!, row, c).kind !== 'empty');
+          const filled = Object.values(table.columns).find(
+            (c) => c !== undefined && cellAt(table.sheet!, row, c).kind !== 'empty',
+          );
           report({ messageId: 'noCode', where: { sheet: table.sheet.name, row, column: filled ?? column } });
         } else if (!codes.has(code.toUpperCase()))
           report({ messageId: 'unknown', where: { sheet: table.sheet.name, row, column }, params: { code } });

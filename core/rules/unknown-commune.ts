@@ -24,6 +24,10 @@ export const unknownCommune = defineRule({
     const name = field ? cellText(field.cell) : '';
     // A blank Commune is the business of required-value.
     if (field && name !== '')
-      report({ messageId: 'unknownName', where: at({ sheet: view.identification.sheet!.name, ...field }), params: { name, known } });
+      report({
+        messageId: 'unknownName',
+        where: at({ sheet: view.identification.sheet!.name, ...field }),
+        params: { name, known },
+      });
   },
 });

@@ -24,11 +24,19 @@ export const unknownPeriod = defineRule({
     if (text === '') return;
     const period = framework.periods.find((p) => normalise(p.label) === normalise(text));
     if (!period) {
-      report({ messageId: 'unknown', where: at(input), params: { text, periods: periodTree(framework.periods).reporting.join(', ') } });
+      report({
+        messageId: 'unknown',
+        where: at(input),
+        params: { text, periods: periodTree(framework.periods).reporting.join(', ') },
+      });
       return;
     }
     if (periodTree(framework.periods).children.has(period.label)) {
-      report({ messageId: 'grouping', where: at(input), params: { text, periods: reportingPeriodsOf(framework.periods, period.label).join(', ') } });
+      report({
+        messageId: 'grouping',
+        where: at(input),
+        params: { text, periods: reportingPeriodsOf(framework.periods, period.label).join(', ') },
+      });
       return;
     }
     const made = view.meta?.period;

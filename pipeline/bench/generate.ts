@@ -6,7 +6,13 @@ import { writeTemplateFile, type Fill } from '../templates';
 import { random } from './synthetic';
 
 /** Plausible values for one commune and quarter; `mistake` seeds one deliberate error. */
-export function syntheticFill(framework: Framework, communeCode: string, periodIndex: number, rand: () => number, mistake: number | null): Fill {
+export function syntheticFill(
+  framework: Framework,
+  communeCode: string,
+  periodIndex: number,
+  rand: () => number,
+  mistake: number | null,
+): Fill {
   const period = framework.periods[periodIndex]!;
   const end = new Date(`${period.end}T00:00:00Z`);
   const fill: Fill = {
@@ -28,7 +34,8 @@ export function syntheticFill(framework: Framework, communeCode: string, periodI
     }
     if (achieved < target * share) fill[`indicators:${ind.code}:comment`] = 'Activité décalée au trimestre suivant.';
   });
-  for (const line of framework.budgetLines) fill[`budget:${line.code}:spent`] = Math.round(((line.planned[communeCode] ?? 0) / 4) * (0.8 + rand() * 0.19));
+  for (const line of framework.budgetLines)
+    fill[`budget:${line.code}:spent`] = Math.round(((line.planned[communeCode] ?? 0) / 4) * (0.8 + rand() * 0.19));
   for (const cat of framework.beneficiaries) {
     const target = cat.targets[communeCode] ?? 0;
     const total = Math.round(target * (0.6 + rand() * 0.4));
@@ -49,7 +56,12 @@ export function syntheticFill(framework: Framework, communeCode: string, periodI
  * Writes one workbook per commune and period into `dir` (skipping those already there, so the
  * bench's inputs are generated once). Returns the number of files written now.
  */
-export async function generateInputs(framework: Framework, dir: string, count: number, onProgress?: (done: number) => void): Promise<number> {
+export async function generateInputs(
+  framework: Framework,
+  dir: string,
+  count: number,
+  onProgress?: (done: number) => void,
+): Promise<number> {
   await fs.mkdir(dir, { recursive: true });
   const existing = new Set(await fs.readdir(dir));
   let written = 0;
@@ -61,8 +73,13 @@ export async function generateInputs(framework: Framework, dir: string, count: n
     if (existing.has(file)) continue;
     const rand = random(i + 1);
     // About one file in 150 carries a deliberate error, as real batches do.
-    const mistake = i % 150 === 77 ? (i % 3) : null;
-    await writeTemplateFile(framework, planTemplate(framework, commune.code), path.join(dir, file), syntheticFill(framework, commune.code, periodIndex, rand, mistake));
+    const mistake = i % 150 === 77 ? i % 3 : null;
+    await writeTemplateFile(
+      framework,
+      planTemplate(framework, commune.code),
+      path.join(dir, file),
+      syntheticFill(framework, commune.code, periodIndex, rand, mistake),
+    );
     written++;
     onProgress?.(written);
   }

@@ -13,7 +13,28 @@ export function random(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['Ba', 'Dia', 'Kè', 'Nié', 'Sé', 'Tom', 'Gou', 'Ma', 'Dô', 'Kou', 'Fa', 'Sí', 'Bou', 'Ké', 'Zè', 'Tin', 'Ha', 'Ye', 'Dié', 'Mè'];
+const SYLLABLES = [
+  'Ba',
+  'Dia',
+  'Kè',
+  'Nié',
+  'Sé',
+  'Tom',
+  'Gou',
+  'Ma',
+  'Dô',
+  'Kou',
+  'Fa',
+  'Sí',
+  'Bou',
+  'Ké',
+  'Zè',
+  'Tin',
+  'Ha',
+  'Ye',
+  'Dié',
+  'Mè',
+];
 
 function name(rand: () => number): string {
   const parts = 2 + Math.floor(rand() * 2);
@@ -38,10 +59,25 @@ function split(total: number, n: number, rand: () => number): number[] {
  */
 export function syntheticFramework(seed: Framework, communes: number, extraIndicators = 0): Framework {
   const rand = random(20231231);
-  const regions = ['Kayes', 'Koulikoro', 'Sikasso', 'Ségou', 'Mopti', 'Tombouctou', 'Gao', 'Kidal', 'Ménaka', 'Taoudénit'];
+  const regions = [
+    'Kayes',
+    'Koulikoro',
+    'Sikasso',
+    'Ségou',
+    'Mopti',
+    'Tombouctou',
+    'Gao',
+    'Kidal',
+    'Ménaka',
+    'Taoudénit',
+  ];
   const list = Array.from({ length: communes }, (_, i) => {
     const region = regions[i % regions.length]!;
-    return { code: `C${String(i + 1).padStart(4, '0')}`, name: `${name(rand)} ${i + 1}`, cercle: `${region} – cercle ${1 + (Math.floor(i / regions.length) % 5)}` };
+    return {
+      code: `C${String(i + 1).padStart(4, '0')}`,
+      name: `${name(rand)} ${i + 1}`,
+      cercle: `${region} – cercle ${1 + (Math.floor(i / regions.length) % 5)}`,
+    };
   });
   const codes = list.map((c) => c.code);
   const perCommune = (total: number) => Object.fromEntries(split(total, communes, rand).map((v, i) => [codes[i]!, v]));
@@ -66,20 +102,26 @@ export function syntheticFramework(seed: Framework, communes: number, extraIndic
   const budget = seed.project.budget * Math.ceil(communes / 4);
   const lineTotals = split(budget, seed.budgetLines.length, rand);
   const quarters = ['T1', 'T2', 'T3', 'T4'].map((q) => `2024-${q}`);
-  return withSpreadTargets({
-    ...seed,
-    id: `${seed.id}-national`,
-    project: { ...seed.project, region: 'Mali (toutes régions)', budget },
-    periods: quarters.map((label, i) => ({
-      label,
-      kind: 'quarter' as const,
-      start: `2024-${String(i * 3 + 1).padStart(2, '0')}-01`,
-      end: ['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31'][i]!,
-    })),
-    communes: list,
-    indicators: [...baseIndicators, ...extra],
-    budgetLines: seed.budgetLines.map((line, i) => ({ ...line, planned: perCommune(lineTotals[i]!) })),
-    contributions: [{ partner: seed.contributions[0]?.partner ?? 'Partenaire', amount: budget }],
-    beneficiaries: seed.beneficiaries.map((b) => ({ ...b, targets: perCommune(Object.values(b.targets).reduce((a, v) => a + v, 0) * Math.ceil(communes / 4)) })),
-  }, quarters);
+  return withSpreadTargets(
+    {
+      ...seed,
+      id: `${seed.id}-national`,
+      project: { ...seed.project, region: 'Mali (toutes régions)', budget },
+      periods: quarters.map((label, i) => ({
+        label,
+        kind: 'quarter' as const,
+        start: `2024-${String(i * 3 + 1).padStart(2, '0')}-01`,
+        end: ['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31'][i]!,
+      })),
+      communes: list,
+      indicators: [...baseIndicators, ...extra],
+      budgetLines: seed.budgetLines.map((line, i) => ({ ...line, planned: perCommune(lineTotals[i]!) })),
+      contributions: [{ partner: seed.contributions[0]?.partner ?? 'Partenaire', amount: budget }],
+      beneficiaries: seed.beneficiaries.map((b) => ({
+        ...b,
+        targets: perCommune(Object.values(b.targets).reduce((a, v) => a + v, 0) * Math.ceil(communes / 4)),
+      })),
+    },
+    quarters,
+  );
 }

@@ -32,15 +32,22 @@ interface Row {
 function runMerge(args: string[]): Promise<{ seconds: number; rssMb: number; code: number }> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(__dirname, '..', 'bench', 'child.ts'), ...args], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--require', require.resolve('tsx/cjs'), path.join(__dirname, '..', 'bench', 'child.ts'), ...args],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', () => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      const line = stderr.split('\n').reverse().find((l) => l.startsWith('BENCH '));
+      const line = stderr
+        .split('\n')
+        .reverse()
+        .find((l) => l.startsWith('BENCH '));
       if (!line) {
         reject(new Error(`merge failed: ${stderr.split('\n').slice(-3).join(' ')}`));
         return;
@@ -62,7 +69,12 @@ function validatorOnLargeWorkbook(rows: number): { seconds: number; issues: numb
   for (const [key, value] of Object.entries(syntheticFill(framework, code, 0, random(7), null))) {
     const target = cells.get(key);
     if (!target || value === null) continue;
-    const cell: Cell = value instanceof Date ? { kind: 'date', value: value.toISOString().slice(0, 10) } : typeof value === 'number' ? { kind: 'number', value } : { kind: 'string', value };
+    const cell: Cell =
+      value instanceof Date
+        ? { kind: 'date', value: value.toISOString().slice(0, 10) }
+        : typeof value === 'number'
+          ? { kind: 'number', value }
+          : { kind: 'string', value };
     overrides.set(`${target.sheet.name}!${a1(target.cell.row, target.cell.column)}`, cell);
   }
   const tables = planToTables(plan, overrides);
@@ -94,21 +106,35 @@ export async function run(argv: string[]): Promise<number> {
     const framework = parseFramework(syntheticFramework(loadFrameworkFile(), 703));
     // Inputs are kept between runs, per framework and template version: a change of either makes new ones
     // (last version's files would all be refused, and the figures would measure nothing).
-    const stamp = createHash('sha256').update(`${TEMPLATE_VERSION}\u0000${JSON.stringify(framework)}`).digest('hex').slice(0, 8);
+    const stamp = createHash('sha256')
+      .update(`${TEMPLATE_VERSION}\u0000${JSON.stringify(framework)}`)
+      .digest('hex')
+      .slice(0, 8);
     const dir = path.join(CACHE, `inputs-${framework.communes.length}-${stamp}`);
     const frameworkFile = path.join(CACHE, 'framework-national.json');
     await fs.mkdir(CACHE, { recursive: true });
     await fs.writeFile(frameworkFile, JSON.stringify(framework));
-    process.stderr.write(`Préparation de ${count} classeurs dans ${path.relative(ROOT, dir)} (gardés entre deux mesures)…\n`);
+    process.stderr.write(
+      `Préparation de ${count} classeurs dans ${path.relative(ROOT, dir)} (gardés entre deux mesures)…\n`,
+    );
     const started = Date.now();
-    const written = await generateInputs(framework, dir, count, (n) => n % 250 === 0 && process.stderr.write(`  ${n} écrits\n`));
-    if (written > 0) process.stderr.write(`  ${written} classeurs écrits en ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    const written = await generateInputs(
+      framework,
+      dir,
+      count,
+      (n) => n % 250 === 0 && process.stderr.write(`  ${n} écrits\n`),
+    );
+    if (written > 0)
+      process.stderr.write(`  ${written} classeurs écrits en ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     const all = (await fs.readdir(dir)).filter((f) => f.endsWith('.xlsx')).sort();
     const names = all.slice(0, count);
     const inputDir = path.join(CACHE, `run-${count}`);
     await fs.rm(inputDir, { recursive: true, force: true });
     await fs.mkdir(inputDir, { recursive: true });
-    for (const name of names) await fs.link(path.join(dir, name), path.join(inputDir, name)).catch(() => fs.copyFile(path.join(dir, name), path.join(inputDir, name)));
+    for (const name of names)
+      await fs
+        .link(path.join(dir, name), path.join(inputDir, name))
+        .catch(() => fs.copyFile(path.join(dir, name), path.join(inputDir, name)));
     const files = names.map((n) => path.join(inputDir, n));
     const bytes = (await Promise.all(files.map((f) => fs.stat(f)))).reduce((a, s) => a + s.size, 0);
     const mb = bytes / 1048576;
@@ -124,20 +150,54 @@ export async function run(argv: string[]): Promise<number> {
     }
     const floor = floors.sort((a, b) => a - b)[1]!;
 
-    const rows: Row[] = [{ what: 'plancher : dézipper + parcourir le XML', files: files.length, mb, seconds: floor, rssMb: null, ratio: 1 }];
+    const rows: Row[] = [
+      {
+        what: 'plancher : dézipper + parcourir le XML',
+        files: files.length,
+        mb,
+        seconds: floor,
+        rssMb: null,
+        ratio: 1,
+      },
+    ];
     const outputs: Record<string, string> = {};
     for (const workers of [availableParallelism(), 1]) {
       process.stderr.write(`Consolidation complète, ${workers} fil(s)…\n`);
       const out = path.join(CACHE, `out-${workers}.xlsx`);
       const csv = path.join(CACHE, `out-${workers}.csv`);
-      const result = await runMerge(['--input', inputDir, '--output', out, '--csv', csv, '--framework', frameworkFile, '--workers', String(workers)]);
+      const result = await runMerge([
+        '--input',
+        inputDir,
+        '--output',
+        out,
+        '--csv',
+        csv,
+        '--framework',
+        frameworkFile,
+        '--workers',
+        String(workers),
+      ]);
       // 0, or 1 for the few files with a deliberate error; anything else wrote nothing worth timing.
-      if (result.code > 1) throw new Error(`la consolidation a échoué (code ${result.code}) : les chiffres ne mesureraient rien`);
-      rows.push({ what: `consolidation complète (${workers} fil${workers > 1 ? 's' : ''})`, files: files.length, mb, seconds: result.seconds, rssMb: result.rssMb, ratio: result.seconds / floor });
+      if (result.code > 1)
+        throw new Error(`la consolidation a échoué (code ${result.code}) : les chiffres ne mesureraient rien`);
+      rows.push({
+        what: `consolidation complète (${workers} fil${workers > 1 ? 's' : ''})`,
+        files: files.length,
+        mb,
+        seconds: result.seconds,
+        rssMb: result.rssMb,
+        ratio: result.seconds / floor,
+      });
       outputs[workers] = sha(csv);
     }
     const validator = validatorOnLargeWorkbook(5000);
-    rows.push({ what: `validateur seul, 5 000 lignes d’indicateurs (${validator.issues} problèmes)`, files: 1, mb: null, seconds: validator.seconds, rssMb: null });
+    rows.push({
+      what: `validateur seul, 5 000 lignes d’indicateurs (${validator.issues} problèmes)`,
+      files: 1,
+      mb: null,
+      seconds: validator.seconds,
+      rssMb: null,
+    });
 
     const fmt = (v: number | null | undefined, d = 2) => (v === null || v === undefined ? '–' : v.toFixed(d));
     const lines = [
@@ -145,7 +205,10 @@ export async function run(argv: string[]): Promise<number> {
       '',
       '| Mesure | Fichiers | Entrées (Mo) | Secondes | Fichiers/s | Ratio / plancher | RSS max (Mo) |',
       '|---|---:|---:|---:|---:|---:|---:|',
-      ...rows.map((r) => `| ${r.what} | ${r.files} | ${fmt(r.mb, 1)} | ${fmt(r.seconds)} | ${fmt(r.files / r.seconds, 0)} | ${fmt(r.ratio, 1)} | ${fmt(r.rssMb, 0)} |`),
+      ...rows.map(
+        (r) =>
+          `| ${r.what} | ${r.files} | ${fmt(r.mb, 1)} | ${fmt(r.seconds)} | ${fmt(r.files / r.seconds, 0)} | ${fmt(r.ratio, 1)} | ${fmt(r.rssMb, 0)} |`,
+      ),
       '',
       `Sortie identique en parallèle et en séquentiel (table Données, SHA-256) : ${Object.values(outputs).every((h) => h === Object.values(outputs)[0]) ? 'oui' : 'NON'} (${Object.values(outputs).join(' / ')})`,
     ];

@@ -29,9 +29,15 @@ export function langOf(argv: readonly string[]): Lang {
 
 /** commander's own parsing errors, said in the user's language like every other message of the tools. */
 const COMMANDER_ERRORS: [RegExp, (lang: Lang, ...m: string[]) => string][] = [
-  [/^error: unknown option '([^']+)'(?:\s*\(Did you mean ([^?]+)\?\))?/, (lang, option, hint) => cliText(hint ? 'unknownOptionHint' : 'unknownOption', { option, hint }, lang)],
+  [
+    /^error: unknown option '([^']+)'(?:\s*\(Did you mean ([^?]+)\?\))?/,
+    (lang, option, hint) => cliText(hint ? 'unknownOptionHint' : 'unknownOption', { option, hint }, lang),
+  ],
   [/^error: option '([^']+)' argument missing/, (lang, option) => cliText('missingValue', { option }, lang)],
-  [/^error: option '([^']+)' argument '([^']*)' is invalid\.\s*(.*)/, (lang, option, _v, why) => cliText('invalidValue', { option, why }, lang)],
+  [
+    /^error: option '([^']+)' argument '([^']*)' is invalid\.\s*(.*)/,
+    (lang, option, _v, why) => cliText('invalidValue', { option, why }, lang),
+  ],
   [/^error: too many arguments.*/, (lang) => cliText('tooManyArguments', {}, lang)],
   [/^error: missing required argument '([^']+)'/, (lang, argument) => cliText('missingArgument', { argument }, lang)],
 ];
@@ -49,7 +55,12 @@ export function commanderErrorText(text: string, lang: Lang): string {
 export const frenchCommanderError = (text: string): string => commanderErrorText(text, 'fr');
 
 /** commander's help headings, in the user's language. */
-const HELP_TITLES: Record<string, CliTextId> = { 'Usage:': 'helpUsage', 'Options:': 'helpOptions', 'Arguments:': 'helpArguments', 'Commands:': 'helpCommands' };
+const HELP_TITLES: Record<string, CliTextId> = {
+  'Usage:': 'helpUsage',
+  'Options:': 'helpOptions',
+  'Arguments:': 'helpArguments',
+  'Commands:': 'helpCommands',
+};
 
 /** A commander program that throws instead of exiting, so run(argv) can return the exit code. */
 export function program(name: string, description: string, lang: Lang = 'fr'): Command {

@@ -47,7 +47,10 @@ function printHuman(result: MergeResult, framework: Framework, lang: Lang): void
   for (const source of result.sources) {
     const mark = source.status === 'accepted' ? '✓' : source.status === 'rejected' ? '✗' : '–';
     const about = [communeNames(source.commune, framework), source.period ?? ''].filter(Boolean).join(', ');
-    const reason = source.reason && (source.status !== 'accepted' || source.reason.id === 'toDateOnly') ? `${summaryText('reasonSeparator', {}, lang)}${reasonText(source.reason.id, source.reason.params, lang)}` : '';
+    const reason =
+      source.reason && (source.status !== 'accepted' || source.reason.id === 'toDateOnly')
+        ? `${summaryText('reasonSeparator', {}, lang)}${reasonText(source.reason.id, source.reason.params, lang)}`
+        : '';
     out(`${mark} ${statusText(source.status, lang).padEnd(8)} ${source.file}${about ? ` (${about})` : ''}${reason}`);
     // An unusable file's one problem is already its reason, on the line above.
     const shown = (byFile.get(source.file) ?? []).filter(
@@ -58,14 +61,21 @@ function printHuman(result: MergeResult, framework: Framework, lang: Lang): void
       out(`    ${severityLabel(issue.severity, lang).padEnd(14)} ${where.padEnd(18)} ${issueText(issue, lang)}`);
     }
     // A million-line CSV in the wrong shape is not a million console lines: as in Contrôles, the rest is counted.
-    if (shown.length > ISSUES_PER_FILE) out(`    ${summaryText('moreIssues', { count: shown.length - ISSUES_PER_FILE }, lang)}`);
+    if (shown.length > ISSUES_PER_FILE)
+      out(`    ${summaryText('moreIssues', { count: shown.length - ISSUES_PER_FILE }, lang)}`);
   }
   const count = (status: string) => result.sources.filter((s) => s.status === status).length;
   out('');
   out(
     summaryText(
       'files',
-      { files: result.sources.length, accepted: count('accepted'), rejected: count('rejected'), skipped: count('skipped'), duplicate: count('duplicate') },
+      {
+        files: result.sources.length,
+        accepted: count('accepted'),
+        rejected: count('rejected'),
+        skipped: count('skipped'),
+        duplicate: count('duplicate'),
+      },
       lang,
     ),
   );
@@ -73,7 +83,8 @@ function printHuman(result: MergeResult, framework: Framework, lang: Lang): void
   const earlier = [...new Set(toDateOnly.flatMap((s) => s.period?.split(', ') ?? []))];
   const order = result.model?.toDatePeriods ?? [];
   earlier.sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  if (toDateOnly.length > 0) out(summaryText('toDateOnly', { count: toDateOnly.length, periods: earlier.join(', ') }, lang));
+  if (toDateOnly.length > 0)
+    out(summaryText('toDateOnly', { count: toDateOnly.length, periods: earlier.join(', ') }, lang));
   if (result.model) for (const line of completenessLines(result.model, lang)) out(line);
   if (result.csv) out(summaryText('csv', { csv: result.csv }, lang));
   if (result.output) out(summaryText('written', { output: result.output }, lang));
@@ -83,23 +94,42 @@ function printHuman(result: MergeResult, framework: Framework, lang: Lang): void
 /** « Non reçu : Bara : 2024-T4 non reçu ; … », « En retard : … », or that every commune sent every period. */
 function completenessLines(model: NonNullable<MergeResult['model']>, lang: Lang): string[] {
   const names = new Map(model.framework.communes.map((c) => [c.code, c.name]));
-  const list = (items: string[]) => items.slice(0, MISSING_NAMES_SHOWN).join(summaryText('listSeparator', {}, lang)) + (items.length > MISSING_NAMES_SHOWN ? ` … (+${items.length - MISSING_NAMES_SHOWN})` : '');
+  const list = (items: string[]) =>
+    items.slice(0, MISSING_NAMES_SHOWN).join(summaryText('listSeparator', {}, lang)) +
+    (items.length > MISSING_NAMES_SHOWN ? ` … (+${items.length - MISSING_NAMES_SHOWN})` : '');
   const missing = model.coverage
     .filter((c) => c.state !== 'received')
-    .map((c) => summaryText(c.state === 'rejected' ? 'rejectedItem' : 'missingItem', { commune: names.get(c.commune) ?? c.commune, period: c.period }, lang));
+    .map((c) =>
+      summaryText(
+        c.state === 'rejected' ? 'rejectedItem' : 'missingItem',
+        { commune: names.get(c.commune) ?? c.commune, period: c.period },
+        lang,
+      ),
+    );
   const late = model.coverage
     .filter((c) => (c.timeliness?.daysLate ?? 0) > 0)
     .map((c) =>
       summaryText(
         'lateItem',
-        { commune: names.get(c.commune) ?? c.commune, period: c.period, date: formatDate(c.entryDate!, lang), days: c.timeliness!.daysLate, deadline: formatDate(c.timeliness!.deadline, lang) },
+        {
+          commune: names.get(c.commune) ?? c.commune,
+          period: c.period,
+          date: formatDate(c.entryDate!, lang),
+          days: c.timeliness!.daysLate,
+          deadline: formatDate(c.timeliness!.deadline, lang),
+        },
         lang,
       ),
     );
-  const lines = [missing.length > 0 ? summaryText('notReceived', { list: list(missing) }, lang) : summaryText('allReceived', { periods: selectionLabel(model) }, lang)];
+  const lines = [
+    missing.length > 0
+      ? summaryText('notReceived', { list: list(missing) }, lang)
+      : summaryText('allReceived', { periods: selectionLabel(model) }, lang),
+  ];
   if (late.length > 0) lines.push(summaryText('late', { list: list(late) }, lang));
   // Earlier periods missing from the cumulative to date: « 2023 (Gounzourèye, Bara) ».
-  const who = (codes: string[]) => (codes.length <= MISSING_NAMES_SHOWN ? codes.map((c) => names.get(c) ?? c).join(', ') : String(codes.length));
+  const who = (codes: string[]) =>
+    codes.length <= MISSING_NAMES_SHOWN ? codes.map((c) => names.get(c) ?? c).join(', ') : String(codes.length);
   const earlier = model.toDateMissing.map((m) => `${m.period} (${who(m.communes)})`);
   if (earlier.length > 0) lines.push(summaryText('toDateMissing', { list: list(earlier) }, lang));
   return lines;
@@ -110,7 +140,9 @@ function printJson(result: MergeResult, lang: Lang): void {
     exitCode: result.exitCode,
     output: result.output,
     csv: result.csv,
-    problem: result.problem ? { ...result.problem, message: problemText(result.problem.id, result.problem.params, lang) } : null,
+    problem: result.problem
+      ? { ...result.problem, message: problemText(result.problem.id, result.problem.params, lang) }
+      : null,
     refusedByStrict: result.refusedByStrict,
     periods: result.model?.periods ?? [],
     selection: result.model?.selection ?? null,
@@ -118,7 +150,15 @@ function printJson(result: MergeResult, lang: Lang): void {
     toDateMissing: result.model?.toDateMissing ?? [],
     complete: result.model?.complete ?? false,
     communes:
-      result.model?.communes.map((c) => ({ code: c.commune.code, name: c.commune.name, received: c.received, complete: c.complete, periods: c.periods, missing: c.missing, sources: c.sources })) ?? [],
+      result.model?.communes.map((c) => ({
+        code: c.commune.code,
+        name: c.commune.name,
+        received: c.received,
+        complete: c.complete,
+        periods: c.periods,
+        missing: c.missing,
+        sources: c.sources,
+      })) ?? [],
     coverage:
       result.model?.coverage.map((c) => ({
         commune: c.commune,
@@ -146,15 +186,29 @@ function printJson(result: MergeResult, lang: Lang): void {
         women: l.total.women,
         men: l.total.men,
         // Cumulative to the end of the selection against the end-of-project target (same rule, communes reported to date).
-        toDate: { achieved: l.toDate.total.achieved, target: l.toDate.total.target, rate: rateOf(l.toDate.total.achieved, l.toDate.total.target), endTarget: l.toDate.endTarget },
+        toDate: {
+          achieved: l.toDate.total.achieved,
+          target: l.toDate.total.target,
+          rate: rateOf(l.toDate.total.achieved, l.toDate.total.target),
+          endTarget: l.toDate.endTarget,
+        },
         baseline: l.item.baseline ?? null,
         periods: l.evolution.total,
       })) ?? [],
     results:
       result.model?.framework.results.map((res) => {
-        const rates = result.model!.indicators.filter((l) => l.item.result === res.code).map((l) => rateOf(l.total.achieved, l.total.planned));
-        const toDate = result.model!.indicators.filter((l) => l.item.result === res.code).map((l) => rateOf(l.toDate.total.achieved, l.toDate.total.target));
-        return { code: res.code, rate: cappedMean(rates), weakest: weakest(rates), toDate: { rate: cappedMean(toDate), weakest: weakest(toDate) } };
+        const rates = result
+          .model!.indicators.filter((l) => l.item.result === res.code)
+          .map((l) => rateOf(l.total.achieved, l.total.planned));
+        const toDate = result
+          .model!.indicators.filter((l) => l.item.result === res.code)
+          .map((l) => rateOf(l.toDate.total.achieved, l.toDate.total.target));
+        return {
+          code: res.code,
+          rate: cappedMean(rates),
+          weakest: weakest(rates),
+          toDate: { rate: cappedMean(toDate), weakest: weakest(toDate) },
+        };
       }) ?? [],
     discrepancies: result.discrepancies,
   };
@@ -183,17 +237,24 @@ export async function run(argv: string[]): Promise<number> {
       .parse(argv, { from: 'user' });
     const options = cli.opts<Options>();
     lang = options.lang;
-    if (options.prefer !== undefined && options.prefer !== 'latest') throw new Error(cliText('prefer', { value: options.prefer }, lang));
+    if (options.prefer !== undefined && options.prefer !== 'latest')
+      throw new Error(cliText('prefer', { value: options.prefer }, lang));
     const maxSize = Number(options.maxSize);
-    if (!Number.isFinite(maxSize) || maxSize <= 0) throw new Error(cliText('maxSize', { value: options.maxSize }, lang));
+    if (!Number.isFinite(maxSize) || maxSize <= 0)
+      throw new Error(cliText('maxSize', { value: options.maxSize }, lang));
     const framework = loadFrameworkFile(options.framework);
     if (options.period && !framework.periods.some((p) => p.label === options.period))
-      throw new Error(cliText('period', { value: options.period, periods: framework.periods.map((p) => p.label).join(', ') }, lang));
-    const output = options.output ?? path.join(DEFAULT_OUTPUT_DIR, `${framework.id}_consolidation${options.period ? `_${options.period}` : ''}.xlsx`);
+      throw new Error(
+        cliText('period', { value: options.period, periods: framework.periods.map((p) => p.label).join(', ') }, lang),
+      );
+    const output =
+      options.output ??
+      path.join(DEFAULT_OUTPUT_DIR, `${framework.id}_consolidation${options.period ? `_${options.period}` : ''}.xlsx`);
     if (!/\.xlsx$/i.test(output)) throw new Error(cliText('output', { value: output }, lang));
 
     const workers = options.workers === undefined ? undefined : Number(options.workers);
-    if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new Error(cliText('workers', { value: options.workers ?? '' }, lang));
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64))
+      throw new Error(cliText('workers', { value: options.workers ?? '' }, lang));
     const progressEvery = 25;
     const result = await merge({
       input: options.input,
@@ -208,13 +269,18 @@ export async function run(argv: string[]): Promise<number> {
       limits: { ...DEFAULT_LIMITS, maxFileBytes: maxSize * 1048576 },
       workers: workers ?? 'auto',
       onProgress: (done, total) => {
-        if (total >= 50 && (done % progressEvery === 0 || done === total)) process.stderr.write(`${summaryText('progress', { done, total }, lang)}\n`);
+        if (total >= 50 && (done % progressEvery === 0 || done === total))
+          process.stderr.write(`${summaryText('progress', { done, total }, lang)}\n`);
       },
     });
     if (options.json) printJson(result, lang);
     // With no usable input folder or a clash there is no account to give: the one-line reason says it all.
-    else if (!['inputMissing', 'outputIsInput', 'outputNotAFile', 'csvIsOutput'].includes(result.problem?.id ?? '')) printHuman(result, framework, lang);
-    if (result.problem) process.stderr.write(`${printable(errorLine(problemText(result.problem.id, result.problem.params, lang), lang))}\n`);
+    else if (!['inputMissing', 'outputIsInput', 'outputNotAFile', 'csvIsOutput'].includes(result.problem?.id ?? ''))
+      printHuman(result, framework, lang);
+    if (result.problem)
+      process.stderr.write(
+        `${printable(errorLine(problemText(result.problem.id, result.problem.params, lang), lang))}\n`,
+      );
     if (result.refusedByStrict) process.stderr.write(`${errorLine(problemText('strict', {}, lang), lang)}\n`);
     return result.exitCode;
   } catch (err) {

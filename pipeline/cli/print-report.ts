@@ -26,7 +26,8 @@ export interface FileFailure {
 
 /** Any failure while reading or checking one file, as one line naming the file (never a stack trace). */
 export function fileFailure(file: string, err: unknown, lang: Lang): FileFailure {
-  if (err instanceof InputError) return { code: err.code, line: renderInputError(err, lang), reason: inputErrorText(err.code, err.params, lang) };
+  if (err instanceof InputError)
+    return { code: err.code, line: renderInputError(err, lang), reason: inputErrorText(err.code, err.params, lang) };
   const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 160);
   const reason = cliText('internal', { detail }, lang);
   // The same shape as renderInputError's lines.
@@ -74,7 +75,9 @@ export function summaryLine(report: Report, lang: Lang, framework?: Framework): 
       verdict: cliText(report.valid ? 'valid' : 'notValid', {}, lang),
       counts: counts.join(', '),
       commune: communeText(report, framework, lang),
-      period: report.period ? cliText('periodGiven', { period: report.period }, lang) : cliText('periodMissing', {}, lang),
+      period: report.period
+        ? cliText('periodGiven', { period: report.period }, lang)
+        : cliText('periodMissing', {}, lang),
       filled: cliText('filled', { filled: stats.filled, inputs: stats.inputs }, lang),
     },
     lang,
@@ -93,7 +96,9 @@ export function formatFileReport(file: string, report: Report, lang: Lang, frame
   for (const [sheet, issues] of groups) {
     lines.push(`  ${sheet ?? cliText('workbookHeading', {}, lang)}`);
     for (const issue of issues)
-      lines.push(`    ${severityLabel(issue.severity, lang).padEnd(width)}  ${issueLocation(issue, lang).padEnd(placeWidth)}  ${renderIssue(issue, lang)}`);
+      lines.push(
+        `    ${severityLabel(issue.severity, lang).padEnd(width)}  ${issueLocation(issue, lang).padEnd(placeWidth)}  ${renderIssue(issue, lang)}`,
+      );
   }
   lines.push(`  ${summaryLine(report, lang, framework)}`);
   return lines;
@@ -123,7 +128,14 @@ export interface JsonIssue extends Issue {
 }
 
 export type JsonFile =
-  | { file: string; valid: boolean; stats: ReportStats; commune: string | null; period: string | null; issues: JsonIssue[] }
+  | {
+      file: string;
+      valid: boolean;
+      stats: ReportStats;
+      commune: string | null;
+      period: string | null;
+      issues: JsonIssue[];
+    }
   | { file: string; error: { code: FileFailure['code']; message: string } };
 
 export interface JsonReport {
@@ -136,7 +148,14 @@ export function jsonReport(outcomes: readonly FileOutcome[], lang: Lang): JsonRe
   const files = outcomes.map((o): JsonFile => {
     if ('failure' in o) return { file: o.file, error: { code: o.failure.code, message: o.failure.reason } };
     const { valid, stats, commune, period, issues } = o.report;
-    return { file: o.file, valid, stats, commune, period, issues: issues.map((i) => ({ ...i, message: renderIssue(i, lang) })) };
+    return {
+      file: o.file,
+      valid,
+      stats,
+      commune,
+      period,
+      issues: issues.map((i) => ({ ...i, message: renderIssue(i, lang) })),
+    };
   });
   return { valid: files.every((f) => 'valid' in f && f.valid), files };
 }

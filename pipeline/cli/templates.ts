@@ -9,7 +9,10 @@ export async function run(argv: string[]): Promise<number> {
     const cli = program('templates', 'Génère un modèle Excel par commune à partir du cadre de résultats.')
       .option('--out <dir>', 'dossier de sortie', TEMPLATES_DIR)
       .option('--framework <file>', 'fichier du cadre de résultats', DEFAULT_FRAMEWORK)
-      .option('--period <label>', 'période de rapportage des modèles (cibles de la période dans « Prévu ») ; sans elle, modèles génériques')
+      .option(
+        '--period <label>',
+        'période de rapportage des modèles (cibles de la période dans « Prévu ») ; sans elle, modèles génériques',
+      )
       .parse(argv, { from: 'user' });
     const options = cli.opts<{ out: string; framework: string; period?: string }>();
     const framework = loadFrameworkFile(options.framework);

@@ -13,7 +13,8 @@ import { exitCode, fileFailure, formatFileReport, jsonReport, totalsLine, type F
 /** `--max-size 20` → 20 MB; a positive number of megabytes (decimals allowed). */
 export function parseMaxSize(value: string, lang: Lang = 'fr'): number {
   const mb = Number(value.replace(',', '.'));
-  if (value.trim() === '' || !Number.isFinite(mb) || mb <= 0) throw new CommanderError(EXIT.unusable, 'maxSize', cliText('maxSizePositive', { value }, lang));
+  if (value.trim() === '' || !Number.isFinite(mb) || mb <= 0)
+    throw new CommanderError(EXIT.unusable, 'maxSize', cliText('maxSizePositive', { value }, lang));
   return mb;
 }
 
@@ -38,7 +39,11 @@ export async function run(argv: string[]): Promise<number> {
       .option('--framework <file>', say('optFramework'), DEFAULT_FRAMEWORK)
       .option('--lang <lang>', say('optLang'), parseLang, 'fr' as Lang)
       .option('--json', say('optJsonValidate'))
-      .option(say('maxSizeFlagValidate'), say('optMaxSizeValidate', { mb: DEFAULT_LIMITS.maxFileBytes / 1048576 }), (value) => parseMaxSize(value, lang))
+      .option(
+        say('maxSizeFlagValidate'),
+        say('optMaxSizeValidate', { mb: DEFAULT_LIMITS.maxFileBytes / 1048576 }),
+        (value) => parseMaxSize(value, lang),
+      )
       .parse(argv, { from: 'user' });
     const options = cli.opts<Options>();
     lang = options.lang;
@@ -46,7 +51,9 @@ export async function run(argv: string[]): Promise<number> {
     if (files.length === 0) throw new CommanderError(EXIT.unusable, 'validate.noFiles', cliText('noFiles', {}, lang));
     const framework = loadFrameworkFile(options.framework);
     const limits: ZipLimits =
-      options.maxSize === undefined ? DEFAULT_LIMITS : { ...DEFAULT_LIMITS, maxFileBytes: Math.floor(options.maxSize * 1048576) };
+      options.maxSize === undefined
+        ? DEFAULT_LIMITS
+        : { ...DEFAULT_LIMITS, maxFileBytes: Math.floor(options.maxSize * 1048576) };
 
     const outcomes: FileOutcome[] = [];
     for (const file of files) {
@@ -59,7 +66,8 @@ export async function run(argv: string[]): Promise<number> {
       outcomes.push(outcome);
       // The reason a file is unusable goes to stderr as one line, in text and JSON modes alike.
       if ('failure' in outcome) process.stderr.write(`${printable(outcome.failure.line)}\n`);
-      else if (!options.json) process.stdout.write(`${printableLines(formatFileReport(file, outcome.report, lang, framework))}\n\n`);
+      else if (!options.json)
+        process.stdout.write(`${printableLines(formatFileReport(file, outcome.report, lang, framework))}\n\n`);
     }
     if (options.json) process.stdout.write(`${JSON.stringify(jsonReport(outcomes, lang), null, 2)}\n`);
     else if (outcomes.length > 1) process.stdout.write(`${totalsLine(outcomes, lang)}\n`);

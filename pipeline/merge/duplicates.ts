@@ -3,7 +3,12 @@ import type { DataPoint } from '../../core/extract';
 import type { Framework } from '../../core/framework/schema';
 import type { InputOutcome } from './inputs';
 
-const issue = (file: string, severity: FileIssue['severity'], messageId: string, params: FileIssue['params']): FileIssue => ({
+const issue = (
+  file: string,
+  severity: FileIssue['severity'],
+  messageId: string,
+  params: FileIssue['params'],
+): FileIssue => ({
   file,
   ruleId: 'duplicate-report',
   severity,
@@ -63,8 +68,14 @@ function setAside(claim: Claim, messageId: 'identical' | 'discarded', params: Fi
   outcome.issues.push(issue(outcome.record.file, 'info', messageId, { ...params, kept }));
   if (outcome.reports.length === 0 && outcome.record.status === 'accepted') {
     // A CSV of several communes names every file kept in its place.
-    const all = [...new Set(outcome.issues.filter((i) => i.ruleId === 'duplicate-report').map((i) => String(i.params.kept)))].join(', ');
-    outcome.record = { ...outcome.record, status: 'duplicate', reason: { id: messageId === 'identical' ? 'identicalCopy' : 'duplicateDiscarded', params: { kept: all } } };
+    const all = [
+      ...new Set(outcome.issues.filter((i) => i.ruleId === 'duplicate-report').map((i) => String(i.params.kept))),
+    ].join(', ');
+    outcome.record = {
+      ...outcome.record,
+      status: 'duplicate',
+      reason: { id: messageId === 'identical' ? 'identicalCopy' : 'duplicateDiscarded', params: { kept: all } },
+    };
   }
 }
 
@@ -92,7 +103,10 @@ export function settleDuplicates(outcomes: InputOutcome[], framework: Framework,
       const versions = versionsOf(group);
       let kept: Version | undefined = versions.length === 1 ? versions[0] : undefined;
       if (!kept && prefer === 'latest') {
-        const [best, second] = [...versions].sort((a, b) => (b.entryDate ?? '').localeCompare(a.entryDate ?? '')) as [Version, Version];
+        const [best, second] = [...versions].sort((a, b) => (b.entryDate ?? '').localeCompare(a.entryDate ?? '')) as [
+          Version,
+          Version,
+        ];
         if (best.entryDate && best.entryDate !== second.entryDate) kept = best;
       }
       return { group, versions, kept, params: { commune: names.get(commune) ?? commune, period } };
@@ -103,7 +117,10 @@ export function settleDuplicates(outcomes: InputOutcome[], framework: Framework,
     if (kept) continue;
     const files = [...new Set(group.map((g) => g.outcome))];
     for (const outcome of files) {
-      const others = files.filter((o) => o !== outcome).map((o) => o.record.file).join(', ');
+      const others = files
+        .filter((o) => o !== outcome)
+        .map((o) => o.record.file)
+        .join(', ');
       outcome.issues.push(issue(outcome.record.file, 'error', 'duplicate', { ...params, others }));
       if (!rejected.has(outcome)) {
         rejected.add(outcome);
@@ -117,7 +134,8 @@ export function settleDuplicates(outcomes: InputOutcome[], framework: Framework,
     const head = kept.claims.find((c) => !rejected.has(c.outcome)) ?? kept.claims[0]!;
     const keptFile = head.outcome.record.file;
     for (const copy of kept.claims) if (copy !== head) setAside(copy, 'identical', params, keptFile);
-    for (const version of versions) if (version !== kept) for (const claim of version.claims) setAside(claim, 'discarded', params, keptFile);
+    for (const version of versions)
+      if (version !== kept) for (const claim of version.claims) setAside(claim, 'discarded', params, keptFile);
   }
   for (const outcome of rejected) outcome.reports = [];
 }

@@ -51,7 +51,9 @@ const emptyRecord = (file: string): SourceRecord => ({
  */
 function unusable(record: SourceRecord, err: unknown): InputOutcome {
   const params: Params =
-    err instanceof InputError ? { ...err.params, code: err.code } : { detail: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
+    err instanceof InputError
+      ? { ...err.params, code: err.code }
+      : { detail: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
   const issue: FileIssue = {
     file: record.file,
     ruleId: 'unusable-file',
@@ -63,17 +65,33 @@ function unusable(record: SourceRecord, err: unknown): InputOutcome {
     messageId: 'unusable',
     params,
   };
-  return { record: { ...record, status: 'rejected', reason: { id: 'unusable', params }, errors: 1 }, issues: [issue], reports: [] };
+  return {
+    record: { ...record, status: 'rejected', reason: { id: 'unusable', params }, errors: 1 },
+    issues: [issue],
+    reports: [],
+  };
 }
 
 /** Last run's output, left in the input folder: listed as skipped, with why. */
-const skippedAsOwn = (record: SourceRecord, id: 'ownWorkbook' | 'ownCsv'): InputOutcome => ({ record: { ...record, status: 'skipped', reason: { id, params: {} } }, issues: [], reports: [] });
+const skippedAsOwn = (record: SourceRecord, id: 'ownWorkbook' | 'ownCsv'): InputOutcome => ({
+  record: { ...record, status: 'skipped', reason: { id, params: {} } },
+  issues: [],
+  reports: [],
+});
 
 function count(issues: readonly Issue[]) {
-  return { errors: issues.filter((i) => i.severity === 'error').length, warnings: issues.filter((i) => i.severity === 'warning').length };
+  return {
+    errors: issues.filter((i) => i.severity === 'error').length,
+    warnings: issues.filter((i) => i.severity === 'warning').length,
+  };
 }
 
-async function workbook(input: Discovered, buffer: Buffer, options: InputOptions, record: SourceRecord): Promise<InputOutcome> {
+async function workbook(
+  input: Discovered,
+  buffer: Buffer,
+  options: InputOptions,
+  record: SourceRecord,
+): Promise<InputOutcome> {
   let tables: Tables;
   try {
     tables = await readWorkbookBuffer(buffer, input.path, options.limits);
@@ -92,11 +110,25 @@ async function workbook(input: Discovered, buffer: Buffer, options: InputOptions
     entryDate: data.entryDate,
     ...count(report.issues),
   };
-  if (!report.valid) return { record: { ...filled, status: 'rejected', reason: { id: 'invalid', params: { errors: filled.errors } } }, issues, reports: [] };
+  if (!report.valid)
+    return {
+      record: { ...filled, status: 'rejected', reason: { id: 'invalid', params: { errors: filled.errors } } },
+      issues,
+      reports: [],
+    };
   return {
     record: filled,
     issues,
-    reports: [{ source: input.name, commune: data.commune!, period: data.period!, filledBy: data.filledBy, entryDate: data.entryDate, points: data.points }],
+    reports: [
+      {
+        source: input.name,
+        commune: data.commune!,
+        period: data.period!,
+        filledBy: data.filledBy,
+        entryDate: data.entryDate,
+        points: data.points,
+      },
+    ],
   };
 }
 
@@ -107,7 +139,12 @@ function templateSheetOf(rows: readonly (readonly string[])[]): string | null {
   return tidy ? null : templateSheetOfCsv(rows);
 }
 
-async function csv(input: Discovered, buffer: Buffer, options: InputOptions, record: SourceRecord): Promise<InputOutcome> {
+async function csv(
+  input: Discovered,
+  buffer: Buffer,
+  options: InputOptions,
+  record: SourceRecord,
+): Promise<InputOutcome> {
   let rows: string[][];
   try {
     rows = parseCsvBuffer(buffer, input.path);
@@ -137,7 +174,14 @@ async function csv(input: Discovered, buffer: Buffer, options: InputOptions, rec
       const origin = p.source ? group.origin.get(p.source) : undefined;
       return { ...p, source: origin ? `${sheet}!${a1(origin.row, origin.column)}` : null };
     });
-    reports.push({ source: input.name, commune: group.commune, period: group.period, filledBy: '', entryDate: null, points });
+    reports.push({
+      source: input.name,
+      commune: group.commune,
+      period: group.period,
+      filledBy: '',
+      entryDate: null,
+      points,
+    });
   }
   const filled: SourceRecord = {
     ...record,
@@ -146,14 +190,24 @@ async function csv(input: Discovered, buffer: Buffer, options: InputOptions, rec
     filledBy: '',
     ...count(issues),
   };
-  if (filled.errors > 0) return { record: { ...filled, status: 'rejected', reason: { id: 'invalid', params: { errors: filled.errors } } }, issues, reports: [] };
+  if (filled.errors > 0)
+    return {
+      record: { ...filled, status: 'rejected', reason: { id: 'invalid', params: { errors: filled.errors } } },
+      issues,
+      reports: [],
+    };
   return { record: filled, issues, reports };
 }
 
 /** Reads, checks and extracts one input; never throws for a bad file. */
 export async function processInput(input: Discovered, options: InputOptions): Promise<InputOutcome> {
   const record = emptyRecord(input.name);
-  if (input.kind === 'skip') return { record: { ...record, status: 'skipped', reason: { id: input.reason, params: {} } }, issues: [], reports: [] };
+  if (input.kind === 'skip')
+    return {
+      record: { ...record, status: 'skipped', reason: { id: input.reason, params: {} } },
+      issues: [],
+      reports: [],
+    };
   // Read once: the fingerprint and the reader share the same bytes.
   let buffer: Buffer;
   try {
@@ -165,13 +219,24 @@ export async function processInput(input: Discovered, options: InputOptions): Pr
   // Last run's CSV left in the folder is not a submission: listed, never read as one (its workbook is
   // recognised by the reader, through the zip guard).
   if (input.kind === 'csv' && isOwnCsv(buffer)) return skippedAsOwn(record, 'ownCsv');
-  const outcome = input.kind === 'workbook' ? await workbook(input, buffer, options, record) : await csv(input, buffer, options, record);
+  const outcome =
+    input.kind === 'workbook'
+      ? await workbook(input, buffer, options, record)
+      : await csv(input, buffer, options, record);
   if (options.period && outcome.reports.length > 0) {
     // --period: the selection's files, and the earlier periods' for the cumulative to date; later ones are set aside.
     const upTo = new Set(periodsToDate(options.framework, options.period));
     if (outcome.reports.every((r) => !upTo.has(r.period))) {
       const period = [...new Set(outcome.reports.map((r) => r.period))].join(', ');
-      return { record: { ...outcome.record, status: 'skipped', reason: { id: 'otherPeriod', params: { period, expected: options.period } } }, issues: outcome.issues, reports: [] };
+      return {
+        record: {
+          ...outcome.record,
+          status: 'skipped',
+          reason: { id: 'otherPeriod', params: { period, expected: options.period } },
+        },
+        issues: outcome.issues,
+        reports: [],
+      };
     }
     outcome.reports = outcome.reports.filter((r) => upTo.has(r.period));
     const selected = new Set(reportingPeriodsOf(options.framework.periods, options.period));
@@ -179,7 +244,11 @@ export async function processInput(input: Discovered, options: InputOptions): Pr
     // An earlier period's file: accepted, and said to count in the cumulative to date only.
     if (inSelection.length === 0 && outcome.record.status === 'accepted') {
       const period = [...new Set(outcome.reports.map((r) => r.period))].join(', ');
-      outcome.record = { ...outcome.record, period, reason: { id: 'toDateOnly', params: { period, expected: options.period } } };
+      outcome.record = {
+        ...outcome.record,
+        period,
+        reason: { id: 'toDateOnly', params: { period, expected: options.period } },
+      };
     }
     // A CSV of several periods: Sources names the selection's (the earlier ones feed the cumulative only).
     else outcome.record = { ...outcome.record, period: inSelection.join(', ') || outcome.record.period };

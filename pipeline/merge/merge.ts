@@ -94,7 +94,17 @@ async function removeStale(files: readonly string[]): Promise<{ removed: boolean
 }
 
 export async function merge(options: MergeOptions): Promise<MergeResult> {
-  const base: MergeResult = { exitCode: 2, output: null, csv: null, sources: [], issues: [], model: null, discrepancies: [], problem: null, refusedByStrict: false };
+  const base: MergeResult = {
+    exitCode: 2,
+    output: null,
+    csv: null,
+    sources: [],
+    issues: [],
+    model: null,
+    discrepancies: [],
+    problem: null,
+    refusedByStrict: false,
+  };
   const input = path.resolve(options.input);
   const output = path.resolve(options.output);
   try {
@@ -107,7 +117,10 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   const targets: Target[] = [await targetOf(output), ...(options.csv ? [await targetOf(options.csv)] : [])];
   for (const t of targets)
     if (t.notAFile) return { ...base, problem: { id: 'outputNotAFile', params: { output: t.path, kind: t.notAFile } } };
-  if (targets[1] && (targets[1].key === targets[0]!.key || (targets[1].inode !== null && targets[1].inode === targets[0]!.inode)))
+  if (
+    targets[1] &&
+    (targets[1].key === targets[0]!.key || (targets[1].inode !== null && targets[1].inode === targets[0]!.inode))
+  )
     return { ...base, problem: { id: 'csvIsOutput', params: { csv: options.csv! } } };
   // Never write over an input: an output that is a file of the folder that would be read (same real
   // path, or same device and inode) is refused, unless that file is last run's output (recognised by
@@ -116,10 +129,16 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   const discovered = await discoverInputs(input);
   const inputs: Discovered[] = [];
   for (const d of discovered) {
-    const clash = d.kind === 'skip' ? false : (await Promise.all(targets.map((t) => sameFile(t, d.path)))).some(Boolean);
+    const clash =
+      d.kind === 'skip' ? false : (await Promise.all(targets.map((t) => sameFile(t, d.path)))).some(Boolean);
     if (!clash) inputs.push(d);
     // Last run's output about to be replaced: listed as such, never read as an input (whatever --max-size).
-    else if (await isOwnOutputFile(d.path, d.kind === 'csv' ? 'csv' : 'workbook', { ...limits, maxFileBytes: Math.max(limits.maxFileBytes, DEFAULT_LIMITS.maxFileBytes) }))
+    else if (
+      await isOwnOutputFile(d.path, d.kind === 'csv' ? 'csv' : 'workbook', {
+        ...limits,
+        maxFileBytes: Math.max(limits.maxFileBytes, DEFAULT_LIMITS.maxFileBytes),
+      })
+    )
       inputs.push({ path: d.path, name: d.name, kind: 'skip', reason: d.kind === 'csv' ? 'ownCsv' : 'ownWorkbook' });
     else return { ...base, problem: { id: 'outputIsInput', params: { output: d.name } } };
   }
@@ -143,12 +162,27 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   if (options.strict && rejected) return { ...result, exitCode: 1, refusedByStrict: true };
 
   const scope = periodsInScope(options.framework, reports, sources, options.period);
-  const model = consolidate(options.framework, reports, { periods: scope, sources, ...(options.period ? { selection: options.period } : {}) });
+  const model = consolidate(options.framework, reports, {
+    periods: scope,
+    sources,
+    ...(options.period ? { selection: options.period } : {}),
+  });
   // The selection's figures are checked against its own reports (earlier ones feed the cumulative only).
-  const discrepancies = reconcile(model, reports.filter((r) => scope.includes(r.period)));
+  const discrepancies = reconcile(
+    model,
+    reports.filter((r) => scope.includes(r.period)),
+  );
   if (discrepancies.length > 0) {
     const d = discrepancies[0]!;
-    return { ...result, model, discrepancies, problem: { id: 'reconciliation', params: { count: discrepancies.length, first: `${d.section} ${d.code} ${d.what}: ${d.expected} ≠ ${d.found}` } } };
+    return {
+      ...result,
+      model,
+      discrepancies,
+      problem: {
+        id: 'reconciliation',
+        params: { count: discrepancies.length, first: `${d.section} ${d.code} ${d.what}: ${d.expected} ≠ ${d.found}` },
+      },
+    };
   }
   const now = options.now ?? new Date();
   const labels = labelsFor(options.lang);
@@ -175,7 +209,28 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     // What a failed write leaves must not pass for this month's: the files it should have replaced go.
     const { removed, left } = await removeStale(writing === output ? [output, ...(csv ? [csv] : [])] : [csv!]);
     // A CSV that failed after the workbook was written: the workbook is current and is said so.
-    return { ...result, output: writing === output ? null : output, model, discrepancies, problem: { id: 'writeFailed', params: { output: writing, why: writeFailureKind(err), code: (err as NodeJS.ErrnoException).code ?? 'EIO', stale: left || (removed ? 'removed' : '') } } };
+    return {
+      ...result,
+      output: writing === output ? null : output,
+      model,
+      discrepancies,
+      problem: {
+        id: 'writeFailed',
+        params: {
+          output: writing,
+          why: writeFailureKind(err),
+          code: (err as NodeJS.ErrnoException).code ?? 'EIO',
+          stale: left || (removed ? 'removed' : ''),
+        },
+      },
+    };
   }
-  return { ...result, exitCode: rejected ? 1 : 0, output, csv: options.csv ? path.resolve(options.csv) : null, model, discrepancies };
+  return {
+    ...result,
+    exitCode: rejected ? 1 : 0,
+    output,
+    csv: options.csv ? path.resolve(options.csv) : null,
+    model,
+    discrepancies,
+  };
 }

@@ -7,6 +7,7 @@ const options = workerData as InputOptions;
 parentPort!.on('message', (task: { index: number; input: Discovered }) => {
   processInput(task.input, options).then(
     (outcome) => parentPort!.postMessage({ index: task.index, outcome }),
-    (err: unknown) => parentPort!.postMessage({ index: task.index, error: err instanceof Error ? err.message : String(err) }),
+    (err: unknown) =>
+      parentPort!.postMessage({ index: task.index, error: err instanceof Error ? err.message : String(err) }),
   );
 });

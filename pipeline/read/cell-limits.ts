@@ -20,7 +20,12 @@ export function refuseOversizedCells(tables: Tables, file: string): Tables {
         if (!cell) continue;
         const length = Math.max(typeof cell.value === 'string' ? cell.value.length : 0, cell.formula?.length ?? 0);
         if (length > MAX_CELL_CHARACTERS)
-          throw new InputError(file, 'cellTooLong', { sheet: sheet.name, address: a1(r + 1, c + 1), length, max: MAX_CELL_CHARACTERS });
+          throw new InputError(file, 'cellTooLong', {
+            sheet: sheet.name,
+            address: a1(r + 1, c + 1),
+            length,
+            max: MAX_CELL_CHARACTERS,
+          });
       }
     }
   }

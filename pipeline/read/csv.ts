@@ -36,12 +36,17 @@ export function parseCsvBuffer(buffer: Buffer, file: string): string[][] {
  * found as the tools find the sheets: by its headers or its labels. Null for anything else.
  */
 export function templateSheetOfCsv(rows: readonly (readonly string[])[]): string | null {
-  const cells = rows.map((row) => row.map((text): Cell => (text.trim() === '' ? { kind: 'empty', value: null } : { kind: 'string', value: text })));
+  const cells = rows.map((row) =>
+    row.map((text): Cell => (text.trim() === '' ? { kind: 'empty', value: null } : { kind: 'string', value: text })),
+  );
   for (const key of TABLE_KEYS) {
     const tables: Tables = { sheets: [{ name: SHEET_NAMES[key], state: 'visible', rows: cells }] };
     const table = locate(tables)[key];
-    if (table.headerRow !== null && table.columns.code !== undefined && table.missingHeaders.length <= 1) return SHEET_NAMES[key];
+    if (table.headerRow !== null && table.columns.code !== undefined && table.missingHeaders.length <= 1)
+      return SHEET_NAMES[key];
   }
-  const identification = locate({ sheets: [{ name: SHEET_NAMES.identification, state: 'visible', rows: cells }] }).identification;
+  const identification = locate({
+    sheets: [{ name: SHEET_NAMES.identification, state: 'visible', rows: cells }],
+  }).identification;
   return Object.keys(identification.fields).length >= 4 ? SHEET_NAMES.identification : null;
 }

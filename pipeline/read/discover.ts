@@ -7,7 +7,16 @@ export type Discovered =
       path: string;
       name: string;
       kind: 'skip';
-      reason: 'lockFile' | 'hidden' | 'extension' | 'output' | 'ownWorkbook' | 'ownCsv' | 'symlink' | 'special' | 'nameNotUtf8';
+      reason:
+        | 'lockFile'
+        | 'hidden'
+        | 'extension'
+        | 'output'
+        | 'ownWorkbook'
+        | 'ownCsv'
+        | 'symlink'
+        | 'special'
+        | 'nameNotUtf8';
     };
 
 /** A file name as bytes, shown readably: valid UTF-8 as is, any other byte as `\xE9`. */
@@ -15,7 +24,7 @@ export function readableName(raw: Buffer): string {
   const text = raw.toString('utf8');
   if (Buffer.from(text, 'utf8').equals(raw)) return text;
   let out = '';
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length;) {
     const n = raw[i]! < 0x80 ? 1 : raw[i]! >= 0xf0 ? 4 : raw[i]! >= 0xe0 ? 3 : raw[i]! >= 0xc0 ? 2 : 1;
     const chunk = raw.subarray(i, i + n);
     const decoded = chunk.toString('utf8');
@@ -69,7 +78,8 @@ export async function discoverInputs(root: string): Promise<Discovered[]> {
       }
       // A merge's own temporary file (`.name.pid.time.tmp`), should one be left behind.
       if (/^\.~?.*\.tmp$/.test(shown)) out.push({ path: full, name, kind: 'skip', reason: 'output' });
-      else if (shown.startsWith('~$') || shown.startsWith('.~lock.')) out.push({ path: full, name, kind: 'skip', reason: 'lockFile' });
+      else if (shown.startsWith('~$') || shown.startsWith('.~lock.'))
+        out.push({ path: full, name, kind: 'skip', reason: 'lockFile' });
       else if (shown.startsWith('.')) out.push({ path: full, name, kind: 'skip', reason: 'hidden' });
       else {
         const ext = path.extname(shown).toLowerCase();

@@ -23,7 +23,11 @@ export function toCell(cell: ExcelJS.Cell, dates: DateSystem = DEFAULT_DATES): C
   // exceljs' cell.formula translates the master's text to this cell (`G3+H3`).
   if (cell.type === ExcelJS.ValueType.Formula) {
     const f = cell.value as ExcelJS.CellFormulaValue & { sharedFormula?: string };
-    return { kind: 'formula', value: plain(cell.result, cell.numFmt, dates).value, formula: cell.formula ?? f.formula ?? '' };
+    return {
+      kind: 'formula',
+      value: plain(cell.result, cell.numFmt, dates).value,
+      formula: cell.formula ?? f.formula ?? '',
+    };
   }
   return fromValue(cell.value, cell.numFmt, dates);
 }
@@ -31,7 +35,8 @@ export function toCell(cell: ExcelJS.Cell, dates: DateSystem = DEFAULT_DATES): C
 function plain(value: unknown, numFmt: string | undefined, dates: DateSystem): Cell {
   if (value === null || value === undefined) return { kind: 'empty', value: null };
   // exceljs parses an empty or non-numeric cached <v> as NaN: the file holds no number there.
-  if (typeof value === 'number') return Number.isNaN(value) ? { kind: 'empty', value: null } : numberCell(value, numFmt, dates.date1904);
+  if (typeof value === 'number')
+    return Number.isNaN(value) ? { kind: 'empty', value: null } : numberCell(value, numFmt, dates.date1904);
   if (typeof value === 'string') return value === '' ? { kind: 'empty', value: null } : { kind: 'string', value };
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (value instanceof Date) {
@@ -39,9 +44,12 @@ function plain(value: unknown, numFmt: string | undefined, dates: DateSystem): C
     // serial is shown as Excel shows a value it cannot compute, #VALUE!: an error the rules word in the
     // user's language (it was a French text placed among the data).
     const serial = dateToSerial(value, dates.exceljs1904);
-    return Number.isFinite(serial) ? numberCell(serial, numFmt || 'yyyy-mm-dd', dates.date1904) : { kind: 'error', value: '#VALUE!' };
+    return Number.isFinite(serial)
+      ? numberCell(serial, numFmt || 'yyyy-mm-dd', dates.date1904)
+      : { kind: 'error', value: '#VALUE!' };
   }
-  if (typeof value === 'object' && 'error' in value) return { kind: 'error', value: String((value as ExcelJS.CellErrorValue).error) };
+  if (typeof value === 'object' && 'error' in value)
+    return { kind: 'error', value: String((value as ExcelJS.CellErrorValue).error) };
   return { kind: 'string', value: String(value) };
 }
 
@@ -52,7 +60,8 @@ function fromValue(value: ExcelJS.CellValue, numFmt: string | undefined, dates: 
       const cached = plain(f.result, numFmt, dates);
       return { kind: 'formula', value: cached.value, formula: f.formula ?? f.sharedFormula ?? '' };
     }
-    if ('richText' in value) return plain((value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join(''), undefined, dates);
+    if ('richText' in value)
+      return plain((value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join(''), undefined, dates);
     if ('hyperlink' in value) return plain((value as ExcelJS.CellHyperlinkValue).text, undefined, dates);
   }
   return plain(value, numFmt, dates);

@@ -35,7 +35,9 @@ const LIMITS = { resourceLimits: { maxOldGenerationSizeMb: 1024 } };
 
 function startWorker(): Worker {
   // From TypeScript sources a worker registers tsx itself before loading its script (as merge/pool.ts).
-  return SCRIPT.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(SCRIPT)});`, { eval: true, ...LIMITS }) : new Worker(SCRIPT, LIMITS);
+  return SCRIPT.endsWith('.ts')
+    ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(SCRIPT)});`, { eval: true, ...LIMITS })
+    : new Worker(SCRIPT, LIMITS);
 }
 
 function takeWorker(): Worker {
@@ -66,10 +68,20 @@ function keepWorker(worker: Worker): void {
  * and come back unchanged (structured clone); an error thrown while converting comes back as an
  * Error of the same name and text.
  */
-export function readTablesInThread(buffer: Buffer, workbookXml: Buffer | undefined, timeoutMs: number): Promise<ExceljsOutcome> {
+export function readTablesInThread(
+  buffer: Buffer,
+  workbookXml: Buffer | undefined,
+  timeoutMs: number,
+): Promise<ExceljsOutcome> {
   // Copies the thread owns: moved to it, and the caller's buffer stays usable.
-  const task: ExceljsTask = { workbook: new Uint8Array(buffer), workbookXml: workbookXml && new Uint8Array(workbookXml) };
-  const transfer = [task.workbook.buffer as ArrayBuffer, ...(task.workbookXml ? [task.workbookXml.buffer as ArrayBuffer] : [])];
+  const task: ExceljsTask = {
+    workbook: new Uint8Array(buffer),
+    workbookXml: workbookXml && new Uint8Array(workbookXml),
+  };
+  const transfer = [
+    task.workbook.buffer as ArrayBuffer,
+    ...(task.workbookXml ? [task.workbookXml.buffer as ArrayBuffer] : []),
+  ];
   return new Promise<ExceljsOutcome>((resolve, reject) => {
     const worker = takeWorker();
     let settled = false;
@@ -92,7 +104,8 @@ export function readTablesInThread(buffer: Buffer, workbookXml: Buffer | undefin
         reject(err);
       });
     const onError = (err: Error) => settle(false, () => reject(err));
-    const onExit = (code: number) => settle(false, () => reject(new Error(`exceljs thread stopped (code ${code}) before answering`)));
+    const onExit = (code: number) =>
+      settle(false, () => reject(new Error(`exceljs thread stopped (code ${code}) before answering`)));
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     worker.postMessage(task, transfer);
   });

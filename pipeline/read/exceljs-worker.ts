@@ -12,6 +12,10 @@ parentPort!.on('message', (task: ExceljsTask) => {
   readTablesWithExceljs(bytes(task.workbook), task.workbookXml && bytes(task.workbookXml)).then(
     (read) => parentPort!.postMessage(read),
     (err: unknown) =>
-      parentPort!.postMessage({ kind: 'failed', name: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err) }),
+      parentPort!.postMessage({
+        kind: 'failed',
+        name: err instanceof Error ? err.name : 'Error',
+        message: err instanceof Error ? err.message : String(err),
+      }),
   );
 });

@@ -33,7 +33,8 @@ export async function readInputFile(file: string, maxBytes: number): Promise<Buf
     const stat = await handle.stat();
     const special = SPECIAL.find(([test]) => test(stat));
     if (special) throw new InputError(file, 'notAFile', { kind: special[1] });
-    if (stat.size > maxBytes) throw new InputError(file, 'tooLarge', { size: megabytes(stat.size, Math.ceil), max: megabytes(maxBytes) });
+    if (stat.size > maxBytes)
+      throw new InputError(file, 'tooLarge', { size: megabytes(stat.size, Math.ceil), max: megabytes(maxBytes) });
     // Read at most one byte past the limit: a file still growing (being copied in) or one whose size
     // the system does not tell (procfs) is never loaded past it.
     let buffer = Buffer.allocUnsafe(Math.min(maxBytes, Math.max(stat.size, 64 * 1024)) + 1);
@@ -41,7 +42,8 @@ export async function readInputFile(file: string, maxBytes: number): Promise<Buf
     try {
       for (;;) {
         if (length === buffer.length) {
-          if (length > maxBytes) throw new InputError(file, 'tooLarge', { size: megabytes(length, Math.ceil), max: megabytes(maxBytes) });
+          if (length > maxBytes)
+            throw new InputError(file, 'tooLarge', { size: megabytes(length, Math.ceil), max: megabytes(maxBytes) });
           const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
           buffer.copy(grown, 0, 0, length);
           buffer = grown;

@@ -10,9 +10,9 @@ import { END, OPEN, Scanner, XmlScanError } from '../xml/scanner';
  */
 export type OwnOutput = 'workbook' | 'csv';
 
-
 /** The first bytes of a `--csv` table as pipeline/write/csv.ts writes it: BOM, the quoted header line, CRLF. */
-const signature = (columns: readonly { header: string }[]) => Buffer.from(`\uFEFF${columns.map((c) => `"${c.header}"`).join(';')}\r\n`, 'utf8');
+const signature = (columns: readonly { header: string }[]) =>
+  Buffer.from(`\uFEFF${columns.map((c) => `"${c.header}"`).join(';')}\r\n`, 'utf8');
 const CSV_SIGNATURE = signature(TIDY_COLUMNS);
 /** The same before targets per period (ten columns): last month's table is ours too. */
 const CSV_SIGNATURE_V1 = signature(TIDY_COLUMNS_V1);
@@ -33,7 +33,9 @@ function authors(core: string): { creator?: string; lastModifiedBy?: string } {
   if (sc.next() !== OPEN) return {};
   const root = Object.entries(sc.attributes());
   const declared = (ns: string, usual: string) => {
-    const prefixes = root.filter(([name, value]) => name.startsWith('xmlns:') && value === ns).map(([name]) => `${name.slice(6)}:`);
+    const prefixes = root
+      .filter(([name, value]) => name.startsWith('xmlns:') && value === ns)
+      .map(([name]) => `${name.slice(6)}:`);
     return prefixes.length > 0 ? prefixes : [`${usual}:`];
   };
   const creator = declared(NS_DC, 'dc').map((p) => `${p}creator`);
@@ -41,7 +43,11 @@ function authors(core: string): { creator?: string; lastModifiedBy?: string } {
   const out: { creator?: string; lastModifiedBy?: string } = {};
   for (let kind = sc.next(); kind !== END; kind = sc.next()) {
     if (kind !== OPEN || sc.depth() !== 2) continue;
-    const field = creator.includes(sc.qname) ? 'creator' : lastModifiedBy.includes(sc.qname) ? 'lastModifiedBy' : undefined;
+    const field = creator.includes(sc.qname)
+      ? 'creator'
+      : lastModifiedBy.includes(sc.qname)
+        ? 'lastModifiedBy'
+        : undefined;
     if (field) out[field] ??= sc.leafText().trim();
     else sc.skip();
   }
@@ -99,7 +105,11 @@ export function isOwnCsv(buffer: Buffer): boolean {
  * Whether the file at `file` is one of the merge's outputs (false when it cannot be read). A workbook's
  * parts come through the zip guard, like every input's: never inflated past the limits.
  */
-export async function isOwnOutputFile(file: string, kind: 'workbook' | 'csv', limits: ZipLimits = DEFAULT_LIMITS): Promise<boolean> {
+export async function isOwnOutputFile(
+  file: string,
+  kind: 'workbook' | 'csv',
+  limits: ZipLimits = DEFAULT_LIMITS,
+): Promise<boolean> {
   try {
     const buffer = await readInputFile(file, limits.maxFileBytes);
     if (kind === 'csv') return isOwnCsv(buffer);

@@ -7,7 +7,13 @@ import { END, OPEN, Scanner, XmlScanError } from '../xml/scanner';
  */
 
 /** Parts read whatever the relationships say: where Excel and the fast reader look first. */
-export const ROOT_PARTS: readonly string[] = ['_rels/.rels', '[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'docProps/core.xml'];
+export const ROOT_PARTS: readonly string[] = [
+  '_rels/.rels',
+  '[Content_Types].xml',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'docProps/core.xml',
+];
 
 /** The relationships part of `part`: `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
 export function relsPartOf(part: string): string {

@@ -11,7 +11,15 @@ function columnToLetters(n: number): string {
 const REF = /^(\$?)([A-Za-z]{1,3})(\$?)([1-9][0-9]{0,6})$/;
 
 function isNameChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code === 46 || code > 127;
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    code === 36 ||
+    code === 46 ||
+    code > 127
+  );
 }
 
 /**
@@ -20,11 +28,15 @@ function isNameChar(code: number): boolean {
  * alone; a sheet prefix (`Feuille2!`, `'Autre feuille'!`) is kept. One pass over the text: linear in
  * its length (the regex exceljs uses is quadratic on long runs of `-`).
  */
-export function slideFormula(formula: string, from: { row: number; col: number }, to: { row: number; col: number }): string {
+export function slideFormula(
+  formula: string,
+  from: { row: number; col: number },
+  to: { row: number; col: number },
+): string {
   const n = formula.length;
   let out = '';
   let last = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const code = formula.charCodeAt(i);
     if (code === 34 /* " */ || code === 39 /* ' */) {
       // A string literal, or a quoted sheet name (doubled quotes inside): copied as it is.

@@ -59,7 +59,8 @@ function partText(parts: ReadonlyMap<string, Buffer>, present: ReadonlySet<strin
     if (present.has(name)) unsupported(`${name} is not available`);
     return null;
   }
-  if (buffer.length >= 2 && ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))) unsupported(`${name} is UTF-16`);
+  if (buffer.length >= 2 && ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)))
+    unsupported(`${name} is UTF-16`);
   const text = buffer.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -68,7 +69,11 @@ function partText(parts: ReadonlyMap<string, Buffer>, present: ReadonlySet<strin
  * The workbook's tables, from its zip entry names and the inflated parts (isFastReaderPart).
  * Throws FastReaderUnsupported for anything exceljs should read instead.
  */
-export function readTablesFast(entryNames: readonly string[], parts: ReadonlyMap<string, Buffer>, deadline = Number.POSITIVE_INFINITY): Tables {
+export function readTablesFast(
+  entryNames: readonly string[],
+  parts: ReadonlyMap<string, Buffer>,
+  deadline = Number.POSITIVE_INFINITY,
+): Tables {
   const present = new Set<string>();
   for (const name of entryNames) {
     if (present.has(name)) unsupported(`two parts named ${name}`);
@@ -77,7 +82,8 @@ export function readTablesFast(entryNames: readonly string[], parts: ReadonlyMap
   const workbookXml = partText(parts, present, 'xl/workbook.xml');
   const relsXml = partText(parts, present, 'xl/_rels/workbook.xml.rels');
   const stylesXml = partText(parts, present, 'xl/styles.xml');
-  if (workbookXml === null || relsXml === null || stylesXml === null) unsupported('no workbook, workbook rels or styles part');
+  if (workbookXml === null || relsXml === null || stylesXml === null)
+    unsupported('no workbook, workbook rels or styles part');
   const { sheets, date1904 } = parseWorkbook(workbookXml);
   const rels = parseRels(relsXml);
   const formats = parseStyles(stylesXml);

@@ -24,7 +24,8 @@ export function parseRels(xml: string): Map<string, Relationship> {
   const colon = root.indexOf(':');
   const prefix = colon < 0 ? '' : root.slice(0, colon + 1);
   if (root.slice(prefix.length) !== 'Relationships') unsupported('a relationships part without <Relationships>');
-  if (prefix && sc.attributes()[`xmlns:${prefix.slice(0, -1)}`] !== PACKAGE_RELS_NS) unsupported(`the namespace of <${root}>`);
+  if (prefix && sc.attributes()[`xmlns:${prefix.slice(0, -1)}`] !== PACKAGE_RELS_NS)
+    unsupported(`the namespace of <${root}>`);
   const rels = new Map<string, Relationship>();
   for (let k = sc.next(); k !== END; k = sc.next()) {
     if (k === CLOSE) continue;
@@ -71,14 +72,24 @@ export function parseWorkbook(xml: string): { sheets: SheetEntry[]; date1904: bo
       // Decoded once, as any XML reader does (exceljs decodes sheet names a second time).
       const sheetName = a.name;
       // exceljs refuses or renames these; leave them to it.
-      if (sheetName === '' || sheetName === 'History' || sheetName.length > 31 || /[*?:/\\[\]]/.test(sheetName) || /(^')|('$)/.test(sheetName))
+      if (
+        sheetName === '' ||
+        sheetName === 'History' ||
+        sheetName.length > 31 ||
+        /[*?:/\\[\]]/.test(sheetName) ||
+        /(^')|('$)/.test(sheetName)
+      )
         unsupported('a sheet name exceljs would refuse');
       if (names.has(sheetName.toLowerCase())) unsupported('two sheets with the same name');
       names.add(sheetName.toLowerCase());
       const id = parseInt(a.sheetId ?? '', 10);
       if (!(id >= 1) || ids.has(id)) unsupported('a missing or repeated sheetId');
       ids.add(id);
-      sheets.push({ name: sheetName, state: a.state === 'veryHidden' ? 'veryHidden' : a.state === 'hidden' ? 'hidden' : 'visible', rId });
+      sheets.push({
+        name: sheetName,
+        state: a.state === 'veryHidden' ? 'veryHidden' : a.state === 'hidden' ? 'hidden' : 'visible',
+        rId,
+      });
     } else if (sheets && sc.depth() === 3 && sc.stack[1] === SHEETS) unsupported(`<${name}> in <sheets>`);
   }
   if (!sheets) unsupported('no <sheets>');

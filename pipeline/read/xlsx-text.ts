@@ -23,6 +23,7 @@ export function xmlDecodeTwice(text: string): string {
 
 /** `_xHHHH_` escapes of shared and inline strings (either case of hex, as openpyxl reads them). */
 export function unescapeX(text: string): string {
-  return text.indexOf('_x') < 0 ? text : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text.indexOf('_x') < 0
+    ? text
+    : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
-

@@ -69,7 +69,15 @@ function decodeAddress(address: string | undefined): { row: number; col: number 
     if (ch < 48 || ch > 57) break;
     row = row * 10 + ch - 48;
   }
-  if (digits === 0 || digits > 3 || i !== n || i === digits || address!.charCodeAt(digits) === 48 || col > 16384 || row > 1048576)
+  if (
+    digits === 0 ||
+    digits > 3 ||
+    i !== n ||
+    i === digits ||
+    address!.charCodeAt(digits) === 48 ||
+    col > 16384 ||
+    row > 1048576
+  )
     unsupported(`the cell address ${address}`);
   return { row, col };
 }
@@ -121,7 +129,12 @@ function reconcile(r: CellRecord, ctx: SheetContext, masters: Map<string, string
   if (r.formula !== undefined || (r.sharedFrom !== undefined && r.sharedFrom !== null)) {
     r.kind = 'formula';
     // A string result may be typed s or inlineStr by some writers: its <v> is the text.
-    r.cell = r.value === undefined ? EMPTY : r.t === 's' || r.t === 'inlineStr' ? plainString(r.value) : typedValue(r, ctx, r.value);
+    r.cell =
+      r.value === undefined
+        ? EMPTY
+        : r.t === 's' || r.t === 'inlineStr'
+          ? plainString(r.value)
+          : typedValue(r, ctx, r.value);
     return;
   }
   if (r.value === undefined && !r.runs) {
@@ -206,11 +219,19 @@ function mergedAway(records: readonly CellRecord[], merges: readonly Merge[], de
   // Ranges that overlap (no writer makes them) could make this quadratic: a bound, then a refusal.
   let budget = 20_000_000 + 4 * records.length;
   for (const m of merges) {
-    for (let k = firstAtLeast((i) => rowNumbers[i]!, 0, rowNumbers.length, m.top); k < rowNumbers.length && rowNumbers[k]! <= m.bottom; k++) {
+    for (
+      let k = firstAtLeast((i) => rowNumbers[i]!, 0, rowNumbers.length, m.top);
+      k < rowNumbers.length && rowNumbers[k]! <= m.bottom;
+      k++
+    ) {
       if (--budget < 0) throw new WorkbookRefused('tooManyMerges', merges.length);
       if ((budget & 65535) === 0 && Date.now() >= deadline) throw new WorkbookRefused('tooSlow', 0);
       const end = rowStarts[k + 1]!;
-      for (let i = firstAtLeast((j) => records[j]!.col, rowStarts[k]!, end, m.left); i < end && records[i]!.col <= m.right; i++)
+      for (
+        let i = firstAtLeast((j) => records[j]!.col, rowStarts[k]!, end, m.left);
+        i < end && records[i]!.col <= m.right;
+        i++
+      )
         if (--budget < 0) throw new WorkbookRefused('tooManyMerges', merges.length);
         else if (records[i]!.row !== m.top || records[i]!.col !== m.left) away.add(i);
     }
@@ -323,7 +344,12 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Cell[][] {
         const m = RANGE.exec(ref ?? '');
         if (!m) unsupported(`the merged range ${ref}`);
         const [r1, c1, r2, c2] = [Number(m[2]), columnNumber(m[1]!), Number(m[4]), columnNumber(m[3]!)];
-        const range = { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+        const range = {
+          top: Math.min(r1, r2),
+          left: Math.min(c1, c2),
+          bottom: Math.max(r1, r2),
+          right: Math.max(c1, c2),
+        };
         if (range.right > 16384) unsupported(`the merged range ${ref}`);
         merges.push(range);
       }

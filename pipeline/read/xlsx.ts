@@ -56,7 +56,12 @@ function countMergedRanges(parts: ReadonlyMap<string, Buffer>): number {
       const after = bytes[i + 9];
       // `<mergeCell` or `<x:mergeCell`, then a space, tab, line break, `/` or `>` (not `<mergeCells`).
       const opens = before === 0x3c || before === 0x3a;
-      if (opens && after !== undefined && (after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d || after === 0x2f || after === 0x3e)) count++;
+      if (
+        opens &&
+        after !== undefined &&
+        (after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d || after === 0x2f || after === 0x3e)
+      )
+        count++;
     }
   }
   return count;
@@ -74,14 +79,20 @@ export interface ReadOptions {
   onFallback?: (reason: string) => void;
 }
 
-export async function readWorkbookBuffer(buffer: Buffer, file: string, limits: ZipLimits = DEFAULT_LIMITS, options: ReadOptions = {}): Promise<Tables> {
+export async function readWorkbookBuffer(
+  buffer: Buffer,
+  file: string,
+  limits: ZipLimits = DEFAULT_LIMITS,
+  options: ReadOptions = {},
+): Promise<Tables> {
   const maxReadMs = options.maxReadMs ?? MAX_READ_MS;
   const deadline = Date.now() + maxReadMs;
   const tooSlow = () => new InputError(file, 'tooSlow', { seconds: Math.round(maxReadMs / 1000) });
   const reader = options.reader ?? 'auto';
   // An encrypted workbook (password to open) and an old .xls are both OLE compound files, not zips;
   // only the encrypted one holds an EncryptedPackage stream.
-  if (buffer.subarray(0, 8).equals(CFB_MAGIC)) throw new InputError(file, buffer.includes(ENCRYPTED_PACKAGE) ? 'encrypted' : 'xls');
+  if (buffer.subarray(0, 8).equals(CFB_MAGIC))
+    throw new InputError(file, buffer.includes(ENCRYPTED_PACKAGE) ? 'encrypted' : 'xls');
   // The guard inflates only the parts the fast reader needs, and those that tell the merge's own
   // consolidated workbook, when the workbook's relationships reach them.
   const keep = (name: string) => OWN_OUTPUT_PARTS.includes(name) || (reader !== 'exceljs' && isFastReaderPart(name));
@@ -95,7 +106,10 @@ export async function readWorkbookBuffer(buffer: Buffer, file: string, limits: Z
   if (ambiguity) throw new InputError(file, 'ambiguousZip', { name: ambiguity.name });
   if (isConsolidatedWorkbook(verdict.parts ?? new Map())) throw new InputError(file, 'ownOutput');
   if (!verdict.entries.some((e) => e.name === 'xl/workbook.xml'))
-    throw new InputError(file, verdict.entries.some((e) => e.name === 'content.xml') && /\.(ods|ots|fods)$/i.test(file) ? 'ods' : 'notWorkbook');
+    throw new InputError(
+      file,
+      verdict.entries.some((e) => e.name === 'content.xml') && /\.(ods|ots|fods)$/i.test(file) ? 'ods' : 'notWorkbook',
+    );
   const parts = verdict.parts ?? new Map<string, Buffer>();
   if (reader !== 'exceljs') {
     try {
@@ -112,7 +126,9 @@ export async function readWorkbookBuffer(buffer: Buffer, file: string, limits: Z
         throw err.reason === 'tooSlow' ? tooSlow() : new InputError(file, 'tooComplex', { count: err.count });
       if (reader === 'fast') throw err;
       // Anything the fast reader does not recognise, or fails on, is exceljs' to read.
-      options.onFallback?.(err instanceof FastReaderUnsupported ? err.reason : `${(err as Error).name}: ${(err as Error).message}`);
+      options.onFallback?.(
+        err instanceof FastReaderUnsupported ? err.reason : `${(err as Error).name}: ${(err as Error).message}`,
+      );
     }
   }
   // exceljs inflates every entry: each is checked first, within the same budget.
@@ -125,7 +141,10 @@ export async function readWorkbookBuffer(buffer: Buffer, file: string, limits: Z
   const left = deadline - Date.now();
   let read: Awaited<ReturnType<typeof readTablesInThread>>;
   try {
-    read = left > 0 ? await readTablesInThread(buffer, verdict.parts?.get('xl/workbook.xml'), left) : { kind: 'timeout' as const };
+    read =
+      left > 0
+        ? await readTablesInThread(buffer, verdict.parts?.get('xl/workbook.xml'), left)
+        : { kind: 'timeout' as const };
   } catch {
     // exceljs' own failures while converting (« 0 is out of bounds… ») or running out of memory mean
     // nothing to a coordinator: the workbook is refused in plain words, with what to do.

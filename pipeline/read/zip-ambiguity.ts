@@ -16,7 +16,6 @@ export interface ZipAmbiguity {
   name: string;
 }
 
-
 /** The first ambiguity found, or null (also null for what is not a readable zip: the zip guard says why). */
 export function findZipAmbiguity(zip: Buffer): ZipAmbiguity | null {
   const eocd = endOfCentralDirectory(zip);
@@ -40,7 +39,8 @@ export function findZipAmbiguity(zip: Buffer): ZipAmbiguity | null {
     seen.add(key);
     if (localOffset + 30 <= zip.length && zip.readUInt32LE(localOffset) === LOCAL) {
       const localLength = zip.readUInt16LE(localOffset + 26);
-      if (!zip.subarray(localOffset + 30, localOffset + 30 + localLength).equals(nameBytes)) return { reason: 'localNameMismatch', name };
+      if (!zip.subarray(localOffset + 30, localOffset + 30 + localLength).equals(nameBytes))
+        return { reason: 'localNameMismatch', name };
     }
     p += 46 + nameLength + extraLength + commentLength;
   }

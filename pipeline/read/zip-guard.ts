@@ -125,11 +125,16 @@ function checkEntryData(
 
 /** Where the end-of-central-directory record starts, or -1: it sits in the last 22 bytes + up to 64 KiB of comment. */
 export function endOfCentralDirectory(zip: Buffer): number {
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) if (zip.readUInt32LE(i) === EOCD) return i;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--)
+    if (zip.readUInt32LE(i) === EOCD) return i;
   return -1;
 }
 
-export function inspectZip(buffer: Buffer, limits: ZipLimits = DEFAULT_LIMITS, options: InspectOptions = {}): ZipVerdict {
+export function inspectZip(
+  buffer: Buffer,
+  limits: ZipLimits = DEFAULT_LIMITS,
+  options: InspectOptions = {},
+): ZipVerdict {
   if (buffer.length < 22 || buffer.readUInt32LE(0) !== LOCAL) return { ok: false, reason: 'notZip' };
   const eocd = endOfCentralDirectory(buffer);
   if (eocd < 0) return { ok: false, reason: 'truncated' };
@@ -139,7 +144,14 @@ export function inspectZip(buffer: Buffer, limits: ZipLimits = DEFAULT_LIMITS, o
   if (count > limits.maxEntries) return { ok: false, reason: 'tooManyEntries', detail: String(count) };
   if (offset + size > buffer.length) return { ok: false, reason: 'truncated' };
   const entries: ZipEntry[] = [];
-  const located: { name: string; method: number; encrypted: boolean; localOffset: number; compressed: number; uncompressed: number }[] = [];
+  const located: {
+    name: string;
+    method: number;
+    encrypted: boolean;
+    localOffset: number;
+    compressed: number;
+    uncompressed: number;
+  }[] = [];
   let total = 0;
   // Small entries are tested together: one small entry may compress well, hundreds of them not.
   let small = { uncompressed: 0, compressed: 0, worst: '', worstRatio: 0 };
@@ -155,21 +167,32 @@ export function inspectZip(buffer: Buffer, limits: ZipLimits = DEFAULT_LIMITS, o
     const localOffset = buffer.readUInt32LE(p + 42);
     const name = buffer.toString('utf8', p + 46, p + 46 + nameLength);
     // 0xFFFFFFFF means the real size is in a ZIP64 record: no spreadsheet needs 4 GiB parts.
-    if (compressed === 0xffffffff || uncompressed === 0xffffffff) return { ok: false, reason: 'tooLarge', detail: name };
+    if (compressed === 0xffffffff || uncompressed === 0xffffffff)
+      return { ok: false, reason: 'tooLarge', detail: name };
     total += uncompressed;
     if (total > limits.maxUncompressedBytes) return { ok: false, reason: 'tooLarge', detail: name };
-    if (uncompressed > SMALL && uncompressed > compressed * limits.maxRatio) return { ok: false, reason: 'ratio', detail: name };
+    if (uncompressed > SMALL && uncompressed > compressed * limits.maxRatio)
+      return { ok: false, reason: 'ratio', detail: name };
     if (uncompressed <= SMALL) {
       small.uncompressed += uncompressed;
       small.compressed += compressed;
-      if (uncompressed / Math.max(compressed, 1) > small.worstRatio) small = { ...small, worst: name, worstRatio: uncompressed / Math.max(compressed, 1) };
+      if (uncompressed / Math.max(compressed, 1) > small.worstRatio)
+        small = { ...small, worst: name, worstRatio: uncompressed / Math.max(compressed, 1) };
     }
     entries.push({ name, compressed, uncompressed });
     // Bit 0 of the general-purpose flags: zip-level encryption (never handed over as a part).
-    located.push({ name, method, encrypted: (buffer.readUInt16LE(p + 8) & 1) === 1, localOffset, compressed, uncompressed });
+    located.push({
+      name,
+      method,
+      encrypted: (buffer.readUInt16LE(p + 8) & 1) === 1,
+      localOffset,
+      compressed,
+      uncompressed,
+    });
     p += 46 + nameLength + extraLength + commentLength;
   }
-  if (small.uncompressed > SMALL && small.uncompressed > small.compressed * limits.maxRatio) return { ok: false, reason: 'ratio', detail: small.worst };
+  if (small.uncompressed > SMALL && small.uncompressed > small.compressed * limits.maxRatio)
+    return { ok: false, reason: 'ratio', detail: small.worst };
 
   // Only once every declared size is within the limits: inflate what is needed, each entry capped at
   // its declared size and the whole within the budget.
@@ -180,7 +203,8 @@ export function inspectZip(buffer: Buffer, limits: ZipLimits = DEFAULT_LIMITS, o
   const parts = options.keep ? new Map<string, Buffer>() : undefined;
   let inflated = 0;
   const inflate = (entry: (typeof located)[number]): { data?: Buffer } | Extract<ZipVerdict, { ok: false }> => {
-    if (inflated + entry.uncompressed > limits.maxInflatedBytes) return { ok: false, reason: 'tooMuchContent', detail: entry.name, ...(parts ? { parts } : {}) };
+    if (inflated + entry.uncompressed > limits.maxInflatedBytes)
+      return { ok: false, reason: 'tooMuchContent', detail: entry.name, ...(parts ? { parts } : {}) };
     inflated += entry.uncompressed;
     const result = checkEntryData(buffer, entry.localOffset, entry.method, entry.compressed, entry.uncompressed);
     if (result.check !== 'ok') return { ok: false, reason: result.check, detail: entry.name };
@@ -216,7 +240,10 @@ export function inspectZip(buffer: Buffer, limits: ZipLimits = DEFAULT_LIMITS, o
       }
     }
     // The package-level parts first (small, and what tells a consolidated workbook even past the budget).
-    const order = [...located.filter((e) => ROOT_LOWER.has(e.name.toLowerCase())), ...located.filter((e) => !ROOT_LOWER.has(e.name.toLowerCase()))];
+    const order = [
+      ...located.filter((e) => ROOT_LOWER.has(e.name.toLowerCase())),
+      ...located.filter((e) => !ROOT_LOWER.has(e.name.toLowerCase())),
+    ];
     for (const entry of order) {
       const name = entry.name.toLowerCase();
       if (seen.has(name) || !reached.has(name) || !options.keep!(entry.name)) continue;
@@ -224,12 +251,22 @@ export function inspectZip(buffer: Buffer, limits: ZipLimits = DEFAULT_LIMITS, o
       if ('ok' in result) return result;
     }
   }
-  return parts ? { ok: true, entries, uncompressed: total, parts, inflated } : { ok: true, entries, uncompressed: total, inflated };
+  return parts
+    ? { ok: true, entries, uncompressed: total, parts, inflated }
+    : { ok: true, entries, uncompressed: total, inflated };
 }
 
 /** The refusal of a verdict other than `notZip` (which the caller tells apart: CSV, .ods …), in the user's terms. */
-export function zipGuardError(verdict: Extract<ZipVerdict, { ok: false }>, file: string, limits: ZipLimits): InputError {
+export function zipGuardError(
+  verdict: Extract<ZipVerdict, { ok: false }>,
+  file: string,
+  limits: ZipLimits,
+): InputError {
   if (verdict.reason === 'truncated') return new InputError(file, 'corrupt', { detail: 'zip' });
-  if (verdict.reason === 'tooMuchContent') return new InputError(file, 'tooMuchContent', { detail: verdict.detail ?? '', max: megabytes(limits.maxInflatedBytes) });
+  if (verdict.reason === 'tooMuchContent')
+    return new InputError(file, 'tooMuchContent', {
+      detail: verdict.detail ?? '',
+      max: megabytes(limits.maxInflatedBytes),
+    });
   return new InputError(file, 'zipBomb', { detail: verdict.detail ?? verdict.reason });
 }

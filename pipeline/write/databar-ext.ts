@@ -5,7 +5,8 @@
  * A regular expression, not the XML scanner: it edits exceljs' own chunks as they are streamed, which
  * are fragments of a part, not documents; it is anchored on exceljs' exact bytes and linear.
  */
-export const DANGLING_DATABAR_EXT = /<extLst><ext uri="\{B025F937-C7B1-47D3-B67F-A62EFF666E3E\}"[^>]*><x14:id\/><\/ext><\/extLst>/g;
+export const DANGLING_DATABAR_EXT =
+  /<extLst><ext uri="\{B025F937-C7B1-47D3-B67F-A62EFF666E3E\}"[^>]*><x14:id\/><\/ext><\/extLst>/g;
 
 interface StreamedSheet {
   stream?: { write: (chunk: unknown, ...rest: unknown[]) => unknown };
@@ -20,7 +21,9 @@ interface StreamedSheet {
 export function dropDanglingDataBarExtensions(ws: unknown): void {
   const sheet = ws as StreamedSheet;
   const stream = sheet.stream;
-  if (!stream || typeof stream.write !== 'function') throw new Error('exceljs streaming writer internals have changed: cannot clean the data bars');
+  if (!stream || typeof stream.write !== 'function')
+    throw new Error('exceljs streaming writer internals have changed: cannot clean the data bars');
   const write = stream.write.bind(stream);
-  stream.write = (chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? chunk.replace(DANGLING_DATABAR_EXT, '') : chunk, ...rest);
+  stream.write = (chunk: unknown, ...rest: unknown[]) =>
+    write(typeof chunk === 'string' ? chunk.replace(DANGLING_DATABAR_EXT, '') : chunk, ...rest);
 }

@@ -38,7 +38,10 @@ export async function reorderSheets(pkg: Package, order: readonly string[]): Pro
     const titles = listChildren(app, ['Properties', 'TitlesOfParts', 'vector'], 'lpstr', (sc) => sc.leafText());
     if (titles) {
       const ordered = [...titles.children].sort((a, b) => rank(a.key) - rank(b.key));
-      pkg.write('docProps/app.xml', applyEdits(app, [{ from: titles.innerFrom, to: titles.innerTo, text: ordered.map((c) => c.xml).join('') }]));
+      pkg.write(
+        'docProps/app.xml',
+        applyEdits(app, [{ from: titles.innerFrom, to: titles.innerTo, text: ordered.map((c) => c.xml).join('') }]),
+      );
     }
   }
 }
@@ -72,7 +75,12 @@ interface Child {
  * The `local` children of the first element found along `path` (local names, from the root), with a
  * key read from each, and where the parent's content lies. Null when the path is not there.
  */
-function listChildren(xml: string, path: readonly string[], local: string, keyOf: (sc: Scanner) => string): { children: Child[]; innerFrom: number; innerTo: number } | null {
+function listChildren(
+  xml: string,
+  path: readonly string[],
+  local: string,
+  keyOf: (sc: Scanner) => string,
+): { children: Child[]; innerFrom: number; innerTo: number } | null {
   const sc = new Scanner(xml);
   let matched = 0;
   for (let kind = sc.next(); kind !== END; kind = sc.next()) {

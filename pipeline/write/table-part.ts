@@ -22,7 +22,6 @@ const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relatio
 const TYPE_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
-
 export function tableXml(id: number, spec: TableSpec): string {
   const ref = `A1:${columnLetter(spec.columns.length)}${spec.rows + 1}`;
   const columns = spec.columns.map((name, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(name)}"/>`).join('');

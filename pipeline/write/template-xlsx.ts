@@ -22,7 +22,12 @@ function dataValidation(v: Validation): ExcelJS.DataValidation {
   if (v.type === 'whole') return { ...common, type: 'whole', operator: 'greaterThanOrEqual', formulae: [v.min ?? 0] };
   if (v.type === 'date') {
     const [first, last] = v.dates!;
-    return { ...common, type: 'date', operator: 'between', formulae: [new Date(`${first}T00:00:00Z`), new Date(`${last}T00:00:00Z`)] };
+    return {
+      ...common,
+      type: 'date',
+      operator: 'between',
+      formulae: [new Date(`${first}T00:00:00Z`), new Date(`${last}T00:00:00Z`)],
+    };
   }
   return { ...common, type: 'list', formulae: [`"${v.list!.join(',')}"`] };
 }
@@ -50,12 +55,20 @@ function addValidations(ws: ExcelJS.Worksheet, cells: readonly PlannedCell[]): v
   const sorted = cells.filter((c) => c.validation).sort((a, b) => a.column - b.column || a.row - b.row);
   for (const cell of sorted) {
     const run = runs.at(-1);
-    if (run && run.column === cell.column && run.last === cell.row - 1 && JSON.stringify(run.validation) === JSON.stringify(cell.validation)) run.last = cell.row;
+    if (
+      run &&
+      run.column === cell.column &&
+      run.last === cell.row - 1 &&
+      JSON.stringify(run.validation) === JSON.stringify(cell.validation)
+    )
+      run.last = cell.row;
     else runs.push({ column: cell.column, first: cell.row, last: cell.row, validation: cell.validation! });
   }
-  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
   for (const run of runs) {
-    const range = run.first === run.last ? a1(run.first, run.column) : `${a1(run.first, run.column)}:${a1(run.last, run.column)}`;
+    const range =
+      run.first === run.last ? a1(run.first, run.column) : `${a1(run.first, run.column)}:${a1(run.last, run.column)}`;
     validations.add(range, dataValidation(run.validation));
   }
 }
@@ -65,13 +78,15 @@ async function renderSheet(workbook: ExcelJS.Workbook, sheet: PlannedSheet, foot
   sheet.widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   for (const planned of sheet.cells) {
     const cell = ws.getCell(a1(planned.row, planned.column));
-    if (planned.formula !== undefined) cell.value = { formula: planned.formula, result: planned.result ?? 0 } as ExcelJS.CellFormulaValue;
+    if (planned.formula !== undefined)
+      cell.value = { formula: planned.formula, result: planned.result ?? 0 } as ExcelJS.CellFormulaValue;
     else if (planned.value !== undefined && planned.value !== null) cell.value = planned.value;
     styleCell(cell, planned);
   }
   addValidations(ws, sheet.cells);
   for (const [row, height] of wrappedRowHeights(sheet)) ws.getRow(row).height = height;
-  if (sheet.frozenRows > 0) ws.views = [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: 0, topLeftCell: a1(sheet.frozenRows + 1, 1) }];
+  if (sheet.frozenRows > 0)
+    ws.views = [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: 0, topLeftCell: a1(sheet.frozenRows + 1, 1) }];
   ws.pageSetup = {
     paperSize: 9,
     orientation: sheet.landscape ? 'landscape' : 'portrait',
@@ -92,7 +107,10 @@ async function renderSheet(workbook: ExcelJS.Workbook, sheet: PlannedSheet, foot
     });
 }
 
-export async function renderTemplate(plan: TemplatePlan, properties: { creator: string; version: string }): Promise<ExcelJS.Workbook> {
+export async function renderTemplate(
+  plan: TemplatePlan,
+  properties: { creator: string; version: string },
+): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = properties.creator;
   workbook.title = plan.title;

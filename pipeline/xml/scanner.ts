@@ -26,7 +26,14 @@ export const OPEN = 1;
 export const CLOSE = 2;
 
 function isXmlChar(code: number): boolean {
-  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
 }
 
 /** Replaces the five predefined entities and character references, as an XML parser does. */
@@ -159,7 +166,8 @@ export class Scanner {
         let nameEnd = gt;
         while (nameEnd > lt + 2 && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
         const open = this.stack.pop();
-        if (open === undefined || nameEnd - (lt + 2) !== open.length || !s.startsWith(open, lt + 2)) this.fail(`a misplaced </${s.slice(lt + 2, nameEnd)}>`);
+        if (open === undefined || nameEnd - (lt + 2) !== open.length || !s.startsWith(open, lt + 2))
+          this.fail(`a misplaced </${s.slice(lt + 2, nameEnd)}>`);
         this.qname = open;
         this.textFrom = from;
         this.textTo = lt;
@@ -257,7 +265,8 @@ export class Scanner {
     const spans = this.spans;
     for (let k = 0; k < this.attrCount * 4; k += 4) {
       const from = spans[k]!;
-      if (spans[k + 1]! - from === name.length && s.startsWith(name, from)) return decodeAttribute(s.slice(spans[k + 2], spans[k + 3]), this.fail);
+      if (spans[k + 1]! - from === name.length && s.startsWith(name, from))
+        return decodeAttribute(s.slice(spans[k + 2], spans[k + 3]), this.fail);
     }
     return undefined;
   }
@@ -328,6 +337,7 @@ export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
  */
 export function qualifiedAttributeNames(rootAttributes: Attributes, ns: string, local: string): string[] {
   const names: string[] = [];
-  for (const [name, value] of Object.entries(rootAttributes)) if (name.startsWith('xmlns:') && value === ns) names.push(`${name.slice(6)}:${local}`);
+  for (const [name, value] of Object.entries(rootAttributes))
+    if (name.startsWith('xmlns:') && value === ns) names.push(`${name.slice(6)}:${local}`);
   return names.length > 0 ? names : [`r:${local}`];
 }

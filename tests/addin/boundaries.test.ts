@@ -11,19 +11,36 @@ const sources = ['excel', 'taskpane'].flatMap((dir) =>
 
 describe('add-in boundaries', () => {
   it('has sources to check', () => {
-    expect(sources.map((s) => s.file)).toEqual(expect.arrayContaining(['excel/reader.ts', 'excel/highlighter.ts', 'excel/template-writer.ts', 'taskpane/taskpane.ts', 'taskpane/view.ts']));
+    expect(sources.map((s) => s.file)).toEqual(
+      expect.arrayContaining([
+        'excel/reader.ts',
+        'excel/highlighter.ts',
+        'excel/template-writer.ts',
+        'taskpane/taskpane.ts',
+        'taskpane/view.ts',
+      ]),
+    );
   });
 
-  it.each(sources.map((s) => [s.file, s.text]))('%s imports only core, templates and its own modules', (_file, text) => {
-    const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
-    for (const spec of specifiers) {
-      expect(spec).toMatch(/^\.\.?\//);
-      expect(spec).not.toMatch(/pipeline|^node:|exceljs/);
-      expect(spec.startsWith('../../') ? /^\.\.\/\.\.\/(core|templates)\//.test(spec) : true).toBe(true);
-    }
-  });
+  it.each(sources.map((s) => [s.file, s.text]))(
+    '%s imports only core, templates and its own modules',
+    (_file, text) => {
+      const specifiers = [
+        ...text.matchAll(
+          /(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+        ),
+      ].map((m) => m[1] ?? m[2] ?? m[3]!);
+      for (const spec of specifiers) {
+        expect(spec).toMatch(/^\.\.?\//);
+        expect(spec).not.toMatch(/pipeline|^node:|exceljs/);
+        expect(spec.startsWith('../../') ? /^\.\.\/\.\.\/(core|templates)\//.test(spec) : true).toBe(true);
+      }
+    },
+  );
 
   it.each(sources.map((s) => [s.file, s.text]))('%s neither parses HTML nor talks to the network', (_file, text) => {
-    expect(text).not.toMatch(/\.innerHTML|insertAdjacentHTML|\.outerHTML|document\.write|\beval\(|new Function\(|\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon/);
+    expect(text).not.toMatch(
+      /\.innerHTML|insertAdjacentHTML|\.outerHTML|document\.write|\beval\(|new Function\(|\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon/,
+    );
   });
 });

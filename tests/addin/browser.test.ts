@@ -13,7 +13,16 @@ import { formatNumber, renderIssue } from '../../core/messages';
 import type { Report } from '../../core/report';
 import { validate } from '../../core/validate';
 import { readWorkbookFile } from '../../pipeline/read/xlsx';
-import { framework, inputAddress, seededIndicators, tempDir, writeExample, writeLateJustified, writeSeeded, XSS } from './helpers/fixtures';
+import {
+  framework,
+  inputAddress,
+  seededIndicators,
+  tempDir,
+  writeExample,
+  writeLateJustified,
+  writeSeeded,
+  XSS,
+} from './helpers/fixtures';
 import { snapshotFile, type WorkbookSnapshot } from './helpers/snapshot';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -34,7 +43,14 @@ function compile(config: webpack.Configuration): Promise<webpack.Stats> {
 }
 
 function serve(dir: string): Promise<http.Server> {
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml', '.json': 'application/json' };
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.png': 'image/png',
+    '.xml': 'application/xml',
+    '.json': 'application/json',
+  };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ''));
@@ -79,7 +95,15 @@ describe('task pane in a browser', () => {
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
 
@@ -90,7 +114,10 @@ describe('task pane in a browser', () => {
   });
 
   /** Opens the pane over a workbook; office.js is the fake; anything else off this machine is refused. */
-  async function open(workbook: WorkbookSnapshot, config: { apiVersion?: string; displayLanguage?: string } = {}): Promise<{ page: Page; dialogs: string[] }> {
+  async function open(
+    workbook: WorkbookSnapshot,
+    config: { apiVersion?: string; displayLanguage?: string } = {},
+  ): Promise<{ page: Page; dialogs: string[] }> {
     const page = await browser.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
@@ -119,12 +146,23 @@ describe('task pane in a browser', () => {
     await page.getByRole('button', { name: 'Valider le classeur' }).click();
     await page.waitForSelector('#results button.issue');
 
-    const items = await page.$$eval('#results button.issue', (buttons) => buttons.map((b) => b.querySelector('.message')!.textContent));
-    expect(items).toEqual(expected.issues.filter((i) => i.sheet === null).concat(expected.issues.filter((i) => i.sheet !== null)).map((i) => renderIssue(i, 'fr')));
+    const items = await page.$$eval('#results button.issue', (buttons) =>
+      buttons.map((b) => b.querySelector('.message')!.textContent),
+    );
+    expect(items).toEqual(
+      expected.issues
+        .filter((i) => i.sheet === null)
+        .concat(expected.issues.filter((i) => i.sheet !== null))
+        .map((i) => renderIssue(i, 'fr')),
+    );
     expect(await page.textContent('#results .counts')).toContain(`Erreurs : ${expected.stats.errors}`);
     expect(await page.textContent('#results .counts')).toContain(`Avertissements : ${expected.stats.warnings}`);
     const groups = await page.$$eval('#results section.sheet-group h3', (hs) => hs.map((h) => h.textContent));
-    expect(groups).toEqual([...new Set(expected.issues.map((i) => i.sheet ?? 'Classeur'))].sort((a, b) => (a === 'Classeur' ? -1 : b === 'Classeur' ? 1 : 0)));
+    expect(groups).toEqual(
+      [...new Set(expected.issues.map((i) => i.sheet ?? 'Classeur'))].sort((a, b) =>
+        a === 'Classeur' ? -1 : b === 'Classeur' ? 1 : 0,
+      ),
+    );
 
     // The cell holding markup: its text is in the message, no element was made of it, nothing ran.
     const xss = page.locator('#results button.issue', { hasText: XSS });
@@ -135,9 +173,17 @@ describe('task pane in a browser', () => {
 
     // Summary of the commune.
     expect(await page.textContent('#summary')).toContain('Gounzourèye (GNZ)');
-    expect(await page.textContent('#summary dl')).toContain(`${expected.stats.filled} cellules remplies sur ${expected.stats.inputs}`);
+    expect(await page.textContent('#summary dl')).toContain(
+      `${expected.stats.filled} cellules remplies sur ${expected.stats.inputs}`,
+    );
     const { plain } = seededIndicators();
-    expect(await page.locator(`#summary tr[data-code="${plain[1]}"] td`).allTextContents()).toEqual([plain[1], expect.any(String), expect.any(String), formatNumber(1250, 'fr'), expect.stringMatching(/ %$|^—$/)]);
+    expect(await page.locator(`#summary tr[data-code="${plain[1]}"] td`).allTextContents()).toEqual([
+      plain[1],
+      expect.any(String),
+      expect.any(String),
+      formatNumber(1250, 'fr'),
+      expect.stringMatching(/ %$|^—$/),
+    ]);
     await page.close();
   });
 
@@ -145,9 +191,16 @@ describe('task pane in a browser', () => {
     const { page } = await open(seeded);
     await page.getByRole('button', { name: 'Valider le classeur' }).click();
     const target = expected.issues.find((i) => i.ruleId === 'excel-error')!;
-    await page.locator(`#results section[data-sheet="${target.sheet}"] button.issue[data-address="${target.address}"]`).first().click();
-    await page.waitForFunction(() => (window as unknown as { __fake: { state: { selected: unknown } } }).__fake.state.selected !== null);
-    const selected = await page.evaluate(() => (window as unknown as { __fake: { state: { selected: unknown; active: string } } }).__fake.state);
+    await page
+      .locator(`#results section[data-sheet="${target.sheet}"] button.issue[data-address="${target.address}"]`)
+      .first()
+      .click();
+    await page.waitForFunction(
+      () => (window as unknown as { __fake: { state: { selected: unknown } } }).__fake.state.selected !== null,
+    );
+    const selected = await page.evaluate(
+      () => (window as unknown as { __fake: { state: { selected: unknown; active: string } } }).__fake.state,
+    );
     expect(selected.selected).toEqual({ sheet: target.sheet, address: target.address });
     expect(selected.active).toBe(target.sheet);
     await page.close();
@@ -158,7 +211,12 @@ describe('task pane in a browser', () => {
     await page.getByRole('button', { name: 'Valider le classeur' }).click();
     await page.waitForSelector('#results button.issue');
     const cell = inputAddress(`indicators:${seededIndicators().plain[0]}:achieved`);
-    const fill = () => page.evaluate(({ sheet, address }) => (window as unknown as { __fake: { fill(s: string, a: string): string | null } }).__fake.fill(sheet, address), cell);
+    const fill = () =>
+      page.evaluate(
+        ({ sheet, address }) =>
+          (window as unknown as { __fake: { fill(s: string, a: string): string | null } }).__fake.fill(sheet, address),
+        cell,
+      );
     expect(await fill()).toBe('#FFF2CC');
     await page.getByRole('button', { name: 'Surligner' }).click();
     await page.waitForSelector('#status:has-text("Cellules surlignées")');
@@ -166,7 +224,12 @@ describe('task pane in a browser', () => {
     await page.getByRole('button', { name: 'Effacer les surlignages' }).click();
     await page.waitForSelector('#status:has-text("Couleurs d’origine remises")');
     expect(await fill()).toBe('#FFF2CC');
-    const protectedAfter = await page.evaluate(() => (window as unknown as { __fake: { sheet(s: string): { protection: { protected: boolean } } } }).__fake.sheet('Indicateurs').protection.protected);
+    const protectedAfter = await page.evaluate(
+      () =>
+        (window as unknown as { __fake: { sheet(s: string): { protection: { protected: boolean } } } }).__fake.sheet(
+          'Indicateurs',
+        ).protection.protected,
+    );
     expect(protectedAfter).toBe(true);
     await page.close();
   });
@@ -180,7 +243,15 @@ describe('task pane in a browser', () => {
     const selector = `#results section[data-sheet="${cell.sheet}"] button.issue[data-address="${cell.address}"][data-rule="number-as-text"]`;
     expect(await page.locator(selector).count()).toBe(1);
     const before = await page.locator('#results button.issue').count();
-    await page.evaluate(({ sheet, address }) => (window as unknown as { __fake: { edit(s: string, a: string, v: unknown): void } }).__fake.edit(sheet, address, 1250), cell);
+    await page.evaluate(
+      ({ sheet, address }) =>
+        (window as unknown as { __fake: { edit(s: string, a: string, v: unknown): void } }).__fake.edit(
+          sheet,
+          address,
+          1250,
+        ),
+      cell,
+    );
     await page.waitForSelector(selector, { state: 'detached', timeout: 5000 });
     expect(await page.locator('#results button.issue').count()).toBe(before - 1);
     await page.close();
@@ -195,7 +266,9 @@ describe('task pane in a browser', () => {
     );
     expect(items).toEqual([
       'Avertissement | Saisie du 04/05/2024, après la date limite du 29/04/2024 pour la période 2023 (5 jour(s) de retard) : les chiffres sont gardés, le retard est signalé.',
-      expect.stringMatching(/^Information \| BUD-3 : dépensé .* FCFA prévus \(dépassement de 100\u202f000 FCFA\), justifié en commentaire : « Hausse du prix du carburant »\.$/),
+      expect.stringMatching(
+        /^Information \| BUD-3 : dépensé .* FCFA prévus \(dépassement de 100\u202f000 FCFA\), justifié en commentaire : « Hausse du prix du carburant »\.$/,
+      ),
     ]);
     expect(await page.textContent('#results .counts')).toContain('Erreurs : 0');
     await page.close();
@@ -218,42 +291,95 @@ describe('task pane in a browser', () => {
     expect(planned).toHaveLength(framework().indicators.length);
     expect(new Set(planned)).toEqual(new Set(['cible non définie']));
     // No rate anywhere in the tables (completeness keeps its own percentage above them).
-    expect((await page.$$eval('#summary table', (tables) => tables.map((t) => t.textContent).join(''))).includes('%')).toBe(false);
-    expect(await page.textContent('#summary .budget')).toMatch(/FCFA dépensés ; pas de budget prévu pour cette période dans le cadre$/);
+    expect(
+      (await page.$$eval('#summary table', (tables) => tables.map((t) => t.textContent).join(''))).includes('%'),
+    ).toBe(false);
+    expect(await page.textContent('#summary .budget')).toMatch(
+      /FCFA dépensés ; pas de budget prévu pour cette période dans le cadre$/,
+    );
     await page.close();
   });
 
   it('creates the template of a chosen commune in a blank workbook', async () => {
-    const blank: WorkbookSnapshot = { sheets: [{ name: 'Feuil1', visibility: 'Visible', rowIndex: 0, columnIndex: 0, values: [['']], formulas: [['']], numberFormat: [['General']], valueTypes: [['Empty']] }] };
+    const blank: WorkbookSnapshot = {
+      sheets: [
+        {
+          name: 'Feuil1',
+          visibility: 'Visible',
+          rowIndex: 0,
+          columnIndex: 0,
+          values: [['']],
+          formulas: [['']],
+          numberFormat: [['General']],
+          valueTypes: [['Empty']],
+        },
+      ],
+    };
     const { page } = await open(blank);
     await page.getByRole('button', { name: 'Valider le classeur' }).click();
     await page.waitForSelector('#not-template:not([hidden])');
     expect(await page.textContent('#not-template')).toContain('n’est pas une fiche de suivi');
-    expect(await page.locator('#commune-select option').allTextContents()).toEqual(framework().communes.map((c) => `${c.name} (${c.code})`));
+    expect(await page.locator('#commune-select option').allTextContents()).toEqual(
+      framework().communes.map((c) => `${c.name} (${c.code})`),
+    );
     await page.selectOption('#commune-select', 'BAR');
     await page.getByRole('button', { name: 'Créer le modèle' }).click();
     await page.waitForSelector('#status:has-text("Fiche de Bara créée")');
-    const sheets = await page.evaluate(() => (window as unknown as { __fake: { state: { sheets: { name: string; visibility: string }[] } } }).__fake.state.sheets.map((s) => `${s.name}:${s.visibility}`));
-    expect(sheets).toEqual(['Identification:Visible', 'Indicateurs:Visible', 'Budget:Visible', 'Bénéficiaires:Visible', 'Instructions:Visible', '_meta:VeryHidden']);
+    const sheets = await page.evaluate(() =>
+      (
+        window as unknown as { __fake: { state: { sheets: { name: string; visibility: string }[] } } }
+      ).__fake.state.sheets.map((s) => `${s.name}:${s.visibility}`),
+    );
+    expect(sheets).toEqual([
+      'Identification:Visible',
+      'Indicateurs:Visible',
+      'Budget:Visible',
+      'Bénéficiaires:Visible',
+      'Instructions:Visible',
+      '_meta:VeryHidden',
+    ]);
     expect(await page.textContent('#summary')).toContain('Bara (BAR)');
     expect(await page.locator('#results button.issue').count()).toBeGreaterThan(0);
     await page.close();
   });
 
   it('creates the template of a chosen period, its targets in Prévu and the period locked', async () => {
-    const blank: WorkbookSnapshot = { sheets: [{ name: 'Feuil1', visibility: 'Visible', rowIndex: 0, columnIndex: 0, values: [['']], formulas: [['']], numberFormat: [['General']], valueTypes: [['Empty']] }] };
+    const blank: WorkbookSnapshot = {
+      sheets: [
+        {
+          name: 'Feuil1',
+          visibility: 'Visible',
+          rowIndex: 0,
+          columnIndex: 0,
+          values: [['']],
+          formulas: [['']],
+          numberFormat: [['General']],
+          valueTypes: [['Empty']],
+        },
+      ],
+    };
     const { page } = await open(blank);
     await page.getByRole('button', { name: 'Valider le classeur' }).click();
     await page.waitForSelector('#not-template:not([hidden])');
-    expect(await page.locator('#period-select option').allTextContents()).toEqual(['à choisir dans la fiche', '2023', '2024']);
+    expect(await page.locator('#period-select option').allTextContents()).toEqual([
+      'à choisir dans la fiche',
+      '2023',
+      '2024',
+    ]);
     expect(await page.inputValue('#period-select')).toBe('');
     await page.selectOption('#commune-select', 'SAL');
     await page.selectOption('#period-select', '2023');
     await page.getByRole('button', { name: 'Créer le modèle' }).click();
     await page.waitForSelector('#status:has-text("Fiche de Soni Aliber pour 2023 créée")');
     const cells = await page.evaluate(() => {
-      const fake = (window as unknown as { __fake: { cell(sheet: string, address: string): { value: unknown; locked: boolean } } }).__fake;
-      return { period: fake.cell('Identification', 'B8'), planned: fake.cell('Indicateurs', 'E2'), meta: fake.cell('_meta', 'B5') };
+      const fake = (
+        window as unknown as { __fake: { cell(sheet: string, address: string): { value: unknown; locked: boolean } } }
+      ).__fake;
+      return {
+        period: fake.cell('Identification', 'B8'),
+        planned: fake.cell('Indicateurs', 'E2'),
+        meta: fake.cell('_meta', 'B5'),
+      };
     });
     expect(cells.period).toMatchObject({ value: '2023', locked: true });
     expect(cells.planned.value).toBe(framework().indicators[0]!.periodTargets['2023']!.SAL);
@@ -302,7 +428,9 @@ describe('task pane in a browser', () => {
       });
       expect(stats.hasErrors()).toBe(true);
       expect(stats.toJson({ all: false, errors: true }).errors![0]!.message).toMatch(/over the 0.01 KB limit/);
-      expect(lines[0]).toMatch(/^Task pane JS \(Office\.js excluded\): [\d.]+ KB, [\d.]+ KB gzipped — limit 0.01 KB gzipped$/);
+      expect(lines[0]).toMatch(
+        /^Task pane JS \(Office\.js excluded\): [\d.]+ KB, [\d.]+ KB gzipped — limit 0.01 KB gzipped$/,
+      );
     });
   });
 });

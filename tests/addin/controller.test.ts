@@ -138,7 +138,16 @@ describe('task pane controller', () => {
     const pane = new TaskPane(host, view, framework(), 'fr');
     pane.start();
     await pane.validate();
-    await pane.select({ ruleId: 'x', severity: 'error', sheet: '_meta', row: 1, column: 2, address: 'B1', messageId: 'm', params: {} });
+    await pane.select({
+      ruleId: 'x',
+      severity: 'error',
+      sheet: '_meta',
+      row: 1,
+      column: 2,
+      address: 'B1',
+      messageId: 'm',
+      params: {},
+    });
     expect(host.selected).toEqual([]);
     expect(view.last).toBe('La feuille « _meta » est masquée : la cellule B1 ne peut pas être affichée.');
   });
@@ -223,7 +232,10 @@ describe('task pane controller', () => {
     expect(host.created.map((c) => [c.plan.commune.code, c.plan.period])).toEqual([['BAR', '2023']]);
     const prevu = host.created[0]!.plan.sheets[1]!.cells.find((c) => c.key === 'indicators:R1.1.1:planned');
     expect(prevu?.value).toBe(framework().indicators[0]!.periodTargets['2023']!.BAR);
-    expect(view.statuses.at(-1)).toEqual(['Fiche de Bara pour 2023 créée, avec les cibles de la période : remplissez les cellules jaunes, puis cliquez sur « Valider le classeur ».', 'ok']);
+    expect(view.statuses.at(-1)).toEqual([
+      'Fiche de Bara pour 2023 créée, avec les cibles de la période : remplissez les cellules jaunes, puis cliquez sur « Valider le classeur ».',
+      'ok',
+    ]);
   });
 
   it('reports a failure from Excel in the status line', async () => {
@@ -235,6 +247,9 @@ describe('task pane controller', () => {
     const pane = new TaskPane(host, view, framework(), 'fr');
     pane.start();
     await pane.validate();
-    expect(view.statuses.at(-1)).toEqual(['L’opération a échoué : RichApi.Error: The requested resource does not exist.', 'error']);
+    expect(view.statuses.at(-1)).toEqual([
+      'L’opération a échoué : RichApi.Error: The requested resource does not exist.',
+      'error',
+    ]);
   });
 });

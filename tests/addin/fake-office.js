@@ -69,7 +69,10 @@
         name,
         visibility: visibility || 'Visible',
         cells: new Map(),
-        protection: { protected: false, options: { allowFormatCells: false, allowFormatColumns: false, allowFormatRows: false } },
+        protection: {
+          protected: false,
+          options: { allowFormatCells: false, allowFormatColumns: false, allowFormatRows: false },
+        },
         frozenRows: 0,
         columnWidths: {},
         rowHeights: {},
@@ -94,7 +97,16 @@
     function cellOf(sheet, r, c, create) {
       let cell = sheet.cells.get(key(r, c));
       if (!cell && create) {
-        cell = { value: '', formula: null, numberFormat: 'General', type: 'Empty', fill: null, locked: true, font: {}, borders: {} };
+        cell = {
+          value: '',
+          formula: null,
+          numberFormat: 'General',
+          type: 'Empty',
+          fill: null,
+          locked: true,
+          font: {},
+          borders: {},
+        };
         sheet.cells.set(key(r, c), cell);
       }
       return cell;
@@ -177,7 +189,10 @@
     }
     function guardCell(sheet, cell, what) {
       if (sheet.protection.protected && cell.locked)
-        throw fakeError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${sheet.name}, ${what}).`);
+        throw fakeError(
+          'AccessDenied',
+          `The cell or chart you're trying to change is on a protected sheet (${sheet.name}, ${what}).`,
+        );
     }
 
     // ---- the client object model ----
@@ -195,17 +210,25 @@
             configurable: true,
             enumerable: true,
             get() {
-              if (!(name in loaded)) throw fakeError('PropertyNotLoaded', `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+              if (!(name in loaded))
+                throw fakeError(
+                  'PropertyNotLoaded',
+                  `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+                );
               return loaded[name];
             },
             set(value) {
-              if (!target.__writable || !target.__writable[name]) throw fakeError('InvalidOperation', `${name} is read-only`);
+              if (!target.__writable || !target.__writable[name])
+                throw fakeError('InvalidOperation', `${name} is read-only`);
               loaded[name] = value;
               run(() => target.__writable[name](value));
             },
           });
         target.load = function (spec) {
-          const names = spec === undefined ? props : (Array.isArray(spec) ? spec : String(spec).split(',')).map((p) => p.trim()).filter(Boolean);
+          const names =
+            spec === undefined
+              ? props
+              : (Array.isArray(spec) ? spec : String(spec).split(',')).map((p) => p.trim()).filter(Boolean);
           for (const name of names) {
             if (!props.includes(name)) throw fakeError('InvalidArgument', `Cannot load property ${name}`);
             pending.add(name);
@@ -270,16 +293,20 @@
             }
           recalc(sheet);
         }
-        loadable(range, ['values', 'formulas', 'numberFormat', 'valueTypes', 'rowIndex', 'columnIndex', 'address'], (name) => {
-          const a = parseAddress(getAddress());
-          if (name === 'values') return grid((cell) => (cell ? cell.value : ''));
-          if (name === 'formulas') return grid((cell) => (cell ? (cell.formula ?? cell.value) : ''));
-          if (name === 'numberFormat') return grid((cell) => (cell ? cell.numberFormat : 'General'));
-          if (name === 'valueTypes') return grid((cell) => (cell ? cell.type : 'Empty'));
-          if (name === 'rowIndex') return a.r1 - 1;
-          if (name === 'columnIndex') return a.c1 - 1;
-          return `${getSheet().name}!${getAddress()}`;
-        });
+        loadable(
+          range,
+          ['values', 'formulas', 'numberFormat', 'valueTypes', 'rowIndex', 'columnIndex', 'address'],
+          (name) => {
+            const a = parseAddress(getAddress());
+            if (name === 'values') return grid((cell) => (cell ? cell.value : ''));
+            if (name === 'formulas') return grid((cell) => (cell ? (cell.formula ?? cell.value) : ''));
+            if (name === 'numberFormat') return grid((cell) => (cell ? cell.numberFormat : 'General'));
+            if (name === 'valueTypes') return grid((cell) => (cell ? cell.type : 'Empty'));
+            if (name === 'rowIndex') return a.r1 - 1;
+            if (name === 'columnIndex') return a.c1 - 1;
+            return `${getSheet().name}!${getAddress()}`;
+          },
+        );
 
         const fill = {};
         fill.__writable = {
@@ -324,12 +351,15 @@
         const format = sink((name, value) => {
           const sheet = getSheet();
           const a = parseAddress(getAddress());
-          if (name === 'columnWidth' && a.kind === 'columns') for (let c = a.c1; c <= a.c2; c++) sheet.columnWidths[columnLetter(c)] = value;
-          else if (name === 'rowHeight' && a.kind === 'rows') for (let r = a.r1; r <= a.r2; r++) sheet.rowHeights[r] = value;
-          else forCells(sheet, getAddress(), (cell) => {
-            guardCell(sheet, cell, name);
-            cell[name] = value;
-          });
+          if (name === 'columnWidth' && a.kind === 'columns')
+            for (let c = a.c1; c <= a.c2; c++) sheet.columnWidths[columnLetter(c)] = value;
+          else if (name === 'rowHeight' && a.kind === 'rows')
+            for (let r = a.r1; r <= a.r2; r++) sheet.rowHeights[r] = value;
+          else
+            forCells(sheet, getAddress(), (cell) => {
+              guardCell(sheet, cell, name);
+              cell[name] = value;
+            });
         });
         Object.defineProperty(format, 'fill', { value: fill });
         Object.defineProperty(format, 'font', { value: font });
@@ -354,7 +384,8 @@
         range.select = () =>
           run(() => {
             const sheet = getSheet();
-            if (state.active !== sheet.name) throw fakeError('InvalidSelection', `select() on ${sheet.name}, which is not the active sheet`);
+            if (state.active !== sheet.name)
+              throw fakeError('InvalidSelection', `select() on ${sheet.name}, which is not the active sheet`);
             state.selected = { sheet: sheet.name, address: getAddress() };
             state.log.push(`select ${sheet.name}!${getAddress()}`);
           });
@@ -402,7 +433,8 @@
         ws.activate = () =>
           run(() => {
             const sheet = getSheet();
-            if (sheet.visibility !== 'Visible') throw fakeError('InvalidOperation', `cannot activate hidden sheet ${sheet.name}`);
+            if (sheet.visibility !== 'Visible')
+              throw fakeError('InvalidOperation', `cannot activate hidden sheet ${sheet.name}`);
             state.active = sheet.name;
             state.log.push(`activate ${sheet.name}`);
           });
@@ -421,7 +453,8 @@
         protection.protect = (options) =>
           run(() => {
             const sheet = getSheet();
-            if (sheet.protection.protected) throw fakeError('InvalidOperation', `sheet ${sheet.name} is already protected`);
+            if (sheet.protection.protected)
+              throw fakeError('InvalidOperation', `sheet ${sheet.name} is already protected`);
             sheet.protection = { protected: true, options: { ...sheet.protection.options, ...(options || {}) } };
             state.log.push(`protect ${sheet.name}`);
           });
@@ -569,7 +602,8 @@
             if (callback) callback(readyInfo);
             resolve(readyInfo);
           };
-          if (typeof document !== 'undefined' && document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fire);
+          if (typeof document !== 'undefined' && document.readyState === 'loading')
+            document.addEventListener('DOMContentLoaded', fire);
           else setTimeout(fire, 0);
         });
       },
@@ -596,7 +630,13 @@
         assignValue(cellOf(sheet, r1, c1, true), value);
         recalc(sheet);
         for (const handler of sheet.handlers)
-          handler({ address, worksheetId: sheet.id, changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' });
+          handler({
+            address,
+            worksheetId: sheet.id,
+            changeType: 'RangeEdited',
+            source: 'Local',
+            type: 'WorksheetChanged',
+          });
       },
     };
     return control;

@@ -1,4 +1,10 @@
-import { clearHighlights, highlight, marksFromIssues, memoryStore, SEVERITY_FILLS } from '../../addin/excel/highlighter';
+import {
+  clearHighlights,
+  highlight,
+  marksFromIssues,
+  memoryStore,
+  SEVERITY_FILLS,
+} from '../../addin/excel/highlighter';
 import type { Issue } from '../../core/report';
 import { mockExcel } from './helpers/mock-excel';
 import type { SheetSnapshot } from './helpers/snapshot';
@@ -46,17 +52,24 @@ describe('marksFromIssues', () => {
     ]);
   });
   it('drops the marks of sheets that are not there', () => {
-    expect(marksFromIssues([issue('Gone', 'A1', 'error'), issue('Budget', 'A1', 'error')], new Set(['Budget']))).toHaveLength(1);
+    expect(
+      marksFromIssues([issue('Gone', 'A1', 'error'), issue('Budget', 'A1', 'error')], new Set(['Budget'])),
+    ).toHaveLength(1);
   });
 });
 
 describe('highlight and clear (office-addin-mock)', () => {
-  const workbook = () => mockExcel({ sheets: [sheet('Indicateurs', { F3: '#FFF2CC', G3: '#FFF2CC' }), sheet('Budget', {})] });
+  const workbook = () =>
+    mockExcel({ sheets: [sheet('Indicateurs', { F3: '#FFF2CC', G3: '#FFF2CC' }), sheet('Budget', {})] });
 
   it('reads the old fills in one sync, writes in a second, and puts back exactly the old fills', async () => {
     const excel = workbook();
     const store = memoryStore();
-    const marks = marksFromIssues([issue('Indicateurs', 'F3', 'error'), issue('Indicateurs', 'G3', 'warning'), issue('Budget', 'D2', 'info')]);
+    const marks = marksFromIssues([
+      issue('Indicateurs', 'F3', 'error'),
+      issue('Indicateurs', 'G3', 'warning'),
+      issue('Budget', 'D2', 'info'),
+    ]);
     const count = await excel.Excel.run((context) => highlight(context, marks, store));
     expect(count).toBe(3);
     expect(excel.syncs()).toBe(2);
@@ -82,8 +95,16 @@ describe('highlight and clear (office-addin-mock)', () => {
   it('keeps the first original when highlighting again, and restores cells no longer marked', async () => {
     const excel = workbook();
     const store = memoryStore();
-    await excel.Excel.run((context) => highlight(context, marksFromIssues([issue('Indicateurs', 'F3', 'warning'), issue('Indicateurs', 'G3', 'error')]), store));
-    await excel.Excel.run((context) => highlight(context, marksFromIssues([issue('Indicateurs', 'F3', 'error')]), store));
+    await excel.Excel.run((context) =>
+      highlight(
+        context,
+        marksFromIssues([issue('Indicateurs', 'F3', 'warning'), issue('Indicateurs', 'G3', 'error')]),
+        store,
+      ),
+    );
+    await excel.Excel.run((context) =>
+      highlight(context, marksFromIssues([issue('Indicateurs', 'F3', 'error')]), store),
+    );
     expect(excel.fill('Indicateurs', 'F3')).toBe(SEVERITY_FILLS.error);
     expect(excel.fill('Indicateurs', 'G3')).toBe('#FFF2CC');
     expect(store.load()).toEqual([{ sheet: 'Indicateurs', address: 'F3', color: '#FFF2CC' }]);
@@ -101,15 +122,22 @@ describe('highlight and clear (office-addin-mock)', () => {
 
   it('forgets the fills of a sheet that no longer exists', async () => {
     const excel = workbook();
-    const store = memoryStore([{ sheet: 'Supprimée', address: 'A1', color: null }, { sheet: 'Budget', address: 'B2', color: '#00FF00' }]);
-    expect(await excel.Excel.run((context) => clearHighlights(context, store, new Set(['Indicateurs', 'Budget'])))).toBe(1);
+    const store = memoryStore([
+      { sheet: 'Supprimée', address: 'A1', color: null },
+      { sheet: 'Budget', address: 'B2', color: '#00FF00' },
+    ]);
+    expect(
+      await excel.Excel.run((context) => clearHighlights(context, store, new Set(['Indicateurs', 'Budget']))),
+    ).toBe(1);
     expect(excel.fill('Budget', 'B2')).toBe('#00FF00');
   });
 });
 
 describe('highlight on protected template sheets (fake Office host)', () => {
   it('lifts the protection around the fills and puts it back', async () => {
-    const fake = createFakeOffice({ sheets: [sheet('Indicateurs', { F3: '#FFF2CC' }, { protected: true, unlocked: ['F3'] })] });
+    const fake = createFakeOffice({
+      sheets: [sheet('Indicateurs', { F3: '#FFF2CC' }, { protected: true, unlocked: ['F3'] })],
+    });
     const store = memoryStore();
     const marks = marksFromIssues([issue('Indicateurs', 'F3', 'error'), issue('Indicateurs', 'A1', 'warning')]);
     await fake.Excel.run((context: Excel.RequestContext) => highlight(context, marks, store));

@@ -37,7 +37,8 @@ function pngSize(file: string): { width: number; height: number } {
 function urls(root: XmlElement): string[] {
   const out: string[] = [];
   for (const el of walk(root)) {
-    for (const [name, value] of Object.entries(el.attributes)) if (name !== 'xmlns' && !name.startsWith('xmlns:') && /^[a-z]+:\/\//i.test(value)) out.push(value);
+    for (const [name, value] of Object.entries(el.attributes))
+      if (name !== 'xmlns' && !name.startsWith('xmlns:') && /^[a-z]+:\/\//i.test(value)) out.push(value);
     if (/^[a-z]+:\/\//i.test(el.text.trim())) out.push(el.text.trim());
   }
   return out;
@@ -54,7 +55,12 @@ describe('manifest.xml', () => {
     expect(() => parseXml('<a x=1/>')).toThrow();
     expect(() => parseXml('<a/><b/>')).toThrow();
     expect(() => parseXml('<a>')).toThrow();
-    expect(parseXml('<a t="S&amp;E">x &lt; y</a>')).toEqual({ name: 'a', attributes: { t: 'S&E' }, children: [], text: 'x < y' });
+    expect(parseXml('<a t="S&amp;E">x &lt; y</a>')).toEqual({
+      name: 'a',
+      attributes: { t: 'S&E' },
+      children: [],
+      text: 'x < y',
+    });
   });
 
   it('is a task pane add-in for Excel workbooks that reads and writes the document', () => {
@@ -82,7 +88,11 @@ describe('manifest.xml', () => {
     expect(strings.length).toBeGreaterThan(3);
     for (const s of strings) {
       expect(child(s, 'bt:Override').attributes.Locale).toBe('en-US');
-      const max = walk(child(child(root, 'VersionOverrides'), 'Resources')).find((e) => e.name === 'bt:ShortStrings')!.children.includes(s) ? 125 : 250;
+      const max = walk(child(child(root, 'VersionOverrides'), 'Resources'))
+        .find((e) => e.name === 'bt:ShortStrings')!
+        .children.includes(s)
+        ? 125
+        : 250;
       expect(s.attributes.DefaultValue!.length).toBeLessThanOrEqual(max);
       expect(child(s, 'bt:Override').attributes.Value!.length).toBeLessThanOrEqual(max);
     }
@@ -95,7 +105,9 @@ describe('manifest.xml', () => {
       expect(set.attributes.Name).toBe('ExcelApi');
       expect(Number(set.attributes.MinVersion ?? '1.1')).toBeLessThanOrEqual(1.1);
     }
-    expect(Number(walk(child(root, 'Requirements')).find((e) => e.name === 'Sets')!.attributes.DefaultMinVersion)).toBeLessThanOrEqual(1.1);
+    expect(
+      Number(walk(child(root, 'Requirements')).find((e) => e.name === 'Sets')!.attributes.DefaultMinVersion),
+    ).toBeLessThanOrEqual(1.1);
   });
 
   it('puts a button on the Home tab that opens the task pane, every resid resolving', () => {
@@ -108,7 +120,11 @@ describe('manifest.xml', () => {
     const action = child(button, 'Action');
     expect(action.attributes['xsi:type']).toBe('ShowTaskpane');
     const resources = child(overrides, 'Resources');
-    const ids = new Map(walk(resources).filter((e) => e.attributes.id).map((e) => [e.attributes.id!, e]));
+    const ids = new Map(
+      walk(resources)
+        .filter((e) => e.attributes.id)
+        .map((e) => [e.attributes.id!, e]),
+    );
     const refs = walk(overrides).filter((e) => e.attributes.resid);
     expect(refs.length).toBeGreaterThan(8);
     for (const ref of refs) expect([ref.name, ids.has(ref.attributes.resid!)]).toEqual([ref.name, true]);
@@ -128,14 +144,18 @@ describe('manifest.xml', () => {
   it('points at icon files that exist with the right pixel size', () => {
     const icon = (url: string) => path.join(ROOT, new URL(url).pathname);
     expect(pngSize(icon(child(root, 'IconUrl').attributes.DefaultValue!))).toEqual({ width: 32, height: 32 });
-    expect(pngSize(icon(child(root, 'HighResolutionIconUrl').attributes.DefaultValue!))).toEqual({ width: 64, height: 64 });
+    expect(pngSize(icon(child(root, 'HighResolutionIconUrl').attributes.DefaultValue!))).toEqual({
+      width: 64,
+      height: 64,
+    });
     const images = walk(root).filter((e) => e.name === 'bt:Image' && e.attributes.DefaultValue);
     expect(images.map((i) => i.attributes.id)).toEqual(['Icon.16x16', 'Icon.32x32', 'Icon.80x80']);
     for (const image of images) {
       const size = Number(/(\d+)x\1/.exec(image.attributes.id!)![1]);
       expect(pngSize(icon(image.attributes.DefaultValue!))).toEqual({ width: size, height: size });
     }
-    for (const size of [16, 32, 64, 80]) expect(pngSize(path.join(ROOT, 'assets', `icon-${size}.png`))).toEqual({ width: size, height: size });
+    for (const size of [16, 32, 64, 80])
+      expect(pngSize(path.join(ROOT, 'assets', `icon-${size}.png`))).toEqual({ width: size, height: size });
   });
 
   it('gets the production URL at build time, everywhere, with the AppDomain as an origin', () => {
@@ -143,9 +163,12 @@ describe('manifest.xml', () => {
     expect(built.children.map((c) => c.name)).toEqual(SCHEMA_ORDER);
     const all = urls(built);
     expect(all.join(' ')).not.toContain('localhost');
-    for (const u of all) expect(u === 'https://ong.example.org' || u.startsWith('https://ong.example.org/complement/')).toBe(true);
+    for (const u of all)
+      expect(u === 'https://ong.example.org' || u.startsWith('https://ong.example.org/complement/')).toBe(true);
     expect(child(child(built, 'AppDomains'), 'AppDomain').text).toBe('https://ong.example.org');
-    expect(child(child(built, 'DefaultSettings'), 'SourceLocation').attributes.DefaultValue).toBe('https://ong.example.org/complement/taskpane.html');
+    expect(child(child(built, 'DefaultSettings'), 'SourceLocation').attributes.DefaultValue).toBe(
+      'https://ong.example.org/complement/taskpane.html',
+    );
   });
 
   it('takes the production URL from ADDIN_PRODUCTION_URL, else package.json, and insists on https', () => {

@@ -1,4 +1,13 @@
-import { blankSheets, conflictingSheets, debounce, groupIssues, isTemplate, rate, summarise, watchedSheets } from '../../addin/taskpane/model';
+import {
+  blankSheets,
+  conflictingSheets,
+  debounce,
+  groupIssues,
+  isTemplate,
+  rate,
+  summarise,
+  watchedSheets,
+} from '../../addin/taskpane/model';
 import { planTemplate } from '../../core/layout/plan';
 import type { Issue } from '../../core/report';
 import type { Tables } from '../../core/tables';
@@ -25,8 +34,22 @@ describe('task pane model', () => {
   });
 
   it('groups issues by sheet, workbook-level issues first, keeping the report order', () => {
-    const issue = (sheet: string | null, ruleId: string): Issue => ({ ruleId, severity: 'error', sheet, row: null, column: null, address: null, messageId: 'm', params: {} });
-    const groups = groupIssues([issue('Identification', 'a'), issue('Indicateurs', 'b'), issue(null, 'c'), issue('Indicateurs', 'd')]);
+    const issue = (sheet: string | null, ruleId: string): Issue => ({
+      ruleId,
+      severity: 'error',
+      sheet,
+      row: null,
+      column: null,
+      address: null,
+      messageId: 'm',
+      params: {},
+    });
+    const groups = groupIssues([
+      issue('Identification', 'a'),
+      issue('Indicateurs', 'b'),
+      issue(null, 'c'),
+      issue('Indicateurs', 'd'),
+    ]);
     expect(groups.map((g) => [g.sheet, g.issues.map((i) => i.ruleId)])).toEqual([
       [null, ['c']],
       ['Identification', ['a']],
@@ -42,7 +65,11 @@ describe('task pane model', () => {
     expect(summary.period).toBe(PERIOD);
     expect(summary.filled).toBe(summary.inputs);
     expect(summary.completeness).toBe(100);
-    expect(summary.results.map((r) => r.code)).toEqual(framework().results.map((r) => r.code).filter((code) => framework().indicators.some((i) => i.result === code)));
+    expect(summary.results.map((r) => r.code)).toEqual(
+      framework()
+        .results.map((r) => r.code)
+        .filter((code) => framework().indicators.some((i) => i.result === code)),
+    );
     const all = summary.results.flatMap((r) => r.indicators);
     expect(all).toHaveLength(framework().indicators.length);
     // The example is of 2023, whose targets are the seed's: achievements equal them, at 100 %.
@@ -86,7 +113,11 @@ describe('task pane model', () => {
     const plan = planTemplate(framework(), COMMUNE);
     expect(conflictingSheets({ sheets: [empty('Feuil1'), empty('BUDGET')] }, plan)).toEqual(['Budget']);
     expect(blankSheets({ sheets: [empty('Feuil1'), empty('Feuil2')] })).toEqual(['Feuil1', 'Feuil2']);
-    expect(blankSheets({ sheets: [empty('Feuil1'), { name: 'Data', state: 'visible', rows: [[{ kind: 'number', value: 1 }]] }] })).toEqual([]);
+    expect(
+      blankSheets({
+        sheets: [empty('Feuil1'), { name: 'Data', state: 'visible', rows: [[{ kind: 'number', value: 1 }]] }],
+      }),
+    ).toEqual([]);
     expect(watchedSheets(example)).toEqual(['Identification', 'Indicateurs', 'Budget', 'Bénéficiaires']);
   });
 

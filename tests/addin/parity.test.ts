@@ -60,14 +60,16 @@ describe('reader parity (exceljs ↔ Office.js)', () => {
     expect(b.issues).toEqual(a.issues);
     expect(b.stats).toEqual(a.stats);
     const rules = new Set(b.issues.map((i) => i.ruleId));
-    for (const rule of ['required-value', 'number-as-text', 'not-a-number', 'excel-error', 'unexpected-formula']) expect(rules).toContain(rule);
+    for (const rule of ['required-value', 'number-as-text', 'not-a-number', 'excel-error', 'unexpected-formula'])
+      expect(rules).toContain(rule);
     expect(b.issues.some((i) => i.ruleId === 'not-a-number' && i.params.text === XSS)).toBe(true);
   });
 
   it('covers every kind of cell, with offsets, hidden sheets and merged cells', async () => {
     const { exceljs, office } = await bothReaders(seeded);
     const kinds = new Set(office.sheets.flatMap((s) => s.rows.flat().map((c) => c.kind)));
-    for (const kind of ['empty', 'number', 'string', 'boolean', 'date', 'error', 'formula']) expect(kinds).toContain(kind);
+    for (const kind of ['empty', 'number', 'string', 'boolean', 'date', 'error', 'formula'])
+      expect(kinds).toContain(kind);
     const notes = office.sheets.find((s) => s.name === 'Notes')!;
     expect(notes).toEqual(exceljs.sheets.find((s) => s.name === 'Notes'));
     expect(notes.state).toBe('hidden');
@@ -106,7 +108,9 @@ describe('reader parity in the 1904 date system (Excel for Mac workbooks)', () =
     expect(await zip.file('xl/workbook.xml')!.async('string')).toMatch(/<workbookPr date1904="1"/);
     const before = await JSZip.loadAsync(readFileSync(example));
     const serial = async (z: JSZip) => {
-      const b12 = elements(parseXml(await z.file('xl/worksheets/sheet1.xml')!.async('string')), 'c').find((c) => c.attributes['r'] === 'B12')!;
+      const b12 = elements(parseXml(await z.file('xl/worksheets/sheet1.xml')!.async('string')), 'c').find(
+        (c) => c.attributes['r'] === 'B12',
+      )!;
       return Number(child(b12, 'v').text);
     };
     expect(await serial(before)).toBe((await serial(zip)) + 1462);
@@ -115,18 +119,24 @@ describe('reader parity in the 1904 date system (Excel for Mac workbooks)', () =
   it.each([
     ['example', () => example],
     ['seeded', () => seeded],
-  ])('reads the %s dates in a 1904 workbook as every file reader does, and as in the 1900 workbook', async (name, source) => {
-    const file = await writeDate1904(source(), path.join(dir, `${name}-1904.xlsx`));
-    const { exceljs: auto, office, syncs } = await bothReaders(file);
-    expect(syncs).toBe(2);
-    const buffer = readFileSync(file);
-    for (const reader of ['fast', 'exceljs'] as const) expect([reader, office]).toEqual([reader, await readWorkbookBuffer(buffer, file, DEFAULT_LIMITS, { reader })]);
-    expect(office).toEqual(auto);
-    // The same dates as the workbook saved in the 1900 system, so the same issues.
-    const original = await bothReaders(source());
-    expect(office).toEqual(original.office);
-    expect(validate(office, framework())).toEqual(validate(original.office, framework()));
-    const dates = office.sheets.flatMap((s) => s.rows.flat()).filter((c) => c.kind === 'date' || (c.kind === 'formula' && /^\d{4}-/.test(String(c.value))));
-    expect(dates.length).toBeGreaterThan(0);
-  });
+  ])(
+    'reads the %s dates in a 1904 workbook as every file reader does, and as in the 1900 workbook',
+    async (name, source) => {
+      const file = await writeDate1904(source(), path.join(dir, `${name}-1904.xlsx`));
+      const { exceljs: auto, office, syncs } = await bothReaders(file);
+      expect(syncs).toBe(2);
+      const buffer = readFileSync(file);
+      for (const reader of ['fast', 'exceljs'] as const)
+        expect([reader, office]).toEqual([reader, await readWorkbookBuffer(buffer, file, DEFAULT_LIMITS, { reader })]);
+      expect(office).toEqual(auto);
+      // The same dates as the workbook saved in the 1900 system, so the same issues.
+      const original = await bothReaders(source());
+      expect(office).toEqual(original.office);
+      expect(validate(office, framework())).toEqual(validate(original.office, framework()));
+      const dates = office.sheets
+        .flatMap((s) => s.rows.flat())
+        .filter((c) => c.kind === 'date' || (c.kind === 'formula' && /^\d{4}-/.test(String(c.value))));
+      expect(dates.length).toBeGreaterThan(0);
+    },
+  );
 });

@@ -55,14 +55,34 @@ describe('officeCell', () => {
   });
   it('keeps a formula with its cached value and its text without =', () => {
     expect(officeCell(8, '=E3*2', '#,##0', 'Double')).toEqual({ kind: 'formula', value: 8, formula: 'E3*2' });
-    expect(officeCell('#DIV/0!', '=1/0', 'General', 'Error')).toEqual({ kind: 'formula', value: '#DIV/0!', formula: '1/0' });
-    expect(officeCell(45307, '=D4+1', 'dd/mm/yyyy', 'Double')).toEqual({ kind: 'formula', value: '2024-01-16', formula: 'D4+1' });
-    expect(officeCell('', '=IF(A1,"","x")', 'General', 'String')).toEqual({ kind: 'formula', value: null, formula: 'IF(A1,"","x")' });
+    expect(officeCell('#DIV/0!', '=1/0', 'General', 'Error')).toEqual({
+      kind: 'formula',
+      value: '#DIV/0!',
+      formula: '1/0',
+    });
+    expect(officeCell(45307, '=D4+1', 'dd/mm/yyyy', 'Double')).toEqual({
+      kind: 'formula',
+      value: '2024-01-16',
+      formula: 'D4+1',
+    });
+    expect(officeCell('', '=IF(A1,"","x")', 'General', 'String')).toEqual({
+      kind: 'formula',
+      value: null,
+      formula: 'IF(A1,"","x")',
+    });
   });
   it('keeps a cached result of 0 or FALSE, as Excel shows it', () => {
     expect(officeCell(0, '=D2+E2', '#,##0', 'Double')).toEqual({ kind: 'formula', value: 0, formula: 'D2+E2' });
-    expect(officeCell(false, '=A1>2', 'General', 'Boolean')).toEqual({ kind: 'formula', value: false, formula: 'A1>2' });
-    expect(officeCell(0, '=A1', 'dd/mm/yyyy', 'Double')).toEqual({ kind: 'formula', value: '1899-12-30', formula: 'A1' });
+    expect(officeCell(false, '=A1>2', 'General', 'Boolean')).toEqual({
+      kind: 'formula',
+      value: false,
+      formula: 'A1>2',
+    });
+    expect(officeCell(0, '=A1', 'dd/mm/yyyy', 'Double')).toEqual({
+      kind: 'formula',
+      value: '1899-12-30',
+      formula: 'A1',
+    });
   });
   it('reads times of day as Excel shows them, and serials before March 1900 as their dates', () => {
     expect(officeCell(0.5, 0.5, 'h:mm', 'Double')).toEqual({ kind: 'string', value: '12:00' });
@@ -71,7 +91,11 @@ describe('officeCell', () => {
   it('counts date serials from 1904 in a workbook in the 1904 date system (Excel for Mac)', () => {
     expect(officeCell(43844, 43844, 'dd/mm/yyyy', 'Double', true)).toEqual({ kind: 'date', value: '2024-01-15' });
     expect(officeCell(0, 0, 'dd/mm/yyyy', 'Double', true)).toEqual({ kind: 'date', value: '1904-01-01' });
-    expect(officeCell(43845, '=D4+1', 'dd/mm/yyyy', 'Double', true)).toEqual({ kind: 'formula', value: '2024-01-16', formula: 'D4+1' });
+    expect(officeCell(43845, '=D4+1', 'dd/mm/yyyy', 'Double', true)).toEqual({
+      kind: 'formula',
+      value: '2024-01-16',
+      formula: 'D4+1',
+    });
     // Numbers and times of day do not depend on the date system.
     expect(officeCell(43844, 43844, '#,##0', 'Double', true)).toEqual({ kind: 'number', value: 43844 });
     expect(officeCell(0.5, 0.5, 'h:mm', 'Double', true)).toEqual({ kind: 'string', value: '12:00' });
@@ -110,11 +134,33 @@ describe('rangeToSheet', () => {
     expect(sheet).toEqual({
       name: 'Notes',
       state: 'hidden',
-      rows: [[], [], [{ kind: 'empty', value: null }, { kind: 'string', value: 'a' }], [], [{ kind: 'empty', value: null }, { kind: 'empty', value: null }, { kind: 'number', value: 5 }]],
+      rows: [
+        [],
+        [],
+        [
+          { kind: 'empty', value: null },
+          { kind: 'string', value: 'a' },
+        ],
+        [],
+        [
+          { kind: 'empty', value: null },
+          { kind: 'empty', value: null },
+          { kind: 'number', value: 5 },
+        ],
+      ],
     });
   });
   it('gives no rows for the single empty cell Excel returns for a blank sheet', () => {
-    expect(rangeToSheet('Feuil1', 'Visible', { rowIndex: 0, columnIndex: 0, values: [['']], formulas: [['']], numberFormat: [['General']], valueTypes: [['Empty']] }).rows).toEqual([]);
+    expect(
+      rangeToSheet('Feuil1', 'Visible', {
+        rowIndex: 0,
+        columnIndex: 0,
+        values: [['']],
+        formulas: [['']],
+        numberFormat: [['General']],
+        valueTypes: [['Empty']],
+      }).rows,
+    ).toEqual([]);
   });
   it('maps the visibility', () => {
     expect(sheetState('Visible')).toBe('visible');
@@ -124,7 +170,12 @@ describe('rangeToSheet', () => {
 });
 
 describe('readTables (office-addin-mock)', () => {
-  const sheet = (name: string, visibility: SheetSnapshot['visibility'], rowIndex: number, values: unknown[][]): SheetSnapshot => ({
+  const sheet = (
+    name: string,
+    visibility: SheetSnapshot['visibility'],
+    rowIndex: number,
+    values: unknown[][],
+  ): SheetSnapshot => ({
     name,
     visibility,
     rowIndex,
@@ -132,12 +183,18 @@ describe('readTables (office-addin-mock)', () => {
     values,
     formulas: values.map((line) => line.map((v) => (v === 7 ? '=3+4' : v))),
     numberFormat: values.map((line) => line.map(() => 'General')),
-    valueTypes: values.map((line) => line.map((v) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : 'String'))),
+    valueTypes: values.map((line) =>
+      line.map((v) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : 'String')),
+    ),
   });
 
   it('reads every sheet in exactly two syncs, with used ranges of values only', async () => {
     const excel = mockExcel({
-      sheets: [sheet('Identification', 'Visible', 0, [['Projet', 'Ensemble']]), sheet('Calculs', 'Hidden', 3, [[7, 'x']]), sheet('_meta', 'VeryHidden', 0, [['communeCode', 'GNZ']])],
+      sheets: [
+        sheet('Identification', 'Visible', 0, [['Projet', 'Ensemble']]),
+        sheet('Calculs', 'Hidden', 3, [[7, 'x']]),
+        sheet('_meta', 'VeryHidden', 0, [['communeCode', 'GNZ']]),
+      ],
     });
     const tables = await excel.Excel.run((context) => readTables(context));
     expect(excel.syncs()).toBe(2);
@@ -150,9 +207,39 @@ describe('readTables (office-addin-mock)', () => {
     ]);
     expect(tables).toEqual({
       sheets: [
-        { name: 'Identification', state: 'visible', rows: [[{ kind: 'string', value: 'Projet' }, { kind: 'string', value: 'Ensemble' }]] },
-        { name: 'Calculs', state: 'hidden', rows: [[], [], [], [{ kind: 'formula', value: 7, formula: '3+4' }, { kind: 'string', value: 'x' }]] },
-        { name: '_meta', state: 'veryHidden', rows: [[{ kind: 'string', value: 'communeCode' }, { kind: 'string', value: 'GNZ' }]] },
+        {
+          name: 'Identification',
+          state: 'visible',
+          rows: [
+            [
+              { kind: 'string', value: 'Projet' },
+              { kind: 'string', value: 'Ensemble' },
+            ],
+          ],
+        },
+        {
+          name: 'Calculs',
+          state: 'hidden',
+          rows: [
+            [],
+            [],
+            [],
+            [
+              { kind: 'formula', value: 7, formula: '3+4' },
+              { kind: 'string', value: 'x' },
+            ],
+          ],
+        },
+        {
+          name: '_meta',
+          state: 'veryHidden',
+          rows: [
+            [
+              { kind: 'string', value: 'communeCode' },
+              { kind: 'string', value: 'GNZ' },
+            ],
+          ],
+        },
       ],
     });
   });

@@ -30,13 +30,24 @@ async function main(): Promise<void> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
   await page.route('**/*', (route) => {
     const url = route.request().url();
     if (url.includes('appsforoffice.microsoft.com'))
-      return route.fulfill({ contentType: 'text/javascript', body: `window.__FAKE_WORKBOOK__ = ${JSON.stringify(workbook)};\n${fake}` });
+      return route.fulfill({
+        contentType: 'text/javascript',
+        body: `window.__FAKE_WORKBOOK__ = ${JSON.stringify(workbook)};\n${fake}`,
+      });
     return url.startsWith(origin) ? route.continue() : route.abort();
   });
   await page.goto(`${origin}/taskpane.html`);

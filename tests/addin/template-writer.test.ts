@@ -4,7 +4,13 @@
  */
 import path from 'node:path';
 import { readTables } from '../../addin/excel/reader';
-import { asTypedText, ROLE_FILLS, widthToPoints, writeTemplate, writerFeatures } from '../../addin/excel/template-writer';
+import {
+  asTypedText,
+  ROLE_FILLS,
+  widthToPoints,
+  writeTemplate,
+  writerFeatures,
+} from '../../addin/excel/template-writer';
 import { periodTree } from '../../core/framework/periods';
 import { TEMPLATE_VERSION, UNDEFINED_TARGET_TEXT } from '../../core/layout/contract';
 import { planTemplate } from '../../core/layout/plan';
@@ -17,11 +23,32 @@ import { snapshotFile } from './helpers/snapshot';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createFakeOffice } = require('./fake-office');
 
-const blank = { sheets: [{ name: 'Feuil1', visibility: 'Visible', rowIndex: 0, columnIndex: 0, values: [['']], formulas: [['']], numberFormat: [['General']], valueTypes: [['Empty']] }] };
+const blank = {
+  sheets: [
+    {
+      name: 'Feuil1',
+      visibility: 'Visible',
+      rowIndex: 0,
+      columnIndex: 0,
+      values: [['']],
+      formulas: [['']],
+      numberFormat: [['General']],
+      valueTypes: [['Empty']],
+    },
+  ],
+};
 
-async function createIn(fake: ReturnType<typeof createFakeOffice>, apiVersion: string, plan = planTemplate(framework(), COMMUNE)) {
-  const features = writerFeatures((v) => fake.Office.context.requirements.isSetSupported('ExcelApi', v) && apiVersion !== '');
-  await fake.Excel.run((context: Excel.RequestContext) => writeTemplate(context, plan, features, { removeSheets: ['Feuil1'] }));
+async function createIn(
+  fake: ReturnType<typeof createFakeOffice>,
+  apiVersion: string,
+  plan = planTemplate(framework(), COMMUNE),
+) {
+  const features = writerFeatures(
+    (v) => fake.Office.context.requirements.isSetSupported('ExcelApi', v) && apiVersion !== '',
+  );
+  await fake.Excel.run((context: Excel.RequestContext) =>
+    writeTemplate(context, plan, features, { removeSheets: ['Feuil1'] }),
+  );
   return plan;
 }
 
@@ -70,14 +97,28 @@ describe('template writer (fake Office host)', () => {
   it('hides _meta, freezes the header rows, sets widths, validation and protection, and drops the blank sheet', async () => {
     const fake = createFakeOffice(blank);
     await createIn(fake, '1.9');
-    expect(fake.state.sheets.map((s: { name: string }) => s.name)).toEqual(['Identification', 'Indicateurs', 'Budget', 'Bénéficiaires', 'Instructions', '_meta']);
+    expect(fake.state.sheets.map((s: { name: string }) => s.name)).toEqual([
+      'Identification',
+      'Indicateurs',
+      'Budget',
+      'Bénéficiaires',
+      'Instructions',
+      '_meta',
+    ]);
     expect(fake.sheet('_meta').visibility).toBe('VeryHidden');
     expect(fake.sheet('Indicateurs').frozenRows).toBe(1);
     expect(fake.sheet('Identification').frozenRows).toBe(0);
     expect(fake.sheet('Indicateurs').columnWidths.C).toBe(widthToPoints(58));
-    expect(fake.sheet('Indicateurs').validations.F2.rule).toEqual({ wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } });
-    expect(fake.sheet('Identification').validations.B8.rule.list.source).toBe(periodTree(framework().periods).reporting.join(','));
-    expect(fake.sheet('Identification').validations.B12.rule.date).toMatchObject({ operator: 'Between', formula1: '2023-01-01' });
+    expect(fake.sheet('Indicateurs').validations.F2.rule).toEqual({
+      wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' },
+    });
+    expect(fake.sheet('Identification').validations.B8.rule.list.source).toBe(
+      periodTree(framework().periods).reporting.join(','),
+    );
+    expect(fake.sheet('Identification').validations.B12.rule.date).toMatchObject({
+      operator: 'Between',
+      formula1: '2023-01-01',
+    });
     expect(fake.sheet('Indicateurs').pageLayout.orientation).toBe('Landscape');
     for (const s of fake.state.sheets) expect([s.name, s.protection.protected]).toEqual([s.name, true]);
     expect(fake.cell('Indicateurs', 'F2').locked).toBe(false);
@@ -96,18 +137,26 @@ describe('template writer (fake Office host)', () => {
     expect(written).toEqual(await readWorkbookFile(exceljsFile));
   });
 
-  it.each(['2023', '2024'])('renders the %s period template as the exceljs generator does: period locked, the period’s targets in Prévu', async (period) => {
-    const fw = framework();
-    const exceljs = path.join(tempDir(), `template-${period}.xlsx`);
-    await writeTemplateFile(fw, planTemplate(fw, COMMUNE, period), exceljs);
-    const fake = createFakeOffice(blank, { apiVersion: '1.9' });
-    await createIn(fake, '1.9', planTemplate(fw, COMMUNE, period));
-    const written = await fake.Excel.run((context: Excel.RequestContext) => readTables(context));
-    expect(written).toEqual(await readWorkbookFile(exceljs));
-    expect(fake.cell('Identification', 'B8')).toMatchObject({ value: period, locked: true });
-    expect(fake.sheet('Identification').validations.B8).toBeUndefined();
-    expect(fake.cell('_meta', 'B5').value).toBe(period);
-    if (period === '2023') expect(fake.cell('Indicateurs', 'E2').value).toBe(fw.indicators[0]!.periodTargets['2023']![COMMUNE]);
-    else expect(fake.cell('Indicateurs', 'E2')).toMatchObject({ value: UNDEFINED_TARGET_TEXT, font: { italic: true, color: '#808080' } });
-  });
+  it.each(['2023', '2024'])(
+    'renders the %s period template as the exceljs generator does: period locked, the period’s targets in Prévu',
+    async (period) => {
+      const fw = framework();
+      const exceljs = path.join(tempDir(), `template-${period}.xlsx`);
+      await writeTemplateFile(fw, planTemplate(fw, COMMUNE, period), exceljs);
+      const fake = createFakeOffice(blank, { apiVersion: '1.9' });
+      await createIn(fake, '1.9', planTemplate(fw, COMMUNE, period));
+      const written = await fake.Excel.run((context: Excel.RequestContext) => readTables(context));
+      expect(written).toEqual(await readWorkbookFile(exceljs));
+      expect(fake.cell('Identification', 'B8')).toMatchObject({ value: period, locked: true });
+      expect(fake.sheet('Identification').validations.B8).toBeUndefined();
+      expect(fake.cell('_meta', 'B5').value).toBe(period);
+      if (period === '2023')
+        expect(fake.cell('Indicateurs', 'E2').value).toBe(fw.indicators[0]!.periodTargets['2023']![COMMUNE]);
+      else
+        expect(fake.cell('Indicateurs', 'E2')).toMatchObject({
+          value: UNDEFINED_TARGET_TEXT,
+          font: { italic: true, color: '#808080' },
+        });
+    },
+  );
 });

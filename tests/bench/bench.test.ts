@@ -21,7 +21,9 @@ test('npm run bench -- --files 24 prints the floor, both merges, the validator a
     stderr.mockRestore();
   }
   const text = out.join('');
-  expect(text).toMatch(/\| Mesure \| Fichiers \| Entrées \(Mo\) \| Secondes \| Fichiers\/s \| Ratio \/ plancher \| RSS max \(Mo\) \|/);
+  expect(text).toMatch(
+    /\| Mesure \| Fichiers \| Entrées \(Mo\) \| Secondes \| Fichiers\/s \| Ratio \/ plancher \| RSS max \(Mo\) \|/,
+  );
   expect(text).toMatch(/\| plancher : dézipper \+ parcourir le XML \| 24 \|/);
   expect(text).toMatch(/\| consolidation complète \(\d+ fils?\) \| 24 \| [\d.]+ \| [\d.]+ \| \d+ \| [\d.]+ \| \d+ \|/);
   expect(text).toMatch(/\| validateur seul, 5 000 lignes/);
@@ -36,7 +38,8 @@ test('npm run bench -- --files 24 prints the floor, both merges, the validator a
   synthesis.eachRow((row, r) => {
     if ((row.height ?? 15) > MAX_ROW_POINTS) tooLong.push(`row ${r}: ${row.height} pt`);
     row.eachCell((cell) => {
-      if (typeof cell.value === 'string' && cell.value.length > MAX_CELL_CHARACTERS) tooLong.push(`${cell.address}: ${cell.value.length} characters`);
+      if (typeof cell.value === 'string' && cell.value.length > MAX_CELL_CHARACTERS)
+        tooLong.push(`${cell.address}: ${cell.value.length} characters`);
     });
   });
   expect(tooLong).toEqual([]);

@@ -9,7 +9,10 @@ afterAll(() => tmp.remove());
 
 test('the floor unzips every input and counts the cells of its sheets', async () => {
   const files: string[] = [];
-  for (const [name, rows, columns] of [['a', 3, 4], ['b', 5, 2]] as const) {
+  for (const [name, rows, columns] of [
+    ['a', 3, 4],
+    ['b', 5, 2],
+  ] as const) {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Feuille');
     for (let r = 1; r <= rows; r++) for (let c = 1; c <= columns; c++) ws.getCell(r, c).value = r * c;

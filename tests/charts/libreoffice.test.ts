@@ -24,15 +24,30 @@ afterAll(() => tmp.remove());
 
 /** `soffice --convert-to ods` with a throw-away profile; returns the .ods path. */
 function convertToOds(file: string, outDir: string): string {
-  if (!SOFFICE) throw new Error('LibreOffice est introuvable : installez-le avec « apt-get install libreoffice-calc ».');
+  if (!SOFFICE)
+    throw new Error('LibreOffice est introuvable : installez-le avec « apt-get install libreoffice-calc ».');
   const profile = mkdtempSync(path.join(os.tmpdir(), 'me-lo-profile-'));
   try {
-    const result = spawnSync(SOFFICE, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'ods', '--outdir', outDir, file], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const result = spawnSync(
+      SOFFICE,
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'ods',
+        '--outdir',
+        outDir,
+        file,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     const ods = path.join(outDir, `${path.basename(file, '.xlsx')}.ods`);
-    if (result.error || result.status !== 0 || !existsSync(ods)) throw new Error(`soffice failed: ${result.error?.message ?? ''} ${result.stderr} ${result.stdout}`);
+    if (result.error || result.status !== 0 || !existsSync(ods))
+      throw new Error(`soffice failed: ${result.error?.message ?? ''} ${result.stderr} ${result.stdout}`);
     return ods;
   } finally {
     rmSync(profile, { recursive: true, force: true });
@@ -55,10 +70,19 @@ async function odsCharts(file: string): Promise<Map<string, OdsChart[]>> {
   const out = new Map<string, OdsChart[]>();
   for (const sheet of walk(content).filter((e) => e.name === 'table:table')) {
     const charts: OdsChart[] = [];
-    for (const object of walk(sheet).filter((e) => e.name === 'draw:object' && e.attributes['xlink:href']?.startsWith('./'))) {
-      const chart = parseXml(await zip.file(`${object.attributes['xlink:href']!.slice(2)}/content.xml`)!.async('string'));
+    for (const object of walk(sheet).filter(
+      (e) => e.name === 'draw:object' && e.attributes['xlink:href']?.startsWith('./'),
+    )) {
+      const chart = parseXml(
+        await zip.file(`${object.attributes['xlink:href']!.slice(2)}/content.xml`)!.async('string'),
+      );
       const all = (name: string) => walk(chart).filter((e) => e.name === name);
-      const fills = new Map(all('style:style').map((style) => [style.attributes['style:name']!, walk(style).find((e) => e.attributes['draw:fill-color'] !== undefined)?.attributes['draw:fill-color'] ?? null]));
+      const fills = new Map(
+        all('style:style').map((style) => [
+          style.attributes['style:name']!,
+          walk(style).find((e) => e.attributes['draw:fill-color'] !== undefined)?.attributes['draw:fill-color'] ?? null,
+        ]),
+      );
       const rows = all('table:table-rows')
         .slice(0, 1)
         .flatMap((body) => body.children.filter((e) => e.name === 'table:table-row'))
@@ -117,7 +141,14 @@ describe.each([
   beforeAll(async () => {
     const input = path.join(dir, 'input');
     if (missing.length > 0) copyExamples(input, missing);
-    const cli = await mergeCli(['--input', missing.length > 0 ? input : BUNDLED_EXAMPLES, '--output', output, '--lang', lang]);
+    const cli = await mergeCli([
+      '--input',
+      missing.length > 0 ? input : BUNDLED_EXAMPLES,
+      '--output',
+      output,
+      '--lang',
+      lang,
+    ]);
     expect(cli.code).toBe(0);
     xlsxCharts = await chartsOfSheet(await openPackage(output), 'Synthèse');
     converted = await odsCharts(convertToOds(output, dir));
@@ -125,17 +156,35 @@ describe.each([
 
   test('Synthèse holds the four charts, with their titles; Évolution its two, the other sheets none', () => {
     const synthese = converted.get('Synthèse')!;
-    expect(synthese.map((c) => c.title)).toEqual([L.chartResults, L.chartCommunes, L.chartBudget, L.chartBeneficiaries]);
+    expect(synthese.map((c) => c.title)).toEqual([
+      L.chartResults,
+      L.chartCommunes,
+      L.chartBudget,
+      L.chartBeneficiaries,
+    ]);
     expect(synthese.map((c) => c.chartClass)).toEqual(['chart:bar', 'chart:bar', 'chart:bar', 'chart:bar']);
-    for (const [sheet, charts] of converted) if (sheet !== 'Synthèse') expect([sheet, charts.length]).toEqual([sheet, sheet === 'Évolution' ? 2 : 0]);
-    expect([...converted.keys()]).toEqual(['Synthèse', 'Prévu vs Réalisé', 'Évolution', 'Budget', 'Bénéficiaires', 'Données', 'Contrôles', 'Sources', 'Textes longs']);
+    for (const [sheet, charts] of converted)
+      if (sheet !== 'Synthèse') expect([sheet, charts.length]).toEqual([sheet, sheet === 'Évolution' ? 2 : 0]);
+    expect([...converted.keys()]).toEqual([
+      'Synthèse',
+      'Prévu vs Réalisé',
+      'Évolution',
+      'Budget',
+      'Bénéficiaires',
+      'Données',
+      'Contrôles',
+      'Sources',
+      'Textes longs',
+    ]);
   });
 
   test('each imported series reads the Synthèse range the workbook names (values, name, categories)', () => {
     const synthese = converted.get('Synthèse')!;
     synthese.forEach((chart, i) => {
       const source = xlsxCharts[i]!;
-      expect(chart.series.map((s) => [odsRange(s.values), odsRange(s.label)])).toEqual(source.series.map((s) => [xlsxRange(s.valRef), xlsxRange(s.nameRef!)]));
+      expect(chart.series.map((s) => [odsRange(s.values), odsRange(s.label)])).toEqual(
+        source.series.map((s) => [xlsxRange(s.valRef), xlsxRange(s.nameRef!)]),
+      );
       expect(odsRange(chart.categories)).toBe(xlsxRange(source.series[0]!.catRef));
       expect(chart.series.every((s) => s.values.startsWith('Synthèse.'))).toBe(true);
     });
@@ -145,7 +194,13 @@ describe.each([
     const [results, communes, budget, beneficiaries] = converted.get('Synthèse')!;
     for (const chart of [results!, communes!]) {
       // Three bands, the target line, and the line that only carries the labels (0 % included).
-      expect(chart.series.map((s) => s.kind)).toEqual(['chart:bar', 'chart:bar', 'chart:bar', 'chart:line', 'chart:line']);
+      expect(chart.series.map((s) => s.kind)).toEqual([
+        'chart:bar',
+        'chart:bar',
+        'chart:bar',
+        'chart:line',
+        'chart:line',
+      ]);
       expect(chart.series.slice(0, 3).map((s) => s.fill)).toEqual([strong('good'), strong('fair'), strong('poor')]);
       // The target column: the good threshold on every row.
       expect(chart.table.map((row) => row.at(-2))).toEqual(chart.table.map(() => framework.thresholds.rateGood));
@@ -162,10 +217,14 @@ describe.each([
     const [, communes, , beneficiaries] = converted.get('Synthèse')!;
     for (const chart of [communes!, beneficiaries!]) {
       const labels = chart.table.map((row) => row[0]);
-      expect(labels).toEqual(framework.communes.map((c) => (missing.includes(c.code) ? `${c.name} (${L.notReceived})` : c.name)));
+      expect(labels).toEqual(
+        framework.communes.map((c) => (missing.includes(c.code) ? `${c.name} (${L.notReceived})` : c.name)),
+      );
       for (const row of chart.table) {
         const isMissing = missing.some((code) => row[0] === `${communeName(code)} (${L.notReceived})`);
-        const numbers = (chart === communes ? row.slice(1, 4) : row.slice(1)).filter((v) => typeof v === 'number' && !Number.isNaN(v));
+        const numbers = (chart === communes ? row.slice(1, 4) : row.slice(1)).filter(
+          (v) => typeof v === 'number' && !Number.isNaN(v),
+        );
         if (isMissing) expect([row[0], numbers]).toEqual([row[0], []]);
         else expect([row[0], numbers.length > 0]).toEqual([row[0], true]);
       }

@@ -9,8 +9,29 @@ import { EXECUTION_COLOURS } from '../../pipeline/write/consolidated/style';
 import path from 'node:path';
 import { RATE_COLOURS } from '../../pipeline/write/consolidated/style';
 import { LABELS } from '../../pipeline/write/consolidated/labels';
-import { BUNDLED_EXAMPLES, communeName, copyExamples, framework, isWriterFormula, mergeCli, SEED_BUDGET, tempDir, writeCommune } from '../helpers/merge-fixtures';
-import { chartsOfSheet, elements, openPackage, packageProblems, refCells, relsOf, sheetCells, sheetParts, type ChartData, type Pkg } from './helpers/package';
+import {
+  BUNDLED_EXAMPLES,
+  communeName,
+  copyExamples,
+  framework,
+  isWriterFormula,
+  mergeCli,
+  SEED_BUDGET,
+  tempDir,
+  writeCommune,
+} from '../helpers/merge-fixtures';
+import {
+  chartsOfSheet,
+  elements,
+  openPackage,
+  packageProblems,
+  refCells,
+  relsOf,
+  sheetCells,
+  sheetParts,
+  type ChartData,
+  type Pkg,
+} from './helpers/package';
 import { child, elements as xmlElements, parseXml, walk } from '../helpers/xml';
 
 const tmp = tempDir('charts-merge');
@@ -49,7 +70,9 @@ function rangeCells(m: Merged, ref: string) {
 
 /** The row of Synthèse whose column A shows `text` (first one, above the dashboard). */
 function synthesisRow(m: Merged, text: string): number {
-  const rows = [...m.synthesis].filter(([a, c]) => /^A\d+$/.test(a) && c.value === text).map(([a]) => Number(a.slice(1)));
+  const rows = [...m.synthesis]
+    .filter(([a, c]) => /^A\d+$/.test(a) && c.value === text)
+    .map(([a]) => Number(a.slice(1)));
   if (rows.length === 0) throw new Error(`no « ${text} » in Synthèse!A`);
   return Math.min(...rows);
 }
@@ -70,7 +93,12 @@ describe('the bundled examples, in French', () => {
   });
 
   test('Synthèse has the four charts, titled in French; no other sheet but Évolution has a drawing', async () => {
-    expect(m.charts.map((c) => c.title)).toEqual([L.chartResults, L.chartCommunes, L.chartBudget, L.chartBeneficiaries]);
+    expect(m.charts.map((c) => c.title)).toEqual([
+      L.chartResults,
+      L.chartCommunes,
+      L.chartBudget,
+      L.chartBeneficiaries,
+    ]);
     expect(m.charts.map((c) => c.axisTitles)).toEqual([
       [L.expectedResult, L.achievementRate],
       [L.commune, L.achievementRate],
@@ -80,7 +108,9 @@ describe('the bundled examples, in French', () => {
     for (const c of m.charts) expect(c.xml).toContain('<c:lang val="fr-FR"/>');
     const parts = await sheetParts(m.pkg);
     // Évolution has its own two charts (tests/merge/evolution.test.ts); no other sheet has any.
-    for (const [name, part] of parts) if (name !== 'Synthèse' && name !== 'Évolution') expect([name, (await relsOf(m.pkg, part)).filter((r) => r.type === 'drawing')]).toEqual([name, []]);
+    for (const [name, part] of parts)
+      if (name !== 'Synthèse' && name !== 'Évolution')
+        expect([name, (await relsOf(m.pkg, part)).filter((r) => r.type === 'drawing')]).toEqual([name, []]);
   });
 
   test('every range is on Synthèse, points at existing non-empty cells, and caches what the cells show', () => {
@@ -99,8 +129,15 @@ describe('the bundled examples, in French', () => {
         });
         vals.forEach((v, i) => {
           // Non-empty: a number, or a live formula (a band column is blank when the rate is not in its band).
-          expect([s.valRef, v.address, typeof v.value === 'number' || v.formula !== null]).toEqual([s.valRef, v.address, true]);
-          expect([v.address, s.valCache.get(i)]).toEqual([v.address, typeof v.value === 'number' ? v.value : undefined]);
+          expect([s.valRef, v.address, typeof v.value === 'number' || v.formula !== null]).toEqual([
+            s.valRef,
+            v.address,
+            true,
+          ]);
+          expect([v.address, s.valCache.get(i)]).toEqual([
+            v.address,
+            typeof v.value === 'number' ? v.value : undefined,
+          ]);
         });
       }
   });
@@ -114,7 +151,12 @@ describe('the bundled examples, in French', () => {
       ['bar', strong('poor')],
       ['line', '404040'],
     ]);
-    expect([good, fair, poor, target].map((s) => s!.nameCache[0])).toEqual(['Atteint : chaque indicateur ≥ 100 %', 'Proche : le plus faible de 80 à 100 %', 'En retard : le plus faible < 80 %', 'Cible (100 %)']);
+    expect([good, fair, poor, target].map((s) => s!.nameCache[0])).toEqual([
+      'Atteint : chaque indicateur ≥ 100 %',
+      'Proche : le plus faible de 80 à 100 %',
+      'En retard : le plus faible < 80 %',
+      'Cible (100 %)',
+    ]);
     expect(chart!.xml).toContain('<c:overlap val="100"/>'); // one visible bar per result
     expect(chart!.xml).toContain('<a:prstDash val="dash"/>'); // the 100 % line
     const codes = rangeCells(m, good!.catRef).map((c) => c.value);
@@ -129,7 +171,9 @@ describe('the bundled examples, in French', () => {
       expect(rate.value).toBe(m.synthesis.get(`E${resultRow}`)!.value);
       expect(typeof rate.value).toBe('number');
       const shown = bands.map((b) => b[i]!.value);
-      const expected = (['good', 'fair', 'poor'] as const).map((b) => (b === bandOf(rate.value as number) ? rate.value : ''));
+      const expected = (['good', 'fair', 'poor'] as const).map((b) =>
+        b === bandOf(rate.value as number) ? rate.value : '',
+      );
       expect([cat.value, shown]).toEqual([cat.value, expected]);
     });
     expect(rangeCells(m, target!.valRef).map((c) => c.value)).toEqual(framework.results.map(() => GOOD));
@@ -170,7 +214,11 @@ describe('the bundled examples, in French', () => {
       .map((dPt) => dPt.children.find((c) => c.name === 'c:marker'))
       .filter((marker) => marker?.children.some((c) => c.name === 'c:symbol' && c.attributes['val'] === 'circle'))
       .map((marker) => walk(marker!).find((e) => e.name === 'a:srgbClr')?.attributes['val']);
-    expect(markers).toEqual([...rate!.valCache.values()].map((v) => (v > 1 ? EXECUTION_COLOURS.over.strong : EXECUTION_COLOURS.within.strong).slice(2)));
+    expect(markers).toEqual(
+      [...rate!.valCache.values()].map((v) =>
+        (v > 1 ? EXECUTION_COLOURS.over.strong : EXECUTION_COLOURS.within.strong).slice(2),
+      ),
+    );
   });
 
   test('beneficiaries: per commune, stacked by age band and sex, from the Bénéficiaires sheet; totals add up', async () => {
@@ -178,13 +226,18 @@ describe('the bundled examples, in French', () => {
     expect(chart.xml).toContain('<c:grouping val="stacked"/>');
     const people = framework.beneficiaries.filter((b) => b.unit === 'personnes');
     // Legends name the age band briefly (the framework's short label): « Femmes – 18 à 24 ans ».
-    expect(chart.series.map((s) => s.nameCache[0])).toEqual(people.flatMap((b) => [`Femmes – ${b.shortLabel ?? b.label}`, `Hommes – ${b.shortLabel ?? b.label}`]));
+    expect(chart.series.map((s) => s.nameCache[0])).toEqual(
+      people.flatMap((b) => [`Femmes – ${b.shortLabel ?? b.label}`, `Hommes – ${b.shortLabel ?? b.label}`]),
+    );
     expect(chart.series.map((s) => s.nameCache[0])).toContain('Femmes – 18 à 24 ans');
     expect(rangeCells(m, chart.series[0]!.catRef).map((c) => c.value)).toEqual(framework.communes.map((c) => c.name));
-    for (const s of chart.series) for (const cell of rangeCells(m, s.valRef)) expect(cell.formula).toMatch(/^'Bénéficiaires'!\$?[A-Z]+\$?\d+$/);
+    for (const s of chart.series)
+      for (const cell of rangeCells(m, s.valRef)) expect(cell.formula).toMatch(/^'Bénéficiaires'!\$?[A-Z]+\$?\d+$/);
     // Women + men of each age band, over the communes, is the band's total on Synthèse's beneficiaries table.
     people.forEach((b, i) => {
-      const total = [chart.series[2 * i]!, chart.series[2 * i + 1]!].flatMap((s) => [...s.valCache.values()]).reduce((a, v) => a + v, 0);
+      const total = [chart.series[2 * i]!, chart.series[2 * i + 1]!]
+        .flatMap((s) => [...s.valCache.values()])
+        .reduce((a, v) => a + v, 0);
       expect([b.code, total]).toEqual([b.code, m.synthesis.get(`E${synthesisRow(m, b.code)}`)!.value]);
     });
   });
@@ -193,7 +246,8 @@ describe('the bundled examples, in French', () => {
     const first = synthesisRow(m, L.dashboardHeading);
     const dashboard = [...m.synthesis].filter(([a, c]) => Number(/\d+/.exec(a)![0]) > first && c.formula !== null);
     expect(dashboard.length).toBeGreaterThan(40);
-    for (const [address, c] of dashboard) expect([address, c.formula, isWriterFormula(c.formula!)]).toEqual([address, c.formula, true]);
+    for (const [address, c] of dashboard)
+      expect([address, c.formula, isWriterFormula(c.formula!)]).toEqual([address, c.formula, true]);
   });
 
   test('the charts sit under the Synthèse tables, as wide as them (A to I), two a printed page, without overlapping', async () => {
@@ -202,14 +256,19 @@ describe('the bundled examples, in French', () => {
     const xml = await m.pkg.text(drawing);
     const sheetXml = await m.pkg.text(part);
     const widths = new Map<number, number>();
-    for (const c of elements(sheetXml, 'col')) for (let i = Number(c.get('min')); i <= Number(c.get('max')); i++) widths.set(i, Number(c.get('width')));
+    for (const c of elements(sheetXml, 'col'))
+      for (let i = Number(c.get('min')); i <= Number(c.get('max')); i++) widths.set(i, Number(c.get('width')));
     const heights = new Map(elements(sheetXml, 'row').map((r) => [Number(r.get('r')), Number(r.get('ht') ?? 15)]));
-    const colX = (col0: number) => [...Array(col0).keys()].reduce((x, i) => x + Math.trunc((widths.get(i + 1) ?? 8.43) * 7 + 5), 0);
-    const rowY = (row0: number) => [...Array(row0).keys()].reduce((y, i) => y + Math.round(((heights.get(i + 1) ?? 15) * 96) / 72), 0);
+    const colX = (col0: number) =>
+      [...Array(col0).keys()].reduce((x, i) => x + Math.trunc((widths.get(i + 1) ?? 8.43) * 7 + 5), 0);
+    const rowY = (row0: number) =>
+      [...Array(row0).keys()].reduce((y, i) => y + Math.round(((heights.get(i + 1) ?? 15) * 96) / 72), 0);
     const boxes = xmlElements(parseXml(xml), 'oneCellAnchor').map((anchor) => {
       const from = child(anchor, 'xdr:from');
       const ext = child(anchor, 'xdr:ext');
-      const [col, colOff, row, rowOff] = ['xdr:col', 'xdr:colOff', 'xdr:row', 'xdr:rowOff'].map((name) => Number(child(from, name).text)) as [number, number, number, number];
+      const [col, colOff, row, rowOff] = ['xdr:col', 'xdr:colOff', 'xdr:row', 'xdr:rowOff'].map((name) =>
+        Number(child(from, name).text),
+      ) as [number, number, number, number];
       const [cx, cy] = [Number(ext.attributes['cx']), Number(ext.attributes['cy'])];
       const x = colX(col) + colOff / 9525;
       const y = rowY(row) + rowOff / 9525;
@@ -220,7 +279,9 @@ describe('the bundled examples, in French', () => {
     for (const b of boxes) expect([b.col, b.y > sectionsBottom, b.right <= colX(9)]).toEqual([0, true, true]); // under the sections, within A to I
     // A manual page break before each page of two charts; the print area stops above the chart data.
     expect(elements(sheetXml, 'brk')).toHaveLength(2);
-    expect(await m.pkg.text('xl/workbook.xml')).toMatch(new RegExp(`_xlnm\\.Print_Area" localSheetId="0">&apos;Synthèse&apos;!\\$A\\$1:\\$I\\$(\\d+)<`));
+    expect(await m.pkg.text('xl/workbook.xml')).toMatch(
+      new RegExp(`_xlnm\\.Print_Area" localSheetId="0">&apos;Synthèse&apos;!\\$A\\$1:\\$I\\$(\\d+)<`),
+    );
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) {
         const [a, b] = [boxes[i]!, boxes[j]!];
@@ -243,7 +304,9 @@ describe('Bara not received, Gounzourèye below its targets, in English', () => 
   beforeAll(async () => {
     copyExamples(input, ['BAR', 'GNZ']);
     const target = (code: string) => framework.indicators.find((i) => i.code === code)!.targets.GNZ!;
-    await writeCommune(input, 'GNZ', { fill: { 'indicators:R2.2.1:achieved': 0, 'indicators:R4.3.1:achieved': Math.floor(target('R4.3.1') / 2) } });
+    await writeCommune(input, 'GNZ', {
+      fill: { 'indicators:R2.2.1:achieved': 0, 'indicators:R4.3.1:achieved': Math.floor(target('R4.3.1') / 2) },
+    });
     const cli = await mergeCli(['--input', input, '--output', output, '--lang', 'en']);
     expect(cli.code).toBe(0);
     m = await merged(output);
@@ -251,8 +314,19 @@ describe('Bara not received, Gounzourèye below its targets, in English', () => 
 
   test('still a valid package with the four charts, in English', async () => {
     expect(await packageProblems(m.pkg)).toEqual([]);
-    expect(m.charts.map((c) => c.title)).toEqual([L.chartResults, L.chartCommunes, L.chartBudget, L.chartBeneficiaries]);
-    expect(m.charts[0]!.series.map((s) => s.nameCache[0])).toEqual(['Achieved: every indicator ≥ 100%', 'Close: weakest 80 to 100%', 'Behind: weakest < 80%', 'Target (100%)', 'Rate']);
+    expect(m.charts.map((c) => c.title)).toEqual([
+      L.chartResults,
+      L.chartCommunes,
+      L.chartBudget,
+      L.chartBeneficiaries,
+    ]);
+    expect(m.charts[0]!.series.map((s) => s.nameCache[0])).toEqual([
+      'Achieved: every indicator ≥ 100%',
+      'Close: weakest 80 to 100%',
+      'Behind: weakest < 80%',
+      'Target (100%)',
+      'Rate',
+    ]);
     // The series that carries the labels has no legend entry.
     expect(m.charts[0]!.xml).toContain('<c:legendEntry><c:idx val="4"/><c:delete val="1"/></c:legendEntry>');
     for (const c of m.charts) expect(c.xml).toContain('<c:lang val="en-GB"/>');
@@ -290,7 +364,10 @@ describe('Bara not received, Gounzourèye below its targets, in English', () => 
           const v = rate.value as number;
           const w = weakest!.value as number;
           expect(w).toBeLessThanOrEqual(v === 1 ? Infinity : v);
-          expect([cat.value, inBands]).toEqual([cat.value, (['good', 'fair', 'poor'] as const).map((b) => (b === bandOf(w) ? v : undefined))]);
+          expect([cat.value, inBands]).toEqual([
+            cat.value,
+            (['good', 'fair', 'poor'] as const).map((b) => (b === bandOf(w) ? v : undefined)),
+          ]);
         }
       });
     }

@@ -9,7 +9,17 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { addChartsToFile, addChartsToPackage, exceljsCells, type ChartSpec } from '../../pipeline/write/charts';
 import { tempDir } from '../fixtures/workbooks';
-import { chartsOfSheet, elements, openPackage, packageProblems, refCells, relsOf, sheetCells, sheetParts, type Pkg } from './helpers/package';
+import {
+  chartsOfSheet,
+  elements,
+  openPackage,
+  packageProblems,
+  refCells,
+  relsOf,
+  sheetCells,
+  sheetParts,
+  type Pkg,
+} from './helpers/package';
 import { parseXml, walk, type XmlElement } from '../helpers/xml';
 import { wellFormedProblems } from './helpers/well-formed';
 
@@ -18,7 +28,10 @@ afterAll(() => tmp.remove());
 
 const DATA = "Suivi d'Ansongo";
 const EMPTY = 'Vide';
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const r = (range: string, sheet = DATA) => ({ sheet, range });
 
 /** A workbook with an image, a table, conditional formats and print settings on the data sheet. */
@@ -42,8 +55,21 @@ async function sampleWorkbook(file: string): Promise<ExcelJS.Workbook> {
   ws.addConditionalFormatting({
     ref: 'B2:B5',
     rules: [
-      { type: 'expression', formulae: ['B2>=1'], priority: 1, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } } } },
-      { type: 'dataBar', priority: 2, cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 1.5 }], color: { argb: 'FF5B9BD5' } } as ExcelJS.ConditionalFormattingRule,
+      {
+        type: 'expression',
+        formulae: ['B2>=1'],
+        priority: 1,
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } } },
+      },
+      {
+        type: 'dataBar',
+        priority: 2,
+        cfvo: [
+          { type: 'num', value: 0 },
+          { type: 'num', value: 1.5 },
+        ],
+        color: { argb: 'FF5B9BD5' },
+      } as ExcelJS.ConditionalFormattingRule,
     ],
   });
   ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
@@ -63,8 +89,21 @@ const CHARTS: ChartSpec[] = [
     categoryAxis: { title: 'Résultat' },
     valueAxis: { title: 'Taux', numberFormat: '0 %', min: 0 },
     series: [
-      { name: r('B1'), categories: r('A2:A5'), values: r('B2:B5'), colour: 'FF70AD47', dataLabels: { numberFormat: '0 %;;;' } },
-      { name: { text: 'Cible 100 %' }, categories: r('A2:A5'), values: r('C2:C5'), colour: '404040', kind: 'line', line: { dash: 'dash' } },
+      {
+        name: r('B1'),
+        categories: r('A2:A5'),
+        values: r('B2:B5'),
+        colour: 'FF70AD47',
+        dataLabels: { numberFormat: '0 %;;;' },
+      },
+      {
+        name: { text: 'Cible 100 %' },
+        categories: r('A2:A5'),
+        values: r('C2:C5'),
+        colour: '404040',
+        kind: 'line',
+        line: { dash: 'dash' },
+      },
     ],
   },
   {
@@ -131,9 +170,17 @@ describe('charts added to a workbook with an image, a table and conditional form
 
   test('four chart parts, each declared with the chart content type', async () => {
     const charts = pkg.parts.filter((p) => p.startsWith('xl/charts/')).sort();
-    expect(charts).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/charts/chart3.xml', 'xl/charts/chart4.xml']);
-    const overrides = new Map(elements(await pkg.text('[Content_Types].xml'), 'Override').map((a) => [a.get('PartName'), a.get('ContentType')]));
-    for (const c of charts) expect(overrides.get(`/${c}`)).toBe('application/vnd.openxmlformats-officedocument.drawingml.chart+xml');
+    expect(charts).toEqual([
+      'xl/charts/chart1.xml',
+      'xl/charts/chart2.xml',
+      'xl/charts/chart3.xml',
+      'xl/charts/chart4.xml',
+    ]);
+    const overrides = new Map(
+      elements(await pkg.text('[Content_Types].xml'), 'Override').map((a) => [a.get('PartName'), a.get('ContentType')]),
+    );
+    for (const c of charts)
+      expect(overrides.get(`/${c}`)).toBe('application/vnd.openxmlformats-officedocument.drawingml.chart+xml');
   });
 
   test('the sheet with the image keeps one drawing: the picture, then the two charts, ids unique', async () => {
@@ -157,9 +204,13 @@ describe('charts added to a workbook with an image, a table and conditional form
     const drawing = (await relsOf(pkg, part)).find((rel) => rel.type === 'drawing')!.target;
     const xml = await pkg.text(drawing);
     const one = /<xdr:oneCellAnchor>([\s\S]*?)<\/xdr:oneCellAnchor>/.exec(xml)![1]!;
-    expect(one).toContain('<xdr:from><xdr:col>0</xdr:col><xdr:colOff>38100</xdr:colOff><xdr:row>7</xdr:row><xdr:rowOff>19050</xdr:rowOff></xdr:from>');
+    expect(one).toContain(
+      '<xdr:from><xdr:col>0</xdr:col><xdr:colOff>38100</xdr:colOff><xdr:row>7</xdr:row><xdr:rowOff>19050</xdr:rowOff></xdr:from>',
+    );
     expect(one).toContain('<xdr:ext cx="4572000" cy="2857500"/>');
-    const two = [...xml.matchAll(/<xdr:twoCellAnchor[^>]*>([\s\S]*?)<\/xdr:twoCellAnchor>/g)].map((m) => m[1]!).find((a) => a.includes('graphicFrame'))!;
+    const two = [...xml.matchAll(/<xdr:twoCellAnchor[^>]*>([\s\S]*?)<\/xdr:twoCellAnchor>/g)]
+      .map((m) => m[1]!)
+      .find((a) => a.includes('graphicFrame'))!;
     expect(two).toContain('<xdr:to><xdr:col>15</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>23</xdr:row>');
   });
 
@@ -231,8 +282,10 @@ describe('charts added to a workbook with an image, a table and conditional form
     const [, budget] = await chartsOfSheet(pkg, DATA);
     const chart = walk(parseXml(budget!.xml));
     /** The `val` of the child `name` of `element`, null when there is no such child. */
-    const val = (element: XmlElement, name: string) => element.children.find((c) => c.name === name)?.attributes['val'] ?? null;
-    const axIds = (element: XmlElement) => element.children.filter((c) => c.name === 'c:axId').map((c) => c.attributes['val']);
+    const val = (element: XmlElement, name: string) =>
+      element.children.find((c) => c.name === name)?.attributes['val'] ?? null;
+    const axIds = (element: XmlElement) =>
+      element.children.filter((c) => c.name === 'c:axId').map((c) => c.attributes['val']);
     const [barCat, barVal] = axIds(chart.find((e) => e.name === 'c:barChart')!);
     const [lineCat, lineVal] = axIds(chart.find((e) => e.name === 'c:lineChart')!);
     expect(new Set([barCat, barVal, lineCat, lineVal]).size).toBe(4);
@@ -248,7 +301,9 @@ describe('charts added to a workbook with an image, a table and conditional form
       .filter((e) => e.name === 'c:dPt')
       .map((dPt) => ({ idx: val(dPt, 'c:idx'), marker: dPt.children.find((c) => c.name === 'c:marker') }))
       .filter(({ marker }) => marker && val(marker, 'c:symbol') === 'circle' && val(marker, 'c:size') === '7');
-    expect(markers.map(({ idx, marker }) => [idx, walk(marker!).find((e) => e.name === 'a:srgbClr')?.attributes['val']])).toEqual([
+    expect(
+      markers.map(({ idx, marker }) => [idx, walk(marker!).find((e) => e.name === 'a:srgbClr')?.attributes['val']]),
+    ).toEqual([
       ['0', '70AD47'],
       ['1', 'FFC000'],
       ['3', 'C00000'],
@@ -340,13 +395,33 @@ describe('refusals: nothing is written for an invalid chart', () => {
   const base = CHARTS[0]!;
   test.each<[string, ChartSpec, RegExp]>([
     ['an unknown sheet', { ...base, sheet: 'Nulle part' }, /no sheet « Nulle part »/],
-    ['a range on an unknown sheet', { ...base, series: [{ ...base.series[0]!, values: r('B2:B5', 'Ailleurs') }] }, /no sheet « Ailleurs »/],
-    ['values and categories of different lengths', { ...base, series: [{ ...base.series[0]!, values: r('B2:B4') }] }, /differ in length/],
-    ['a two-dimensional range', { ...base, series: [{ ...base.series[0]!, values: r('B2:C5') }] }, /one row or one column/],
-    ['a label position bars cannot take', { ...base, grouping: 'stacked', series: [{ ...base.series[0]!, dataLabels: { position: 'outEnd' } }] }, /not allowed on a stacked series/],
+    [
+      'a range on an unknown sheet',
+      { ...base, series: [{ ...base.series[0]!, values: r('B2:B5', 'Ailleurs') }] },
+      /no sheet « Ailleurs »/,
+    ],
+    [
+      'values and categories of different lengths',
+      { ...base, series: [{ ...base.series[0]!, values: r('B2:B4') }] },
+      /differ in length/,
+    ],
+    [
+      'a two-dimensional range',
+      { ...base, series: [{ ...base.series[0]!, values: r('B2:C5') }] },
+      /one row or one column/,
+    ],
+    [
+      'a label position bars cannot take',
+      { ...base, grouping: 'stacked', series: [{ ...base.series[0]!, dataLabels: { position: 'outEnd' } }] },
+      /not allowed on a stacked series/,
+    ],
     ['a line over horizontal bars', { ...base, type: 'bar' }, /cannot be combined with horizontal bars/],
     ['a bad colour', { ...base, series: [{ ...base.series[0]!, colour: 'vert' }] }, /not a colour/],
-    ['a name of several cells', { ...base, series: [{ ...base.series[0]!, name: r('A1:B1') }] }, /a series name is one cell/],
+    [
+      'a name of several cells',
+      { ...base, series: [{ ...base.series[0]!, name: r('A1:B1') }] },
+      /a series name is one cell/,
+    ],
     ['no series', { ...base, series: [] }, /no series/],
   ])('%s', async (_what, spec, message) => {
     await expect(addChartsToFile(file, [spec], exceljsCells(wb))).rejects.toThrow(message);

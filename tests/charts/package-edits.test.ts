@@ -14,15 +14,28 @@ const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** A minimal package with one sheet « Feuille » whose XML (and extra parts) the test chooses. */
-async function minimalPackage(sheetXml: string, extra: Record<string, string> = {}, overrides: string[] = []): Promise<Buffer> {
+async function minimalPackage(
+  sheetXml: string,
+  extra: Record<string, string> = {},
+  overrides: string[] = [],
+): Promise<Buffer> {
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
     `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>${overrides.join('')}</Types>`,
   );
-  zip.file('_rels/.rels', `${DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  zip.file('xl/workbook.xml', `${DECL}<workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets><sheet name="Feuille" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-  zip.file('xl/_rels/workbook.xml.rels', `${DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`);
+  zip.file(
+    '_rels/.rels',
+    `${DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  zip.file(
+    'xl/workbook.xml',
+    `${DECL}<workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets><sheet name="Feuille" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  );
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    `${DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+  );
   zip.file('xl/worksheets/sheet1.xml', sheetXml);
   for (const [name, text] of Object.entries(extra)) zip.file(name, text);
   return zip.generateAsync({ type: 'nodebuffer' });
@@ -35,10 +48,18 @@ const CHART: ChartSpec = {
   anchor: { from: { cell: 'D2' }, size: { width: 300, height: 200 } },
   type: 'column',
   title: 'Essai',
-  series: [{ name: { sheet: 'Feuille', range: 'B1' }, categories: { sheet: 'Feuille', range: 'A2:A3' }, values: { sheet: 'Feuille', range: 'B2:B3' }, colour: '1F4E78' }],
+  series: [
+    {
+      name: { sheet: 'Feuille', range: 'B1' },
+      categories: { sheet: 'Feuille', range: 'A2:A3' },
+      values: { sheet: 'Feuille', range: 'B2:B3' },
+      colour: '1F4E78',
+    },
+  ],
 };
 
-const SHEET_DATA = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Nom</t></is></c><c r="B1" t="inlineStr"><is><t>Valeur</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>un</t></is></c><c r="B2"><v>3</v></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>deux</t></is></c><c r="B3"><v>5</v></c></row></sheetData>';
+const SHEET_DATA =
+  '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Nom</t></is></c><c r="B1" t="inlineStr"><is><t>Valeur</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>un</t></is></c><c r="B2"><v>3</v></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>deux</t></is></c><c r="B3"><v>5</v></c></row></sheetData>';
 
 async function allWellFormed(pkg: Pkg): Promise<void> {
   expect(await packageProblems(pkg)).toEqual([]);
@@ -50,11 +71,16 @@ test('no xmlns:r, a nested extLst, a legacy drawing: <drawing> goes before <lega
     '<conditionalFormatting sqref="B2:B3"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar><extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}"/></extLst></cfRule></conditionalFormatting>' +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><headerFooter><oddFooter>&amp;P</oddFooter></headerFooter><legacyDrawing xmlns:rel="${R}" rel:id="rId9"/><extLst><ext uri="x"/></extLst></worksheet>`;
   const rels = `${DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="${R}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>`;
-  const input = await minimalPackage(sheet, { 'xl/worksheets/_rels/sheet1.xml.rels': rels, 'xl/drawings/vmlDrawing1.vml': '<xml/>' });
+  const input = await minimalPackage(sheet, {
+    'xl/worksheets/_rels/sheet1.xml.rels': rels,
+    'xl/drawings/vmlDrawing1.vml': '<xml/>',
+  });
   const pkg = await openPackage(await addChartsToPackage(input, [CHART], cells));
   await allWellFormed(pkg);
   const xml = await pkg.text('xl/worksheets/sheet1.xml');
-  expect(xml).toMatch(/^<\?xml[^>]*\?>\n<worksheet xmlns="[^"]+" xmlns:r="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships">/);
+  expect(xml).toMatch(
+    /^<\?xml[^>]*\?>\n<worksheet xmlns="[^"]+" xmlns:r="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships">/,
+  );
   const id = /<\/headerFooter><drawing r:id="(rId\d+)"\/><legacyDrawing /.exec(xml)?.[1];
   expect(id).toBeDefined();
   // The relationship id is new, next to the legacy drawing's.
@@ -68,12 +94,18 @@ test('no xmlns:r, a nested extLst, a legacy drawing: <drawing> goes before <lega
 
 test('a prefixed SpreadsheetML sheet whose rels part is empty: <x:drawing>, before the top-level extLst', async () => {
   const sheet = `${DECL}<x:worksheet xmlns:x="${MAIN}" xmlns:r="${R}">${SHEET_DATA.replace(/<(\/?)(sheetData|row|c|is|t|v)\b/g, '<$1x:$2')}<x:pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><x:extLst><x:ext uri="y"/></x:extLst></x:worksheet>`;
-  const input = await minimalPackage(sheet, { 'xl/worksheets/_rels/sheet1.xml.rels': `${DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>` });
+  const input = await minimalPackage(sheet, {
+    'xl/worksheets/_rels/sheet1.xml.rels': `${DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`,
+  });
   const pkg = await openPackage(await addChartsToPackage(input, [CHART], cells));
   await allWellFormed(pkg);
   const xml = await pkg.text('xl/worksheets/sheet1.xml');
-  expect(xml).toContain('<x:pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><x:drawing r:id="rId1"/><x:extLst>');
-  expect(await pkg.text('xl/worksheets/_rels/sheet1.xml.rels')).toContain('<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>');
+  expect(xml).toContain(
+    '<x:pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><x:drawing r:id="rId1"/><x:extLst>',
+  );
+  expect(await pkg.text('xl/worksheets/_rels/sheet1.xml.rels')).toContain(
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>',
+  );
 });
 
 test('an existing drawing with other prefixes: the anchor declares its own, shape ids continue', async () => {
@@ -87,11 +119,21 @@ test('an existing drawing with other prefixes: the anchor declares its own, shap
       'xl/worksheets/_rels/sheet1.xml.rels': `${DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`,
       'xl/drawings/drawing1.xml': drawing,
     },
-    ['<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>'],
+    [
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    ],
   );
-  const pkg = await openPackage(await addChartsToPackage(input, [CHART, { ...CHART, anchor: { from: { cell: 'D20' }, to: { cell: 'H30' } } }], cells));
+  const pkg = await openPackage(
+    await addChartsToPackage(
+      input,
+      [CHART, { ...CHART, anchor: { from: { cell: 'D20' }, to: { cell: 'H30' } } }],
+      cells,
+    ),
+  );
   await allWellFormed(pkg);
-  expect(pkg.parts.filter((p) => p.startsWith('xl/drawings/') && p.endsWith('.xml'))).toEqual(['xl/drawings/drawing1.xml']);
+  expect(pkg.parts.filter((p) => p.startsWith('xl/drawings/') && p.endsWith('.xml'))).toEqual([
+    'xl/drawings/drawing1.xml',
+  ]);
   const xml = await pkg.text('xl/drawings/drawing1.xml');
   expect(wellFormedProblems(xml)).toEqual([]);
   // The root binds DrawingML to « d » and SpreadsheetDrawing to no prefix: the anchor binds « xdr » itself.
@@ -108,6 +150,8 @@ test('a cell source other than exceljs: the caches come from it', async () => {
   const input = await minimalPackage(`${DECL}<worksheet xmlns="${MAIN}">${SHEET_DATA}</worksheet>`);
   const pkg = await openPackage(await addChartsToPackage(input, [CHART], cells));
   const chart = await pkg.text('xl/charts/chart1.xml');
-  expect(chart).toContain("<c:f>'Feuille'!$B$2:$B$3</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val=\"2\"/><c:pt idx=\"0\"><c:v>3</c:v></c:pt><c:pt idx=\"1\"><c:v>5</c:v></c:pt></c:numCache>");
+  expect(chart).toContain(
+    '<c:f>\'Feuille\'!$B$2:$B$3</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="2"/><c:pt idx="0"><c:v>3</c:v></c:pt><c:pt idx="1"><c:v>5</c:v></c:pt></c:numCache>',
+  );
   expect(chart).toContain('<c:pt idx="0"><c:v>un</c:v></c:pt><c:pt idx="1"><c:v>deux</c:v></c:pt>');
 });

@@ -21,10 +21,14 @@ function pngSize(file: string): { width: number; height: number } {
 
 test('the script renders the first page of Synthèse’s charts to a PNG', () => {
   const out = path.join(tmp.dir, 'synthese.png');
-  const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'scripts', 'screenshot-synthese.ts'), '--out', out, '--dpi', '60'], {
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
+  const result = spawnSync(
+    path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+    [path.join(ROOT, 'scripts', 'screenshot-synthese.ts'), '--out', out, '--dpi', '60'],
+    {
+      encoding: 'utf8',
+      timeout: 180_000,
+    },
+  );
   expect(result.stderr.replace(/^Attention : police Carlito.*\n?/m, '')).toBe('');
   expect(result.status).toBe(0);
   expect(result.stdout).toMatch(/synthese\.png : \d+ × \d+ px/);

@@ -1,7 +1,12 @@
 /** The strict checker the package tests rely on rejects what a strict XML parser rejects. */
 import { wellFormedProblems } from './helpers/well-formed';
 
-const ok = ['<a/>', '<?xml version="1.0"?>\n<a b="1" c=\'2\'><!-- x --><b>&amp;&lt;&#233;&#xE9;</b><![CDATA[<raw>]]></a>', '<p:a xmlns:p="urn:x"><p:b p:c="1"/></p:a>', '<a xml:lang="fr"/>'];
+const ok = [
+  '<a/>',
+  '<?xml version="1.0"?>\n<a b="1" c=\'2\'><!-- x --><b>&amp;&lt;&#233;&#xE9;</b><![CDATA[<raw>]]></a>',
+  '<p:a xmlns:p="urn:x"><p:b p:c="1"/></p:a>',
+  '<a xml:lang="fr"/>',
+];
 
 test.each(ok)('accepts %s', (xml) => {
   expect(wellFormedProblems(xml)).toEqual([]);

@@ -12,22 +12,65 @@ import { exampleFill } from '../../pipeline/examples';
 import { toCell } from '../../pipeline/read/exceljs-tables';
 import { run as mergeRun } from '../../pipeline/cli/merge';
 import { run as validateRun } from '../../pipeline/cli/validate';
-import { cellsOf, csvText, fillFor, framework, readWorkbook, shown, tidyRowsOf, truncateToHalf, writeCommune } from '../helpers/merge-fixtures';
+import {
+  cellsOf,
+  csvText,
+  fillFor,
+  framework,
+  readWorkbook,
+  shown,
+  tidyRowsOf,
+  truncateToHalf,
+  writeCommune,
+} from '../helpers/merge-fixtures';
 import { applyEdits, FIXTURES_DIR, loadSeededCases, tempDir, writeExample } from '../fixtures/workbooks';
 import { runCli } from './capture';
 
 /** The contract's French names: sheets, columns, the template's fields and the tidy table's headers. */
 const CONTRACT = [
-  'Synthèse', 'Prévu vs Réalisé', 'Évolution', 'Données', 'Contrôles', 'Textes longs', 'Bénéficiaires', 'Identification',
-  'Indicateurs', 'Instructions', 'Commentaire', 'Réalisé', 'Prévu', 'Femmes', 'Hommes', 'Dépensé', 'Rubrique', 'Catégorie',
-  'Période', 'Commune', 'Date de saisie', 'Rempli par', 'Fonction', 'Téléphone', 'Total projet', 'Début de période',
-  'Fin de période', 'Cible fin de projet', 'Référence', 'Année de référence', 'Désagrégation', 'Libellé', 'Cercle', 'Section',
-  'Code', 'Source', 'Budget',
+  'Synthèse',
+  'Prévu vs Réalisé',
+  'Évolution',
+  'Données',
+  'Contrôles',
+  'Textes longs',
+  'Bénéficiaires',
+  'Identification',
+  'Indicateurs',
+  'Instructions',
+  'Commentaire',
+  'Réalisé',
+  'Prévu',
+  'Femmes',
+  'Hommes',
+  'Dépensé',
+  'Rubrique',
+  'Catégorie',
+  'Période',
+  'Commune',
+  'Date de saisie',
+  'Rempli par',
+  'Fonction',
+  'Téléphone',
+  'Total projet',
+  'Début de période',
+  'Fin de période',
+  'Cible fin de projet',
+  'Référence',
+  'Année de référence',
+  'Désagrégation',
+  'Libellé',
+  'Cercle',
+  'Section',
+  'Code',
+  'Source',
+  'Budget',
 ];
 
 /** French typography: « », narrow no-break spaces (French numbers), a space before : ; ! ? */
 const FRENCH_TYPOGRAPHY = /[«»\u202f]| [:;!?](\s|$)/;
-const FRENCH_WORDS = /\b(le|la|les|des|du|une|est|sont|et|ou|pour|avec|dans|sur|fichier|période|reçu|cible|prévus|saisie|non|ligne|vide|illisible|erreur|classeur|aucun|pas|fichiers|par|défaut|classeurs|dossier)\b/i;
+const FRENCH_WORDS =
+  /\b(le|la|les|des|du|une|est|sont|et|ou|pour|avec|dans|sur|fichier|période|reçu|cible|prévus|saisie|non|ligne|vide|illisible|erreur|classeur|aucun|pas|fichiers|par|défaut|classeurs|dossier)\b/i;
 
 /** Every string in a value (the framework, a fill): the data, French by right. */
 function stringsIn(value: unknown): string[] {
@@ -44,7 +87,12 @@ const output = path.join(tmp.dir, 'out', 'consolidation.xlsx');
 const data = new Set<string>(stringsIn(framework));
 const files: string[] = [];
 /** R1.1.1 far below its target, and why. */
-const BELOW = { 'indicators:R1.1.1:achieved': 1, 'indicators:R1.1.1:women': 1, 'indicators:R1.1.1:men': 0, 'indicators:R1.1.1:comment': 'Retard dû à la saison des pluies' };
+const BELOW = {
+  'indicators:R1.1.1:achieved': 1,
+  'indicators:R1.1.1:women': 1,
+  'indicators:R1.1.1:men': 0,
+  'indicators:R1.1.1:comment': 'Retard dû à la saison des pluies',
+};
 
 beforeAll(async () => {
   mkdirSync(input, { recursive: true });
@@ -96,7 +144,9 @@ function withoutAllowed(text: string): string {
   rest = rest.split(tmp.dir).join('DIR');
   // Longest first, so that a label is taken out whole before a shorter name inside it; a label also as
   // the Synthèse writes it inside a sentence (« 100 acteurs formels… »: its first letter lower-cased).
-  const allowed = [...data, ...CONTRACT].filter((s) => s.trim().length > 1).flatMap((s) => [s, s.charAt(0).toLowerCase() + s.slice(1)]);
+  const allowed = [...data, ...CONTRACT]
+    .filter((s) => s.trim().length > 1)
+    .flatMap((s) => [s, s.charAt(0).toLowerCase() + s.slice(1)]);
   for (const s of allowed.sort((a, b) => b.length - a.length)) rest = rest.split(s).join('…');
   return rest;
 }
@@ -111,7 +161,11 @@ function french(texts: readonly string[]): string[] {
 
 const validate = (...argv: string[]) => runCli(validateRun, argv);
 const merge = (...argv: string[]) => runCli(mergeRun, argv);
-const textLines = (...outputs: string[]) => outputs.join('\n').split('\n').filter((l) => l.trim() !== '');
+const textLines = (...outputs: string[]) =>
+  outputs
+    .join('\n')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
 
 test('the checker catches French (a test that cannot fail proves nothing)', () => {
   expect(french(['Erreur : fichier introuvable', '1\u202f250 cells', '« x »', 'the period is Bara’s'])).toEqual([
@@ -119,7 +173,9 @@ test('the checker catches French (a test that cannot fail proves nothing)', () =
     '1\u202f250 cells',
     '« x »',
   ]);
-  expect(french(['Indicateurs!F2: “vingt-cinq” is not a number', 'commune Gounzourèye (GNZ), period 2023'])).toEqual([]);
+  expect(french(['Indicateurs!F2: “vingt-cinq” is not a number', 'commune Gounzourèye (GNZ), period 2023'])).toEqual(
+    [],
+  );
 });
 
 test('validate --lang en: every line, and every --json message, in English', async () => {
@@ -132,7 +188,9 @@ test('validate --lang en: every line, and every --json message, in English', asy
   expect(french(lines)).toEqual([]);
 
   const json = await validate('--lang', 'en', '--json', ...files);
-  const report = JSON.parse(json.stdout) as { files: ({ issues: { message: string }[] } | { error: { message: string } })[] };
+  const report = JSON.parse(json.stdout) as {
+    files: ({ issues: { message: string }[] } | { error: { message: string } })[];
+  };
   const messages = report.files.flatMap((f) => ('error' in f ? [f.error.message] : f.issues.map((i) => i.message)));
   expect(messages.length).toBeGreaterThan(15);
   expect(french([...messages, ...textLines(json.stderr)])).toEqual([]);
@@ -147,8 +205,16 @@ test('merge --lang en: the console, the --json messages and the written workbook
   expect(french(lines)).toEqual([]);
 
   const json = await merge('--lang', 'en', '--json', '--input', input, '--output', output);
-  const summary = JSON.parse(json.stdout) as { problem: { message: string } | null; sources: { reasonText: string | null }[]; issues: { ruleId: string; message: string }[] };
-  const messages = [summary.problem?.message, ...summary.sources.map((s) => s.reasonText), ...summary.issues.map((i) => i.message)].filter((m): m is string => typeof m === 'string');
+  const summary = JSON.parse(json.stdout) as {
+    problem: { message: string } | null;
+    sources: { reasonText: string | null }[];
+    issues: { ruleId: string; message: string }[];
+  };
+  const messages = [
+    summary.problem?.message,
+    ...summary.sources.map((s) => s.reasonText),
+    ...summary.issues.map((i) => i.message),
+  ].filter((m): m is string => typeof m === 'string');
   expect(messages.length).toBeGreaterThan(20);
   expect(french([...messages, ...textLines(json.stderr)])).toEqual([]);
 
@@ -166,7 +232,17 @@ test('merge --lang en: the console, the --json messages and the written workbook
 });
 
 test('merge --lang en --strict --csv: the refusal in English', async () => {
-  const strict = await merge('--lang', 'en', '--strict', '--input', input, '--output', path.join(tmp.dir, 'out', 'strict.xlsx'), '--csv', path.join(tmp.dir, 'out', 'strict.csv'));
+  const strict = await merge(
+    '--lang',
+    'en',
+    '--strict',
+    '--input',
+    input,
+    '--output',
+    path.join(tmp.dir, 'out', 'strict.xlsx'),
+    '--csv',
+    path.join(tmp.dir, 'out', 'strict.csv'),
+  );
   expect(strict.code).toBe(1);
   const lines = textLines(strict.stdout, strict.stderr);
   expect(lines.at(-1)).toMatch(/^Error: /);
@@ -190,7 +266,9 @@ test('merge --lang en, a commune below target with a comment: Synthèse quotes i
   const written = path.join(tmp.dir, 'out', 'below.xlsx');
   expect((await merge('--lang', 'en', '--input', folder, '--output', written)).code).toBeLessThanOrEqual(1);
   const cells = await workbookTexts(written);
-  expect(cells.some((c) => c.startsWith('Synthèse: ') && c.includes('(“Retard dû à la saison des pluies”)'))).toBe(true);
+  expect(cells.some((c) => c.startsWith('Synthèse: ') && c.includes('(“Retard dû à la saison des pluies”)'))).toBe(
+    true,
+  );
   expect(french(cells)).toEqual([]);
 });
 
@@ -228,6 +306,10 @@ test.each(['validate', 'merge'] as const)('%s --lang en --help: in English', asy
 });
 
 test('a date exceljs cannot turn into a serial is an Excel error cell, not a French text among the data', () => {
-  const cell = { type: ExcelJS.ValueType.Date, value: new Date(Number.NaN), numFmt: 'dd/mm/yyyy' } as unknown as ExcelJS.Cell;
+  const cell = {
+    type: ExcelJS.ValueType.Date,
+    value: new Date(Number.NaN),
+    numFmt: 'dd/mm/yyyy',
+  } as unknown as ExcelJS.Cell;
   expect(toCell(cell)).toEqual({ kind: 'error', value: '#VALUE!' });
 });

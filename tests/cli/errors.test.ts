@@ -48,12 +48,18 @@ const missingFramework = () => path.join(tmp.dir, 'pas-de-cadre.json');
 describe('merge', () => {
   test('an unknown option close to a real one: the hint, in French', async () => {
     const { dir, output } = outDir('hint');
-    expectOneLine(await merge('--input', examples, '--output', output, '--outptu', 'x.xlsx'), 'Erreur : option inconnue « --outptu » (vouliez-vous dire --output ?)');
+    expectOneLine(
+      await merge('--input', examples, '--output', output, '--outptu', 'x.xlsx'),
+      'Erreur : option inconnue « --outptu » (vouliez-vous dire --output ?)',
+    );
     expect(existsSync(dir)).toBe(false);
   });
 
   test('an option without its value', async () => {
-    expectOneLine(await merge('--input', examples, '--output'), 'Erreur : valeur manquante pour l’option « --output <file> »');
+    expectOneLine(
+      await merge('--input', examples, '--output'),
+      'Erreur : valeur manquante pour l’option « --output <file> »',
+    );
   });
 
   test('an argument the merge does not take', async () => {
@@ -64,19 +70,31 @@ describe('merge', () => {
 
   test.each(['0', '65', '1,5', 'tous'])('--workers %s', async (value) => {
     const { dir, output } = outDir(`workers-${value}`);
-    expectOneLine(await merge('--input', examples, '--output', output, '--workers', value), `Erreur : --workers : nombre entier de 1 à 64 attendu, pas « ${value} »`);
+    expectOneLine(
+      await merge('--input', examples, '--output', output, '--workers', value),
+      `Erreur : --workers : nombre entier de 1 à 64 attendu, pas « ${value} »`,
+    );
     expect(existsSync(dir)).toBe(false);
   });
 
   test('--max-size: the exact line', async () => {
-    expectOneLine(await merge('--input', examples, '--max-size', '-2'), 'Erreur : --max-size : nombre de Mo attendu, pas « -2 »');
+    expectOneLine(
+      await merge('--input', examples, '--max-size', '-2'),
+      'Erreur : --max-size : nombre de Mo attendu, pas « -2 »',
+    );
   });
 
   test('a framework file that cannot be read, in fr and in en', async () => {
     const { dir, output } = outDir('framework');
     const file = missingFramework();
-    expectOneLine(await merge('--input', examples, '--output', output, '--framework', file), `Cadre de résultats invalide – ${file}: cannot be read (ENOENT)`);
-    expectOneLine(await merge('--input', examples, '--output', output, '--framework', file, '--lang', 'en'), `Invalid results framework – ${file}: cannot be read (ENOENT)`);
+    expectOneLine(
+      await merge('--input', examples, '--output', output, '--framework', file),
+      `Cadre de résultats invalide – ${file}: cannot be read (ENOENT)`,
+    );
+    expectOneLine(
+      await merge('--input', examples, '--output', output, '--framework', file, '--lang', 'en'),
+      `Invalid results framework – ${file}: cannot be read (ENOENT)`,
+    );
     expect(existsSync(dir)).toBe(false);
   });
 
@@ -84,13 +102,19 @@ describe('merge', () => {
     const file = path.join(tmp.dir, 'cadre-vide.json');
     writeFileSync(file, '{}');
     const cli = await merge('--input', examples, '--framework', file, '--lang', 'en');
-    expectOneLine(cli, new RegExp(`^Invalid results framework – ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*; id: .*; communes: `));
+    expectOneLine(
+      cli,
+      new RegExp(`^Invalid results framework – ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*; id: .*; communes: `),
+    );
   });
 
   test('a missing input folder, in English', async () => {
     const { output } = outDir('missing-en');
     const missing = path.join(tmp.dir, 'no-folder');
-    expectOneLine(await merge('--input', missing, '--output', output, '--lang', 'en'), `Error: input folder not found: ${missing}`);
+    expectOneLine(
+      await merge('--input', missing, '--output', output, '--lang', 'en'),
+      `Error: input folder not found: ${missing}`,
+    );
     expect(existsSync(output)).toBe(false);
   });
 
@@ -98,21 +122,36 @@ describe('merge', () => {
     const dir = path.join(tmp.dir, 'clash-en');
     copyExamples(dir);
     const target = readdirSync(dir).find((f) => f.includes('_BAR_'))!;
-    expectOneLine(await merge('--input', dir, '--output', path.join(dir, target), '--lang', 'en'), `Error: the output would be written over an input (${target}): choose another --output`);
+    expectOneLine(
+      await merge('--input', dir, '--output', path.join(dir, target), '--lang', 'en'),
+      `Error: the output would be written over an input (${target}): choose another --output`,
+    );
   });
 
   test('an output that is a folder: not replaced, in fr and en', async () => {
     const folder = path.join(tmp.dir, 'un-dossier.xlsx');
     mkdirSync(folder, { recursive: true });
-    expectOneLine(await merge('--input', examples, '--output', folder), `Erreur : ${folder} n’est pas un fichier ordinaire (dossier) : il ne sera pas remplacé ; choisissez un autre chemin`);
-    expectOneLine(await merge('--input', examples, '--output', folder, '--lang', 'en'), `Error: ${folder} is not a regular file (folder): it will not be replaced; choose another path`);
+    expectOneLine(
+      await merge('--input', examples, '--output', folder),
+      `Erreur : ${folder} n’est pas un fichier ordinaire (dossier) : il ne sera pas remplacé ; choisissez un autre chemin`,
+    );
+    expectOneLine(
+      await merge('--input', examples, '--output', folder, '--lang', 'en'),
+      `Error: ${folder} is not a regular file (folder): it will not be replaced; choose another path`,
+    );
     expect(readdirSync(folder)).toEqual([]);
   });
 
   test('--csv naming the --output file, in fr and en', async () => {
     const { dir, output } = outDir('csv-is-output');
-    expectOneLine(await merge('--input', examples, '--output', output, '--csv', output), `Erreur : --csv et --output désignent le même fichier (${output}) : choisissez deux fichiers différents`);
-    expectOneLine(await merge('--input', examples, '--output', output, '--csv', output, '--lang', 'en'), `Error: --csv and --output name the same file (${output}): choose two different files`);
+    expectOneLine(
+      await merge('--input', examples, '--output', output, '--csv', output),
+      `Erreur : --csv et --output désignent le même fichier (${output}) : choisissez deux fichiers différents`,
+    );
+    expectOneLine(
+      await merge('--input', examples, '--output', output, '--csv', output, '--lang', 'en'),
+      `Error: --csv and --output name the same file (${output}): choose two different files`,
+    );
     expect(existsSync(dir)).toBe(false);
   });
 
@@ -121,15 +160,27 @@ describe('merge', () => {
     mkdirSync(empty);
     writeFileSync(path.join(empty, 'notes.txt'), 'rien');
     const { dir, output } = outDir('nothing');
-    expectOneLine(await merge('--input', empty, '--output', output, '--lang', 'en'), `Error: no usable file in ${empty}: nothing was written`, 'last');
+    expectOneLine(
+      await merge('--input', empty, '--output', output, '--lang', 'en'),
+      `Error: no usable file in ${empty}: nothing was written`,
+      'last',
+    );
     expect(existsSync(dir)).toBe(false);
   });
 
   describe('under --lang en, argument errors in English', () => {
     test.each([
       ['an unknown option', ['--frobnicate'], 'Error: unknown option “--frobnicate”'],
-      ['an unknown option close to a real one', ['--outptu', 'x'], 'Error: unknown option “--outptu” (did you mean --output?)'],
-      ['--period 1999', ['--period', '1999'], /^Error: --period: “1999” is not a period of the framework \(2023, .*\)$/],
+      [
+        'an unknown option close to a real one',
+        ['--outptu', 'x'],
+        'Error: unknown option “--outptu” (did you mean --output?)',
+      ],
+      [
+        '--period 1999',
+        ['--period', '1999'],
+        /^Error: --period: “1999” is not a period of the framework \(2023, .*\)$/,
+      ],
       ['--prefer oldest', ['--prefer', 'oldest'], 'Error: --prefer: only “latest” is possible, not “oldest”'],
       ['--max-size zero', ['--max-size', 'zero'], 'Error: --max-size: a number of MB expected, not “zero”'],
       ['--workers 0', ['--workers', '0'], 'Error: --workers: a whole number from 1 to 64 expected, not “0”'],
@@ -152,33 +203,60 @@ describe('merge', () => {
 describe('validate', () => {
   test('no file, in English: the English usage line, behind an English « Error: »', async () => {
     const cli = await validate('--lang', 'en');
-    expectOneLine(cli, 'Error: validate: no file to check. Usage: npm run validate -- FILE.xlsx [FILE.xlsx…] [--lang en] [--json]');
+    expectOneLine(
+      cli,
+      'Error: validate: no file to check. Usage: npm run validate -- FILE.xlsx [FILE.xlsx…] [--lang en] [--json]',
+    );
   });
 
   test('a framework file that cannot be read, in fr and in en', async () => {
     const file = missingFramework();
-    expectOneLine(await validate('--framework', file, 'x.xlsx'), `Cadre de résultats invalide – ${file}: cannot be read (ENOENT)`);
-    expectOneLine(await validate('--framework', file, '--lang', 'en', 'x.xlsx'), `Invalid results framework – ${file}: cannot be read (ENOENT)`);
+    expectOneLine(
+      await validate('--framework', file, 'x.xlsx'),
+      `Cadre de résultats invalide – ${file}: cannot be read (ENOENT)`,
+    );
+    expectOneLine(
+      await validate('--framework', file, '--lang', 'en', 'x.xlsx'),
+      `Invalid results framework – ${file}: cannot be read (ENOENT)`,
+    );
   });
 
   test('an option without its value', async () => {
-    expectOneLine(await validate('x.xlsx', '--framework'), 'Erreur : valeur manquante pour l’option « --framework <file> »');
-    expectOneLine(await validate('--lang', 'en', 'x.xlsx', '--framework'), 'Error: missing value for option “--framework <file>”');
+    expectOneLine(
+      await validate('x.xlsx', '--framework'),
+      'Erreur : valeur manquante pour l’option « --framework <file> »',
+    );
+    expectOneLine(
+      await validate('--lang', 'en', 'x.xlsx', '--framework'),
+      'Error: missing value for option “--framework <file>”',
+    );
   });
 
   test('--max-size that is not a positive number, in fr and en', async () => {
-    expectOneLine(await validate('x.xlsx', '--max-size', '0'), 'Erreur : --max-size : nombre de Mo positif attendu, pas « 0 »');
-    expectOneLine(await validate('--lang', 'en', 'x.xlsx', '--max-size', '0'), 'Error: --max-size: a positive number of MB expected, not “0”');
+    expectOneLine(
+      await validate('x.xlsx', '--max-size', '0'),
+      'Erreur : --max-size : nombre de Mo positif attendu, pas « 0 »',
+    );
+    expectOneLine(
+      await validate('--lang', 'en', 'x.xlsx', '--max-size', '0'),
+      'Error: --max-size: a positive number of MB expected, not “0”',
+    );
   });
 });
 
 describe('templates', () => {
   test('an unknown option, a missing value, an extra argument, an unreadable framework: one French line each', async () => {
     const out = path.join(tmp.dir, 'templates-out');
-    expectOneLine(await templates('--out', out, '--periode', '2023'), 'Erreur : option inconnue « --periode » (vouliez-vous dire --period ?)');
+    expectOneLine(
+      await templates('--out', out, '--periode', '2023'),
+      'Erreur : option inconnue « --periode » (vouliez-vous dire --period ?)',
+    );
     expectOneLine(await templates('--out'), 'Erreur : valeur manquante pour l’option « --out <dir> »');
     expectOneLine(await templates('--out', out, 'GNZ'), 'Erreur : trop d’arguments');
-    expectOneLine(await templates('--out', out, '--framework', missingFramework()), `Cadre de résultats invalide – ${missingFramework()}: cannot be read (ENOENT)`);
+    expectOneLine(
+      await templates('--out', out, '--framework', missingFramework()),
+      `Cadre de résultats invalide – ${missingFramework()}: cannot be read (ENOENT)`,
+    );
     expect(existsSync(out)).toBe(false);
   });
 });
@@ -186,11 +264,21 @@ describe('templates', () => {
 describe('the translations themselves', () => {
   test('commander’s messages, each in French', () => {
     expect(frenchCommanderError("error: unknown option '--x'\n")).toBe('Erreur : option inconnue « --x »\n');
-    expect(frenchCommanderError("error: unknown option '--outptu'\n(Did you mean --output?)")).toBe('Erreur : option inconnue « --outptu » (vouliez-vous dire --output ?)\n');
-    expect(frenchCommanderError("error: option '--out <dir>' argument missing")).toBe('Erreur : valeur manquante pour l’option « --out <dir> »\n');
-    expect(frenchCommanderError("error: option '--lang <fr|en>' argument 'de' is invalid. fr ou en attendu")).toBe('Erreur : option « --lang <fr|en> » : fr ou en attendu\n');
-    expect(frenchCommanderError("error: too many arguments. Expected 0 arguments but got 1.")).toBe('Erreur : trop d’arguments\n');
-    expect(frenchCommanderError("error: missing required argument 'fichier'")).toBe('Erreur : argument obligatoire manquant : fichier\n');
+    expect(frenchCommanderError("error: unknown option '--outptu'\n(Did you mean --output?)")).toBe(
+      'Erreur : option inconnue « --outptu » (vouliez-vous dire --output ?)\n',
+    );
+    expect(frenchCommanderError("error: option '--out <dir>' argument missing")).toBe(
+      'Erreur : valeur manquante pour l’option « --out <dir> »\n',
+    );
+    expect(frenchCommanderError("error: option '--lang <fr|en>' argument 'de' is invalid. fr ou en attendu")).toBe(
+      'Erreur : option « --lang <fr|en> » : fr ou en attendu\n',
+    );
+    expect(frenchCommanderError('error: too many arguments. Expected 0 arguments but got 1.')).toBe(
+      'Erreur : trop d’arguments\n',
+    );
+    expect(frenchCommanderError("error: missing required argument 'fichier'")).toBe(
+      'Erreur : argument obligatoire manquant : fichier\n',
+    );
     // Anything else keeps commander's words behind the French « Erreur : ».
     expect(frenchCommanderError('error: something new')).toBe('Erreur : something new\n');
   });
@@ -210,7 +298,10 @@ describe('the translations themselves', () => {
     expect(said(new CommanderError(1, 'commander.unknownOption', 'x'))).toEqual([2, '']);
     expect(said(new CommanderError(2, 'validate.noFiles', 'aucun fichier'))).toEqual([2, 'Erreur : aucun fichier\n']);
     expect(said(new CommanderError(2, 'validate.noFiles', 'no file'), 'en')).toEqual([2, 'Error: no file\n']);
-    expect(said(new FrameworkError('cadre.json', ['id: requis', 'communes: requis']), 'en')).toEqual([2, 'Invalid results framework – cadre.json: id: requis; communes: requis\n']);
+    expect(said(new FrameworkError('cadre.json', ['id: requis', 'communes: requis']), 'en')).toEqual([
+      2,
+      'Invalid results framework – cadre.json: id: requis; communes: requis\n',
+    ]);
     expect(said(new InputError('bara.xlsx', 'missing', {}), 'fr')).toEqual([2, 'bara.xlsx : fichier introuvable\n']);
     expect(said(new InputError('bara.xlsx', 'missing', {}), 'en')).toEqual([2, 'bara.xlsx: file not found\n']);
     // Anything else: its first line only, never a stack trace; control characters made visible.

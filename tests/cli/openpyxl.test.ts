@@ -41,21 +41,27 @@ afterAll(() => tmp.remove());
 function fillWithOpenpyxl(template: string, out: string, ...options: string[]): string[] {
   const before = sha256(template);
   const result = spawnSync(PYTHON, [SCRIPT, template, out, ...options], { encoding: 'utf8' });
-  if (result.error || result.status !== 0) throw new Error(`fill_with_openpyxl.py failed: ${result.error?.message ?? result.stderr}`);
+  if (result.error || result.status !== 0)
+    throw new Error(`fill_with_openpyxl.py failed: ${result.error?.message ?? result.stderr}`);
   expect(sha256(template)).toBe(before);
   return (JSON.parse(result.stdout) as { broken: string[] }).broken;
 }
 
-test.each(framework.communes.map((c) => [c.code] as const))('%s: a correct openpyxl fill validates with exit 0', async (code) => {
-  const out = path.join(tmp.dir, `${code}-openpyxl.xlsx`);
-  expect(fillWithOpenpyxl(templates.get(code)!, out)).toEqual([]);
-  const result = await runCli(run, [out]);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  expect(result.stdout).toContain(`${out}\n  Aucun problème trouvé.\n`);
-  const commune = framework.communes.find((c) => c.code === code)!;
-  expect(result.stdout).toContain(`Bilan : valide – 0 erreur, 0 avertissement – commune ${commune.name} (${code}), période 2023 – 40/40 cellules remplies`);
-});
+test.each(framework.communes.map((c) => [c.code] as const))(
+  '%s: a correct openpyxl fill validates with exit 0',
+  async (code) => {
+    const out = path.join(tmp.dir, `${code}-openpyxl.xlsx`);
+    expect(fillWithOpenpyxl(templates.get(code)!, out)).toEqual([]);
+    const result = await runCli(run, [out]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`${out}\n  Aucun problème trouvé.\n`);
+    const commune = framework.communes.find((c) => c.code === code)!;
+    expect(result.stdout).toContain(
+      `Bilan : valide – 0 erreur, 0 avertissement – commune ${commune.name} (${code}), période 2023 – 40/40 cellules remplies`,
+    );
+  },
+);
 
 test('a correct openpyxl fill for 2024 validates too', async () => {
   const out = path.join(tmp.dir, 'SAL-2024-openpyxl.xlsx');
@@ -74,7 +80,8 @@ test('a wrong openpyxl fill exits 1, naming the file and each broken cell', asyn
   expect(text.code).toBe(1);
   expect(text.stderr).toBe('');
   expect(text.stdout.startsWith(`${out}\n`)).toBe(true);
-  for (const cell of broken) expect(text.stdout).toMatch(new RegExp(`^    ${severityLabel('error', 'fr')} +${escapeRegExp(cell)} +\\S`, 'm'));
+  for (const cell of broken)
+    expect(text.stdout).toMatch(new RegExp(`^    ${severityLabel('error', 'fr')} +${escapeRegExp(cell)} +\\S`, 'm'));
   expect(text.stdout).toContain(`Bilan : non valide – ${broken.length} erreurs, 0 avertissement`);
 
   // Exactly those cells, and nothing else.

@@ -21,7 +21,8 @@ import { tempDir } from '../helpers/merge-fixtures';
 const QUARTERLY = path.join(QUARTERLY_DIR, 'framework.json');
 const quarterly = loadFrameworkFile(QUARTERLY);
 const sheet = (tables: Tables, name: string) => tables.sheets.find((s) => s.name === name)!;
-const value = (tables: Tables, name: string, row: number, column: number) => cellAt(sheet(tables, name), row, column).value;
+const value = (tables: Tables, name: string, row: number, column: number) =>
+  cellAt(sheet(tables, name), row, column).value;
 
 let temp: ReturnType<typeof tempDir>;
 beforeEach(() => (temp = tempDir('templates')));
@@ -49,10 +50,14 @@ describe('npm run templates -- --period', () => {
     expect(quarterly.indicators[0]!.targets.GNZ).toBe(25);
     expect(value(tables, 'Indicateurs', 2, 5)).toBe(6);
     quarterly.budgetLines.forEach((line, i) =>
-      expect(value(tables, 'Budget', 2 + i, 3)).toBe(periodTarget(quarterly.periods, line.periodPlanned, 'GNZ', 'sum', '2024-T2')),
+      expect(value(tables, 'Budget', 2 + i, 3)).toBe(
+        periodTarget(quarterly.periods, line.periodPlanned, 'GNZ', 'sum', '2024-T2'),
+      ),
     );
     // The template as sent back unchanged passes planned-mismatch and unknown-period.
-    const issues = validate(tables, quarterly, { expectedPeriod: '2024-T2' }).issues.filter((i) => ['planned-mismatch', 'unknown-period'].includes(i.ruleId));
+    const issues = validate(tables, quarterly, { expectedPeriod: '2024-T2' }).issues.filter((i) =>
+      ['planned-mismatch', 'unknown-period'].includes(i.ruleId),
+    );
     expect(issues).toEqual([]);
   }, 60_000);
 
@@ -63,7 +68,9 @@ describe('npm run templates -- --period', () => {
     const tables = await readWorkbookFile(path.join(temp.dir, file));
     bundled().indicators.forEach((_, i) => expect(value(tables, 'Indicateurs', 2 + i, 5)).toBe(UNDEFINED_TARGET_TEXT));
     bundled().budgetLines.forEach((_, i) => expect(value(tables, 'Budget', 2 + i, 3)).toBe(UNDEFINED_TARGET_TEXT));
-    const cell = planTemplate(bundled(), 'GNZ', '2024').sheets[1]!.cells.find((c) => c.key === 'indicators:R1.1.1:planned')!;
+    const cell = planTemplate(bundled(), 'GNZ', '2024').sheets[1]!.cells.find(
+      (c) => c.key === 'indicators:R1.1.1:planned',
+    )!;
     expect(cell).toMatchObject({ role: 'prefilled', muted: true });
     // Not an error for not-a-number, nor for planned-mismatch.
     const issues = validate(tables, bundled(), {}).issues.filter((i) => i.sheet === 'Indicateurs' && i.column === 5);
@@ -71,15 +78,24 @@ describe('npm run templates -- --period', () => {
   }, 60_000);
 
   it.each([
-    ['2024', /^Erreur : --period : « 2024 » regroupe plusieurs périodes \(2024-T1, 2024-T2, 2024-T3, 2024-T4\) ; un modèle se fait pour une période de rapportage : 2024-T1, 2024-T2, 2024-T3, 2024-T4$/],
-    ['2025-T1', /^Erreur : --period : « 2025-T1 » n’est pas une période du cadre ; choisissez une période de rapportage : 2024-T1, 2024-T2, 2024-T3, 2024-T4$/],
-  ])('refuses --period %s with one French line listing the reporting periods (exit 2), writing nothing', async (period, message) => {
-    const cli = await runCli(run, ['--framework', QUARTERLY, '--period', period, '--out', temp.dir]);
-    expect(cli.code).toBe(2);
-    expect(lines(cli.stderr)).toHaveLength(1);
-    expect(cli.stderr.trim()).toMatch(message);
-    expect(readdirSync(temp.dir)).toEqual([]);
-  });
+    [
+      '2024',
+      /^Erreur : --period : « 2024 » regroupe plusieurs périodes \(2024-T1, 2024-T2, 2024-T3, 2024-T4\) ; un modèle se fait pour une période de rapportage : 2024-T1, 2024-T2, 2024-T3, 2024-T4$/,
+    ],
+    [
+      '2025-T1',
+      /^Erreur : --period : « 2025-T1 » n’est pas une période du cadre ; choisissez une période de rapportage : 2024-T1, 2024-T2, 2024-T3, 2024-T4$/,
+    ],
+  ])(
+    'refuses --period %s with one French line listing the reporting periods (exit 2), writing nothing',
+    async (period, message) => {
+      const cli = await runCli(run, ['--framework', QUARTERLY, '--period', period, '--out', temp.dir]);
+      expect(cli.code).toBe(2);
+      expect(lines(cli.stderr)).toHaveLength(1);
+      expect(cli.stderr.trim()).toMatch(message);
+      expect(readdirSync(temp.dir)).toEqual([]);
+    },
+  );
 });
 
 describe('npm run templates (generic)', () => {
@@ -93,10 +109,17 @@ describe('npm run templates (generic)', () => {
     quarterly.indicators.forEach((_, i) => expect(value(tables, 'Indicateurs', 2 + i, 5)).toBeNull());
     quarterly.beneficiaries.forEach((_, i) => expect(value(tables, 'Bénéficiaires', 2 + i, 3)).toBeNull());
     expect(sheet(tables, '_meta').rows.map((r) => r[0]?.value)).not.toContain('period');
-    expect(sheet(tables, 'Instructions').rows.flat().map((c) => String(c.value))).toContainEqual(expect.stringMatching(/^Prévu : laissé vide, car les cibles dépendent de la période choisie/));
+    expect(
+      sheet(tables, 'Instructions')
+        .rows.flat()
+        .map((c) => String(c.value)),
+    ).toContainEqual(expect.stringMatching(/^Prévu : laissé vide, car les cibles dépendent de la période choisie/));
     const plan = planTemplate(quarterly, 'BAR');
     const period = plan.sheets[0]!.cells.find((c) => c.key === 'identification:period')!;
-    expect(period).toMatchObject({ role: 'input', validation: { type: 'list', list: ['2024-T1', '2024-T2', '2024-T3', '2024-T4'] } });
+    expect(period).toMatchObject({
+      role: 'input',
+      validation: { type: 'list', list: ['2024-T1', '2024-T2', '2024-T3', '2024-T4'] },
+    });
   }, 60_000);
 
   it('renders a period template as the plan says: the period cell locked and grey, keyed as the generic input', async () => {

@@ -5,7 +5,15 @@ import { renderIssue, severityLabel } from '../../core/messages';
 import { run } from '../../pipeline/cli/validate';
 import { fileFailure, type JsonReport } from '../../pipeline/cli/print-report';
 import { loadFrameworkFile } from '../../pipeline/framework-file';
-import { applyEdits, FIXTURES_DIR, issueKey, loadSeededCases, sha256, tempDir, writeExample } from '../fixtures/workbooks';
+import {
+  applyEdits,
+  FIXTURES_DIR,
+  issueKey,
+  loadSeededCases,
+  sha256,
+  tempDir,
+  writeExample,
+} from '../fixtures/workbooks';
 import { escapeRegExp, lines, runCli, STACK_LINE } from './capture';
 
 const framework = loadFrameworkFile();
@@ -33,7 +41,11 @@ const FIXTURES: Fixture[] = readdirSync(FIXTURES_DIR, { withFileTypes: true })
     const dir = path.join(FIXTURES_DIR, d.name);
     const input = readdirSync(dir).filter((f) => f !== 'expected.json');
     if (input.length !== 1) throw new Error(`${dir}: one input file expected, found ${input.join(', ')}`);
-    return { name: d.name, file: path.join(dir, input[0]!), expected: JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Fixture['expected'] };
+    return {
+      name: d.name,
+      file: path.join(dir, input[0]!),
+      expected: JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Fixture['expected'],
+    };
   });
 const UNUSABLE = FIXTURES.filter((f) => f.expected.code !== undefined);
 
@@ -120,7 +132,14 @@ describe('--json', () => {
             },
           ],
         },
-        { file: good, valid: true, stats: { errors: 0, warnings: 0, acknowledged: 0, inputs: 40, filled: 40 }, commune: 'GNZ', period: '2023', issues: [] },
+        {
+          file: good,
+          valid: true,
+          stats: { errors: 0, warnings: 0, acknowledged: 0, inputs: 40, filled: 40 },
+          commune: 'GNZ',
+          period: '2023',
+          issues: [],
+        },
       ],
     });
   });
@@ -160,7 +179,10 @@ describe('seeded mistakes through the command line', () => {
     for (const issue of entry.issues) {
       expect(issue.message).toBe(renderIssue(issue, 'fr'));
       const place = issue.sheet === null ? 'classeur' : `${issue.sheet}!${issue.address}`;
-      const line = new RegExp(`^    ${escapeRegExp(severityLabel(issue.severity, 'fr'))} +${escapeRegExp(place)} +${escapeRegExp(issue.message)}$`, 'm');
+      const line = new RegExp(
+        `^    ${escapeRegExp(severityLabel(issue.severity, 'fr'))} +${escapeRegExp(place)} +${escapeRegExp(issue.message)}$`,
+        'm',
+      );
       expect(text.stdout).toMatch(line);
     }
   });
@@ -173,18 +195,21 @@ describe('files that cannot be used', () => {
     );
   });
 
-  test.each(UNUSABLE.map((f) => [f.name, f] as const))('%s: exit 2, one French line naming it, the good file still checked', async (_, fixture) => {
-    const before = [sha256(fixture.file), sha256(good)];
-    const result = await cli(fixture.file, good);
-    expect(result.code).toBe(2);
-    expect(lines(result.stderr)).toEqual([expect.stringContaining(`${fixture.file} : ${fixture.expected.reason!}`)]);
-    expect(result.stderr).not.toMatch(STACK_LINE);
-    expect(result.stdout).not.toMatch(STACK_LINE);
-    // The other file of the same call is still reported in full.
-    expect(result.stdout).toContain(`${good}\n  Aucun problème trouvé.`);
-    expect(lines(result.stdout).at(-1)).toBe('2 fichiers : 1 valide, 0 avec des erreurs, 1 inutilisable.');
-    expect([sha256(fixture.file), sha256(good)]).toEqual(before);
-  });
+  test.each(UNUSABLE.map((f) => [f.name, f] as const))(
+    '%s: exit 2, one French line naming it, the good file still checked',
+    async (_, fixture) => {
+      const before = [sha256(fixture.file), sha256(good)];
+      const result = await cli(fixture.file, good);
+      expect(result.code).toBe(2);
+      expect(lines(result.stderr)).toEqual([expect.stringContaining(`${fixture.file} : ${fixture.expected.reason!}`)]);
+      expect(result.stderr).not.toMatch(STACK_LINE);
+      expect(result.stdout).not.toMatch(STACK_LINE);
+      // The other file of the same call is still reported in full.
+      expect(result.stdout).toContain(`${good}\n  Aucun problème trouvé.`);
+      expect(lines(result.stdout).at(-1)).toBe('2 fichiers : 1 valide, 0 avec des erreurs, 1 inutilisable.');
+      expect([sha256(fixture.file), sha256(good)]).toEqual(before);
+    },
+  );
 
   test('the reason is in English with --lang en', async () => {
     const encrypted = UNUSABLE.find((f) => f.expected.code === 'encrypted')!;
@@ -210,13 +235,19 @@ describe('files that cannot be used', () => {
   test('a folder given as a file', async () => {
     const result = await cli(tmp.dir);
     expect(result.code).toBe(2);
-    expect(lines(result.stderr)).toEqual([`${tmp.dir} : ce n’est pas un fichier (dossier) : indiquez le classeur .xlsx lui-même`]);
+    expect(lines(result.stderr)).toEqual([
+      `${tmp.dir} : ce n’est pas un fichier (dossier) : indiquez le classeur .xlsx lui-même`,
+    ]);
   });
 
   test('--max-size: a larger file is refused with its size and the limit', async () => {
     const result = await cli('--max-size', '0.01', good);
     expect(result.code).toBe(2);
-    expect(lines(result.stderr)).toEqual([expect.stringMatching(new RegExp(`^${escapeRegExp(good)} : fichier trop volumineux \\(0,\\d\\d Mo, au plus 0,01 Mo\\)$`))]);
+    expect(lines(result.stderr)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${escapeRegExp(good)} : fichier trop volumineux \\(0,\\d\\d Mo, au plus 0,01 Mo\\)$`),
+      ),
+    ]);
     expect(result.stderr).not.toContain('au plus 0 Mo');
     // A generous limit accepts it.
     expect((await cli('--max-size', '5', good)).code).toBe(0);
@@ -225,7 +256,9 @@ describe('files that cannot be used', () => {
   test('an unexpected failure is still one line naming the file, without a stack trace', () => {
     const failure = fileFailure('x.xlsx', new TypeError('boom\n    at somewhere (file.ts:1:1)'), 'fr');
     expect(failure.code).toBe('internal');
-    expect(failure.line).toBe('x.xlsx : erreur interne pendant le contrôle (boom) : signalez-la au responsable suivi-évaluation');
+    expect(failure.line).toBe(
+      'x.xlsx : erreur interne pendant le contrôle (boom) : signalez-la au responsable suivi-évaluation',
+    );
     expect(failure.line).not.toMatch(STACK_LINE);
   });
 });
@@ -234,7 +267,11 @@ describe('arguments', () => {
   test('no file → 2 with a French usage line', async () => {
     const result = await cli();
     expect(result.code).toBe(2);
-    expect(lines(result.stderr)).toEqual([expect.stringMatching(/^Erreur : validate : aucun fichier à contrôler\. Usage : npm run validate -- FICHIER\.xlsx/)]);
+    expect(lines(result.stderr)).toEqual([
+      expect.stringMatching(
+        /^Erreur : validate : aucun fichier à contrôler\. Usage : npm run validate -- FICHIER\.xlsx/,
+      ),
+    ]);
     expect(result.stdout).toBe('');
   });
 
@@ -264,7 +301,9 @@ describe('arguments', () => {
     writeFileSync(broken, '{ "id": ');
     const result = await cli('--framework', broken, good);
     expect(result.code).toBe(2);
-    expect(lines(result.stderr)).toEqual([expect.stringMatching(new RegExp(`^Cadre de résultats invalide – ${escapeRegExp(broken)}: is not valid JSON`))]);
+    expect(lines(result.stderr)).toEqual([
+      expect.stringMatching(new RegExp(`^Cadre de résultats invalide – ${escapeRegExp(broken)}: is not valid JSON`)),
+    ]);
   });
 
   test('--framework: another valid framework file is used', async () => {
@@ -272,7 +311,9 @@ describe('arguments', () => {
     writeFileSync(copy, JSON.stringify({ ...framework, id: 'autre-cadre' }));
     const result = await cli('--framework', copy, good);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('Ce modèle appartient à un autre cadre de résultats (ensemble-gao, attendu : autre-cadre).');
+    expect(result.stdout).toContain(
+      'Ce modèle appartient à un autre cadre de résultats (ensemble-gao, attendu : autre-cadre).',
+    );
   });
 
   test('--help → 0, on stdout', async () => {

@@ -18,11 +18,17 @@ function files(dir: string): string[] {
 const sources = files(CORE).map((file) => ({ file: path.relative(CORE, file), text: readFileSync(file, 'utf8') }));
 
 test('the core has its sources', () => {
-  expect(sources.map((s) => s.file)).toEqual(expect.arrayContaining(['validate.ts', 'tables.ts', path.join('rules', 'registry.ts')]));
+  expect(sources.map((s) => s.file)).toEqual(
+    expect.arrayContaining(['validate.ts', 'tables.ts', path.join('rules', 'registry.ts')]),
+  );
 });
 
 test.each(sources.map((s) => [s.file, s.text]))('%s imports only the core itself and zod', (file, text) => {
-  const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  const specifiers = [
+    ...text.matchAll(
+      /(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]!);
   for (const spec of specifiers) {
     if (spec === 'zod') continue;
     expect(spec).toMatch(/^\.\.?\//);

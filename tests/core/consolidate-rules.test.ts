@@ -16,13 +16,19 @@ function framework() {
   setTargets(fw, indicator(fw, 'R1.1.1').periodTargets, { '2024-T1': 5, '2024-T2': 5, '2024-T3': 10, '2024-T4': 5 });
   setTargets(fw, indicator(fw, 'R4.2.1').periodTargets, { '2024-T1': 1, '2024-T2': 3, '2024-T3': 2, '2024-T4': 2 });
   setTargets(fw, indicator(fw, 'R3.1.2').periodTargets, { '2024-T1': 10, '2024-T2': 20, '2024-T3': 30, '2024-T4': 40 });
-  expect([indicator(fw, 'R1.1.1'), indicator(fw, 'R4.2.1'), indicator(fw, 'R3.1.2')].map((i) => i.aggregation.periods)).toEqual(['sum', 'max', 'latest']);
+  expect(
+    [indicator(fw, 'R1.1.1'), indicator(fw, 'R4.2.1'), indicator(fw, 'R3.1.2')].map((i) => i.aggregation.periods),
+  ).toEqual(['sum', 'max', 'latest']);
   return fw;
 }
 
-const line = (model: ReturnType<typeof consolidate>, code: string) => model.indicators.find((l) => l.item.code === code)!;
+const line = (model: ReturnType<typeof consolidate>, code: string) =>
+  model.indicators.find((l) => l.item.code === code)!;
 
-const women = (code: string, achieved: number): DataPoint => ({ ...indicatorPoint(code, achieved), disaggregation: 'women' });
+const women = (code: string, achieved: number): DataPoint => ({
+  ...indicatorPoint(code, achieved),
+  disaggregation: 'women',
+});
 
 test('sum, max and latest across the quarters of one commune: achieved and planned follow the item’s rule', () => {
   const fw = framework();
@@ -38,7 +44,9 @@ test('sum, max and latest across the quarters of one commune: achieved and plann
   expect(line(model, 'R4.2.1').communes['GNZ']).toMatchObject({ achieved: 3, planned: 3 });
   // latest: the last report (20, not the highest 30 nor a sum), against the last quarter's target.
   expect(line(model, 'R3.1.2').communes['GNZ']).toMatchObject({ achieved: 20, planned: 30 });
-  expect([line(model, 'R1.1.1'), line(model, 'R4.2.1'), line(model, 'R3.1.2')].map((l) => l.total.achieved)).toEqual([12, 3, 20]);
+  expect([line(model, 'R1.1.1'), line(model, 'R4.2.1'), line(model, 'R3.1.2')].map((l) => l.total.achieved)).toEqual([
+    12, 3, 20,
+  ]);
 });
 
 test('the rule follows the period order, not the order the reports arrive in', () => {
@@ -54,7 +62,10 @@ test('the rule follows the period order, not the order the reports arrive in', (
 test('the communes add up (sum) or give their highest (max); a commune not received is left out, never a 0', () => {
   const fw = framework();
   indicator(fw, 'R4.2.1').aggregation.communes = 'max';
-  const reports = [acceptedReport('GNZ', '2024-T1', { 'R1.1.1': 4, 'R4.2.1': 1 }), acceptedReport('SAL', '2024-T1', { 'R1.1.1': 6, 'R4.2.1': 2 })];
+  const reports = [
+    acceptedReport('GNZ', '2024-T1', { 'R1.1.1': 4, 'R4.2.1': 1 }),
+    acceptedReport('SAL', '2024-T1', { 'R1.1.1': 6, 'R4.2.1': 2 }),
+  ];
   const model = consolidate(fw, reports, { periods: ['2024-T1'] });
   const sum = line(model, 'R1.1.1');
   expect(sum.total.achieved).toBe(10);
@@ -106,7 +117,10 @@ test('a commune received without a figure for an item is not counted in that ite
 test('the tidy data holds each number received exactly once, for the selection’s reports only', () => {
   const fw = framework();
   const t1 = { ...acceptedReport('GNZ', '2024-T1', { 'R1.1.1': 3 }) };
-  const t2 = { ...acceptedReport('GNZ', '2024-T2', { 'R1.1.1': 4, 'R4.2.1': 2 }), points: [indicatorPoint('R1.1.1', 4), women('R1.1.1', 1), indicatorPoint('R4.2.1', 2)] };
+  const t2 = {
+    ...acceptedReport('GNZ', '2024-T2', { 'R1.1.1': 4, 'R4.2.1': 2 }),
+    points: [indicatorPoint('R1.1.1', 4), women('R1.1.1', 1), indicatorPoint('R4.2.1', 2)],
+  };
   const sal = acceptedReport('SAL', '2024-T2', { 'R1.1.1': 6 });
   const model = consolidate(fw, [t1, t2, sal], { periods: ['2024-T2'] });
   const rows = model.data.map((d) => [d.commune, d.period, d.code, d.disaggregation, d.achieved]);

@@ -66,7 +66,17 @@ describe('the real framework', () => {
   it('has exactly the seed’s 13 indicators, each under its expected result', () => {
     expect(fw.indicators).toHaveLength(13);
     for (const ind of fw.indicators) expect(ind.code.startsWith(`${ind.result}.`)).toBe(true);
-    expect(fw.results.map((r) => r.code)).toEqual(['R1.1', 'R1.2', 'R2.2', 'R3.1', 'R3.2', 'R3.3', 'R4.1', 'R4.2', 'R4.3']);
+    expect(fw.results.map((r) => r.code)).toEqual([
+      'R1.1',
+      'R1.2',
+      'R2.2',
+      'R3.1',
+      'R3.2',
+      'R3.3',
+      'R4.1',
+      'R4.2',
+      'R4.3',
+    ]);
   });
 
   it('has budget lines that add up to exactly 96 303 057 FCFA, the project budget', () => {
@@ -77,7 +87,13 @@ describe('the real framework', () => {
   });
 
   it('disaggregates by sex exactly the people counts', () => {
-    expect(fw.indicators.filter(isPeople).map((i) => i.code)).toEqual(['R1.1.1', 'R1.1.2', 'R1.2.1', 'R3.1.2', 'R3.2.1']);
+    expect(fw.indicators.filter(isPeople).map((i) => i.code)).toEqual([
+      'R1.1.1',
+      'R1.1.2',
+      'R1.2.1',
+      'R3.1.2',
+      'R3.2.1',
+    ]);
     expect(fw.beneficiaries.filter(isPeople).map((b) => b.code)).toEqual(['BEN-0-14', 'BEN-15-17', 'BEN-18-24']);
   });
 
@@ -90,38 +106,108 @@ describe('the real framework', () => {
 
 describe('a broken framework fails with a FrameworkError naming the path', () => {
   it.each<[string, (fw: Json) => void, string]>([
-    ['a fractional commune target', (fw) => (fw.indicators[3].targets.BAR = 1.5), 'indicators[3].targets.BAR: expected a whole number'],
-    ['a negative commune target', (fw) => (fw.indicators[0].targets.GNZ = -1), 'indicators[0].targets.GNZ: expected a number ≥ 0'],
-    ['a target written as text', (fw) => (fw.indicators[0].targets.GNZ = '25'), 'indicators[0].targets.GNZ: expected a whole number'],
-    ['a commune without target', (fw) => delete fw.indicators[2].targets.ANS, 'indicators[2].targets.ANS: missing the target of commune ANS'],
-    ['a target for an unknown commune', (fw) => (fw.beneficiaries[1].targets.XYZ = 0), 'beneficiaries[1].targets.XYZ: unknown commune XYZ'],
-    ['a budget line without a commune', (fw) => delete fw.budgetLines[4].planned.SAL, 'budgetLines[4].planned.SAL: missing the target of commune SAL'],
-    ['targets that do not add up', (fw) => (fw.indicators[1].target = 101), "indicators[1].targets: the communes' targets add up to 100, not to the project target 101"],
-    ['budget lines one franc over', (fw) => (fw.budgetLines[5].planned.GNZ += 1), 'budgetLines: the budget lines add up to 96303058, not to the project budget 96303057'],
-    ['contributions that do not add up', (fw) => (fw.contributions[0].amount = 1), 'contributions: the contributions add up to 1, not to the project budget 96303057'],
-    ['a duplicate indicator code', (fw) => (fw.indicators[1].code = 'R1.1.1'), 'indicators[1].code: duplicate code R1.1.1'],
+    [
+      'a fractional commune target',
+      (fw) => (fw.indicators[3].targets.BAR = 1.5),
+      'indicators[3].targets.BAR: expected a whole number',
+    ],
+    [
+      'a negative commune target',
+      (fw) => (fw.indicators[0].targets.GNZ = -1),
+      'indicators[0].targets.GNZ: expected a number ≥ 0',
+    ],
+    [
+      'a target written as text',
+      (fw) => (fw.indicators[0].targets.GNZ = '25'),
+      'indicators[0].targets.GNZ: expected a whole number',
+    ],
+    [
+      'a commune without target',
+      (fw) => delete fw.indicators[2].targets.ANS,
+      'indicators[2].targets.ANS: missing the target of commune ANS',
+    ],
+    [
+      'a target for an unknown commune',
+      (fw) => (fw.beneficiaries[1].targets.XYZ = 0),
+      'beneficiaries[1].targets.XYZ: unknown commune XYZ',
+    ],
+    [
+      'a budget line without a commune',
+      (fw) => delete fw.budgetLines[4].planned.SAL,
+      'budgetLines[4].planned.SAL: missing the target of commune SAL',
+    ],
+    [
+      'targets that do not add up',
+      (fw) => (fw.indicators[1].target = 101),
+      "indicators[1].targets: the communes' targets add up to 100, not to the project target 101",
+    ],
+    [
+      'budget lines one franc over',
+      (fw) => (fw.budgetLines[5].planned.GNZ += 1),
+      'budgetLines: the budget lines add up to 96303058, not to the project budget 96303057',
+    ],
+    [
+      'contributions that do not add up',
+      (fw) => (fw.contributions[0].amount = 1),
+      'contributions: the contributions add up to 1, not to the project budget 96303057',
+    ],
+    [
+      'a duplicate indicator code',
+      (fw) => (fw.indicators[1].code = 'R1.1.1'),
+      'indicators[1].code: duplicate code R1.1.1',
+    ],
     ['a duplicate commune', (fw) => fw.communes.push({ ...fw.communes[0] }), 'communes[4].code: duplicate code GNZ'],
-    ['an unknown expected result', (fw) => (fw.indicators[0].result = 'R9.9'), 'indicators[0].result: unknown expected result R9.9'],
-    ['an indicator code outside its result', (fw) => (fw.indicators[4].code = 'R3.2.9'), 'indicators[4].code: expected a code of the form R2.2.<n>'],
-    ['a code with spaces', (fw) => (fw.communes[0].code = 'G N Z'), 'communes[0].code: expected a code made of letters'],
+    [
+      'an unknown expected result',
+      (fw) => (fw.indicators[0].result = 'R9.9'),
+      'indicators[0].result: unknown expected result R9.9',
+    ],
+    [
+      'an indicator code outside its result',
+      (fw) => (fw.indicators[4].code = 'R3.2.9'),
+      'indicators[4].code: expected a code of the form R2.2.<n>',
+    ],
+    [
+      'a code with spaces',
+      (fw) => (fw.communes[0].code = 'G N Z'),
+      'communes[0].code: expected a code made of letters',
+    ],
     ['another currency', (fw) => (fw.project.currency = 'EUR'), 'project.currency: expected XOF (FCFA)'],
-    ['a period ending before it starts', (fw) => (fw.periods[0].end = '2022-12-31'), 'periods[0].end: the period ends before it starts'],
-    ['a period date written the French way', (fw) => (fw.periods[1].start = '01/01/2024'), 'periods[1].start: expected a date written YYYY-MM-DD'],
+    [
+      'a period ending before it starts',
+      (fw) => (fw.periods[0].end = '2022-12-31'),
+      'periods[0].end: the period ends before it starts',
+    ],
+    [
+      'a period date written the French way',
+      (fw) => (fw.periods[1].start = '01/01/2024'),
+      'periods[1].start: expected a date written YYYY-MM-DD',
+    ],
     ['a duplicate period', (fw) => (fw.periods[1].label = '2023'), 'periods[1].label: duplicate period 2023'],
     ['a version without patch number', (fw) => (fw.version = '1.0'), 'version: expected a version such as 1.0.0'],
-    ['an over-achievement threshold of 100 %', (fw) => (fw.thresholds.overAchievement = 1), 'thresholds.overAchievement:'],
+    [
+      'an over-achievement threshold of 100 %',
+      (fw) => (fw.thresholds.overAchievement = 1),
+      'thresholds.overAchievement:',
+    ],
     ['a negative grace period', (fw) => (fw.entryGraceDays = -1), 'entryGraceDays: expected a number ≥ 0'],
     ['an unknown key (a typo)', (fw) => (fw.indicators[0].cible = 25), 'indicators[0]: Unrecognized key'],
     ['no budget lines', (fw) => delete fw.budgetLines, 'budgetLines:'],
     ['no commune', (fw) => (fw.communes = []), 'communes:'],
-    ['an aggregation rule that does not exist', (fw) => (fw.indicators[0].aggregation.periods = 'average'), 'indicators[0].aggregation.periods:'],
+    [
+      'an aggregation rule that does not exist',
+      (fw) => (fw.indicators[0].aggregation.periods = 'average'),
+      'indicators[0].aggregation.periods:',
+    ],
   ])('%s', (_name, mutate, start) => {
     const found = problems(mutate);
     expect(found.filter((p) => p.startsWith(start))).toHaveLength(1);
   });
 
   it('names the file and has no path for a document that is not an object', () => {
-    expect(() => parseFramework(null, 'cadre.json')).toThrow(new FrameworkError('cadre.json', ['Invalid input: expected object, received null']));
+    expect(() => parseFramework(null, 'cadre.json')).toThrow(
+      new FrameworkError('cadre.json', ['Invalid input: expected object, received null']),
+    );
   });
 
   it('lists every problem, not only the first', () => {
@@ -129,7 +215,12 @@ describe('a broken framework fails with a FrameworkError naming the path', () =>
       fw.indicators[3].targets.BAR = 1.5;
       fw.project.currency = 'EUR';
     });
-    expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^indicators\[3\]\.targets\.BAR: /), expect.stringMatching(/^project\.currency: /)]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^indicators\[3\]\.targets\.BAR: /),
+        expect.stringMatching(/^project\.currency: /),
+      ]),
+    );
   });
 });
 
@@ -141,13 +232,24 @@ function formatOne(fw: Json): void {
 }
 
 /** Every commune with the same value. */
-const each = (value: number): Record<string, number> => Object.fromEntries(raw.communes.map((c: { code: string }) => [c.code, value]));
+const each = (value: number): Record<string, number> =>
+  Object.fromEntries(raw.communes.map((c: { code: string }) => [c.code, value]));
 
 /** The real framework with its year 2024 grouping four quarters, R1.1.1 (sum) and R4.2.1 (max) targeted per quarter. */
 function quarterly(fw: Json): void {
   withQuarters(fw);
-  fw.indicators[0].periodTargets = { ...fw.indicators[0].periodTargets, '2024': each(40), ...Object.fromEntries(QUARTERS.map((q) => [q, each(10)])) };
-  fw.indicators[10].periodTargets = { '2024': each(3), '2024-T1': each(1), '2024-T2': each(3), '2024-T3': each(2), '2024-T4': each(3) };
+  fw.indicators[0].periodTargets = {
+    ...fw.indicators[0].periodTargets,
+    '2024': each(40),
+    ...Object.fromEntries(QUARTERS.map((q) => [q, each(10)])),
+  };
+  fw.indicators[10].periodTargets = {
+    '2024': each(3),
+    '2024-T1': each(1),
+    '2024-T2': each(3),
+    '2024-T3': each(2),
+    '2024-T4': each(3),
+  };
 }
 
 describe('the period dimension (format 2)', () => {
@@ -174,28 +276,61 @@ describe('the period dimension (format 2)', () => {
   });
 
   it.each<[string, (fw: Json) => void, string]>([
-    ['a format-1 file (no "format")', formatOne, 'format: expected "format": 2: this framework file is in an older format; add "format": 2 and the targets per period'],
+    [
+      'a format-1 file (no "format")',
+      formatOne,
+      'format: expected "format": 2: this framework file is in an older format; add "format": 2 and the targets per period',
+    ],
     ['"format": 1', (fw) => (fw.format = 1), 'format: expected "format": 2: this framework file is in an older format'],
-    ['a period within an unknown one', (fw) => fw.periods.push({ label: '2025-T1', start: '2025-01-01', end: '2025-03-31', kind: 'quarter', within: '2025' }), 'periods[2].within: unknown period 2025'],
+    [
+      'a period within an unknown one',
+      (fw) =>
+        fw.periods.push({ label: '2025-T1', start: '2025-01-01', end: '2025-03-31', kind: 'quarter', within: '2025' }),
+      'periods[2].within: unknown period 2025',
+    ],
     [
       'a quarter outside its year’s dates',
-      (fw) => fw.periods.push({ label: '2024-T1', start: '2024-12-01', end: '2025-02-28', kind: 'quarter', within: '2024' }),
+      (fw) =>
+        fw.periods.push({ label: '2024-T1', start: '2024-12-01', end: '2025-02-28', kind: 'quarter', within: '2024' }),
       'periods[2].within: 2024-T1 is not inside 2024 (2024-01-01 to 2024-12-31)',
     ],
     ['a period within itself', (fw) => (fw.periods[0].within = '2023'), 'periods[0].within: 2023 is within itself'],
     [
       'two periods within each other',
       (fw) => {
-        fw.periods.push({ label: 'A', start: '2024-01-01', end: '2024-06-30', within: 'B' }, { label: 'B', start: '2024-01-01', end: '2024-06-30', within: 'A' });
+        fw.periods.push(
+          { label: 'A', start: '2024-01-01', end: '2024-06-30', within: 'B' },
+          { label: 'B', start: '2024-01-01', end: '2024-06-30', within: 'A' },
+        );
       },
       'periods[2].within: A is within itself',
     ],
     ['a period of an unknown kind', (fw) => (fw.periods[0].kind = 'semestre'), 'periods[0].kind:'],
-    ['a target for an unknown period', (fw) => (fw.indicators[0].periodTargets['2025'] = each(5)), 'indicators[0].periodTargets.2025: unknown period 2025'],
-    ['a period target without a commune', (fw) => delete fw.indicators[2].periodTargets['2023'].ANS, 'indicators[2].periodTargets.2023.ANS: missing the target of commune ANS'],
-    ['a period target for an unknown commune', (fw) => (fw.beneficiaries[1].periodTargets['2023'].XYZ = 3), 'beneficiaries[1].periodTargets.2023.XYZ: unknown commune XYZ'],
-    ['a planned amount for an unknown period', (fw) => (fw.budgetLines[3].periodPlanned['2030'] = each(1)), 'budgetLines[3].periodPlanned.2030: unknown period 2030'],
-    ['a fractional period target', (fw) => (fw.indicators[0].periodTargets['2023'].GNZ = 2.5), 'indicators[0].periodTargets.2023.GNZ: expected a whole number'],
+    [
+      'a target for an unknown period',
+      (fw) => (fw.indicators[0].periodTargets['2025'] = each(5)),
+      'indicators[0].periodTargets.2025: unknown period 2025',
+    ],
+    [
+      'a period target without a commune',
+      (fw) => delete fw.indicators[2].periodTargets['2023'].ANS,
+      'indicators[2].periodTargets.2023.ANS: missing the target of commune ANS',
+    ],
+    [
+      'a period target for an unknown commune',
+      (fw) => (fw.beneficiaries[1].periodTargets['2023'].XYZ = 3),
+      'beneficiaries[1].periodTargets.2023.XYZ: unknown commune XYZ',
+    ],
+    [
+      'a planned amount for an unknown period',
+      (fw) => (fw.budgetLines[3].periodPlanned['2030'] = each(1)),
+      'budgetLines[3].periodPlanned.2030: unknown period 2030',
+    ],
+    [
+      'a fractional period target',
+      (fw) => (fw.indicators[0].periodTargets['2023'].GNZ = 2.5),
+      'indicators[0].periodTargets.2023.GNZ: expected a whole number',
+    ],
     [
       'a year’s own target that its quarters do not add up to (sum)',
       (fw) => {
@@ -216,14 +351,32 @@ describe('the period dimension (format 2)', () => {
       'a year’s planned amount that its quarters do not add up to',
       (fw) => {
         withQuarters(fw);
-        fw.budgetLines[1].periodPlanned = { '2024': each(100), '2024-T1': each(25), '2024-T2': each(25), '2024-T3': each(25), '2024-T4': each(24) };
+        fw.budgetLines[1].periodPlanned = {
+          '2024': each(100),
+          '2024-T1': each(25),
+          '2024-T2': each(25),
+          '2024-T3': each(25),
+          '2024-T4': each(24),
+        };
       },
       'budgetLines[1].periodPlanned.2024.GNZ: the targets of the periods within 2024 add up to 99, not to its own target 100',
     ],
-    ['a negative baseline', (fw) => (fw.indicators[0].baseline = { value: -1, year: 2022 }), 'indicators[0].baseline.value: expected a number ≥ 0'],
-    ['a baseline year written as text', (fw) => (fw.indicators[0].baseline = { value: 3, year: '2022' }), 'indicators[0].baseline.year:'],
+    [
+      'a negative baseline',
+      (fw) => (fw.indicators[0].baseline = { value: -1, year: 2022 }),
+      'indicators[0].baseline.value: expected a number ≥ 0',
+    ],
+    [
+      'a baseline year written as text',
+      (fw) => (fw.indicators[0].baseline = { value: 3, year: '2022' }),
+      'indicators[0].baseline.year:',
+    ],
     ['a baseline without its year', (fw) => (fw.indicators[0].baseline = { value: 3 }), 'indicators[0].baseline.year:'],
-    ['a baseline with an unknown key', (fw) => (fw.indicators[0].baseline = { value: 3, year: 2022, annee: 2022 }), 'indicators[0].baseline: Unrecognized key'],
+    [
+      'a baseline with an unknown key',
+      (fw) => (fw.indicators[0].baseline = { value: 3, year: 2022, annee: 2022 }),
+      'indicators[0].baseline: Unrecognized key',
+    ],
   ])('%s is refused', (_name, mutate, start) => {
     const found = problems(mutate);
     expect(found.filter((p) => p.startsWith(start))).toHaveLength(1);

@@ -11,7 +11,9 @@ test('« 12,5 » typed as text in a count: the error alone, no « saisissez le n
   // Row 5 is R2.2.1, a count not disaggregated by sex (target 2 for Gounzourèye).
   const issues = runCase({ name: '12,5 as text', tables: (t) => setValue(t, IND, 'F5', '12,5') }, RULES);
   const onCell = issues.filter(at('F5'));
-  expect(onCell.map((i) => [i.ruleId, i.messageId, i.severity])).toEqual([['non-negative-integer', 'fractional', 'error']]);
+  expect(onCell.map((i) => [i.ruleId, i.messageId, i.severity])).toEqual([
+    ['non-negative-integer', 'fractional', 'error'],
+  ]);
   expect(onCell.some((i) => i.fix)).toBe(false);
   expect(renderIssue(onCell[0]!, 'fr')).toBe('« Réalisé » vaut 12,5 : un effectif est un nombre entier.');
 });
@@ -24,7 +26,9 @@ test('« 12,5 » in a count of people: the value error alone, not also « Femmes
 
 test('« 12,5 » in Femmes: the value error alone, not also « Femmes + Hommes ≠ Réalisé » on the Réalisé cell', () => {
   const issues = runCase({ name: '12,5 women', tables: (t) => setValue(t, IND, 'G2', '12,5') }, RULES);
-  expect(issues.filter((i) => i.row === 2 && i.severity === 'error').map((i) => `${i.address} ${i.ruleId}`)).toEqual(['G2 non-negative-integer']);
+  expect(issues.filter((i) => i.row === 2 && i.severity === 'error').map((i) => `${i.address} ${i.ruleId}`)).toEqual([
+    'G2 non-negative-integer',
+  ]);
 });
 
 test('a consistency error stays when the value itself is fine', () => {
@@ -34,11 +38,16 @@ test('a consistency error stays when the value itself is fine', () => {
 
 test('an amount with centimes typed as text: one error, and the overspend warning it would set off is dropped', () => {
   const issues = runCase({ name: 'centimes', tables: (t) => setValue(t, BUD, 'D2', '9 999 999,5') }, RULES);
-  expect(issues.filter(at('D2')).map((i) => `${i.ruleId}/${i.messageId}`)).toEqual(['non-negative-integer/fractionalAmount']);
+  expect(issues.filter(at('D2')).map((i) => `${i.ruleId}/${i.messageId}`)).toEqual([
+    'non-negative-integer/fractionalAmount',
+  ]);
 });
 
 test('a warning on a cell without error stays, and errors on other cells do not hide it', () => {
-  const issues = runCase({ name: 'two cells', tables: (t) => (setValue(t, IND, 'F5', '12,5'), setValue(t, BUD, 'D2', '4 625 000')) }, RULES);
+  const issues = runCase(
+    { name: 'two cells', tables: (t) => (setValue(t, IND, 'F5', '12,5'), setValue(t, BUD, 'D2', '4 625 000')) },
+    RULES,
+  );
   expect(issues.filter(at('D2')).map((i) => `${i.ruleId}/${i.severity}`)).toEqual(['number-as-text/warning']);
 });
 
@@ -52,7 +61,8 @@ test('Indicateurs left empty while « Indicateurs (2) » holds the figures: one 
         t.sheets.push(copy);
         // Clear what the coordinator typed in the original: Réalisé, Femmes, Hommes, Commentaire.
         const sheet = getSheet(t, IND);
-        for (let row = 2; row <= sheet.rows.length; row++) for (const column of ['F', 'G', 'H', 'I']) setValue(t, IND, `${column}${row}`, null);
+        for (let row = 2; row <= sheet.rows.length; row++)
+          for (const column of ['F', 'G', 'H', 'I']) setValue(t, IND, `${column}${row}`, null);
       },
     },
     RULES,

@@ -2,7 +2,14 @@
  * The period tree and the target of a selection (core/framework/periods.ts): the arithmetic every rule,
  * table and chart relies on to compare a period with its own target, never the whole project's.
  */
-import { periodTarget, periodTree, reportingPeriodsOf, reportingPeriodsTo, targetOver, type PeriodLike } from '../../core/framework/periods';
+import {
+  periodTarget,
+  periodTree,
+  reportingPeriodsOf,
+  reportingPeriodsTo,
+  targetOver,
+  type PeriodLike,
+} from '../../core/framework/periods';
 
 const PERIODS: PeriodLike[] = [
   { label: '2023', start: '2023-01-01', end: '2023-12-31' },

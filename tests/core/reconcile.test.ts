@@ -23,7 +23,13 @@ function setup() {
     { ...acceptedReport('GNZ', '2024-T2', { 'R1.1.1': 4, 'R4.2.1': 2, 'R3.1.2': 8 }), points: [] as DataPoint[] },
     acceptedReport('SAL', '2024-T2', { 'R1.1.1': 6, 'R3.1.2': 12 }),
   ];
-  reports[1]!.points = [indicatorPoint('R1.1.1', 4), women, indicatorPoint('R4.2.1', 2), indicatorPoint('R3.1.2', 8), budget];
+  reports[1]!.points = [
+    indicatorPoint('R1.1.1', 4),
+    women,
+    indicatorPoint('R4.2.1', 2),
+    indicatorPoint('R3.1.2', 8),
+    budget,
+  ];
   const model = consolidate(fw, reports, { periods: T });
   return { model, reports };
 }
@@ -33,14 +39,18 @@ const line = (model: Consolidated, code: string) => model.indicators.find((l) =>
 test('a model consolidate() produced agrees with its inputs: no discrepancy', () => {
   const { model, reports } = setup();
   // The figures are the ones the test means (sum 13, max 2, latest 8 + 12).
-  expect([line(model, 'R1.1.1'), line(model, 'R4.2.1'), line(model, 'R3.1.2')].map((l) => l.total.achieved)).toEqual([13, 2, 20]);
+  expect([line(model, 'R1.1.1'), line(model, 'R4.2.1'), line(model, 'R3.1.2')].map((l) => l.total.achieved)).toEqual([
+    13, 2, 20,
+  ]);
   expect(reconcile(model, reports)).toEqual([]);
 });
 
 test('a tampered total is found, with both figures', () => {
   const { model, reports } = setup();
   line(model, 'R1.1.1').total.achieved = 14;
-  expect(reconcile(model, reports)).toEqual([{ section: 'indicators', code: 'R1.1.1', what: 'total', expected: 13, found: 14 }]);
+  expect(reconcile(model, reports)).toEqual([
+    { section: 'indicators', code: 'R1.1.1', what: 'total', expected: 13, found: 14 },
+  ]);
 });
 
 test('a tampered disaggregation, a budget total, a « latest » total set to the sum: each is found', () => {
@@ -60,7 +70,9 @@ test('a tampered planned figure of the reporting communes is found', () => {
   // GNZ (T1 + T2: 5 + 6) and SAL (T2: 6) reported R1.1.1: 17 planned. A planned counting a missing commune is wrong.
   expect(line(model, 'R1.1.1').total.planned).toBe(17);
   line(model, 'R1.1.1').total.planned = 17 + 11;
-  expect(reconcile(model, reports)).toEqual([{ section: 'indicators', code: 'R1.1.1', what: 'planned (reporting communes)', expected: 17, found: 28 }]);
+  expect(reconcile(model, reports)).toEqual([
+    { section: 'indicators', code: 'R1.1.1', what: 'planned (reporting communes)', expected: 17, found: 28 },
+  ]);
 });
 
 test('a missing row of Données is found, and so is a row counted twice', () => {
@@ -68,9 +80,13 @@ test('a missing row of Données is found, and so is a row counted twice', () => 
   const rows = model.data.length;
   expect(rows).toBe(3 + 5 + 2);
   const dropped = model.data.pop()!;
-  expect(reconcile(model, reports)).toEqual([{ section: 'indicators', code: '*', what: 'data rows', expected: rows, found: rows - 1 }]);
+  expect(reconcile(model, reports)).toEqual([
+    { section: 'indicators', code: '*', what: 'data rows', expected: rows, found: rows - 1 },
+  ]);
   model.data.push(dropped, dropped);
-  expect(reconcile(model, reports)).toEqual([{ section: 'indicators', code: '*', what: 'data rows', expected: rows, found: rows + 1 }]);
+  expect(reconcile(model, reports)).toEqual([
+    { section: 'indicators', code: '*', what: 'data rows', expected: rows, found: rows + 1 },
+  ]);
 });
 
 test('an end-of-project target that no longer matches the framework is found', () => {
@@ -79,6 +95,12 @@ test('an end-of-project target that no longer matches the framework is found', (
   model.budget[0]!.toDate.endTarget += 1;
   expect(reconcile(model, reports)).toEqual([
     { section: 'indicators', code: 'R4.2.1', what: 'end-of-project target', expected: 8, found: 7 },
-    { section: 'budget', code: '*', what: 'planned', expected: model.framework.project.budget, found: model.framework.project.budget + 1 },
+    {
+      section: 'budget',
+      code: '*',
+      what: 'planned',
+      expected: model.framework.project.budget,
+      found: model.framework.project.budget + 1,
+    },
   ]);
 });

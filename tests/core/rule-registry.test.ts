@@ -16,7 +16,8 @@ const ruleFiles = readdirSync(RULES_DIR)
 const isRule = (value: unknown): value is { id: string } =>
   typeof value === 'object' && value !== null && 'id' in value && 'meta' in value && 'check' in value;
 /** The rules a file exports (a file may also export helpers). */
-const rulesExportedBy = (file: string) => Object.values(require(path.join(RULES_DIR, file)) as Record<string, unknown>).filter(isRule);
+const rulesExportedBy = (file: string) =>
+  Object.values(require(path.join(RULES_DIR, file)) as Record<string, unknown>).filter(isRule);
 
 describe('core/rules/ and RULES', () => {
   it('finds the rule files', () => {

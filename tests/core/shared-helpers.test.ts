@@ -30,7 +30,8 @@ test('XML escaping: text escapes & < >, attributes also both quotes', () => {
 
 test('a Date becomes the serial that reads back as the same date, in both date systems', () => {
   for (const iso of ['1900-03-01', '2023-12-20', '2024-02-29', '9999-12-31'])
-    for (const date1904 of [false, true]) expect(serialToIso(dateToSerial(new Date(`${iso}T00:00:00Z`), date1904), date1904)).toBe(iso);
+    for (const date1904 of [false, true])
+      expect(serialToIso(dateToSerial(new Date(`${iso}T00:00:00Z`), date1904), date1904)).toBe(iso);
   expect(dateToSerial(new Date('2023-12-20T00:00:00Z'), false)).toBe(45280);
   expect(dateToSerial(new Date('2023-12-20T00:00:00Z'), true)).toBe(45280 - 1462);
 });

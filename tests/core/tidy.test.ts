@@ -10,27 +10,33 @@ import { loadFrameworkFile } from '../../pipeline/framework-file';
 const fw = loadFrameworkFile();
 const HEADER = ['Période', 'Commune', 'Section', 'Code', 'Désagrégation', 'Prévu', 'Réalisé'];
 
-const row = (period: string, commune: string, section: string, code: string, disaggregation: string, planned: string, achieved: string) => [
-  period,
-  commune,
-  section,
-  code,
-  disaggregation,
-  planned,
-  achieved,
-];
+const row = (
+  period: string,
+  commune: string,
+  section: string,
+  code: string,
+  disaggregation: string,
+  planned: string,
+  achieved: string,
+) => [period, commune, section, code, disaggregation, planned, achieved];
 
 /** The numbers a group holds, as the merge would read them: `section code disaggregation` → achieved. */
 function figures(group: TidyGroup): Record<string, number | null> {
   const data = extract(group.tables, fw);
   return Object.fromEntries(
-    data.points.filter((p) => p.achieved !== null).map((p) => [`${p.section} ${p.code} ${p.disaggregation}`, p.achieved]),
+    data.points
+      .filter((p) => p.achieved !== null)
+      .map((p) => [`${p.section} ${p.code} ${p.disaggregation}`, p.achieved]),
   );
 }
 
 test('one commune and period: a workbook whose numbers, commune and period are the rows’', () => {
   const { groups, issues } = tidyToGroups(
-    [HEADER, row('2023', 'Gounzourèye', 'Indicateurs', 'R1.1.1', 'Total', '25', '1 250'), row('2023', 'Gounzourèye', 'Budget', 'BUD-1', 'Total', '', '4 625 000,5')],
+    [
+      HEADER,
+      row('2023', 'Gounzourèye', 'Indicateurs', 'R1.1.1', 'Total', '25', '1 250'),
+      row('2023', 'Gounzourèye', 'Budget', 'BUD-1', 'Total', '', '4 625 000,5'),
+    ],
     fw,
     'export.csv',
     'export.csv',
@@ -47,7 +53,12 @@ test('one commune and period: a workbook whose numbers, commune and period are t
 
 test('headers by name in any order, case and accents; extra columns ignored', () => {
   const header = ['REALISE', 'code', 'commentaire libre', 'desagregation', 'COMMUNE', 'section', 'periode'];
-  const { groups, issues } = tidyToGroups([header, ['7', 'R1.1.1', 'x', 'total', 'soni aliber', 'INDICATEURS', '2024']], fw, 't', 't');
+  const { groups, issues } = tidyToGroups(
+    [header, ['7', 'R1.1.1', 'x', 'total', 'soni aliber', 'INDICATEURS', '2024']],
+    fw,
+    't',
+    't',
+  );
   expect(issues).toEqual([]);
   expect(groups.map((g) => [g.commune, g.period])).toEqual([['SAL', '2024']]);
   expect(figures(groups[0]!)['indicators R1.1.1 total']).toBe(7);
@@ -55,10 +66,24 @@ test('headers by name in any order, case and accents; extra columns ignored', ()
 
 test('a required header missing: one issue naming it, and no workbook at all', () => {
   const header = HEADER.filter((h) => h !== 'Réalisé');
-  const { groups, issues } = tidyToGroups([header, ['2023', 'Bara', 'Indicateurs', 'R1.1.1', 'Total', '5']], fw, 'kobo.csv', 'kobo.csv');
+  const { groups, issues } = tidyToGroups(
+    [header, ['2023', 'Bara', 'Indicateurs', 'R1.1.1', 'Total', '5']],
+    fw,
+    'kobo.csv',
+    'kobo.csv',
+  );
   expect(groups).toEqual([]);
   expect(issues).toEqual([
-    expect.objectContaining({ ruleId: 'missing-header', messageId: 'missing', severity: 'error', sheet: 'kobo.csv', row: 1, column: null, address: null, params: { header: 'Réalisé', sheet: 'kobo.csv' } }),
+    expect.objectContaining({
+      ruleId: 'missing-header',
+      messageId: 'missing',
+      severity: 'error',
+      sheet: 'kobo.csv',
+      row: 1,
+      column: null,
+      address: null,
+      params: { header: 'Réalisé', sheet: 'kobo.csv' },
+    }),
   ]);
 });
 
@@ -88,7 +113,16 @@ test('an unknown section or code: an issue at its cell, the row left out, the ot
 });
 
 test('an unknown period or commune: an issue naming what is known', () => {
-  const { groups, issues } = tidyToGroups([HEADER, row('2031', 'Bara', 'Indicateurs', 'R1.1.1', 'Total', '', '3'), row('2023', 'Gao', 'Indicateurs', 'R1.1.1', 'Total', '', '3')], fw, 't', 't');
+  const { groups, issues } = tidyToGroups(
+    [
+      HEADER,
+      row('2031', 'Bara', 'Indicateurs', 'R1.1.1', 'Total', '', '3'),
+      row('2023', 'Gao', 'Indicateurs', 'R1.1.1', 'Total', '', '3'),
+    ],
+    fw,
+    't',
+    't',
+  );
   expect(groups).toEqual([]);
   expect(issues.map((i) => [i.ruleId, i.address, i.params])).toEqual([
     ['unknown-period', 'A2', { text: '2031', periods: '2023, 2024' }],
@@ -98,7 +132,12 @@ test('an unknown period or commune: an issue naming what is known', () => {
 
 test('a Femmes row on an item that is not people: refused; the same row twice: the second refused', () => {
   const { issues } = tidyToGroups(
-    [HEADER, row('2023', 'Bara', 'Indicateurs', 'R2.2.1', 'Femmes', '', '1'), row('2023', 'Bara', 'Indicateurs', 'R1.1.1', 'Total', '', '2'), row('2023', 'Bara', 'Indicateurs', 'R1.1.1', 'total', '', '3')],
+    [
+      HEADER,
+      row('2023', 'Bara', 'Indicateurs', 'R2.2.1', 'Femmes', '', '1'),
+      row('2023', 'Bara', 'Indicateurs', 'R1.1.1', 'Total', '', '2'),
+      row('2023', 'Bara', 'Indicateurs', 'R1.1.1', 'total', '', '3'),
+    ],
     fw,
     't',
     't',
@@ -130,5 +169,6 @@ test('two communes and two periods in one table: one workbook per commune and pe
     ['ANS', '2023', { 'indicators R1.1.1 total': 2 }],
     ['BAR', '2024', { 'indicators R1.1.1 total': 3 }],
   ]);
-  for (const g of groups) expect([extract(g.tables, fw).commune, extract(g.tables, fw).period]).toEqual([g.commune, g.period]);
+  for (const g of groups)
+    expect([extract(g.tables, fw).commune, extract(g.tables, fw).period]).toEqual([g.commune, g.period]);
 });

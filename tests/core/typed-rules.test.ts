@@ -36,7 +36,9 @@ describe('defineRule', () => {
 
   it('a misspelt messageId compiles no more, though nothing would stop it at run time', () => {
     expect(runCase({ name: 'right' }, [probe]).map((i) => i.messageId)).toEqual(['found']);
-    expect(runCase({ name: 'misspelt', options: { expectedPeriod: 'typo' } }, [probe]).map((i) => i.messageId)).toEqual(['found', 'fuond']);
+    expect(runCase({ name: 'misspelt', options: { expectedPeriod: 'typo' } }, [probe]).map((i) => i.messageId)).toEqual(
+      ['found', 'fuond'],
+    );
   });
 
   it('a rule test may expect only the rule’s own message ids', () => {

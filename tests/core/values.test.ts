@@ -1,4 +1,14 @@
-import { CURRENCY_WORDS, dateOf, formatFrenchNumber, numberOf, parseNumberText, readDate, readNumber, type DateRead, type NumberRead } from '../../core/values';
+import {
+  CURRENCY_WORDS,
+  dateOf,
+  formatFrenchNumber,
+  numberOf,
+  parseNumberText,
+  readDate,
+  readNumber,
+  type DateRead,
+  type NumberRead,
+} from '../../core/values';
 import { date, empty, error, formula, num, text } from '../helpers/build-tables';
 import type { Cell } from '../../core/tables';
 
@@ -38,7 +48,7 @@ describe('parseNumberText', () => {
     [`1${NNBSP}250 personnes`, ['personnes'], read(1250)],
     ['2,5 personnes', ['personnes'], read(2.5)],
     ['3 sensibilisations', ['sensibilisations'], read(3)],
-    ["1 plans d’action", ["plans d'action"], read(1)],
+    ['1 plans d’action', ["plans d'action"], read(1)],
     ["1 plan d'action", ["plans d'action"], read(1)],
     ['4 625 000 FCFA', CURRENCY_WORDS, read(4625000)],
     ['4 625 000,50 FCFA', CURRENCY_WORDS, read(4625000.5)],
@@ -102,7 +112,12 @@ describe('readNumber / numberOf', () => {
     ['ambiguous text', text('1.250'), { status: 'ambiguous', text: '1.250' }, undefined],
     ['text', text('abc'), { status: 'invalid', text: 'abc' }, undefined],
     ['error', error('#REF!'), { status: 'error', code: '#REF!' }, undefined],
-    ['formula: its cached result is never used', formula('G2+H2', 25), { status: 'formula', formula: 'G2+H2' }, undefined],
+    [
+      'formula: its cached result is never used',
+      formula('G2+H2', 25),
+      { status: 'formula', formula: 'G2+H2' },
+      undefined,
+    ],
     ['boolean', { kind: 'boolean', value: true }, { status: 'invalid', text: 'true' }, undefined],
     ['date', date('2024-01-15'), { status: 'invalid', text: '2024-01-15' }, undefined],
   ])('%s', (_name, cell, expected, value) => {
@@ -111,7 +126,11 @@ describe('readNumber / numberOf', () => {
   });
 
   it('accepts the units it is given', () => {
-    expect(readNumber(text('25 personnes'), ['personnes'])).toEqual({ status: 'text', value: 25, text: '25 personnes' });
+    expect(readNumber(text('25 personnes'), ['personnes'])).toEqual({
+      status: 'text',
+      value: 25,
+      text: '25 personnes',
+    });
     expect(readNumber(text('25 personnes'))).toEqual({ status: 'invalid', text: '25 personnes' });
     expect(numberOf(text('25 personnes'), ['personnes'])).toBe(25);
   });
@@ -163,6 +182,10 @@ describe('formatFrenchNumber', () => {
   });
 
   it.each([0, 7, 1250, 1250.5, 96303057, 4625000.5])('%d reads back from its French text', (value) => {
-    expect(parseNumberText(formatFrenchNumber(value))).toEqual({ status: 'text', value, text: formatFrenchNumber(value) });
+    expect(parseNumberText(formatFrenchNumber(value))).toEqual({
+      status: 'text',
+      value,
+      text: formatFrenchNumber(value),
+    });
   });
 });

@@ -28,7 +28,18 @@ export function frameworkCopy(): Framework {
 
 export type Value = string | number | boolean | Date | null | undefined;
 
-const ERROR_CODES = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!'];
+const ERROR_CODES = [
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+];
 
 export const empty = (): Cell => ({ kind: 'empty', value: null });
 export const text = (value: string): Cell => ({ kind: 'string', value });
@@ -36,7 +47,11 @@ export const num = (value: number): Cell => ({ kind: 'number', value });
 export const date = (iso: string): Cell => ({ kind: 'date', value: iso });
 export const error = (code: string): Cell => ({ kind: 'error', value: code });
 /** A formula cell (text without `=`) and its cached result. */
-export const formula = (text: string, result: string | number | boolean | null = null): Cell => ({ kind: 'formula', value: result, formula: text });
+export const formula = (text: string, result: string | number | boolean | null = null): Cell => ({
+  kind: 'formula',
+  value: result,
+  formula: text,
+});
 
 /**
  * The cell a reader would give for a value: null / '' → empty, number, boolean, Date → date,
@@ -64,7 +79,12 @@ export interface BuildOptions {
  * The tables of the commune's template filled with `exampleFill` (Gounzourèye, 2023 by default): the
  * period's own template, as the bundled examples, unless `generic` (or the period is no reporting period).
  */
-export function buildTables({ commune = 'GNZ', period = '2023', framework: fw = framework(), generic = false }: BuildOptions = {}): Tables {
+export function buildTables({
+  commune = 'GNZ',
+  period = '2023',
+  framework: fw = framework(),
+  generic = false,
+}: BuildOptions = {}): Tables {
   const plan = planTemplate(fw, commune, generic || !isReportingPeriod(fw.periods, period) ? null : period);
   const fill = exampleFill(fw, commune, period);
   const keys = new Set(plan.sheets.flatMap((s) => s.cells.map((c) => c.key).filter(Boolean)));
@@ -205,7 +225,9 @@ export function moveColumn(tables: Tables, sheet: string, from: number | string,
 export function mapText(tables: Tables, transform: (text: string) => string, sheet?: string): Tables {
   for (const s of tables.sheets) {
     if (sheet !== undefined && s.name !== sheet) continue;
-    s.rows = s.rows.map((cells) => cells.map((c) => (c.kind === 'string' ? { ...c, value: transform(String(c.value)) } : c)));
+    s.rows = s.rows.map((cells) =>
+      cells.map((c) => (c.kind === 'string' ? { ...c, value: transform(String(c.value)) } : c)),
+    );
   }
   return tables;
 }

@@ -14,7 +14,12 @@ import { writeTemplateFile, type Fill } from '../../pipeline/templates';
 import { framework as projectFramework } from './merge-fixtures';
 
 export const QUARTERS = ['2024-T1', '2024-T2', '2024-T3', '2024-T4'] as const;
-export const SENT: Record<string, readonly string[]> = { '2024-T1': ['GNZ', 'SAL', 'ANS', 'BAR'], '2024-T2': ['GNZ', 'SAL', 'ANS'], '2024-T3': ['GNZ', 'SAL', 'ANS', 'BAR'], '2024-T4': [] };
+export const SENT: Record<string, readonly string[]> = {
+  '2024-T1': ['GNZ', 'SAL', 'ANS', 'BAR'],
+  '2024-T2': ['GNZ', 'SAL', 'ANS'],
+  '2024-T3': ['GNZ', 'SAL', 'ANS', 'BAR'],
+  '2024-T4': [],
+};
 export const NO_INDICATOR_TARGET = '2024-T3';
 const FACTOR: Record<string, number> = { '2024-T1': 0.8, '2024-T2': 1, '2024-T3': 1.2 };
 export const BASELINE = { code: 'R1.1.1', value: 12, year: 2022 };
@@ -27,7 +32,13 @@ export function quarterlyFramework(extraIndicators = 0): Framework {
       ...projectFramework,
       periods: [
         { label: '2024', start: '2024-01-01', end: '2024-12-31', kind: 'year' },
-        ...QUARTERS.map((label, i) => ({ label, start: `2024-${String(i * 3 + 1).padStart(2, '0')}-01`, end: ends[i]!, kind: 'quarter' as const, within: '2024' })),
+        ...QUARTERS.map((label, i) => ({
+          label,
+          start: `2024-${String(i * 3 + 1).padStart(2, '0')}-01`,
+          end: ends[i]!,
+          kind: 'quarter' as const,
+          within: '2024',
+        })),
       ],
     },
     QUARTERS,
@@ -43,7 +54,11 @@ export function quarterlyFramework(extraIndicators = 0): Framework {
     ...spread,
     indicators: [...spread.indicators.slice(0, at), ...extra, ...spread.indicators.slice(at)].map((i) => {
       const { [NO_INDICATOR_TARGET]: _none, ...periodTargets } = i.periodTargets;
-      return { ...i, periodTargets, ...(i.code === BASELINE.code ? { baseline: { value: BASELINE.value, year: BASELINE.year } } : {}) };
+      return {
+        ...i,
+        periodTargets,
+        ...(i.code === BASELINE.code ? { baseline: { value: BASELINE.value, year: BASELINE.year } } : {}),
+      };
     }),
   };
 }
@@ -64,7 +79,11 @@ export function quarterFill(fw: Framework, commune: string, quarter: string): Fi
   };
   const fill = exampleFill(reported, commune, quarter);
   // The template shows the end-of-project targets; the coordinator writes the quarter's own (rule planned-mismatch).
-  const planned = (section: string, items: readonly { code: string }[], targets: (item: never) => Record<string, Record<string, number>>) => {
+  const planned = (
+    section: string,
+    items: readonly { code: string }[],
+    targets: (item: never) => Record<string, Record<string, number>>,
+  ) => {
     for (const item of items) {
       const own = (targets as (i: typeof item) => Record<string, Record<string, number>>)(item)[quarter]?.[commune];
       if (own !== undefined) fill[`${section}:${item.code}:planned`] = own;
@@ -77,7 +96,10 @@ export function quarterFill(fw: Framework, commune: string, quarter: string): Fi
 }
 
 /** Writes the framework file and the communes' quarterly workbooks; returns the framework's path and every fill. */
-export async function writeQuarterlyCase(dir: string, extraIndicators = 0): Promise<{ frameworkFile: string; framework: Framework; fills: Map<string, Fill> }> {
+export async function writeQuarterlyCase(
+  dir: string,
+  extraIndicators = 0,
+): Promise<{ frameworkFile: string; framework: Framework; fills: Map<string, Fill> }> {
   const fw = quarterlyFramework(extraIndicators);
   mkdirSync(path.join(dir, 'fiches'), { recursive: true });
   const frameworkFile = path.join(dir, 'cadre-trimestriel.json');
@@ -88,7 +110,12 @@ export async function writeQuarterlyCase(dir: string, extraIndicators = 0): Prom
       const commune = fw.communes.find((c) => c.code === code)!;
       const fill = quarterFill(fw, code, quarter);
       fills.set(`${code}|${quarter}`, fill);
-      await writeTemplateFile(fw, planTemplate(fw, code), path.join(dir, 'fiches', templateFileName(fw, commune, `_${quarter}`)), fill);
+      await writeTemplateFile(
+        fw,
+        planTemplate(fw, code),
+        path.join(dir, 'fiches', templateFileName(fw, commune, `_${quarter}`)),
+        fill,
+      );
     }
   return { frameworkFile, framework: fw, fills };
 }

@@ -70,26 +70,85 @@ export function expectedPoints(code: string, fill: Fill): ExpectedPoint[] {
   // Prévu is the period's own target (null: « cible non définie »), as the reader gives it.
   const period = String(fill['identification:period'] ?? '');
   const target = (targets: Record<string, Record<string, number>>, rule: AggregationRule) =>
-    framework.periods.some((p) => p.label === period) ? periodTarget(framework.periods, targets, code, rule, period) : null;
+    framework.periods.some((p) => p.label === period)
+      ? periodTarget(framework.periods, targets, code, rule, period)
+      : null;
   const out: ExpectedPoint[] = [];
   for (const ind of framework.indicators) {
-    out.push({ commune: name, section: 'Indicateurs', code: ind.code, disaggregation: 'Total', planned: target(ind.periodTargets, ind.aggregation.periods), achieved: num(`indicators:${ind.code}:achieved`) });
+    out.push({
+      commune: name,
+      section: 'Indicateurs',
+      code: ind.code,
+      disaggregation: 'Total',
+      planned: target(ind.periodTargets, ind.aggregation.periods),
+      achieved: num(`indicators:${ind.code}:achieved`),
+    });
     if (isPeople(ind)) {
-      out.push({ commune: name, section: 'Indicateurs', code: ind.code, disaggregation: 'Femmes', planned: null, achieved: num(`indicators:${ind.code}:women`) });
-      out.push({ commune: name, section: 'Indicateurs', code: ind.code, disaggregation: 'Hommes', planned: null, achieved: num(`indicators:${ind.code}:men`) });
+      out.push({
+        commune: name,
+        section: 'Indicateurs',
+        code: ind.code,
+        disaggregation: 'Femmes',
+        planned: null,
+        achieved: num(`indicators:${ind.code}:women`),
+      });
+      out.push({
+        commune: name,
+        section: 'Indicateurs',
+        code: ind.code,
+        disaggregation: 'Hommes',
+        planned: null,
+        achieved: num(`indicators:${ind.code}:men`),
+      });
     }
   }
   for (const line of framework.budgetLines)
-    out.push({ commune: name, section: 'Budget', code: line.code, disaggregation: 'Total', planned: target(line.periodPlanned, 'sum'), achieved: num(`budget:${line.code}:spent`) });
+    out.push({
+      commune: name,
+      section: 'Budget',
+      code: line.code,
+      disaggregation: 'Total',
+      planned: target(line.periodPlanned, 'sum'),
+      achieved: num(`budget:${line.code}:spent`),
+    });
   for (const cat of framework.beneficiaries) {
     const planned = target(cat.periodTargets, cat.aggregation.periods);
     if (isPeople(cat)) {
       const women = num(`beneficiaries:${cat.code}:women`);
       const men = num(`beneficiaries:${cat.code}:men`);
-      out.push({ commune: name, section: 'Bénéficiaires', code: cat.code, disaggregation: 'Total', planned, achieved: women + men });
-      out.push({ commune: name, section: 'Bénéficiaires', code: cat.code, disaggregation: 'Femmes', planned: null, achieved: women });
-      out.push({ commune: name, section: 'Bénéficiaires', code: cat.code, disaggregation: 'Hommes', planned: null, achieved: men });
-    } else out.push({ commune: name, section: 'Bénéficiaires', code: cat.code, disaggregation: 'Total', planned, achieved: num(`beneficiaries:${cat.code}:total`) });
+      out.push({
+        commune: name,
+        section: 'Bénéficiaires',
+        code: cat.code,
+        disaggregation: 'Total',
+        planned,
+        achieved: women + men,
+      });
+      out.push({
+        commune: name,
+        section: 'Bénéficiaires',
+        code: cat.code,
+        disaggregation: 'Femmes',
+        planned: null,
+        achieved: women,
+      });
+      out.push({
+        commune: name,
+        section: 'Bénéficiaires',
+        code: cat.code,
+        disaggregation: 'Hommes',
+        planned: null,
+        achieved: men,
+      });
+    } else
+      out.push({
+        commune: name,
+        section: 'Bénéficiaires',
+        code: cat.code,
+        disaggregation: 'Total',
+        planned,
+        achieved: num(`beneficiaries:${cat.code}:total`),
+      });
   }
   return out;
 }
@@ -97,7 +156,13 @@ export function expectedPoints(code: string, fill: Fill): ExpectedPoint[] {
 /** How many numbers one report holds, from the framework alone. */
 export function pointsPerReport(): number {
   const people = (items: readonly { unit: string }[]) => items.filter((i) => isPeople(i)).length;
-  return framework.indicators.length + 2 * people(framework.indicators) + framework.budgetLines.length + framework.beneficiaries.length + 2 * people(framework.beneficiaries);
+  return (
+    framework.indicators.length +
+    2 * people(framework.indicators) +
+    framework.budgetLines.length +
+    framework.beneficiaries.length +
+    2 * people(framework.beneficiaries)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,7 +234,23 @@ export function truncateToHalf(source: string, target: string): void {
 // ---------------------------------------------------------------------------------------------
 
 /** The tidy table's header as the merge writes it since targets per period; TIDY_HEADER_V1: its first ten columns, as before. */
-export const TIDY_HEADER = ['Période', 'Commune', 'Cercle', 'Section', 'Code', 'Libellé', 'Désagrégation', 'Prévu', 'Réalisé', 'Source', 'Début de période', 'Fin de période', 'Cible fin de projet', 'Référence', 'Année de référence'];
+export const TIDY_HEADER = [
+  'Période',
+  'Commune',
+  'Cercle',
+  'Section',
+  'Code',
+  'Libellé',
+  'Désagrégation',
+  'Prévu',
+  'Réalisé',
+  'Source',
+  'Début de période',
+  'Fin de période',
+  'Cible fin de projet',
+  'Référence',
+  'Année de référence',
+];
 
 export const TIDY_HEADER_V1 = TIDY_HEADER.slice(0, 10);
 
@@ -230,8 +311,25 @@ export interface JsonSummary {
   problem: { id: string; message: string } | null;
   refusedByStrict: boolean;
   communes: { code: string; name: string; received: boolean; sources: string[] }[];
-  sources: { file: string; commune: string | null; period: string | null; status: string; sha256: string | null; reasonText: string | null; errors: number }[];
-  issues: { file: string; ruleId: string; severity: string; sheet: string | null; row: number | null; column: number | null; address: string | null; message: string }[];
+  sources: {
+    file: string;
+    commune: string | null;
+    period: string | null;
+    status: string;
+    sha256: string | null;
+    reasonText: string | null;
+    errors: number;
+  }[];
+  issues: {
+    file: string;
+    ruleId: string;
+    severity: string;
+    sheet: string | null;
+    row: number | null;
+    column: number | null;
+    address: string | null;
+    message: string;
+  }[];
   indicators: { code: string; planned: number; achieved: number | null; women: number | null; men: number | null }[];
 }
 
@@ -297,7 +395,10 @@ export function headers(ws: ExcelJS.Worksheet, row: number): Map<string, number>
 }
 
 /** The rows under a header row as header → cell, until the last row of the sheet. */
-export function records(ws: ExcelJS.Worksheet, headerRow: number): { row: number; get(header: string): ExcelJS.Cell; value(header: string): Scalar }[] {
+export function records(
+  ws: ExcelJS.Worksheet,
+  headerRow: number,
+): { row: number; get(header: string): ExcelJS.Cell; value(header: string): Scalar }[] {
   const cols = headers(ws, headerRow);
   const out = [];
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
@@ -305,7 +406,8 @@ export function records(ws: ExcelJS.Worksheet, headerRow: number): { row: number
     if (!row.hasValues) continue;
     const get = (header: string) => {
       const col = cols.get(header);
-      if (col === undefined) throw new Error(`${ws.name}: no column « ${header} » (have ${[...cols.keys()].join(', ')})`);
+      if (col === undefined)
+        throw new Error(`${ws.name}: no column « ${header} » (have ${[...cols.keys()].join(', ')})`);
       return row.getCell(col);
     };
     out.push({ row: r, get, value: (header: string) => shown(get(header)) });
@@ -325,7 +427,10 @@ export interface DetailRow {
   value(header: string): Scalar;
 }
 
-export function detailRows(ws: ExcelJS.Worksheet, labels: { code: string; commune: string } = { code: 'Code', commune: 'Commune' }): DetailRow[] {
+export function detailRows(
+  ws: ExcelJS.Worksheet,
+  labels: { code: string; commune: string } = { code: 'Code', commune: 'Commune' },
+): DetailRow[] {
   return records(ws, DETAIL_HEADER_ROW)
     .filter((r) => typeof r.value(labels.code) === 'string' && r.value(labels.code) !== '')
     .map((r) => ({ ...r, code: String(r.value(labels.code)), commune: String(r.value(labels.commune) ?? '') }));
@@ -376,7 +481,10 @@ export function sectionTexts(ws: ExcelJS.Worksheet, heading: string): string[] {
 }
 
 /** Synthèse's communes table: name → its row's Statut and Taux as shown. */
-export function synthesisCommunes(ws: ExcelJS.Worksheet, labels = { commune: 'Commune', status: 'Statut', rate: 'Taux' }): Map<string, { status: Scalar; rate: ExcelJS.Cell }> {
+export function synthesisCommunes(
+  ws: ExcelJS.Worksheet,
+  labels = { commune: 'Commune', status: 'Statut', rate: 'Taux' },
+): Map<string, { status: Scalar; rate: ExcelJS.Cell }> {
   let headerRow = 0;
   for (let r = 1; r <= ws.rowCount && headerRow === 0; r++)
     if (shown(ws.getCell(`A${r}`)) === labels.commune && shown(ws.getCell(`C${r}`)) === labels.status) headerRow = r;
@@ -401,14 +509,39 @@ export function formulas(workbook: ExcelJS.Workbook): { where: string; formula: 
   return out;
 }
 
-const WRITER_FUNCTIONS = new Set(['SUM', 'SUMIF', 'SUMPRODUCT', 'MAX', 'MIN', 'IF', 'COUNT', 'AND', 'NOT', 'ISNUMBER', 'N', 'AVERAGE', 'IFERROR']);
+const WRITER_FUNCTIONS = new Set([
+  'SUM',
+  'SUMIF',
+  'SUMPRODUCT',
+  'MAX',
+  'MIN',
+  'IF',
+  'COUNT',
+  'AND',
+  'NOT',
+  'ISNUMBER',
+  'N',
+  'AVERAGE',
+  'IFERROR',
+]);
 
 /**
  * Whether a formula is one the consolidation writer produces: its functions, cell references (with a
  * quoted sheet name), ranges, arithmetic, and only the string literals it uses itself ("" and the
  * « non reçu » label). Anything else — a coordinator's text that became a formula — is refused.
  */
-export function isWriterFormula(formula: string, notReceived: readonly string[] = ['non reçu', 'not received', '–', 'cible non définie', 'target not set', 'après la sélection', 'after the selection']): boolean {
+export function isWriterFormula(
+  formula: string,
+  notReceived: readonly string[] = [
+    'non reçu',
+    'not received',
+    '–',
+    'cible non définie',
+    'target not set',
+    'après la sélection',
+    'after the selection',
+  ],
+): boolean {
   const literals = [...formula.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!);
   // `">=0"`: SUMIF's criterion for « a number » (the planned figure of the communes that reported).
   if (!literals.every((l) => l === '' || l === '>=0' || notReceived.includes(l))) return false;

@@ -36,22 +36,26 @@ export async function packageProblems(file: string): Promise<string[]> {
       const part = parseXml(xml);
       parts.set(name, part);
       // An Excel 2010 extension reference with no id (and nothing to refer to) is what Excel repairs.
-      if (walk(part).some((e) => e.name === 'x14:id' && e.text.trim() === '' && e.children.length === 0)) problems.push(`${name}: empty <x14:id> extension reference`);
+      if (walk(part).some((e) => e.name === 'x14:id' && e.text.trim() === '' && e.children.length === 0))
+        problems.push(`${name}: empty <x14:id> extension reference`);
     } catch (err) {
       problems.push(`${name}: not well-formed XML (${String((err as Error).message).split('\n')[0]})`);
     }
   }
-  for (const required of ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml']) if (!parts.has(required)) problems.push(`missing part ${required}`);
+  for (const required of ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml'])
+    if (!parts.has(required)) problems.push(`missing part ${required}`);
 
   // Content types: an Override per part, or a Default for its extension.
   const types = parts.get('[Content_Types].xml');
   if (types) {
     const defaults = new Set(all(types, 'Default').map((d) => d.attributes['Extension']!.toLowerCase()));
     const overrides = all(types, 'Override').map((o) => o.attributes['PartName']!);
-    for (const o of overrides) if (!names.includes(o.replace(/^\//, ''))) problems.push(`[Content_Types].xml: Override for missing part ${o}`);
+    for (const o of overrides)
+      if (!names.includes(o.replace(/^\//, ''))) problems.push(`[Content_Types].xml: Override for missing part ${o}`);
     for (const n of names) {
       if (n === '[Content_Types].xml') continue;
-      if (!overrides.includes(`/${n}`) && !defaults.has(n.slice(n.lastIndexOf('.') + 1).toLowerCase())) problems.push(`${n}: no content type`);
+      if (!overrides.includes(`/${n}`) && !defaults.has(n.slice(n.lastIndexOf('.') + 1).toLowerCase()))
+        problems.push(`${n}: no content type`);
     }
   }
 
@@ -62,7 +66,9 @@ export async function packageProblems(file: string): Promise<string[]> {
     for (const rel of all(rels, 'Relationship')) {
       if (rel.attributes['TargetMode'] === 'External') continue;
       const target = rel.attributes['Target']!;
-      const resolved = target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(base === '.' ? '' : base, target));
+      const resolved = target.startsWith('/')
+        ? target.slice(1)
+        : path.posix.normalize(path.posix.join(base === '.' ? '' : base, target));
       if (!names.includes(resolved)) problems.push(`${name}: ${rel.attributes['Id']} → missing ${resolved}`);
     }
   }
@@ -74,14 +80,22 @@ export async function packageProblems(file: string): Promise<string[]> {
   for (const s of sheets) if (s.length > 31 || /[\\/?*[\]:]/.test(s)) problems.push(`invalid sheet name ${s}`);
   for (const dn of workbook ? all(workbook, 'definedName') : []) {
     const id = dn.attributes['localSheetId'];
-    if (id !== undefined && Number(id) >= sheets.length) problems.push(`definedName ${dn.attributes['name']} on sheet #${id}`);
+    if (id !== undefined && Number(id) >= sheets.length)
+      problems.push(`definedName ${dn.attributes['name']} on sheet #${id}`);
     const sheetRef = /^'((?:[^']|'')+)'!/.exec(dn.text)?.[1]?.replace(/''/g, "'") ?? /^([^'!]+)!/.exec(dn.text)?.[1];
-    if (sheetRef !== undefined && !sheets.includes(sheetRef)) problems.push(`definedName ${dn.attributes['name']} → unknown sheet ${sheetRef}`);
+    if (sheetRef !== undefined && !sheets.includes(sheetRef))
+      problems.push(`definedName ${dn.attributes['name']} → unknown sheet ${sheetRef}`);
   }
 
   // Shared strings: the declared unique count, Excel's 32 767 characters per text.
   const sst = parts.get('xl/sharedStrings.xml');
-  const strings = sst ? all(sst, 'si').map((si) => all(si, 't').map((t) => t.text).join('')) : [];
+  const strings = sst
+    ? all(sst, 'si').map((si) =>
+        all(si, 't')
+          .map((t) => t.text)
+          .join(''),
+      )
+    : [];
   if (sst && sst.attributes['uniqueCount'] !== undefined && Number(sst.attributes['uniqueCount']) !== strings.length)
     problems.push(`sharedStrings: uniqueCount ${sst.attributes['uniqueCount']} ≠ ${strings.length} entries`);
   strings.forEach((s, i) => s.length > 32767 && problems.push(`sharedStrings #${i}: ${s.length} characters`));
@@ -89,12 +103,15 @@ export async function packageProblems(file: string): Promise<string[]> {
   // Worksheets: formulas within Excel's limit, merged ranges not overlapping, cells in row order.
   for (const [name, ws] of parts) {
     if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
-    for (const f of all(ws, 'f')) if (f.text.length > 8192) problems.push(`${name}: formula of ${f.text.length} characters`);
-    for (const t of all(ws, 't')) if (t.text.length > 32767) problems.push(`${name}: inline text of ${t.text.length} characters`);
+    for (const f of all(ws, 'f'))
+      if (f.text.length > 8192) problems.push(`${name}: formula of ${f.text.length} characters`);
+    for (const t of all(ws, 't'))
+      if (t.text.length > 32767) problems.push(`${name}: inline text of ${t.text.length} characters`);
     const merges = all(ws, 'mergeCell').map((m) => ({ ref: m.attributes['ref']!, ...range(m.attributes['ref']!) }));
     merges.forEach((a, i) =>
       merges.slice(i + 1).forEach((b) => {
-        if (a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2) problems.push(`${name}: merged ranges ${a.ref} and ${b.ref} overlap`);
+        if (a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2)
+          problems.push(`${name}: merged ranges ${a.ref} and ${b.ref} overlap`);
       }),
     );
     let lastRow = 0;
@@ -114,7 +131,8 @@ export async function packageProblems(file: string): Promise<string[]> {
     tableNames.add(display);
     const columns = all(table, 'tableColumn').map((c) => c.attributes['name']!);
     const ref = range(table.attributes['ref']!);
-    if (ref.c2 - ref.c1 + 1 !== columns.length) problems.push(`${name}: ${columns.length} columns for ${table.attributes['ref']}`);
+    if (ref.c2 - ref.c1 + 1 !== columns.length)
+      problems.push(`${name}: ${columns.length} columns for ${table.attributes['ref']}`);
     if (new Set(columns).size !== columns.length) problems.push(`${name}: duplicate column names`);
     if (ref.r2 <= ref.r1) problems.push(`${name}: no data row in ${table.attributes['ref']}`);
   }
@@ -127,7 +145,11 @@ export async function tableColumns(file: string): Promise<{ name: string; ref: s
   const out: { name: string; ref: string; columns: string[] }[] = [];
   for (const name of Object.keys(zip.files).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))) {
     const table = parseXml(await zip.file(name)!.async('string'));
-    out.push({ name: table.attributes['displayName']!, ref: table.attributes['ref']!, columns: all(table, 'tableColumn').map((c) => c.attributes['name']!) });
+    out.push({
+      name: table.attributes['displayName']!,
+      ref: table.attributes['ref']!,
+      columns: all(table, 'tableColumn').map((c) => c.attributes['name']!),
+    });
   }
   return out;
 }

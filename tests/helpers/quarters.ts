@@ -17,7 +17,8 @@ const DATES: Record<(typeof QUARTERS)[number], [string, string]> = {
 /** Adds 2024-T1 … 2024-T4 within the year 2024 (in place); returns the framework. */
 export function withQuarters(fw: Framework): Framework {
   if (!fw.periods.some((p) => p.label === '2024')) throw new Error('the framework has no period 2024');
-  for (const q of QUARTERS) fw.periods.push({ label: q, start: DATES[q][0], end: DATES[q][1], kind: 'quarter', within: '2024' });
+  for (const q of QUARTERS)
+    fw.periods.push({ label: q, start: DATES[q][0], end: DATES[q][1], kind: 'quarter', within: '2024' });
   return fw;
 }
 
@@ -25,7 +26,8 @@ type Targets = Record<string, Record<string, number>>;
 
 /** Sets the targets of `periods` (label → value), the same value for every commune of the framework. */
 export function setTargets(fw: Framework, targets: Targets, periods: Record<string, number>): void {
-  for (const [label, value] of Object.entries(periods)) targets[label] = Object.fromEntries(fw.communes.map((c) => [c.code, value]));
+  for (const [label, value] of Object.entries(periods))
+    targets[label] = Object.fromEntries(fw.communes.map((c) => [c.code, value]));
 }
 
 export const indicator = (fw: Framework, code: string) => {

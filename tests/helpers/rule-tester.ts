@@ -61,18 +61,40 @@ export function runCase(c: Case, rules: readonly Rule[]): Issue[] {
   return validate(base, fw, c.options ?? {}, rules).issues;
 }
 
-const key = (i: { sheet: string | null; address: string | null; messageId: string }) => `${i.sheet ?? ''}|${(i.address ?? '').padStart(8)}|${i.messageId}`;
-const byKey = <T extends { sheet: string | null; address: string | null; messageId: string }>(a: T, b: T) => key(a).localeCompare(key(b));
+const key = (i: { sheet: string | null; address: string | null; messageId: string }) =>
+  `${i.sheet ?? ''}|${(i.address ?? '').padStart(8)}|${i.messageId}`;
+const byKey = <T extends { sheet: string | null; address: string | null; messageId: string }>(a: T, b: T) =>
+  key(a).localeCompare(key(b));
 
 /** What a case asserts about an issue: rule, message, place, severity, acknowledgement. */
-function shape(i: { ruleId: string; messageId: string; sheet: string | null; address: string | null; severity: Severity; acknowledged?: boolean }) {
-  return { ruleId: i.ruleId, messageId: i.messageId, sheet: i.sheet, address: i.address, severity: i.severity, acknowledged: i.acknowledged === true };
+function shape(i: {
+  ruleId: string;
+  messageId: string;
+  sheet: string | null;
+  address: string | null;
+  severity: Severity;
+  acknowledged?: boolean;
+}) {
+  return {
+    ruleId: i.ruleId,
+    messageId: i.messageId,
+    sheet: i.sheet,
+    address: i.address,
+    severity: i.severity,
+    acknowledged: i.acknowledged === true,
+  };
 }
 
 /** When true, ruleTester only records the cases (the messages test renders every invalid case). */
-export const collector: { collecting: boolean; rules: { rule: Rule; cases: RuleCases }[] } = { collecting: false, rules: [] };
+export const collector: { collecting: boolean; rules: { rule: Rule; cases: RuleCases }[] } = {
+  collecting: false,
+  rules: [],
+};
 
-export function ruleTester<MessageIds extends string>(rule: Rule<string, MessageIds>, cases: RuleCases<NoInfer<MessageIds>>): void {
+export function ruleTester<MessageIds extends string>(
+  rule: Rule<string, MessageIds>,
+  cases: RuleCases<NoInfer<MessageIds>>,
+): void {
   if (collector.collecting) {
     collector.rules.push({ rule, cases });
     return;
@@ -106,7 +128,14 @@ export function ruleTester<MessageIds extends string>(rule: Rule<string, Message
         const expected = [...c.issues].sort(byKey);
         expect(actual.map(shape)).toEqual(
           expected.map((e) =>
-            shape({ ruleId: rule.id, messageId: e.messageId, sheet: e.sheet, address: e.address, severity: e.severity ?? rule.meta.severity, acknowledged: e.acknowledged }),
+            shape({
+              ruleId: rule.id,
+              messageId: e.messageId,
+              sheet: e.sheet,
+              address: e.address,
+              severity: e.severity ?? rule.meta.severity,
+              acknowledged: e.acknowledged,
+            }),
           ),
         );
         expected.forEach((e, n) => {

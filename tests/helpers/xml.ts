@@ -18,7 +18,12 @@ export function parseXml(xml: string): XmlElement {
   const document: XmlElement = { name: '#document', attributes: {}, children: [], text: '' };
   const stack: XmlElement[] = [document];
   parser.on('opentag', (tag) => {
-    const element: XmlElement = { name: tag.name, attributes: { ...(tag.attributes as Record<string, string>) }, children: [], text: '' };
+    const element: XmlElement = {
+      name: tag.name,
+      attributes: { ...(tag.attributes as Record<string, string>) },
+      children: [],
+      text: '',
+    };
     stack.at(-1)!.children.push(element);
     stack.push(element);
   });

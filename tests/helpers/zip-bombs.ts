@@ -106,20 +106,32 @@ export function fillerEntry(name: string, prefix: string, bytes: number, suffix:
   return { name, data };
 }
 
-const replace = (entries: readonly RawEntry[], name: string, by: RawEntry): RawEntry[] => entries.map((e) => (e.name === name ? by : e));
+const replace = (entries: readonly RawEntry[], name: string, by: RawEntry): RawEntry[] =>
+  entries.map((e) => (e.name === name ? by : e));
 
 /** The workbook with one more shared string of `bytes` bytes, used by no cell (the 2 MB → 500 MiB bomb). */
 export function sharedStringsBomb(workbook: Buffer, bytes: number): Buffer {
   const entries = entriesOf(workbook);
   const xml = entries.find((e) => e.name === 'xl/sharedStrings.xml')!.data!.toString('utf8');
   const at = xml.lastIndexOf('</sst>');
-  return zipOf(replace(entries, 'xl/sharedStrings.xml', fillerEntry('xl/sharedStrings.xml', `${xml.slice(0, at)}<si><t>`, bytes, `</t></si></sst>`)));
+  return zipOf(
+    replace(
+      entries,
+      'xl/sharedStrings.xml',
+      fillerEntry('xl/sharedStrings.xml', `${xml.slice(0, at)}<si><t>`, bytes, `</t></si></sst>`),
+    ),
+  );
 }
 
 /** The workbook with `count` worksheet parts of `bytes` each that no relationship names. */
 export function unreferencedSheets(workbook: Buffer, count: number, bytes: number): Buffer {
   const entries = entriesOf(workbook);
-  const filler = fillerEntry('x', '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>', bytes, '</t></is></c></row></sheetData></worksheet>');
+  const filler = fillerEntry(
+    'x',
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>',
+    bytes,
+    '</t></is></c></row></sheetData></worksheet>',
+  );
   const one = { deflated: zlib.deflateRawSync(filler.data!, { level: 9 }), size: bytes, crc: crc32(filler.data!) };
   const stray = Array.from({ length: count }, (_, i) => ({ ...one, name: `xl/worksheets/sheet${100 + i}.xml` }));
   return zipOf([...entries, ...stray]);
@@ -150,7 +162,10 @@ export const COMMENT_MARKER = 'COMMENTAIRE-A-GROSSIR';
 /** A correct commune workbook (the generator's example) whose first indicator's comment is COMMENT_MARKER. */
 export async function communeWithMarker(code: string, file: string): Promise<Buffer> {
   const framework = loadFrameworkFile();
-  const fill = { ...exampleFill(framework, code, '2023'), [`indicators:${framework.indicators[0]!.code}:comment`]: COMMENT_MARKER };
+  const fill = {
+    ...exampleFill(framework, code, '2023'),
+    [`indicators:${framework.indicators[0]!.code}:comment`]: COMMENT_MARKER,
+  };
   await writeTemplateFile(framework, planTemplate(framework, code), file, fill);
   return readFileSync(file);
 }
@@ -160,7 +175,9 @@ if (require.main === module) void main();
 
 async function main(): Promise<void> {
   const dir = process.argv[2] ?? '.bombs';
-  const example = readFileSync(process.argv[3] ?? path.join(__dirname, '../../templates/exemples/ensemble-gao_GNZ_Gounzoureye_2023.xlsx'));
+  const example = readFileSync(
+    process.argv[3] ?? path.join(__dirname, '../../templates/exemples/ensemble-gao_GNZ_Gounzoureye_2023.xlsx'),
+  );
   mkdirSync(dir, { recursive: true });
   const MiB = 1024 * 1024;
   const write = (name: string, bytes: Buffer) => {
@@ -173,6 +190,9 @@ async function main(): Promise<void> {
   const merge = path.join(dir, 'merge');
   mkdirSync(merge, { recursive: true });
   const base = path.join(dir, 'base-BAR.xlsx');
-  write('merge/ensemble-gao_BAR_Bara_2023.xlsx', hugeSharedString(await communeWithMarker('BAR', base), COMMENT_MARKER, 300 * 1000 * 1000));
+  write(
+    'merge/ensemble-gao_BAR_Bara_2023.xlsx',
+    hugeSharedString(await communeWithMarker('BAR', base), COMMENT_MARKER, 300 * 1000 * 1000),
+  );
   write('merge/ensemble-gao_BAR_Bara_2023-40k.xlsx', hugeSharedString(readFileSync(base), COMMENT_MARKER, 40000));
 }

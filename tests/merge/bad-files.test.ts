@@ -63,8 +63,12 @@ describe('bad and stray files next to good ones', () => {
       expect(found).toHaveLength(1);
       return found[0]!;
     };
-    expect(lineOf(CORRUPT)).toMatch(/^✗ refusé\s+ensemble-gao_BAR_Bara_2023\.xlsx : inutilisable : classeur endommagé ou tronqué/);
-    expect(lineOf(RENAMED)).toBe(`✗ refusé   ${RENAMED} : inutilisable : ce n’est pas un classeur Excel (.xlsx ou .xlsm)`);
+    expect(lineOf(CORRUPT)).toMatch(
+      /^✗ refusé\s+ensemble-gao_BAR_Bara_2023\.xlsx : inutilisable : classeur endommagé ou tronqué/,
+    );
+    expect(lineOf(RENAMED)).toBe(
+      `✗ refusé   ${RENAMED} : inutilisable : ce n’est pas un classeur Excel (.xlsx ou .xlsm)`,
+    );
     expect(lineOf(LOCK)).toBe(`– ignoré   ${LOCK} : fichier de verrouillage d’Excel ou de LibreOffice`);
     expect(lineOf(HIDDEN)).toBe(`– ignoré   ${HIDDEN} : fichier ou dossier caché`);
     expect(lineOf(PDF)).toBe(`– ignoré   ${PDF} : ni .xlsx, ni .xlsm, ni .csv`);
@@ -74,7 +78,9 @@ describe('bad and stray files next to good ones', () => {
     const workbook = await readWorkbook(output);
     const sources = records(sheet(workbook, 'Sources'), 1);
     // Files first; then the commune-periods no accepted file covers (no file name).
-    const byFile = new Map(sources.filter((r) => r.value('Fichier') !== null).map((r) => [String(r.value('Fichier')), r]));
+    const byFile = new Map(
+      sources.filter((r) => r.value('Fichier') !== null).map((r) => [String(r.value('Fichier')), r]),
+    );
     expect([...byFile.keys()].sort()).toEqual(readdirSync(input).sort());
     expect(byFile.get(CORRUPT)!.value('Statut')).toBe('refusé');
     expect(byFile.get(RENAMED)!.value('Statut')).toBe('refusé');
@@ -90,7 +96,9 @@ describe('bad and stray files next to good ones', () => {
 
     expect(dataTable(workbook)).toHaveLength(3 * pointsPerReport());
     const communes = synthesisCommunes(sheet(workbook, 'Synthèse'));
-    expect([...communes.values()].map((c) => c.status)).toEqual(COMMUNES.map((c) => (c === 'BAR' ? 'non reçu' : 'reçu')));
+    expect([...communes.values()].map((c) => c.status)).toEqual(
+      COMMUNES.map((c) => (c === 'BAR' ? 'non reçu' : 'reçu')),
+    );
     // Nothing in the input folder was touched, nothing left behind.
     expect(hashFolder(input)).toEqual(before);
   });
@@ -104,7 +112,12 @@ describe('bad and stray files next to good ones', () => {
       expect(issues[0]).toMatchObject({ ruleId: 'unusable-file', severity: 'error' });
       expect(issues[0]!.message).not.toMatch(/\n|Error|at /);
     }
-    expect(summary.sources.filter((s) => s.status === 'skipped').map((s) => s.file).sort()).toEqual([HIDDEN, PDF, LOCK].sort());
+    expect(
+      summary.sources
+        .filter((s) => s.status === 'skipped')
+        .map((s) => s.file)
+        .sort(),
+    ).toEqual([HIDDEN, PDF, LOCK].sort());
   });
 
   test('--strict: nothing is written, exit 1, the reason on stderr', async () => {

@@ -87,7 +87,12 @@ describe('--json', () => {
   });
 
   test('when nothing can be done: exitCode 2 and the problem’s message, still JSON', async () => {
-    const { cli, summary } = await mergeJson(['--input', path.join(tmp.dir, 'nowhere'), '--output', path.join(tmp.dir, 'never.xlsx')]);
+    const { cli, summary } = await mergeJson([
+      '--input',
+      path.join(tmp.dir, 'nowhere'),
+      '--output',
+      path.join(tmp.dir, 'never.xlsx'),
+    ]);
     expect(cli.code).toBe(2);
     expect(summary).toMatchObject({ exitCode: 2, output: null, problem: { id: 'inputMissing' } });
     expect(summary.problem!.message).toContain('dossier d’entrée introuvable');
@@ -105,7 +110,17 @@ describe('--lang en', () => {
     expect(cli.stdout).not.toMatch(/accepté|fichier\(s\)|Classeur/);
 
     const workbook = await readWorkbook(output);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Synthèse', 'Prévu vs Réalisé', 'Évolution', 'Budget', 'Bénéficiaires', 'Données', 'Contrôles', 'Sources', 'Textes longs']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Synthèse',
+      'Prévu vs Réalisé',
+      'Évolution',
+      'Budget',
+      'Bénéficiaires',
+      'Données',
+      'Contrôles',
+      'Sources',
+      'Textes longs',
+    ]);
     const synthesis = sheet(workbook, 'Synthèse');
     expect(String(shown(synthesis.getCell('A1')))).toContain('Monitoring and evaluation summary');
     expect(sectionTexts(synthesis, 'Gaps')).toEqual(['All planned activities were carried out.']);
@@ -113,7 +128,23 @@ describe('--lang en', () => {
     const pva = sheet(workbook, 'Prévu vs Réalisé');
     expect(shown(pva.getCell('A1'))).toBe('Planned vs achieved by indicator and commune');
     const header = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((c) => shown(pva.getRow(4).getCell(c)));
-    expect(header).toEqual(['Code', 'Result', 'Indicator', 'Unit', 'Commune', 'District', 'Planned', 'Achieved', 'Rate', 'Women', 'Men', 'To date', 'End-of-project target', 'Progress', 'Comments']);
+    expect(header).toEqual([
+      'Code',
+      'Result',
+      'Indicator',
+      'Unit',
+      'Commune',
+      'District',
+      'Planned',
+      'Achieved',
+      'Rate',
+      'Women',
+      'Men',
+      'To date',
+      'End-of-project target',
+      'Progress',
+      'Comments',
+    ]);
     expect(textsOf(pva)).toContain('Project total');
     expect(textsOf(pva)).not.toContain('Total projet');
     expect(textsOf(sheet(workbook, 'Sources'))).toContain('accepted');
@@ -131,7 +162,9 @@ describe('--lang en', () => {
     expect(cli.stdout).toContain('Not received: Bara: 2023 not received.');
     const workbook = await readWorkbook(output);
     const synthesis = sheet(workbook, 'Synthèse');
-    expect(synthesisCommunes(synthesis, { commune: 'Commune', status: 'Status', rate: 'Rate' }).get('Bara')!.status).toBe('not received');
+    expect(
+      synthesisCommunes(synthesis, { commune: 'Commune', status: 'Status', rate: 'Rate' }).get('Bara')!.status,
+    ).toBe('not received');
     expect(sectionTexts(synthesis, 'Gaps')).toContain('Data not received, absent from the totals: Bara (2023).');
 
     const { summary } = await mergeJson(['--input', dir, '--output', output, '--lang', 'en']);
@@ -144,8 +177,16 @@ describe('bad arguments: exit 2, one French line on stderr, no stack trace, noth
   const out = () => path.join(tmp.dir, 'bad-args', 'out.xlsx');
   test.each([
     ['--lang de', ['--lang', 'de'], /^Erreur : option « --lang <fr\|en> » : fr ou en attendu, pas « de »$/],
-    ['--period 1999', ['--period', '1999'], /^Erreur : --period : « 1999 » n’est pas une période du cadre \(2023, 2024\)$/],
-    ['--prefer oldest', ['--prefer', 'oldest'], /^Erreur : --prefer : seule la valeur « latest » est possible, pas « oldest »$/],
+    [
+      '--period 1999',
+      ['--period', '1999'],
+      /^Erreur : --period : « 1999 » n’est pas une période du cadre \(2023, 2024\)$/,
+    ],
+    [
+      '--prefer oldest',
+      ['--prefer', 'oldest'],
+      /^Erreur : --prefer : seule la valeur « latest » est possible, pas « oldest »$/,
+    ],
     ['--max-size zéro', ['--max-size', 'zéro'], /^Erreur : --max-size : nombre de Mo attendu/],
   ])('%s', async (_label, args, message) => {
     const cli = await mergeCli(['--input', examples, '--output', out(), ...args]);
@@ -161,7 +202,9 @@ describe('bad arguments: exit 2, one French line on stderr, no stack trace, noth
   test('--output x.txt', async () => {
     const cli = await mergeCli(['--input', examples, '--output', path.join(tmp.dir, 'x.txt')]);
     expect(cli.code).toBe(2);
-    expect(cli.stderr.trimEnd()).toBe(`Erreur : --output : un fichier .xlsx est attendu, pas « ${path.join(tmp.dir, 'x.txt')} »`);
+    expect(cli.stderr.trimEnd()).toBe(
+      `Erreur : --output : un fichier .xlsx est attendu, pas « ${path.join(tmp.dir, 'x.txt')} »`,
+    );
     expect(cli.stderr).not.toMatch(STACK_LINE);
     expect(existsSync(path.join(tmp.dir, 'x.txt'))).toBe(false);
   });
@@ -200,7 +243,9 @@ describe('an output path that is an input file', () => {
     const before = hashFolder(dir);
     const cli = await mergeCli(['--input', dir, '--output', path.join(dir, target)]);
     expect(cli.code).toBe(2);
-    expect(cli.stderr.trimEnd().split('\n')).toEqual([`Erreur : le fichier de sortie serait écrit sur une entrée (${target}) : choisissez un autre --output`]);
+    expect(cli.stderr.trimEnd().split('\n')).toEqual([
+      `Erreur : le fichier de sortie serait écrit sur une entrée (${target}) : choisissez un autre --output`,
+    ]);
     expect(hashFolder(dir)).toEqual(before);
   });
 
@@ -209,7 +254,14 @@ describe('an output path that is an input file', () => {
     copyExamples(dir, ['SAL']);
     writeFileSync(path.join(dir, 'sal.csv'), csvText(tidyRowsOf('SAL', '2023', fillFor('SAL'))));
     const before = hashFolder(dir);
-    const cli = await mergeCli(['--input', dir, '--output', path.join(tmp.dir, 'clash-csv.xlsx'), '--csv', path.join(dir, 'sal.csv')]);
+    const cli = await mergeCli([
+      '--input',
+      dir,
+      '--output',
+      path.join(tmp.dir, 'clash-csv.xlsx'),
+      '--csv',
+      path.join(dir, 'sal.csv'),
+    ]);
     expect(cli.code).toBe(2);
     expect(cli.stderr).toContain('le fichier de sortie serait écrit sur une entrée (sal.csv)');
     expect(hashFolder(dir)).toEqual(before);

@@ -9,7 +9,22 @@ import type ExcelJS from 'exceljs';
 import { LABELS } from '../../pipeline/write/consolidated/labels';
 import type { CliResult } from '../cli/capture';
 import { writeFileSync } from 'node:fs';
-import { csvText, fillFor, framework, mergeCli, tidyRowsOf, readWorkbook, records, rowWith, sheet, shown, synthesisCommunes, tempDir, textsOf, writeCommune } from '../helpers/merge-fixtures';
+import {
+  csvText,
+  fillFor,
+  framework,
+  mergeCli,
+  tidyRowsOf,
+  readWorkbook,
+  records,
+  rowWith,
+  sheet,
+  shown,
+  synthesisCommunes,
+  tempDir,
+  textsOf,
+  writeCommune,
+} from '../helpers/merge-fixtures';
 
 const tmp = tempDir('merge-completeness');
 afterAll(() => tmp.remove());
@@ -21,7 +36,14 @@ let cli: CliResult;
 let json: {
   complete: boolean;
   communes: { code: string; received: boolean; complete: boolean; missing: string[] }[];
-  coverage: { commune: string; period: string; state: string; files: string[]; daysLate: number | null; deadline: string | null }[];
+  coverage: {
+    commune: string;
+    period: string;
+    state: string;
+    files: string[];
+    daysLate: number | null;
+    deadline: string | null;
+  }[];
 };
 let workbook: ExcelJS.Workbook;
 
@@ -46,16 +68,23 @@ beforeAll(async () => {
 test('console: the commune-periods not received, the late one, and never « Toutes les communes »', () => {
   expect(cli.code).toBe(1);
   expect(cli.stdout).toContain('Non reçu : Ansongo : 2024 non reçu (fichier refusé) ; Bara : 2024 non reçu.');
-  expect(cli.stdout).toMatch(/En retard : Gounzourèye : 2024 saisi le 14\/06\/2025, 45 j après la date limite \(30\/04\/2025\)\./);
+  expect(cli.stdout).toMatch(
+    /En retard : Gounzourèye : 2024 saisi le 14\/06\/2025, 45 j après la date limite \(30\/04\/2025\)\./,
+  );
   expect(cli.stdout).not.toContain('Toutes les communes');
 });
 
 test('--json: completeness per commune and period', () => {
   expect(json.complete).toBe(false);
-  const state = (commune: string, period: string) => json.coverage.find((c) => c.commune === commune && c.period === period)!;
-  expect(state('ANS', '2024')).toEqual(expect.objectContaining({ state: 'rejected', files: ['Ansongo_2024_copie1.xlsx', 'Ansongo_2024_copie2.xlsx'] }));
+  const state = (commune: string, period: string) =>
+    json.coverage.find((c) => c.commune === commune && c.period === period)!;
+  expect(state('ANS', '2024')).toEqual(
+    expect.objectContaining({ state: 'rejected', files: ['Ansongo_2024_copie1.xlsx', 'Ansongo_2024_copie2.xlsx'] }),
+  );
   expect(state('BAR', '2024')).toEqual(expect.objectContaining({ state: 'missing', files: [] }));
-  expect(state('GNZ', '2024')).toEqual(expect.objectContaining({ state: 'received', daysLate: 45, deadline: '2025-04-30' }));
+  expect(state('GNZ', '2024')).toEqual(
+    expect.objectContaining({ state: 'received', daysLate: 45, deadline: '2025-04-30' }),
+  );
   expect(json.coverage.filter((c) => c.state === 'received')).toHaveLength(6);
   expect(json.communes.map((c) => [c.code, c.received, c.complete, c.missing])).toEqual([
     ['GNZ', true, true, []],
@@ -76,22 +105,29 @@ test('Synthèse: Ansongo and Bara « incomplet (2024 non reçu) », a reception 
   ]);
   const texts = textsOf(synthesis);
   expect(texts).not.toContain(L.allReceived);
-  expect(texts).toContain('6 fichier(s) reçu(s) sur 8 attendus ; non reçus : Ansongo (2024, fichier refusé) ; Bara (2024).');
+  expect(texts).toContain(
+    '6 fichier(s) reçu(s) sur 8 attendus ; non reçus : Ansongo (2024, fichier refusé) ; Bara (2024).',
+  );
   const header = rowWith(synthesis, 'C', L.reception).number;
   const rows = records(synthesis, header).slice(0, 8);
-  const row = (commune: string, period: string) => rows.find((r) => r.value(L.commune) === commune && r.value(L.periods) === period)!;
+  const row = (commune: string, period: string) =>
+    rows.find((r) => r.value(L.commune) === commune && r.value(L.periods) === period)!;
   expect(row('Ansongo', '2024').value(L.reception)).toBe(L.stateRejected);
   expect(row('Bara', '2024').value(L.reception)).toBe(L.stateMissing);
   expect(row('Gounzourèye', '2024').value(L.timeliness)).toBe('45 j de retard (limite : 30/04/2025)');
   expect(row('Soni Aliber', '2024').value(L.timeliness)).toBe(L.onTime);
   expect(row('Bara', '2023').value(L.reception)).toBe(L.stateReceived);
   // The late figures are kept: Gounzourèye's 2024 file is accepted and counted.
-  expect(row('Gounzourèye', '2024').value(L.file)).toBe(json.coverage.find((c) => c.commune === 'GNZ' && c.period === '2024')!.files[0]);
+  expect(row('Gounzourèye', '2024').value(L.file)).toBe(
+    json.coverage.find((c) => c.commune === 'GNZ' && c.period === '2024')!.files[0],
+  );
 });
 
 test('Sources: one row per commune-period not received, and the timeliness of each accepted file', () => {
   const sources = records(sheet(workbook, 'Sources'), 1);
-  const missing = sources.filter((r) => r.value(L.file) === null).map((r) => [r.value(L.commune), r.value(L.periods), r.value(L.status), r.value(L.reason)]);
+  const missing = sources
+    .filter((r) => r.value(L.file) === null)
+    .map((r) => [r.value(L.commune), r.value(L.periods), r.value(L.status), r.value(L.reason)]);
   expect(missing).toEqual([
     ['Ansongo', '2024', L.stateMissing, 'Ansongo : 2024 non reçu (fichier refusé)'],
     ['Bara', '2024', L.stateMissing, 'Bara : 2024 non reçu'],
@@ -103,7 +139,8 @@ test('Sources: one row per commune-period not received, and the timeliness of ea
 
 test('every commune sent every period: then, and only then, « Toutes les communes … »', async () => {
   const dir = path.join(tmp.dir, 'all');
-  for (const period of ['2023', '2024']) for (const c of framework.communes) await writeCommune(dir, c.code, { period });
+  for (const period of ['2023', '2024'])
+    for (const c of framework.communes) await writeCommune(dir, c.code, { period });
   const all = await mergeCli(['--input', dir, '--output', path.join(tmp.dir, 'all.xlsx')]);
   expect(all.stdout).toContain('Toutes les communes ont envoyé leur fichier pour chaque période (2023, 2024).');
   const synthesis = sheet(await readWorkbook(path.join(tmp.dir, 'all.xlsx')), 'Synthèse');
@@ -114,9 +151,23 @@ test('every commune sent every period: then, and only then, « Toutes les commun
 test('--period with a CSV of two periods: only that period is used, and Sources says that period', async () => {
   const dir = path.join(tmp.dir, 'csv-two-periods');
   await writeCommune(dir, 'SAL', { period: '2024' });
-  const rows = [...tidyRowsOf('GNZ', '2023', fillFor('GNZ', '2023')), ...tidyRowsOf('GNZ', '2024', fillFor('GNZ', '2024')).slice(1)];
+  const rows = [
+    ...tidyRowsOf('GNZ', '2023', fillFor('GNZ', '2023')),
+    ...tidyRowsOf('GNZ', '2024', fillFor('GNZ', '2024')).slice(1),
+  ];
   writeFileSync(path.join(dir, 'gounzoureye.csv'), csvText(rows));
-  const run = await mergeCli(['--input', dir, '--output', path.join(tmp.dir, 'two.xlsx'), '--period', '2024', '--json']);
+  const run = await mergeCli([
+    '--input',
+    dir,
+    '--output',
+    path.join(tmp.dir, 'two.xlsx'),
+    '--period',
+    '2024',
+    '--json',
+  ]);
   const summary = JSON.parse(run.stdout) as { sources: { file: string; period: string | null; status: string }[] };
-  expect(summary.sources.find((s) => s.file === 'gounzoureye.csv')).toMatchObject({ status: 'accepted', period: '2024' });
+  expect(summary.sources.find((s) => s.file === 'gounzoureye.csv')).toMatchObject({
+    status: 'accepted',
+    period: '2024',
+  });
 });

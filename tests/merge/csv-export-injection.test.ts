@@ -41,12 +41,42 @@ const DANGEROUS = {
 
 /** Eight files (four communes × two periods), each with dangerous text somewhere, six with a dangerous name. */
 const FILES: { code: string; period: string; name: string; fill: Fill }[] = [
-  { code: 'GNZ', period: '2023', name: '=1+1 GNZ.xlsx', fill: { 'identification:filledBy': DANGEROUS.equals, 'indicators:R1.1.1:comment': DANGEROUS.equals } },
-  { code: 'SAL', period: '2023', name: '+SAL 2023.xlsx', fill: { 'identification:filledBy': DANGEROUS.plus, 'indicators:R2.2.1:comment': DANGEROUS.plus } },
-  { code: 'ANS', period: '2023', name: '-ANS 2023.xlsx', fill: { 'identification:filledBy': DANGEROUS.minus, 'budget:BUD-1:comment': DANGEROUS.minus } },
-  { code: 'BAR', period: '2023', name: '@BAR 2023.xlsx', fill: { 'identification:filledBy': DANGEROUS.at, 'indicators:R4.3.1:comment': DANGEROUS.at } },
-  { code: 'GNZ', period: '2024', name: '   =GNZ 2024.xlsx', fill: { 'identification:filledBy': DANGEROUS.spaces, 'indicators:R3.3.1:comment': DANGEROUS.spaces } },
-  { code: 'SAL', period: '2024', name: 'SAL 2024\n=1+1.xlsx', fill: { 'identification:filledBy': DANGEROUS.newline, 'budget:BUD-2:comment': DANGEROUS.newline } },
+  {
+    code: 'GNZ',
+    period: '2023',
+    name: '=1+1 GNZ.xlsx',
+    fill: { 'identification:filledBy': DANGEROUS.equals, 'indicators:R1.1.1:comment': DANGEROUS.equals },
+  },
+  {
+    code: 'SAL',
+    period: '2023',
+    name: '+SAL 2023.xlsx',
+    fill: { 'identification:filledBy': DANGEROUS.plus, 'indicators:R2.2.1:comment': DANGEROUS.plus },
+  },
+  {
+    code: 'ANS',
+    period: '2023',
+    name: '-ANS 2023.xlsx',
+    fill: { 'identification:filledBy': DANGEROUS.minus, 'budget:BUD-1:comment': DANGEROUS.minus },
+  },
+  {
+    code: 'BAR',
+    period: '2023',
+    name: '@BAR 2023.xlsx',
+    fill: { 'identification:filledBy': DANGEROUS.at, 'indicators:R4.3.1:comment': DANGEROUS.at },
+  },
+  {
+    code: 'GNZ',
+    period: '2024',
+    name: '   =GNZ 2024.xlsx',
+    fill: { 'identification:filledBy': DANGEROUS.spaces, 'indicators:R3.3.1:comment': DANGEROUS.spaces },
+  },
+  {
+    code: 'SAL',
+    period: '2024',
+    name: 'SAL 2024\n=1+1.xlsx',
+    fill: { 'identification:filledBy': DANGEROUS.newline, 'budget:BUD-2:comment': DANGEROUS.newline },
+  },
   { code: 'ANS', period: '2024', name: 'ANS 2024 Ansongo-Bara.xlsx', fill: {} },
   { code: 'BAR', period: '2024', name: 'BAR 2024.xlsx', fill: {} },
 ];
@@ -97,18 +127,22 @@ describe('--csv: the tidy table', () => {
     expect(csv).toMatch(/"Total";25;25;"'=1\+1 GNZ\.xlsx";"2023-01-01";"2023-12-31";25;;\r\n/);
   });
 
-  test.each(FILES.map((f) => [JSON.stringify(f.name), f.name] as const))('file name %s in Source: escaped only when it starts a formula', (_label, name) => {
-    const sources = new Set(rows.slice(1).map((r) => r[9]!));
-    const dangerous = name.split('\n').some((line) => /^[=+\-@]/.test(line.trimStart()));
-    expect(sources.has(dangerous ? `'${name}` : name)).toBe(true);
-    expect(sources.has(dangerous ? name : `'${name}`)).toBe(false);
-  });
+  test.each(FILES.map((f) => [JSON.stringify(f.name), f.name] as const))(
+    'file name %s in Source: escaped only when it starts a formula',
+    (_label, name) => {
+      const sources = new Set(rows.slice(1).map((r) => r[9]!));
+      const dangerous = name.split('\n').some((line) => /^[=+\-@]/.test(line.trimStart()));
+      expect(sources.has(dangerous ? `'${name}` : name)).toBe(true);
+      expect(sources.has(dangerous ? name : `'${name}`)).toBe(false);
+    },
+  );
 
   test('no field of the CSV starts a formula on any of its lines', () => {
     for (const r of rows.slice(1))
       for (const v of r) {
         if (/^-?\d+$/.test(v)) continue; // a number
-        for (const line of v.split(/\r?\n/)) if (!v.startsWith("'")) expect([v, /^[=+\-@\t\r]/.test(line.trimStart())]).toEqual([v, false]);
+        for (const line of v.split(/\r?\n/))
+          if (!v.startsWith("'")) expect([v, /^[=+\-@\t\r]/.test(line.trimStart())]).toEqual([v, false]);
       }
   });
 });
@@ -173,7 +207,8 @@ describe('the xlsx output: input text is never a formula', () => {
   test('dangerous file names are plain text in Sources and Données', () => {
     const names = new Set<string>();
     for (const name of ['Sources', 'Données'])
-      for (const cell of cellsOf(workbook.getWorksheet(name)!)) if (formulaOf(cell) === null && typeof cell.value === 'string') names.add(cell.value);
+      for (const cell of cellsOf(workbook.getWorksheet(name)!))
+        if (formulaOf(cell) === null && typeof cell.value === 'string') names.add(cell.value);
     for (const f of FILES) expect([f.name, names.has(f.name)]).toEqual([f.name, true]);
   });
 

@@ -42,9 +42,17 @@ function totals(workbook: ExcelJS.Workbook) {
   const budget = sheet(workbook, 'Budget');
   const grand = rowWith(budget, 'B', 'Total budget');
   return {
-    indicators: Object.fromEntries(pva.map((r) => [r.code, [r.value('Réalisé'), r.value('Femmes'), r.value('Hommes')]])),
-    beneficiaries: Object.fromEntries(ben.map((r) => [r.code, [r.value('Total'), r.value('Femmes'), r.value('Hommes')]])),
-    budgetLines: Object.fromEntries(detailRows(budget).filter((r) => r.commune === 'Total projet').map((r) => [r.code, r.value('Dépensé (FCFA)')])),
+    indicators: Object.fromEntries(
+      pva.map((r) => [r.code, [r.value('Réalisé'), r.value('Femmes'), r.value('Hommes')]]),
+    ),
+    beneficiaries: Object.fromEntries(
+      ben.map((r) => [r.code, [r.value('Total'), r.value('Femmes'), r.value('Hommes')]]),
+    ),
+    budgetLines: Object.fromEntries(
+      detailRows(budget)
+        .filter((r) => r.commune === 'Total projet')
+        .map((r) => [r.code, r.value('Dépensé (FCFA)')]),
+    ),
     budget: [shown(grand.getCell('E')), shown(grand.getCell('F'))],
     gaps: sectionTexts(sheet(workbook, 'Synthèse'), 'Écarts'),
   };
@@ -75,16 +83,24 @@ test('the --csv export of a merge is an output, skipped; saved again as CSV (as 
   copyFileSync(csv, path.join(input, 'soni-aliber.csv'));
   const skipped = await mergeJson(['--input', input, '--output', path.join(tmp.dir, 'with-export-as-is.xlsx')]);
   expect(skipped.summary.sources.find((s) => s.file === 'soni-aliber.csv')).toMatchObject({ status: 'skipped' });
-  expect(skipped.summary.sources.find((s) => s.file === 'soni-aliber.csv')!.reasonText).toContain('consolidation précédente');
+  expect(skipped.summary.sources.find((s) => s.file === 'soni-aliber.csv')!.reasonText).toContain(
+    'consolidation précédente',
+  );
   expect(skipped.summary.communes.find((c) => c.code === 'SAL')!.received).toBe(false);
   // 3. Saved again from a spreadsheet (Excel and LibreOffice quote only what needs it): a tidy table like any other.
-  const resaved = Papa.parse<string[]>(readFileSync(csv, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data;
+  const resaved = Papa.parse<string[]>(readFileSync(csv, 'utf8').replace(/^\uFEFF/, ''), {
+    skipEmptyLines: 'greedy',
+  }).data;
   writeFileSync(path.join(input, 'soni-aliber.csv'), csvText(resaved), 'utf8');
   const output = path.join(tmp.dir, 'with-export.xlsx');
   const { cli, summary } = await mergeJson(['--input', input, '--output', output]);
   expect(summary.issues).toEqual([]);
   expect(cli.code).toBe(0);
-  expect(summary.sources.find((s) => s.file === 'soni-aliber.csv')).toMatchObject({ status: 'accepted', commune: 'SAL', period: '2023' });
+  expect(summary.sources.find((s) => s.file === 'soni-aliber.csv')).toMatchObject({
+    status: 'accepted',
+    commune: 'SAL',
+    period: '2023',
+  });
   const workbook = await readWorkbook(output);
   expect(totals(workbook)).toEqual(reference);
   const data = dataTable(workbook);
@@ -97,7 +113,11 @@ test('a --csv table written before targets per period (ten columns) is still rec
   copyExamples(input);
   // The older table's first line exactly as the tool wrote it: BOM, quoted headers, CRLF.
   const header = `\uFEFF${TIDY_HEADER_V1.map((h) => `"${h}"`).join(';')}\r\n`;
-  writeFileSync(path.join(input, 'donnees-2023.csv'), `${header}"2023";"Ansongo";"Ansongo";"Indicateurs";"R1.1.1";"x";"Total";25;25;"a.xlsx"\r\n`, 'utf8');
+  writeFileSync(
+    path.join(input, 'donnees-2023.csv'),
+    `${header}"2023";"Ansongo";"Ansongo";"Indicateurs";"R1.1.1";"x";"Total";25;25;"a.xlsx"\r\n`,
+    'utf8',
+  );
   const { summary } = await mergeJson(['--input', input, '--output', path.join(tmp.dir, 'old-export.xlsx')]);
   expect(summary.sources.find((s) => s.file === 'donnees-2023.csv')).toMatchObject({ status: 'skipped' });
   expect(summary.sources.find((s) => s.file === 'donnees-2023.csv')!.reasonText).toContain('consolidation précédente');
@@ -159,7 +179,9 @@ describe('a CSV with bad rows is refused, each problem at its CSV line and colum
   test('exactly those two errors, both located; Bara non reçu; human output names bara!<cell>', async () => {
     const { summary } = await mergeJson(['--input', input, '--output', path.join(tmp.dir, 'bad-all.xlsx')]);
     const errors = summary.issues.filter((i) => i.file === file && i.severity === 'error');
-    expect(errors.map((e) => e.address).sort()).toEqual([`${letter('Réalisé')}${wordLine + 1}`, `${letter('Code')}${unknownLine}`].sort());
+    expect(errors.map((e) => e.address).sort()).toEqual(
+      [`${letter('Réalisé')}${wordLine + 1}`, `${letter('Code')}${unknownLine}`].sort(),
+    );
     expect(summary.communes.find((c) => c.code === 'BAR')!.received).toBe(false);
 
     const cli = await mergeCli(['--input', input, '--output', path.join(tmp.dir, 'bad-human.xlsx')]);

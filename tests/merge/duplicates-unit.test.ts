@@ -14,7 +14,18 @@ const fw = loadFrameworkFile();
 
 function outcome(file: string, reports: AcceptedReport[]): InputOutcome {
   return {
-    record: { file, commune: reports.map((r) => r.commune).join(', '), period: '2023', filledBy: 'x', entryDate: null, sha256: null, status: 'accepted', reason: null, errors: 0, warnings: 0 },
+    record: {
+      file,
+      commune: reports.map((r) => r.commune).join(', '),
+      period: '2023',
+      filledBy: 'x',
+      entryDate: null,
+      sha256: null,
+      status: 'accepted',
+      reason: null,
+      errors: 0,
+      warnings: 0,
+    },
     issues: [],
     reports: reports.map((r) => ({ ...r, source: file })),
   };
@@ -25,7 +36,8 @@ const report = (commune: string, values: Record<string, number>, entryDate: stri
   entryDate,
 });
 
-const duplicateIssues = (o: InputOutcome) => o.issues.filter((i) => i.ruleId === 'duplicate-report').map((i) => [i.severity, i.messageId, i.params]);
+const duplicateIssues = (o: InputOutcome) =>
+  o.issues.filter((i) => i.ruleId === 'duplicate-report').map((i) => [i.severity, i.messageId, i.params]);
 
 test('sameFigures: the same numbers point by point, whatever their order; any other number differs', () => {
   const a = report('BAR', { 'R1.1.1': 5, 'R1.1.2': 7 });
@@ -35,7 +47,7 @@ test('sameFigures: the same numbers point by point, whatever their order; any ot
   expect(sameFigures(a, report('BAR', { 'R1.1.1': 5 }))).toBe(false);
   expect(sameFigures(a, { ...a, points: [indicatorPoint('R1.1.1', 5, 3), a.points[1]!] })).toBe(false);
   // Points counted twice are not the same figures, even when each one is found in the other report.
-  const [x, y] = a.points as [typeof a.points[0], typeof a.points[0]];
+  const [x, y] = a.points as [(typeof a.points)[0], (typeof a.points)[0]];
   expect(sameFigures({ ...a, points: [x, x, y] }, { ...a, points: [x, y, y] })).toBe(false);
 });
 
@@ -47,8 +59,14 @@ test('identical figures: the first kept, the copy « écarté » (status duplica
   expect(first.reports).toHaveLength(1);
   expect(first.record.status).toBe('accepted');
   expect(copy.reports).toEqual([]);
-  expect(copy.record).toMatchObject({ status: 'duplicate', reason: { id: 'identicalCopy', params: { kept: 'bara.xlsx' } }, errors: 0 });
-  expect(duplicateIssues(copy)).toEqual([['info', 'identical', { commune: 'Bara', period: '2023', kept: 'bara.xlsx' }]]);
+  expect(copy.record).toMatchObject({
+    status: 'duplicate',
+    reason: { id: 'identicalCopy', params: { kept: 'bara.xlsx' } },
+    errors: 0,
+  });
+  expect(duplicateIssues(copy)).toEqual([
+    ['info', 'identical', { commune: 'Bara', period: '2023', kept: 'bara.xlsx' }],
+  ]);
   expect(first.issues).toEqual([]);
   // Another commune is not touched.
   expect(other).toMatchObject({ issues: [], record: { status: 'accepted' } });
@@ -70,10 +88,16 @@ test('different figures: both refused, each naming the other, none used', () => 
 });
 
 test('three files, two of them copies: still a conflict, and every file names the other two', () => {
-  const files = ['a.xlsx', 'b.xlsx', 'c.xlsx'].map((f, i) => outcome(f, [report('BAR', { 'R1.1.1': i === 2 ? 6 : 5 }, `2024-01-1${i}`)]));
+  const files = ['a.xlsx', 'b.xlsx', 'c.xlsx'].map((f, i) =>
+    outcome(f, [report('BAR', { 'R1.1.1': i === 2 ? 6 : 5 }, `2024-01-1${i}`)]),
+  );
   settleDuplicates(files, fw);
   expect(files.map((o) => o.record.status)).toEqual(['rejected', 'rejected', 'rejected']);
-  expect(files.map((o) => o.record.reason?.params.others)).toEqual(['b.xlsx, c.xlsx', 'a.xlsx, c.xlsx', 'a.xlsx, b.xlsx']);
+  expect(files.map((o) => o.record.reason?.params.others)).toEqual([
+    'b.xlsx, c.xlsx',
+    'a.xlsx, c.xlsx',
+    'a.xlsx, b.xlsx',
+  ]);
   expect(files.every((o) => o.reports.length === 0)).toBe(true);
 });
 
@@ -84,15 +108,27 @@ test('--prefer latest: the later date of entry kept, the other set aside (« éc
   expect(newer.record.status).toBe('accepted');
   expect(newer.reports.map((r) => r.points[0]!.achieved)).toEqual([6]);
   expect(older.reports).toEqual([]);
-  expect(older.record).toMatchObject({ status: 'duplicate', reason: { id: 'duplicateDiscarded', params: { kept: 'bara-2.xlsx' } }, errors: 0 });
-  expect(duplicateIssues(older)).toEqual([['info', 'discarded', { commune: 'Bara', period: '2023', kept: 'bara-2.xlsx' }]]);
+  expect(older.record).toMatchObject({
+    status: 'duplicate',
+    reason: { id: 'duplicateDiscarded', params: { kept: 'bara-2.xlsx' } },
+    errors: 0,
+  });
+  expect(duplicateIssues(older)).toEqual([
+    ['info', 'discarded', { commune: 'Bara', period: '2023', kept: 'bara-2.xlsx' }],
+  ]);
 });
 
 test('--prefer latest with the same date, or a version without a date (CSV): still an error', () => {
-  const tie = [outcome('a.xlsx', [report('BAR', { 'R1.1.1': 5 }, '2024-01-10')]), outcome('b.xlsx', [report('BAR', { 'R1.1.1': 6 }, '2024-01-10')])];
+  const tie = [
+    outcome('a.xlsx', [report('BAR', { 'R1.1.1': 5 }, '2024-01-10')]),
+    outcome('b.xlsx', [report('BAR', { 'R1.1.1': 6 }, '2024-01-10')]),
+  ];
   settleDuplicates(tie, fw, 'latest');
   expect(tie.map((o) => o.record.status)).toEqual(['rejected', 'rejected']);
-  const undated = [outcome('a.csv', [report('BAR', { 'R1.1.1': 5 })]), outcome('b.csv', [report('BAR', { 'R1.1.1': 6 })])];
+  const undated = [
+    outcome('a.csv', [report('BAR', { 'R1.1.1': 5 })]),
+    outcome('b.csv', [report('BAR', { 'R1.1.1': 6 })]),
+  ];
   settleDuplicates(undated, fw, 'latest');
   expect(undated.map((o) => o.record.status)).toEqual(['rejected', 'rejected']);
 });

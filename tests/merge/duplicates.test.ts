@@ -38,7 +38,11 @@ async function folder(name: string, newerDate: Date): Promise<string> {
   copyExamples(dir, ['BAR']);
   await writeCommune(dir, 'BAR', {
     name: OLDER,
-    fill: { 'identification:entryDate': new Date(Date.UTC(2024, 0, 18)), 'indicators:R4.3.1:achieved': 1, 'indicators:R4.3.1:comment': 'Insécurité' },
+    fill: {
+      'identification:entryDate': new Date(Date.UTC(2024, 0, 18)),
+      'indicators:R4.3.1:achieved': 1,
+      'indicators:R4.3.1:comment': 'Insécurité',
+    },
   });
   await writeCommune(dir, 'BAR', { name: NEWER, fill: { 'identification:entryDate': newerDate } });
   return dir;
@@ -76,11 +80,18 @@ describe('without --prefer: both rejected', () => {
     const data = dataTable(workbook);
     expect(data.some((r) => r['Source'] === OLDER || r['Source'] === NEWER)).toBe(false);
     expect(synthesisCommunes(sheet(workbook, 'Synthèse')).get('Bara')!.status).toBe('non reçu');
-    expect(detailRows(sheet(workbook, 'Prévu vs Réalisé')).filter((r) => r.commune === 'Bara').map((r) => r.value('Réalisé'))).toEqual(
-      Object.keys(SEED_ACHIEVED).map(() => 'non reçu'),
-    );
+    expect(
+      detailRows(sheet(workbook, 'Prévu vs Réalisé'))
+        .filter((r) => r.commune === 'Bara')
+        .map((r) => r.value('Réalisé')),
+    ).toEqual(Object.keys(SEED_ACHIEVED).map(() => 'non reçu'));
     const sources = records(sheet(workbook, 'Sources'), 1);
-    expect(sources.filter((r) => r.value('Statut') === 'refusé').map((r) => r.value('Fichier')).sort()).toEqual([NEWER, OLDER].sort());
+    expect(
+      sources
+        .filter((r) => r.value('Statut') === 'refusé')
+        .map((r) => r.value('Fichier'))
+        .sort(),
+    ).toEqual([NEWER, OLDER].sort());
     // Synthèse lists both under « Fichiers refusés ».
     const synthesis = sheet(workbook, 'Synthèse');
     const refused: string[] = [];
@@ -127,18 +138,35 @@ describe('--prefer latest', () => {
     expect(new Set(bara.map((r) => r['Source']))).toEqual(new Set([NEWER]));
     const totals = detailRows(sheet(workbook, 'Prévu vs Réalisé')).filter((r) => r.commune === 'Total projet');
     expect(Object.fromEntries(totals.map((r) => [r.code, r.value('Réalisé')]))).toEqual(SEED_ACHIEVED);
-    expect(sectionTexts(sheet(workbook, 'Synthèse'), 'Écarts')).toEqual(['Toutes les activités prévues ont été réalisées.']);
+    expect(sectionTexts(sheet(workbook, 'Synthèse'), 'Écarts')).toEqual([
+      'Toutes les activités prévues ont été réalisées.',
+    ]);
   });
 
   test('the same Date de saisie: still a duplicate error, exit 1, Bara non reçu', async () => {
     const same = fillFor('BAR')['identification:entryDate'] as Date;
     const input = path.join(tmp.dir, 'tie');
     copyExamples(input, ['BAR']);
-    await writeCommune(input, 'BAR', { name: OLDER, fill: { 'identification:entryDate': same, 'indicators:R4.3.1:achieved': 1, 'indicators:R4.3.1:comment': 'x' } });
+    await writeCommune(input, 'BAR', {
+      name: OLDER,
+      fill: { 'identification:entryDate': same, 'indicators:R4.3.1:achieved': 1, 'indicators:R4.3.1:comment': 'x' },
+    });
     await writeCommune(input, 'BAR', { name: NEWER, fill: { 'identification:entryDate': same } });
-    const { cli, summary } = await mergeJson(['--input', input, '--output', path.join(tmp.dir, 'tie.xlsx'), '--prefer', 'latest']);
+    const { cli, summary } = await mergeJson([
+      '--input',
+      input,
+      '--output',
+      path.join(tmp.dir, 'tie.xlsx'),
+      '--prefer',
+      'latest',
+    ]);
     expect(cli.code).toBe(1);
-    expect(summary.sources.filter((s) => s.status === 'rejected').map((s) => s.file).sort()).toEqual([NEWER, OLDER].sort());
+    expect(
+      summary.sources
+        .filter((s) => s.status === 'rejected')
+        .map((s) => s.file)
+        .sort(),
+    ).toEqual([NEWER, OLDER].sort());
     expect(summary.communes.find((c) => c.code === 'BAR')!.received).toBe(false);
   });
 });
@@ -173,8 +201,12 @@ describe('--prefer latest with a CSV holding several communes', () => {
     expect(setAside[0]!.severity).toBe('info');
     expect(setAside[0]!.message).toContain('gnz.xlsx');
     const data = dataTable(await readWorkbook(output));
-    expect(new Set(data.filter((r) => r['Commune'] === 'Gounzourèye').map((r) => r['Source']))).toEqual(new Set(['gnz.xlsx']));
-    expect(new Set(data.filter((r) => r['Commune'] === 'Soni Aliber').map((r) => r['Source']))).toEqual(new Set(['kobo.csv']));
+    expect(new Set(data.filter((r) => r['Commune'] === 'Gounzourèye').map((r) => r['Source']))).toEqual(
+      new Set(['gnz.xlsx']),
+    );
+    expect(new Set(data.filter((r) => r['Commune'] === 'Soni Aliber').map((r) => r['Source']))).toEqual(
+      new Set(['kobo.csv']),
+    );
   });
 });
 
@@ -182,7 +214,10 @@ describe('identical submissions: one submission, counted once', () => {
   const COPY = 'bara-renvoi.xlsx';
   const pva = async (output: string) => {
     const rows = detailRows(sheet(await readWorkbook(output), 'Prévu vs Réalisé'));
-    const of = (commune: string) => Object.fromEntries(rows.filter((r) => r.commune === commune).map((r) => [r.code, [r.value('Prévu'), r.value('Réalisé')]]));
+    const of = (commune: string) =>
+      Object.fromEntries(
+        rows.filter((r) => r.commune === commune).map((r) => [r.code, [r.value('Prévu'), r.value('Réalisé')]]),
+      );
     return { total: of('Total projet'), bara: of('Bara') };
   };
   let reference: Awaited<ReturnType<typeof pva>>;
@@ -223,7 +258,10 @@ describe('identical submissions: one submission, counted once', () => {
     const dir = path.join(tmp.dir, 'same-figures');
     copyExamples(dir, ['BAR']);
     await writeCommune(dir, 'BAR', { name: 'bara-a.xlsx' });
-    await writeCommune(dir, 'BAR', { name: 'bara-b.xlsx', fill: { 'identification:filledBy': 'Moussa Touré', 'identification:entryDate': new Date(Date.UTC(2024, 1, 20)) } });
+    await writeCommune(dir, 'BAR', {
+      name: 'bara-b.xlsx',
+      fill: { 'identification:filledBy': 'Moussa Touré', 'identification:entryDate': new Date(Date.UTC(2024, 1, 20)) },
+    });
     writeFileSync(path.join(dir, 'bara-kobo.csv'), csvText(tidyRowsOf('BAR', '2023', fillFor('BAR'))));
     const output = path.join(tmp.dir, 'same-figures.xlsx');
     const { cli, summary } = await mergeJson(['--input', dir, '--output', output, '--lang', 'en']);
@@ -233,7 +271,10 @@ describe('identical submissions: one submission, counted once', () => {
     expect(status['bara-a.xlsx']![0]).toBe('accepted');
     expect(status['bara-b.xlsx']).toEqual(['duplicate', 'identical copy of bara-a.xlsx (same figures): counted once']);
     // A workbook (date of entry, author) is kept before a CSV of the same figures, whatever the file order.
-    expect(status['bara-kobo.csv']).toEqual(['duplicate', 'identical copy of bara-a.xlsx (same figures): counted once']);
+    expect(status['bara-kobo.csv']).toEqual([
+      'duplicate',
+      'identical copy of bara-a.xlsx (same figures): counted once',
+    ]);
     const info = summary.issues.filter((i) => i.ruleId === 'duplicate-report');
     expect(info.map((i) => [i.file, i.severity, i.message])).toEqual([
       ['bara-b.xlsx', 'info', 'Bara, period 2023: same figures as bara-a.xlsx: one submission, counted once.'],
@@ -246,7 +287,10 @@ describe('identical submissions: one submission, counted once', () => {
     const dir = path.join(tmp.dir, 'conflict');
     copyExamples(dir, ['BAR']);
     await writeCommune(dir, 'BAR', { name: 'bara-a.xlsx' });
-    await writeCommune(dir, 'BAR', { name: 'bara-b.xlsx', fill: { 'budget:BUD-1:spent': (fillFor('BAR')['budget:BUD-1:spent'] as number) - 1 } });
+    await writeCommune(dir, 'BAR', {
+      name: 'bara-b.xlsx',
+      fill: { 'budget:BUD-1:spent': (fillFor('BAR')['budget:BUD-1:spent'] as number) - 1 },
+    });
     const { cli, summary } = await mergeJson(['--input', dir, '--output', path.join(tmp.dir, 'conflict.xlsx')]);
     expect(cli.code).toBe(1);
     for (const [file, other] of [
@@ -255,7 +299,9 @@ describe('identical submissions: one submission, counted once', () => {
     ]) {
       expect(summary.sources.find((s) => s.file === file)!.status).toBe('rejected');
       const errors = summary.issues.filter((i) => i.file === file && i.ruleId === 'duplicate-report');
-      expect(errors.map((e) => [e.severity, e.message])).toEqual([['error', `Bara, période 2023 : ce fichier et ${other} portent sur la même commune et la même période.`]]);
+      expect(errors.map((e) => [e.severity, e.message])).toEqual([
+        ['error', `Bara, période 2023 : ce fichier et ${other} portent sur la même commune et la même période.`],
+      ]);
     }
     expect(summary.communes.find((c) => c.code === 'BAR')!.received).toBe(false);
   });
@@ -263,16 +309,37 @@ describe('identical submissions: one submission, counted once', () => {
   test('--prefer latest: a copy of the later file is counted once with it, the earlier figures set aside', async () => {
     const dir = path.join(tmp.dir, 'latest-with-copy');
     copyExamples(dir, ['BAR']);
-    await writeCommune(dir, 'BAR', { name: 'bara-1.xlsx', fill: { 'identification:entryDate': new Date(Date.UTC(2024, 0, 18)), 'indicators:R4.3.1:achieved': 1, 'indicators:R4.3.1:comment': 'x' } });
-    await writeCommune(dir, 'BAR', { name: 'bara-2.xlsx', fill: { 'identification:entryDate': new Date(Date.UTC(2024, 1, 2)) } });
-    await writeCommune(dir, 'BAR', { name: 'bara-3.xlsx', fill: { 'identification:entryDate': new Date(Date.UTC(2024, 1, 2)) } });
+    await writeCommune(dir, 'BAR', {
+      name: 'bara-1.xlsx',
+      fill: {
+        'identification:entryDate': new Date(Date.UTC(2024, 0, 18)),
+        'indicators:R4.3.1:achieved': 1,
+        'indicators:R4.3.1:comment': 'x',
+      },
+    });
+    await writeCommune(dir, 'BAR', {
+      name: 'bara-2.xlsx',
+      fill: { 'identification:entryDate': new Date(Date.UTC(2024, 1, 2)) },
+    });
+    await writeCommune(dir, 'BAR', {
+      name: 'bara-3.xlsx',
+      fill: { 'identification:entryDate': new Date(Date.UTC(2024, 1, 2)) },
+    });
     const output = path.join(tmp.dir, 'latest-with-copy.xlsx');
     const { cli, summary } = await mergeJson(['--input', dir, '--output', output, '--prefer', 'latest']);
     expect(cli.code).toBe(0);
     const status = Object.fromEntries(summary.sources.map((s) => [s.file, [s.status, s.reasonText]]));
     expect(status['bara-2.xlsx']![0]).toBe('accepted');
-    expect(status['bara-3.xlsx']).toEqual(['duplicate', 'copie identique de bara-2.xlsx (mêmes chiffres) : comptée une fois']);
-    expect(status['bara-1.xlsx']).toEqual(['duplicate', 'doublon écarté : bara-2.xlsx est retenu (date de saisie plus récente)']);
-    expect(Object.fromEntries(Object.entries((await pva(output)).total).map(([k, v]) => [k, v[1]]))).toEqual(SEED_ACHIEVED);
+    expect(status['bara-3.xlsx']).toEqual([
+      'duplicate',
+      'copie identique de bara-2.xlsx (mêmes chiffres) : comptée une fois',
+    ]);
+    expect(status['bara-1.xlsx']).toEqual([
+      'duplicate',
+      'doublon écarté : bara-2.xlsx est retenu (date de saisie plus récente)',
+    ]);
+    expect(Object.fromEntries(Object.entries((await pva(output)).total).map(([k, v]) => [k, v[1]]))).toEqual(
+      SEED_ACHIEVED,
+    );
   });
 });

@@ -41,7 +41,9 @@ describe('Bara below target on R4.3.1, with a comment', () => {
 
   beforeAll(async () => {
     copyExamples(input, ['BAR']);
-    await writeCommune(input, 'BAR', { fill: { 'indicators:R4.3.1:achieved': 1, 'indicators:R4.3.1:comment': comment } });
+    await writeCommune(input, 'BAR', {
+      fill: { 'indicators:R4.3.1:achieved': 1, 'indicators:R4.3.1:comment': comment },
+    });
     cli = await mergeCli(['--input', input, '--output', output]);
     workbook = await readWorkbook(output);
   });
@@ -62,7 +64,9 @@ describe('Bara below target on R4.3.1, with a comment', () => {
     expect(line).toContain(comment);
     expect(line).not.toContain(ALL_DONE);
     // Only Bara is blamed, with its own figures and its comment in « ».
-    expect(line).toBe(`R4.3.1 Dialogues communautaires : réalisé 7 sur 8 prévus (88\u00a0%) – Bara : 1 sur 2 (« ${comment} »)`);
+    expect(line).toBe(
+      `R4.3.1 Dialogues communautaires : réalisé 7 sur 8 prévus (88\u00a0%) – Bara : 1 sur 2 (« ${comment} »)`,
+    );
   });
 
   test('no longer says that all activities were done', () => {
@@ -74,9 +78,17 @@ describe('Bara below target on R4.3.1, with a comment', () => {
     const r431 = rows.filter((r) => r.code === 'R4.3.1');
     expect(r431.find((r) => r.commune === 'Total projet')!.value('Réalisé')).toBe(7);
     const bara = r431.find((r) => r.commune === 'Bara')!;
-    expect([bara.value('Prévu'), bara.value('Réalisé'), bara.value('Taux'), bara.value('Commentaires')]).toEqual([2, 1, 0.5, comment]);
+    expect([bara.value('Prévu'), bara.value('Réalisé'), bara.value('Taux'), bara.value('Commentaires')]).toEqual([
+      2,
+      1,
+      0.5,
+      comment,
+    ]);
     for (const [code, total] of Object.entries(SEED_ACHIEVED).filter(([c]) => c !== 'R4.3.1'))
-      expect([code, rows.find((r) => r.code === code && r.commune === 'Total projet')!.value('Réalisé')]).toEqual([code, total]);
+      expect([code, rows.find((r) => r.code === code && r.commune === 'Total projet')!.value('Réalisé')]).toEqual([
+        code,
+        total,
+      ]);
   });
 
   test('Données: Bara’s R4.3.1 is 1, the sum 7', () => {
@@ -127,7 +139,8 @@ describe('Bara missing: only three files', () => {
       expect(r.value('Prévu')).toBe(ind.targets['BAR']);
       expect(r.value('Taux')).not.toBe(0);
       expect([null, '']).toContain(r.value('Taux'));
-      if (ind.unit === 'personnes') expect([r.code, r.value('Femmes'), r.value('Hommes')]).toEqual([r.code, 'non reçu', 'non reçu']);
+      if (ind.unit === 'personnes')
+        expect([r.code, r.value('Femmes'), r.value('Hommes')]).toEqual([r.code, 'non reçu', 'non reçu']);
     }
   });
 
@@ -140,7 +153,11 @@ describe('Bara missing: only three files', () => {
       expect([t.code, t.value('Réalisé'), t.value('Prévu'), t.value('Taux')]).toEqual([t.code, received, received, 1]);
       expect(rows.find((r) => r.code === t.code && r.commune === 'Bara')!.value('Prévu')).toBe(ind.targets.BAR);
       const line = rowWith(synthesis, 'A', t.code);
-      expect([shown(line.getCell('C')), shown(line.getCell('E')), shown(line.getCell('F'))]).toEqual([received, 1, ind.targets.BAR]);
+      expect([shown(line.getCell('C')), shown(line.getCell('E')), shown(line.getCell('F'))]).toEqual([
+        received,
+        1,
+        ind.targets.BAR,
+      ]);
       expect(received + (ind.targets.BAR ?? 0)).toBe(SEED_ACHIEVED[t.code]);
     }
   });
@@ -150,7 +167,8 @@ describe('Bara missing: only three files', () => {
     const bara = communes.get('Bara')!;
     expect(bara.status).toBe('non reçu');
     expect(shown(bara.rate)).toBe('non reçu');
-    for (const code of COMMUNES.filter((c) => c !== 'BAR')) expect(communes.get(communeName(code))!.status).toBe('reçu');
+    for (const code of COMMUNES.filter((c) => c !== 'BAR'))
+      expect(communes.get(communeName(code))!.status).toBe('reçu');
   });
 
   test('Écarts mention that Bara sent nothing, and do not say all was done', () => {
@@ -168,10 +186,13 @@ describe('Bara missing: only three files', () => {
   test('no cell of a detail sheet shows 0 for Bara where a number was expected', () => {
     for (const name of ['Prévu vs Réalisé', 'Budget', 'Bénéficiaires']) {
       const ws = sheet(workbook, name);
-      const present = [...headers(ws, DETAIL_HEADER_ROW).keys()].filter((h) => ['Réalisé', 'Dépensé (FCFA)', 'Total', 'Femmes', 'Hommes'].includes(h));
+      const present = [...headers(ws, DETAIL_HEADER_ROW).keys()].filter((h) =>
+        ['Réalisé', 'Dépensé (FCFA)', 'Total', 'Femmes', 'Hommes'].includes(h),
+      );
       expect(present.length).toBeGreaterThan(0);
       for (const r of detailRows(ws).filter((x) => x.commune === 'Bara'))
-        for (const header of present) expect([name, r.code, header, r.value(header)]).not.toEqual([name, r.code, header, 0]);
+        for (const header of present)
+          expect([name, r.code, header, r.value(header)]).not.toEqual([name, r.code, header, 0]);
     }
   });
 });

@@ -34,10 +34,18 @@ import {
 const PYTHON = '/usr/bin/python3';
 /** Opens the workbook with openpyxl and prints every text; throws on a workbook it refuses. */
 function openpyxlTexts(file: string): string {
-  const py = spawnSync(PYTHON, ['-c', 'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nprint("\\n".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None))', file], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
+  const py = spawnSync(
+    PYTHON,
+    [
+      '-c',
+      'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nprint("\\n".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None))',
+      file,
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    },
+  );
   if (py.status !== 0) throw new Error(`openpyxl refuse ${file} : ${py.stderr}`);
   return py.stdout;
 }
@@ -99,11 +107,19 @@ describe('write errors are never swallowed', () => {
       new Writable({
         write(chunk: Buffer, _enc, done) {
           written += chunk.length;
-          if (written > 20000) done(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+          if (written > 20000)
+            done(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
           else done();
         },
       });
-    const result = await merge({ input: path.join(dir, 'in'), output, csv, framework, lang: 'fr', io: { openStream: full } });
+    const result = await merge({
+      input: path.join(dir, 'in'),
+      output,
+      csv,
+      framework,
+      lang: 'fr',
+      io: { openStream: full },
+    });
     expect(result.exitCode).toBe(2);
     expect(result.problem).toMatchObject({ id: 'writeFailed', params: { why: 'diskFull', stale: 'removed' } });
     expect(existsSync(output)).toBe(false);
@@ -116,7 +132,14 @@ describe('write errors are never swallowed', () => {
     copyExamples(path.join(dir, 'in'));
     writeFileSync(path.join(dir, 'fichier'), 'x');
     const output = path.join(dir, 'out.xlsx');
-    const cli = await mergeCli(['--input', path.join(dir, 'in'), '--output', output, '--csv', path.join(dir, 'fichier', 'donnees.csv')]);
+    const cli = await mergeCli([
+      '--input',
+      path.join(dir, 'in'),
+      '--output',
+      output,
+      '--csv',
+      path.join(dir, 'fichier', 'donnees.csv'),
+    ]);
     expect(cli.code).toBe(2);
     expect(cli.stderr).toMatch(/écriture impossible de .*donnees\.csv/);
     expect(cli.stdout).toContain(`Classeur consolidé : ${output}`);
@@ -130,7 +153,13 @@ describe('write errors are never swallowed', () => {
     const failing = async () => {
       throw Object.assign(new Error('EDQUOT'), { code: 'EDQUOT' });
     };
-    const result = await merge({ input: path.join(dir, 'in'), output, framework, lang: 'fr', io: { writeFile: failing } });
+    const result = await merge({
+      input: path.join(dir, 'in'),
+      output,
+      framework,
+      lang: 'fr',
+      io: { writeFile: failing },
+    });
     expect(result.exitCode).toBe(2);
     expect(result.problem?.id).toBe('writeFailed');
     expect(readdirSync(dir).filter((f) => f !== 'in')).toEqual([]);
@@ -157,7 +186,12 @@ describe('inputs are never overwritten', () => {
     copyExamples(input);
     symlinkSync(input, path.join(dir, 'lien'));
     const before = hashFolder(input);
-    const cli = await mergeCli(['--input', path.join(dir, 'lien'), '--output', path.join(input, readdirSync(input)[1]!)]);
+    const cli = await mergeCli([
+      '--input',
+      path.join(dir, 'lien'),
+      '--output',
+      path.join(input, readdirSync(input)[1]!),
+    ]);
     expect(cli.code).toBe(2);
     expect(hashFolder(input)).toEqual(before);
   });
@@ -166,7 +200,17 @@ describe('inputs are never overwritten', () => {
     const dir = fresh();
     const input = path.join(dir, 'in');
     copyExamples(input);
-    const cli = await mergeCli(['--input', input, '--output', path.join(input, readdirSync(input)[0]!.toUpperCase().replace(/\.XLSX$/, '.xlsx'))]);
+    const cli = await mergeCli([
+      '--input',
+      input,
+      '--output',
+      path.join(
+        input,
+        readdirSync(input)[0]!
+          .toUpperCase()
+          .replace(/\.XLSX$/, '.xlsx'),
+      ),
+    ]);
     expect(cli.code).toBe(2);
     expect(cli.stderr).toMatch(/serait écrit sur une entrée/);
   });
@@ -201,7 +245,10 @@ describe('the output is always valid', () => {
     const input = path.join(dir, 'in');
     copyExamples(input, ['BAR']);
     const hostile = 'Retard _xFFFF_ puis \uFFFF et \uFFFE, \u0001 fin';
-    await writeCommune(input, 'BAR', { name: 'Bara _xFFFF_ _x0041_ 2023.xlsx', fill: { 'indicators:R4.3.1:comment': hostile } as never });
+    await writeCommune(input, 'BAR', {
+      name: 'Bara _xFFFF_ _x0041_ 2023.xlsx',
+      fill: { 'indicators:R4.3.1:comment': hostile } as never,
+    });
     const output = path.join(dir, 'out.xlsx');
     const cli = await mergeCli(['--input', input, '--output', output]);
     expect(cli.stderr).toBe('');
@@ -210,7 +257,18 @@ describe('the output is always valid', () => {
     // with the other forbidden characters. A file name is shown as written, look-alikes included.
     expect(texts).toContain('Retard  puis  et ,  fin');
     expect(texts).toContain('Bara _xFFFF_ _x0041_ 2023.xlsx');
-    const csv = execFileSync('libreoffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, output], { encoding: 'utf8', timeout: 120000 });
+    const csv = execFileSync(
+      'libreoffice',
+      [
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1',
+        '--outdir',
+        dir,
+        output,
+      ],
+      { encoding: 'utf8', timeout: 120000 },
+    );
     expect(csv).toMatch(/convert/);
     const sources = readdirSync(dir).find((f) => f.includes('Sources') && f.endsWith('.csv'));
     expect(sources).toBeDefined();
@@ -223,7 +281,8 @@ describe('the output is always valid', () => {
     copyExamples(input);
     const [header, ...rows] = tidyRowsOf('BAR', '2024', fillFor('BAR', '2024'));
     const bad: string[][] = [];
-    for (let i = 0; bad.length < 3000; i++) bad.push([...rows[i % rows.length]!].map((v, c) => (c === 1 ? `Gao\uFFFF\u0007 _xFFFE_ ${i}` : v)));
+    for (let i = 0; bad.length < 3000; i++)
+      bad.push([...rows[i % rows.length]!].map((v, c) => (c === 1 ? `Gao\uFFFF\u0007 _xFFFE_ ${i}` : v)));
     writeFileSync(path.join(input, 'kobo.csv'), csvText([header!, ...bad]));
     const output = path.join(dir, 'out.xlsx');
     const cli = await mergeCli(['--input', input, '--output', output]);
@@ -232,7 +291,9 @@ describe('the output is always valid', () => {
     const controls = sheet(wb, 'Contrôles');
     const fromCsv = records(controls, 1).filter((r) => r.value('Fichier') === 'kobo.csv');
     expect(fromCsv).toHaveLength(1001);
-    expect(String(fromCsv.at(-1)!.value('Message'))).toMatch(/^… et 2\s000 autre\(s\) problème\(s\) dans ce fichier \(2\s000 erreur\(s\), 0 avertissement\(s\)\)/);
+    expect(String(fromCsv.at(-1)!.value('Message'))).toMatch(
+      /^… et 2\s000 autre\(s\) problème\(s\) dans ce fichier \(2\s000 erreur\(s\), 0 avertissement\(s\)\)/,
+    );
     const texts = openpyxlTexts(output);
     expect(texts).toContain('« Gao _xFFFE_ 0 »');
     // The console is capped the same way.
@@ -241,15 +302,44 @@ describe('the output is always valid', () => {
   }, 120000);
 
   test('the caps: per file, and all files under Excel’s 1 048 576 rows', () => {
-    const issue = (file: string): FileIssue => ({ file, ruleId: 'r', severity: 'error', sheet: null, row: null, column: null, address: null, messageId: 'm', params: {} });
-    const many = [...Array.from({ length: 5 }, () => issue('a')), ...Array.from({ length: 2 }, () => issue('b')), ...Array.from({ length: 9 }, () => issue('c'))];
+    const issue = (file: string): FileIssue => ({
+      file,
+      ruleId: 'r',
+      severity: 'error',
+      sheet: null,
+      row: null,
+      column: null,
+      address: null,
+      messageId: 'm',
+      params: {},
+    });
+    const many = [
+      ...Array.from({ length: 5 }, () => issue('a')),
+      ...Array.from({ length: 2 }, () => issue('b')),
+      ...Array.from({ length: 9 }, () => issue('c')),
+    ];
     const lines = controlLines(many, 3, 8);
     expect(lines.length).toBeLessThanOrEqual(8);
-    expect(lines.filter((l) => 'more' in l).map((l) => ('more' in l ? l.more.length : 0)).reduce((a, b) => a + b, 0) + lines.filter((l) => 'issue' in l).length).toBe(16);
+    expect(
+      lines
+        .filter((l) => 'more' in l)
+        .map((l) => ('more' in l ? l.more.length : 0))
+        .reduce((a, b) => a + b, 0) + lines.filter((l) => 'issue' in l).length,
+    ).toBe(16);
   });
 
   test('the cap holds for many files with one problem each: the files beyond share one last line', () => {
-    const issue = (file: string): FileIssue => ({ file, ruleId: 'r', severity: 'error', sheet: null, row: null, column: null, address: null, messageId: 'm', params: {} });
+    const issue = (file: string): FileIssue => ({
+      file,
+      ruleId: 'r',
+      severity: 'error',
+      sheet: null,
+      row: null,
+      column: null,
+      address: null,
+      messageId: 'm',
+      params: {},
+    });
     const many = Array.from({ length: 20 }, (_, i) => [issue(`f${i}`), issue(`f${i}`)]).flat();
     const lines = controlLines(many, 1, 8);
     expect(lines.length).toBeLessThanOrEqual(8);
@@ -268,16 +358,31 @@ describe('the output is always valid', () => {
     copyExamples(input, ['BAR']);
     const long = `${'Rapport collé. '.repeat(2000)}FIN`;
     // Below target: the comments are quoted in Synthèse's Écarts line too.
-    for (const period of ['2023', '2024']) await writeCommune(input, 'BAR', { period, fill: { 'indicators:R4.3.1:achieved': 0, 'indicators:R4.3.1:comment': long } as never });
+    for (const period of ['2023', '2024'])
+      await writeCommune(input, 'BAR', {
+        period,
+        fill: { 'indicators:R4.3.1:achieved': 0, 'indicators:R4.3.1:comment': long } as never,
+      });
     // 2024 given targets too: below target in both periods, both comments quoted (a period without a target is never judged).
     const withTargets = path.join(dir, 'framework.json');
-    writeFileSync(withTargets, JSON.stringify({ ...framework, indicators: framework.indicators.map((i) => ({ ...i, periodTargets: { ...i.periodTargets, 2024: i.targets } })) }));
+    writeFileSync(
+      withTargets,
+      JSON.stringify({
+        ...framework,
+        indicators: framework.indicators.map((i) => ({ ...i, periodTargets: { ...i.periodTargets, 2024: i.targets } })),
+      }),
+    );
     for (const lang of ['fr', 'en'] as const) {
       const output = path.join(dir, `out-${lang}.xlsx`);
-      expect((await mergeCli(['--input', input, '--output', output, '--lang', lang, '--framework', withTargets])).code).toBe(0);
+      expect(
+        (await mergeCli(['--input', input, '--output', output, '--lang', lang, '--framework', withTargets])).code,
+      ).toBe(0);
       const book = openpyxlCells(output);
       expect(Object.keys(book.sheets).at(-1)).toBe('Textes longs');
-      const pointer = lang === 'fr' ? /… \(suite : feuille « Textes longs », ligne (\d+)\)$/ : /… \(continued: “Textes longs” sheet, row (\d+)\)$/;
+      const pointer =
+        lang === 'fr'
+          ? /… \(suite : feuille « Textes longs », ligne (\d+)\)$/
+          : /… \(continued: “Textes longs” sheet, row (\d+)\)$/;
       const rest = book.sheets['Textes longs']!;
       // Every cut text: its beginning, where the rest is, and there the whole text in rows that each fit.
       const whole = (sheet: string, address: string, text: string): string => {
@@ -323,7 +428,12 @@ describe('the output is always valid', () => {
     const output = path.join(dir, 'out.xlsx');
     expect((await mergeCli(['--input', input, '--output', output])).code).toBe(0);
     const rest = openpyxlCells(output).sheets['Textes longs']!;
-    expect(rest).toEqual({ A1: 'Cellule', B1: 'Partie', C1: 'Texte entier', A2: 'Aucun texte coupé : chaque texte tient dans sa cellule.' });
+    expect(rest).toEqual({
+      A1: 'Cellule',
+      B1: 'Partie',
+      C1: 'Texte entier',
+      A2: 'Aucun texte coupé : chaque texte tient dans sa cellule.',
+    });
   });
 });
 
@@ -341,7 +451,9 @@ describe('the console cannot be forged', () => {
 
   test('validate makes control characters of a cell visible (C1 CSI, bidi override)', async () => {
     const dir = fresh();
-    const file = await writeCommune(dir, 'BAR', { fill: { 'indicators:R1.1.1:achieved': 'cent\u009b2J\u202Eeslaf' } as never });
+    const file = await writeCommune(dir, 'BAR', {
+      fill: { 'indicators:R1.1.1:achieved': 'cent\u009b2J\u202Eeslaf' } as never,
+    });
     const cli = await runCli(validate, [file]);
     expect(cli.code).toBe(1);
     expect(cli.stdout).not.toMatch(/[\u009b\u202E]/);

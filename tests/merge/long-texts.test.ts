@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { WriteContext } from '../../pipeline/write/consolidated/context';
 import { labelsFor, OUTPUT_SHEETS } from '../../pipeline/write/consolidated/labels';
-import { cutAt, keepLongTexts, LongTexts, rowCapacity, splitPieces } from '../../pipeline/write/consolidated/long-texts';
+import {
+  cutAt,
+  keepLongTexts,
+  LongTexts,
+  rowCapacity,
+  splitPieces,
+} from '../../pipeline/write/consolidated/long-texts';
 import { fileCell } from '../../pipeline/write/consolidated/synthesis-communes';
 import { columnPixels, linesHeight, MAX_ROW_POINTS, wrappedLines } from '../../pipeline/write/consolidated/row-height';
 import { CELL_TEXT_MAX } from '../../pipeline/write/consolidated/style';
@@ -48,7 +54,10 @@ test('Synthèse: a commune with more files than its row shows lists the first on
   ws.getColumn(6).width = 30;
   const texts = new LongTexts({ labels: labelsFor('fr'), lang: 'fr' } as WriteContext);
   keepLongTexts(workbook, texts);
-  const files = Array.from({ length: 60 }, (_, i) => `ensemble-gao_BAR_Bara_2024-S${String(i + 1).padStart(2, '0')}.xlsx`);
+  const files = Array.from(
+    { length: 60 },
+    (_, i) => `ensemble-gao_BAR_Bara_2024-S${String(i + 1).padStart(2, '0')}.xlsx`,
+  );
   fileCell(ws, 5, files);
   expect(ws.getRow(5).height).toBeLessThanOrEqual(MAX_ROW_POINTS);
   const shown = ws.getCell('F5').value as string;
@@ -66,7 +75,12 @@ test('Synthèse: a commune with more files than its row shows lists the first on
 test('a cell cut where its tallest row ends shows its pointer inside the row; a text that fits stays whole', () => {
   const pixels = columnPixels(40) - 15;
   const tail = '… (suite : feuille « Textes longs », ligne 1048576)';
-  for (const text of [`${'Rapport collé. '.repeat(4000)}FIN`, 'W'.repeat(5000), 'ligne\n'.repeat(200), `${'é'.repeat(30)} `.repeat(200)]) {
+  for (const text of [
+    `${'Rapport collé. '.repeat(4000)}FIN`,
+    'W'.repeat(5000),
+    'ligne\n'.repeat(200),
+    `${'é'.repeat(30)} `.repeat(200),
+  ]) {
     const capacity = rowCapacity(text, pixels);
     expect(capacity).toBeLessThan(text.length);
     expect(linesHeight(wrappedLines(cutAt(text, capacity, tail), pixels))).toBeLessThanOrEqual(MAX_ROW_POINTS);

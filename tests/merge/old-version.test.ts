@@ -26,7 +26,11 @@ const EN = `This workbook was made from the template of version ${OLD} of the re
 
 let folder: string;
 let oldFile: string;
-const oldName = templateFileName(framework, framework.communes.find((c) => c.code === 'BAR')!, '_2023');
+const oldName = templateFileName(
+  framework,
+  framework.communes.find((c) => c.code === 'BAR')!,
+  '_2023',
+);
 
 beforeAll(async () => {
   folder = path.join(tmp.dir, 'in');
@@ -41,7 +45,11 @@ beforeAll(async () => {
 test('the workbook really is of the previous version (its _meta says 1.0.0, template version unchanged)', async () => {
   expect(CURRENT).not.toBe(OLD);
   const meta = sheet(await readWorkbook(oldFile), '_meta');
-  expect([meta.getCell('B1').value, meta.getCell('B2').value, String(meta.getCell('B4').value)]).toEqual([framework.id, OLD, TEMPLATE_VERSION]);
+  expect([meta.getCell('B1').value, meta.getCell('B2').value, String(meta.getCell('B4').value)]).toEqual([
+    framework.id,
+    OLD,
+    TEMPLATE_VERSION,
+  ]);
 });
 
 test('validate: exactly one error, template-mismatch, naming both versions', async () => {
@@ -50,8 +58,18 @@ test('validate: exactly one error, template-mismatch, naming both versions', asy
   expect(report.issues.filter((i) => i.severity === 'error').map((i) => [i.ruleId, i.messageId, i.params])).toEqual([
     ['template-mismatch', 'outdatedFramework', { found: OLD, expected: CURRENT }],
   ]);
-  expect(renderIssue(report.issues.find((i) => i.ruleId === 'template-mismatch')!, 'fr')).toBe(FR);
-  expect(renderIssue(report.issues.find((i) => i.ruleId === 'template-mismatch')!, 'en')).toBe(EN);
+  expect(
+    renderIssue(
+      report.issues.find((i) => i.ruleId === 'template-mismatch')!,
+      'fr',
+    ),
+  ).toBe(FR);
+  expect(
+    renderIssue(
+      report.issues.find((i) => i.ruleId === 'template-mismatch')!,
+      'en',
+    ),
+  ).toBe(EN);
 });
 
 test('the validate command prints the message and exits 1', async () => {
@@ -67,6 +85,8 @@ test('merge: the old file is refused with that message, the current ones are con
   expect(cli.code).toBe(1);
   const old = summary.sources.find((s) => s.file === oldName)!;
   expect([old.status, old.errors]).toEqual(['rejected', 1]);
-  expect(summary.issues.filter((i) => i.file === oldName && i.severity === 'error').map((i) => [i.ruleId, i.message])).toEqual([['template-mismatch', FR]]);
+  expect(
+    summary.issues.filter((i) => i.file === oldName && i.severity === 'error').map((i) => [i.ruleId, i.message]),
+  ).toEqual([['template-mismatch', FR]]);
   expect(summary.sources.filter((s) => s.status === 'accepted')).toHaveLength(3);
 });

@@ -52,7 +52,9 @@ const SCENARIOS: Scenario[] = [
     exit: 0,
     build: async (dir) => {
       copyExamples(dir, ['BAR']);
-      await writeCommune(dir, 'BAR', { fill: { 'indicators:R4.3.1:achieved': 1, 'indicators:R4.3.1:comment': 'Insécurité <axe> & "piste" coupée' } });
+      await writeCommune(dir, 'BAR', {
+        fill: { 'indicators:R4.3.1:achieved': 1, 'indicators:R4.3.1:comment': 'Insécurité <axe> & "piste" coupée' },
+      });
     },
   },
   {
@@ -149,10 +151,14 @@ function soffice(profile: string, recalc: boolean, args: string[]): string {
         '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>\n',
     );
   }
-  const result = spawnSync('/usr/bin/soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck', ...args], {
-    encoding: 'utf8',
-    timeout: 55_000,
-  });
+  const result = spawnSync(
+    '/usr/bin/soffice',
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck', ...args],
+    {
+      encoding: 'utf8',
+      timeout: 55_000,
+    },
+  );
   expect(result.error).toBeUndefined();
   expect(result.status).toBe(0);
   const said = `${result.stdout}\n${result.stderr}`;
@@ -189,9 +195,24 @@ test('LibreOffice reads every sheet, and every cached value is what its formula 
   const recalculated = path.join(tmp.dir, 'csv-recalc');
   soffice(path.join(tmp.dir, 'lo-cached'), false, ['--convert-to', filter, '--outdir', cached, ...files]);
   soffice(path.join(tmp.dir, 'lo-recalc'), true, ['--convert-to', filter, '--outdir', recalculated, ...files]);
-  const sheets = ['Synthèse', 'Prévu vs Réalisé', 'Évolution', 'Budget', 'Bénéficiaires', 'Données', 'Contrôles', 'Sources', 'Textes longs'];
-  const read = (dir: string, file: string, name: string) => readFileSync(path.join(dir, `${path.basename(file, '.xlsx')}-${name}.csv`), 'utf8');
-  const r111 = (dir: string) => read(dir, tampered, 'Prévu vs Réalisé').split('\n').find((l) => l.startsWith('R1.1.1;') && l.includes(';Total projet;'))!.split(';')[7];
+  const sheets = [
+    'Synthèse',
+    'Prévu vs Réalisé',
+    'Évolution',
+    'Budget',
+    'Bénéficiaires',
+    'Données',
+    'Contrôles',
+    'Sources',
+    'Textes longs',
+  ];
+  const read = (dir: string, file: string, name: string) =>
+    readFileSync(path.join(dir, `${path.basename(file, '.xlsx')}-${name}.csv`), 'utf8');
+  const r111 = (dir: string) =>
+    read(dir, tampered, 'Prévu vs Réalisé')
+      .split('\n')
+      .find((l) => l.startsWith('R1.1.1;') && l.includes(';Total projet;'))!
+      .split(';')[7];
   expect([r111(cached), r111(recalculated)]).toEqual(['999', '100']);
   for (const file of files.filter((f) => f !== tampered))
     for (const name of sheets) {
@@ -201,13 +222,17 @@ test('LibreOffice reads every sheet, and every cached value is what its formula 
 
   // What LibreOffice shows for the seed merge: the seed's numbers.
   const seed = outputs.get('seed')!;
-  const pva = read(recalculated, seed, 'Prévu vs Réalisé').split('\n').map((l) => l.split(';'));
+  const pva = read(recalculated, seed, 'Prévu vs Réalisé')
+    .split('\n')
+    .map((l) => l.split(';'));
   const totals = Object.fromEntries(pva.filter((r) => r[4] === 'Total projet').map((r) => [r[0], Number(r[7])]));
   expect(totals).toEqual(SEED_ACHIEVED);
   expect(read(recalculated, seed, 'Budget')).toMatch(/^;Total budget;;;96303057;96303057;100\s?%;0;/m);
   expect(read(recalculated, seed, 'Synthèse')).toContain('Toutes les activités prévues ont été réalisées.');
   // And for the merge with a missing commune: « non reçu » where Bara's numbers would be.
-  const missing = read(recalculated, outputs.get('missing-and-corrupt')!, 'Prévu vs Réalisé').split('\n').map((l) => l.split(';'));
+  const missing = read(recalculated, outputs.get('missing-and-corrupt')!, 'Prévu vs Réalisé')
+    .split('\n')
+    .map((l) => l.split(';'));
   const bara = missing.filter((r) => r[4] === 'Bara');
   expect(bara).toHaveLength(13);
   expect(new Set(bara.map((r) => r[7]))).toEqual(new Set(['non reçu']));

@@ -19,7 +19,11 @@ test('title, subject, creator and company are set', async () => {
   expect(core).toContain('<dc:creator>ensemble-me-toolkit</dc:creator>');
   expect(app).toContain('<Company>Plan International Mali</Company>');
   // The tabs are in the contract's order, Synthèse first, whatever order the sheets were written in.
-  expect(elements(parseXml(app), 'lpstr').map((e) => e.text).slice(1)).toEqual([
+  expect(
+    elements(parseXml(app), 'lpstr')
+      .map((e) => e.text)
+      .slice(1),
+  ).toEqual([
     'Synthèse',
     'Prévu vs Réalisé',
     'Évolution',

@@ -11,8 +11,13 @@ import { copyExamples, mergeCli, mergeJson, sha256, tempDir } from '../helpers/m
 
 let mockDiscrepancies: Discrepancy[] | null = null;
 jest.mock('../../core/consolidate/reconcile', () => {
-  const actual = jest.requireActual<typeof import('../../core/consolidate/reconcile')>('../../core/consolidate/reconcile');
-  return { ...actual, reconcile: (...args: Parameters<typeof actual.reconcile>) => mockDiscrepancies ?? actual.reconcile(...args) };
+  const actual = jest.requireActual<typeof import('../../core/consolidate/reconcile')>(
+    '../../core/consolidate/reconcile',
+  );
+  return {
+    ...actual,
+    reconcile: (...args: Parameters<typeof actual.reconcile>) => mockDiscrepancies ?? actual.reconcile(...args),
+  };
 });
 
 const tmp = tempDir('merge-reconcile-refusal');

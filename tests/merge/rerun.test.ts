@@ -127,9 +127,14 @@ describe('recognised by content, not by name', () => {
     const output = path.join(tmp.dir, 'renamed.xlsx');
     const { cli, summary } = await mergeJson(['--input', dir, '--output', output, '--lang', 'en']);
     expect(cli.code).toBe(0);
-    expect(status(summary, 'archives/rapport-gao-2023.xlsx')).toMatchObject({ status: 'skipped', reasonText: 'output of an earlier merge (npm run merge): skipped' });
+    expect(status(summary, 'archives/rapport-gao-2023.xlsx')).toMatchObject({
+      status: 'skipped',
+      reasonText: 'output of an earlier merge (npm run merge): skipped',
+    });
     expect(status(summary, 'archives/donnees 2023.csv')!.status).toBe('skipped');
-    expect(status(summary, 'archives/donnees 2023.csv')!.reasonText).toMatch(/^CSV table of an earlier merge \(npm run merge --csv\): skipped/);
+    expect(status(summary, 'archives/donnees 2023.csv')!.reasonText).toMatch(
+      /^CSV table of an earlier merge \(npm run merge --csv\): skipped/,
+    );
     expect(dataTable(await readWorkbook(output))).toHaveLength(4 * pointsPerReport());
   });
 
@@ -139,7 +144,10 @@ describe('recognised by content, not by name', () => {
     const older = path.join(dir, 'consolidation-version-precedente.xlsx');
     await workbook.xlsx.writeFile(older);
     const { summary } = await mergeJson(['--input', dir, '--output', path.join(tmp.dir, 'older.xlsx')]);
-    expect(status(summary, 'consolidation-version-precedente.xlsx')).toMatchObject({ status: 'skipped', reasonText: OWN_WORKBOOK });
+    expect(status(summary, 'consolidation-version-precedente.xlsx')).toMatchObject({
+      status: 'skipped',
+      reasonText: OWN_WORKBOOK,
+    });
     rmSync(older);
   });
 
@@ -150,8 +158,14 @@ describe('recognised by content, not by name', () => {
     const older = path.join(dir, 'consolidation-avant-evolution.xlsx');
     await workbook.xlsx.writeFile(older);
     const { summary } = await mergeJson(['--input', dir, '--output', path.join(tmp.dir, 'before-evolution.xlsx')]);
-    expect(status(summary, 'consolidation-avant-evolution.xlsx')).toMatchObject({ status: 'skipped', reasonText: OWN_WORKBOOK });
-    expect(status(summary, 'archives/rapport-gao-2023.xlsx')).toMatchObject({ status: 'skipped', reasonText: OWN_WORKBOOK });
+    expect(status(summary, 'consolidation-avant-evolution.xlsx')).toMatchObject({
+      status: 'skipped',
+      reasonText: OWN_WORKBOOK,
+    });
+    expect(status(summary, 'archives/rapport-gao-2023.xlsx')).toMatchObject({
+      status: 'skipped',
+      reasonText: OWN_WORKBOOK,
+    });
     rmSync(older);
   });
 
@@ -171,13 +185,33 @@ describe('a commune workbook is never written over', () => {
   test('named like an output (consolidation.xlsx) and given as --output beside last run’s CSV: exit 2, every file unchanged', async () => {
     const dir = path.join(tmp.dir, 'impostor');
     copyExamples(dir);
-    expect((await mergeCli(['--input', dir, '--output', path.join(tmp.dir, 'impostor-first.xlsx'), '--csv', path.join(dir, 'consolidation.csv')])).code).toBe(0);
+    expect(
+      (
+        await mergeCli([
+          '--input',
+          dir,
+          '--output',
+          path.join(tmp.dir, 'impostor-first.xlsx'),
+          '--csv',
+          path.join(dir, 'consolidation.csv'),
+        ])
+      ).code,
+    ).toBe(0);
     const bara = readdirSync(dir).find((f) => f.includes('_BAR_'))!;
     copyFileSync(path.join(dir, bara), path.join(dir, 'consolidation.xlsx'));
     const before = new Map(readdirSync(dir).map((f) => [f, sha256(path.join(dir, f))]));
-    const cli = await mergeCli(['--input', dir, '--output', path.join(dir, 'consolidation.xlsx'), '--csv', path.join(dir, 'consolidation.csv')]);
+    const cli = await mergeCli([
+      '--input',
+      dir,
+      '--output',
+      path.join(dir, 'consolidation.xlsx'),
+      '--csv',
+      path.join(dir, 'consolidation.csv'),
+    ]);
     expect(cli.code).toBe(2);
-    expect(cli.stderr.trimEnd().split('\n')).toEqual(['Erreur : le fichier de sortie serait écrit sur une entrée (consolidation.xlsx) : choisissez un autre --output']);
+    expect(cli.stderr.trimEnd().split('\n')).toEqual([
+      'Erreur : le fichier de sortie serait écrit sur une entrée (consolidation.xlsx) : choisissez un autre --output',
+    ]);
     expect(new Map(readdirSync(dir).map((f) => [f, sha256(path.join(dir, f))]))).toEqual(before);
   });
 });

@@ -60,7 +60,17 @@ test('exit code 0, every file accepted, all communes received', () => {
 });
 
 test('the consolidated workbook has the seven sheets, in order', () => {
-  expect(workbook.worksheets.map((w) => w.name)).toEqual(['Synthèse', 'Prévu vs Réalisé', 'Évolution', 'Budget', 'Bénéficiaires', 'Données', 'Contrôles', 'Sources', 'Textes longs']);
+  expect(workbook.worksheets.map((w) => w.name)).toEqual([
+    'Synthèse',
+    'Prévu vs Réalisé',
+    'Évolution',
+    'Budget',
+    'Bénéficiaires',
+    'Données',
+    'Contrôles',
+    'Sources',
+    'Textes longs',
+  ]);
 });
 
 describe('Données: every number of every input exactly once', () => {
@@ -69,27 +79,37 @@ describe('Données: every number of every input exactly once', () => {
     expect(pointsPerReport()).toBe(40);
     expect(data).toHaveLength(COMMUNES.length * pointsPerReport());
     let points = 0;
-    for (const file of before.keys()) points += extract(await readWorkbookFile(path.join(BUNDLED_EXAMPLES, file)), framework).points.length;
+    for (const file of before.keys())
+      points += extract(await readWorkbookFile(path.join(BUNDLED_EXAMPLES, file)), framework).points.length;
     expect(data).toHaveLength(points);
   });
 
   test('each row is one number of one example, with its Prévu, and nothing is counted twice', () => {
     const data = dataTable(workbook);
-    const key = (r: { commune: unknown; section: unknown; code: unknown; disaggregation: unknown }) => `${r.commune}|${r.section}|${r.code}|${r.disaggregation}`;
+    const key = (r: { commune: unknown; section: unknown; code: unknown; disaggregation: unknown }) =>
+      `${r.commune}|${r.section}|${r.code}|${r.disaggregation}`;
     const got = new Map<string, { planned: unknown; achieved: unknown }>();
     for (const r of data) {
-      const k = key({ commune: r['Commune'], section: r['Section'], code: r['Code'], disaggregation: r['Désagrégation'] });
+      const k = key({
+        commune: r['Commune'],
+        section: r['Section'],
+        code: r['Code'],
+        disaggregation: r['Désagrégation'],
+      });
       expect(got.has(k)).toBe(false);
       got.set(k, { planned: r['Prévu'], achieved: r['Réalisé'] });
       expect(r['Période']).toBe('2023');
     }
     const expected = COMMUNES.flatMap((code) => expectedPoints(code, fillFor(code, '2023')));
     expect(got.size).toBe(expected.length);
-    for (const p of expected) expect([key(p), got.get(key(p))]).toEqual([key(p), { planned: p.planned, achieved: p.achieved }]);
+    for (const p of expected)
+      expect([key(p), got.get(key(p))]).toEqual([key(p), { planned: p.planned, achieved: p.achieved }]);
   });
 
   test.each(Object.entries(SEED_ACHIEVED))('sum of Réalisé for %s (Indicateurs, Total) is %i', (code, total) => {
-    const rows = dataTable(workbook).filter((r) => r['Section'] === 'Indicateurs' && r['Code'] === code && r['Désagrégation'] === 'Total');
+    const rows = dataTable(workbook).filter(
+      (r) => r['Section'] === 'Indicateurs' && r['Code'] === code && r['Désagrégation'] === 'Total',
+    );
     expect(rows).toHaveLength(4);
     expect(rows.reduce((a, r) => a + Number(r['Réalisé']), 0)).toBe(total);
   });
@@ -194,7 +214,16 @@ describe('Synthèse', () => {
 
   test('Résultats atteints: the seed’s sentences, with its numbers', () => {
     const texts = textsOf(sheet(workbook, 'Synthèse'));
-    for (const phrase of ['100 acteurs formels', '100 prestataires', '50 officiers', '5 sensibilisations', '4 plaidoyers', '4 centres', '200 jeunes', '8 dialogues'])
+    for (const phrase of [
+      '100 acteurs formels',
+      '100 prestataires',
+      '50 officiers',
+      '5 sensibilisations',
+      '4 plaidoyers',
+      '4 centres',
+      '200 jeunes',
+      '8 dialogues',
+    ])
       expect(texts.some((t) => t.includes(phrase))).toBe(true);
   });
 

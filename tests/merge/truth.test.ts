@@ -14,7 +14,19 @@ import { LABELS } from '../../pipeline/write/consolidated/labels';
 import { chartsOfSheet, openPackage, sheetCells, sheetParts } from '../charts/helpers/package';
 import type { CliResult } from '../cli/capture';
 import { convertToPdf, readPages } from '../print/pdf-layout';
-import { detailRows, framework, mergeCli, readWorkbook, records, rowWith, sectionTexts, sheet, shown, tempDir, writeCommune } from '../helpers/merge-fixtures';
+import {
+  detailRows,
+  framework,
+  mergeCli,
+  readWorkbook,
+  records,
+  rowWith,
+  sectionTexts,
+  sheet,
+  shown,
+  tempDir,
+  writeCommune,
+} from '../helpers/merge-fixtures';
 import { parseXml, walk } from '../helpers/xml';
 
 /** exceljs reads the conditional formats back (not in its typings). */
@@ -22,7 +34,8 @@ interface ConditionalFormat {
   ref: string;
   rules: { formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }[];
 }
-const conditionalFormats = (ws: ExcelJS.Worksheet) => (ws as unknown as { conditionalFormattings: ConditionalFormat[] }).conditionalFormattings;
+const conditionalFormats = (ws: ExcelJS.Worksheet) =>
+  (ws as unknown as { conditionalFormattings: ConditionalFormat[] }).conditionalFormattings;
 
 const tmp = tempDir('merge-truth');
 afterAll(() => tmp.remove());
@@ -34,7 +47,14 @@ const R31 = framework.indicators.filter((i) => i.result === 'R3.1');
 const RECEIVED = ['GNZ', 'SAL', 'ANS'];
 
 interface JsonSummary {
-  indicators: { code: string; planned: number; achieved: number | null; rate: number | null; plannedNotReceived: number; target: number }[];
+  indicators: {
+    code: string;
+    planned: number;
+    achieved: number | null;
+    rate: number | null;
+    plannedNotReceived: number;
+    target: number;
+  }[];
   results: { code: string; rate: number | null; weakest: number | null }[];
 }
 
@@ -56,10 +76,15 @@ beforeAll(async () => {
     // R3.1: nothing achieved anywhere yet.
     for (const ind of R31) {
       f[`indicators:${ind.code}:achieved`] = 0;
-      if (ind.unit === 'personnes') Object.assign(f, { [`indicators:${ind.code}:women`]: 0, [`indicators:${ind.code}:men`]: 0 });
+      if (ind.unit === 'personnes')
+        Object.assign(f, { [`indicators:${ind.code}:women`]: 0, [`indicators:${ind.code}:men`]: 0 });
       f[`indicators:${ind.code}:comment`] = 'Centres pas encore ouverts';
     }
-    if (code === 'GNZ') Object.assign(f, { [`budget:${BUD1.code}:spent`]: BUD1.planned.GNZ! + OVERSPEND, [`budget:${BUD1.code}:comment`]: 'Hausse du carburant' });
+    if (code === 'GNZ')
+      Object.assign(f, {
+        [`budget:${BUD1.code}:spent`]: BUD1.planned.GNZ! + OVERSPEND,
+        [`budget:${BUD1.code}:comment`]: 'Hausse du carburant',
+      });
     return f;
   };
   for (const code of RECEIVED) await writeCommune(input, code, { fill: fill(code) as never });
@@ -94,7 +119,10 @@ describe('1. overspending never reads as money left', () => {
 
   test('LibreOffice (French locale) prints the overspend with its minus sign and separators', async () => {
     const [pdf] = convertToPdf([output], path.join(tmp.dir, 'pdf'));
-    const text = readPages(pdf!, workbook.worksheets.map((w) => w.name))
+    const text = readPages(
+      pdf!,
+      workbook.worksheets.map((w) => w.name),
+    )
       .filter((p) => p.sheet === 'Budget')
       .flatMap((p) => p.words.map((w) => w.text))
       .join(' ');
@@ -106,7 +134,11 @@ describe('1. overspending never reads as money left', () => {
 describe('3. one definition of a rate, used everywhere', () => {
   /** Planned and achieved per indicator, from the CSV alone: planned once per commune, received ones only. */
   function fromCsv(): Map<string, { planned: number; achieved: number }> {
-    const rows = Papa.parse<Record<string, string>>(readFileSync(csv, 'utf8').replace(/^\uFEFF/, ''), { header: true, delimiter: ';', skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(readFileSync(csv, 'utf8').replace(/^\uFEFF/, ''), {
+      header: true,
+      delimiter: ';',
+      skipEmptyLines: true,
+    }).data;
     const out = new Map<string, { planned: number; achieved: number }>();
     for (const row of rows.filter((r) => r.Section === 'Indicateurs' && r['Désagrégation'] === 'Total')) {
       const num = (s: string) => Number(s.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
@@ -132,10 +164,24 @@ describe('3. one definition of a rate, used everywhere', () => {
         pva: [p.value('Prévu'), p.value('Réalisé'), p.value('Taux')],
         synthesis: [shown(s.getCell('C')), shown(s.getCell('D')), shown(s.getCell('E'))],
       };
-      expect([ind.code, seen]).toEqual([ind.code, { json: [c.planned, c.achieved, rate], pva: [c.planned, c.achieved, rate], synthesis: [c.planned, c.achieved, rate] }]);
+      expect([ind.code, seen]).toEqual([
+        ind.code,
+        {
+          json: [c.planned, c.achieved, rate],
+          pva: [c.planned, c.achieved, rate],
+          synthesis: [c.planned, c.achieved, rate],
+        },
+      ]);
       // Bara's target apart, the same in --json and on Synthèse.
-      expect([ind.code, j.plannedNotReceived, shown(s.getCell('F'))]).toEqual([ind.code, ind.targets.BAR, ind.targets.BAR]);
-      if (c.achieved < c.planned) expect(gaps).toContain(`${ind.code} ${ind.label} : réalisé ${c.achieved} sur ${c.planned} prévus (${Math.round(rate * 100)}\u00a0%)`);
+      expect([ind.code, j.plannedNotReceived, shown(s.getCell('F'))]).toEqual([
+        ind.code,
+        ind.targets.BAR,
+        ind.targets.BAR,
+      ]);
+      if (c.achieved < c.planned)
+        expect(gaps).toContain(
+          `${ind.code} ${ind.label} : réalisé ${c.achieved} sur ${c.planned} prévus (${Math.round(rate * 100)}\u00a0%)`,
+        );
     }
   });
 
@@ -147,14 +193,20 @@ describe('3. one definition of a rate, used everywhere', () => {
     const labels = resultsChart!.series.at(-1)!;
     const synthesis = sheet(workbook, 'Synthèse');
     framework.results.forEach((res, i) => {
-      const rates = json.indicators.filter((j) => framework.indicators.find((x) => x.code === j.code)!.result === res.code).map((j) => j.rate);
+      const rates = json.indicators
+        .filter((j) => framework.indicators.find((x) => x.code === j.code)!.result === res.code)
+        .map((j) => j.rate);
       const j = json.results.find((r) => r.code === res.code)!;
       expect([res.code, j.rate, j.weakest]).toEqual([res.code, cappedMean(rates), weakest(rates)]);
       expect([res.code, shown(rowWith(synthesis, 'A', res.code).getCell('E'))]).toEqual([res.code, j.rate]);
       expect([res.code, labels.valCache.get(i)]).toEqual([res.code, j.rate]);
       // The chart data's own row: the rate and the weakest indicator, as cached values in the package.
       const row = Number(/\d+$/.exec(labels.valRef.split(':')[0]!)![0]) + i;
-      expect([res.code, cells.get(`C${row}`)?.value, cells.get(`D${row}`)?.value]).toEqual([res.code, j.rate, j.weakest]);
+      expect([res.code, cells.get(`C${row}`)?.value, cells.get(`D${row}`)?.value]).toEqual([
+        res.code,
+        j.rate,
+        j.weakest,
+      ]);
     });
   });
 });
@@ -170,7 +222,11 @@ describe('4. a result is not « Atteint » while one of its indicators is behind
     const [results] = await chartsOfSheet(pkg, 'Synthèse');
     const index = framework.results.findIndex((r) => r.code === 'R2.2');
     const [good, fair, poor] = results!.series;
-    expect([good!.valCache.get(index), fair!.valCache.get(index), poor!.valCache.get(index)]).toEqual([undefined, undefined, r22.rate]);
+    expect([good!.valCache.get(index), fair!.valCache.get(index), poor!.valCache.get(index)]).toEqual([
+      undefined,
+      undefined,
+      r22.rate,
+    ]);
     // On Synthèse: the result row's colour follows MIN of its indicators, and the rule is written there.
     const synthesis = sheet(workbook, 'Synthèse');
     const row = rowWith(synthesis, 'A', 'R2.2').number;
@@ -178,7 +234,10 @@ describe('4. a result is not « Atteint » while one of its indicators is behind
     expect(JSON.stringify(cf.rules)).toContain(`MIN(E${row + 1}:E${row + 2})`);
     // Cross-sheet references are not allowed in conditional formats: every rule reads its own sheet.
     for (const ws of workbook.worksheets)
-      for (const c of conditionalFormats(ws)) for (const rule of c.rules) for (const f of rule.formulae ?? []) expect([ws.name, c.ref, f]).toEqual([ws.name, c.ref, expect.not.stringContaining('!')]);
+      for (const c of conditionalFormats(ws))
+        for (const rule of c.rules)
+          for (const f of rule.formulae ?? [])
+            expect([ws.name, c.ref, f]).toEqual([ws.name, c.ref, expect.not.stringContaining('!')]);
     expect(records(synthesis, 1).some((r) => synthesis.getCell(`B${r.row}`).value === L.rateRule)).toBe(true);
   });
 });
@@ -196,7 +255,8 @@ describe('5. 0 % is visible, and different from « non reçu »', () => {
     // Labels show zero (third section) and hide text: `0 %;-0 %;0 %;`.
     const inOrder = walk(parseXml(results!.xml));
     const lastSeries = inOrder.map((e) => e.name).lastIndexOf('c:ser');
-    const format = inOrder.slice(lastSeries).find((e) => e.name === 'c:dLbls' && e.children[0]?.name === 'c:numFmt')!.children[0]!.attributes['formatCode']!;
+    const format = inOrder.slice(lastSeries).find((e) => e.name === 'c:dLbls' && e.children[0]?.name === 'c:numFmt')!
+      .children[0]!.attributes['formatCode']!;
     expect(format.split(';')[2]).toMatch(/^0/);
     // The commune not received: named so in the chart, no point in any series.
     const bara = framework.communes.findIndex((c) => c.code === 'BAR');
@@ -211,7 +271,9 @@ describe('8. labels and dates read as French', () => {
     const synthesis = sheet(workbook, 'Synthèse');
     expect(String(shown(rowWith(synthesis, 'A', L.generated).getCell('B')))).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     const controls = records(sheet(workbook, 'Contrôles'), 1);
-    const under = controls.find((r) => r.value('Règle') === 'under-achievement-without-comment' || r.value('Règle') === 'over-achievement')!;
+    const under = controls.find(
+      (r) => r.value('Règle') === 'under-achievement-without-comment' || r.value('Règle') === 'over-achievement',
+    )!;
     expect(String(under.value('Contrôle'))).toMatch(/^[A-ZÀ-Ý][a-zà-ÿ]/);
     expect(under.value('Contrôle')).not.toBe(under.value('Règle'));
   });

@@ -65,7 +65,9 @@ async function fillWithExceljs(code: string, out: string): Promise<void> {
 /** openpyxl (tests/fixtures/fill_with_openpyxl.py): formulas kept, cached values dropped. */
 async function fillWithOpenpyxl(code: string, out: string): Promise<void> {
   const script = path.join(FIXTURES_DIR, 'fill_with_openpyxl.py');
-  const printed = execFileSync('/usr/bin/python3', [script, await emptyTemplate(code), out, '--period', '2023'], { encoding: 'utf8' });
+  const printed = execFileSync('/usr/bin/python3', [script, await emptyTemplate(code), out, '--period', '2023'], {
+    encoding: 'utf8',
+  });
   expect(JSON.parse(printed)).toEqual({ broken: [] });
 }
 
@@ -97,39 +99,42 @@ beforeAll(async () => {
 test.each([
   { name: 'exceljs', fill: fillWithExceljs, compared: 'every figure' },
   { name: 'openpyxl', fill: fillWithOpenpyxl, compared: 'planned and achieved' },
-] as const)('templates filled with $name, formulas without cached values: the same totals as the examples ($compared)', async ({ name, fill, compared }) => {
-  const input = path.join(tmp.dir, name);
-  mkdirSync(input, { recursive: true });
-  for (const code of COMMUNES) {
-    const commune = framework.communes.find((c) => c.code === code)!;
-    const file = path.join(input, templateFileName(framework, commune, `_${name}`));
-    await fill(code, file);
-    expect(await uncachedTotals(file)).toBe(3);
-  }
-  const output = path.join(tmp.dir, `${name}.xlsx`);
-  const { cli, summary } = await mergeJson(['--input', input, '--output', output]);
-  expect(summary.issues.filter((i) => i.severity === 'error')).toEqual([]);
-  expect(cli.code).toBe(0);
-  expect(Object.fromEntries(summary.indicators.map((i) => [i.code, i.achieved]))).toEqual(SEED_ACHIEVED);
-  const pick = (list: JsonSummary['indicators']) =>
-    compared === 'every figure' ? list : list.map(({ code, planned, achieved }) => ({ code, planned, achieved }));
-  expect(pick(summary.indicators)).toEqual(pick(examples));
+] as const)(
+  'templates filled with $name, formulas without cached values: the same totals as the examples ($compared)',
+  async ({ name, fill, compared }) => {
+    const input = path.join(tmp.dir, name);
+    mkdirSync(input, { recursive: true });
+    for (const code of COMMUNES) {
+      const commune = framework.communes.find((c) => c.code === code)!;
+      const file = path.join(input, templateFileName(framework, commune, `_${name}`));
+      await fill(code, file);
+      expect(await uncachedTotals(file)).toBe(3);
+    }
+    const output = path.join(tmp.dir, `${name}.xlsx`);
+    const { cli, summary } = await mergeJson(['--input', input, '--output', output]);
+    expect(summary.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(cli.code).toBe(0);
+    expect(Object.fromEntries(summary.indicators.map((i) => [i.code, i.achieved]))).toEqual(SEED_ACHIEVED);
+    const pick = (list: JsonSummary['indicators']) =>
+      compared === 'every figure' ? list : list.map(({ code, planned, achieved }) => ({ code, planned, achieved }));
+    expect(pick(summary.indicators)).toEqual(pick(examples));
 
-  const workbook = await readWorkbook(output);
-  const totals = detailRows(sheet(workbook, 'Prévu vs Réalisé')).filter((r) => r.commune === 'Total projet');
-  expect(Object.fromEntries(totals.map((r) => [r.code, r.value('Réalisé')]))).toEqual(SEED_ACHIEVED);
-  const grand = rowWith(sheet(workbook, 'Budget'), 'B', 'Total budget');
-  expect([shown(grand.getCell('E')), shown(grand.getCell('F'))]).toEqual([SEED_BUDGET, SEED_BUDGET]);
-  // Beneficiaries: each category's total is its target, and Total = Femmes + Hommes for people.
-  const ben = detailRows(sheet(workbook, 'Bénéficiaires')).filter((r) => r.commune === 'Total projet');
-  for (const cat of framework.beneficiaries) {
-    const r = ben.find((x) => x.code === cat.code)!;
-    const target = Object.values(cat.targets).reduce((a, b) => a + b, 0);
-    expect([cat.code, r.value('Total')]).toEqual([cat.code, target]);
-    if (isPeople(cat)) expect(Number(r.value('Femmes')) + Number(r.value('Hommes'))).toBe(target);
-  }
-  // And in Données the people Totals are numbers (Femmes + Hommes), never blank.
-  const data = dataTable(workbook).filter((r) => r['Section'] === 'Bénéficiaires' && r['Désagrégation'] === 'Total');
-  expect(data).toHaveLength(COMMUNES.length * framework.beneficiaries.length);
-  expect(data.every((r) => typeof r['Réalisé'] === 'number')).toBe(true);
-});
+    const workbook = await readWorkbook(output);
+    const totals = detailRows(sheet(workbook, 'Prévu vs Réalisé')).filter((r) => r.commune === 'Total projet');
+    expect(Object.fromEntries(totals.map((r) => [r.code, r.value('Réalisé')]))).toEqual(SEED_ACHIEVED);
+    const grand = rowWith(sheet(workbook, 'Budget'), 'B', 'Total budget');
+    expect([shown(grand.getCell('E')), shown(grand.getCell('F'))]).toEqual([SEED_BUDGET, SEED_BUDGET]);
+    // Beneficiaries: each category's total is its target, and Total = Femmes + Hommes for people.
+    const ben = detailRows(sheet(workbook, 'Bénéficiaires')).filter((r) => r.commune === 'Total projet');
+    for (const cat of framework.beneficiaries) {
+      const r = ben.find((x) => x.code === cat.code)!;
+      const target = Object.values(cat.targets).reduce((a, b) => a + b, 0);
+      expect([cat.code, r.value('Total')]).toEqual([cat.code, target]);
+      if (isPeople(cat)) expect(Number(r.value('Femmes')) + Number(r.value('Hommes'))).toBe(target);
+    }
+    // And in Données the people Totals are numbers (Femmes + Hommes), never blank.
+    const data = dataTable(workbook).filter((r) => r['Section'] === 'Bénéficiaires' && r['Désagrégation'] === 'Total');
+    expect(data).toHaveLength(COMMUNES.length * framework.beneficiaries.length);
+    expect(data.every((r) => typeof r['Réalisé'] === 'number')).toBe(true);
+  },
+);

@@ -23,14 +23,18 @@ test('a text renamed .xlsx: the record and issue keep code notWorkbook; each lan
   expect(outcome.issues).toHaveLength(1);
   expect(outcome.issues[0]!.params).toEqual({ code: 'notWorkbook' });
   const reason = outcome.record.reason!;
-  expect(reasonText(reason.id, reason.params, 'fr')).toBe('inutilisable : ce n’est pas un classeur Excel (.xlsx ou .xlsm)');
+  expect(reasonText(reason.id, reason.params, 'fr')).toBe(
+    'inutilisable : ce n’est pas un classeur Excel (.xlsx ou .xlsm)',
+  );
   expect(reasonText(reason.id, reason.params, 'en')).toBe('unusable: not an Excel workbook (.xlsx or .xlsm)');
   expect(issueText(outcome.issues[0]!, 'en')).toBe('not an Excel workbook (.xlsx or .xlsm)');
 });
 
 test('parameters are written in the reader’s language: a size in French and English numbers', () => {
   const params = { code: 'tooLarge', size: 1250, max: 1000 };
-  expect(reasonText('unusable', params, 'fr')).toBe('inutilisable : fichier trop volumineux (1\u202f250 Mo, au plus 1\u202f000 Mo)');
+  expect(reasonText('unusable', params, 'fr')).toBe(
+    'inutilisable : fichier trop volumineux (1\u202f250 Mo, au plus 1\u202f000 Mo)',
+  );
   expect(reasonText('unusable', params, 'en')).toBe('unusable: file too large (1,250 MB, at most 1,000 MB)');
 });
 

@@ -14,7 +14,11 @@ afterAll(() => tmp.remove());
 test('two worker threads and one thread give identical outcomes, in the same order', async () => {
   const dir = path.join(tmp.dir, 'in');
   const examples = copyExamples(dir);
-  await writeCommune(dir, 'BAR', { name: 'bara-2024.xlsx', period: '2024', fill: { 'indicators:R4.3.1:achieved': '1.250' } });
+  await writeCommune(dir, 'BAR', {
+    name: 'bara-2024.xlsx',
+    period: '2024',
+    fill: { 'indicators:R4.3.1:achieved': '1.250' },
+  });
   truncateToHalf(examples[0]!, path.join(dir, 'coupe.xlsx'));
   const inputs = await discoverInputs(dir);
   const options = { framework, limits: DEFAULT_LIMITS };
@@ -24,7 +28,14 @@ test('two worker threads and one thread give identical outcomes, in the same ord
   expect(parallel).toEqual(sequential);
   expect(progress).toEqual(inputs.map((_, i) => i + 1));
   // The run did read something real: accepted reports, a rejected one, an unusable one.
-  expect(sequential.map((o) => o.record.status).sort()).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'rejected', 'rejected']);
+  expect(sequential.map((o) => o.record.status).sort()).toEqual([
+    'accepted',
+    'accepted',
+    'accepted',
+    'accepted',
+    'rejected',
+    'rejected',
+  ]);
 }, 120_000);
 
 test.each([

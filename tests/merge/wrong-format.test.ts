@@ -32,8 +32,14 @@ test('.xls, .ods and a template sheet saved as CSV are refused by name, each wit
   const cli = await mergeCli(['--input', input, '--output', output]);
   expect(cli.code).toBe(1);
   const lineOf = (file: string) => cli.stdout.split('\n').filter((l) => l.includes(file));
-  expect(lineOf(XLS)).toEqual([`✗ refusé   ${XLS} : inutilisable : classeur au format .xls (Excel 97-2003) : ouvrez-le, puis ${SAVE_AS}, et envoyez le fichier .xlsx`]);
-  expect(lineOf(ODS)).toEqual([expect.stringContaining(`${ODS} : inutilisable : classeur au format .ods (LibreOffice) : ouvrez-le, puis ${SAVE_AS}`)]);
+  expect(lineOf(XLS)).toEqual([
+    `✗ refusé   ${XLS} : inutilisable : classeur au format .xls (Excel 97-2003) : ouvrez-le, puis ${SAVE_AS}, et envoyez le fichier .xlsx`,
+  ]);
+  expect(lineOf(ODS)).toEqual([
+    expect.stringContaining(
+      `${ODS} : inutilisable : classeur au format .ods (LibreOffice) : ouvrez-le, puis ${SAVE_AS}`,
+    ),
+  ]);
   expect(lineOf(CSV)).toEqual([
     `✗ refusé   ${CSV} : inutilisable : la feuille « Indicateurs » du modèle, enregistrée seule en CSV : ouvrez le classeur de la commune, puis ${SAVE_AS}, et envoyez le fichier .xlsx`,
   ]);

@@ -62,15 +62,20 @@ test('every pipeline module has a layer', () => {
   for (const { file } of sources) expect([path.relative(ROOT, file), layerOf(file)]).not.toContain('outside');
 });
 
-test.each(sources.map((s) => [path.relative(ROOT, s.file), s.file, s.text] as const))('%s imports only its own layer and those under it', (_name, file, text) => {
-  const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
-  const layer = layerOf(file) as Layer;
-  const wrong = specifiers
-    .filter((spec) => spec.startsWith('.'))
-    .map((spec) => ({ spec, to: layerOf(path.resolve(path.dirname(file), spec)) }))
-    .filter(({ to }) => to === 'outside' || !ALLOWED[layer].includes(to));
-  expect(wrong).toEqual([]);
-});
+test.each(sources.map((s) => [path.relative(ROOT, s.file), s.file, s.text] as const))(
+  '%s imports only its own layer and those under it',
+  (_name, file, text) => {
+    const specifiers = [
+      ...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+    ].map((m) => m[1] ?? m[2]!);
+    const layer = layerOf(file) as Layer;
+    const wrong = specifiers
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec) => ({ spec, to: layerOf(path.resolve(path.dirname(file), spec)) }))
+      .filter(({ to }) => to === 'outside' || !ALLOWED[layer].includes(to));
+    expect(wrong).toEqual([]);
+  },
+);
 
 test('the rule is enforced: a write module importing the merge is caught', () => {
   const file = path.join(PIPELINE, 'write', 'consolidated', 'synthesis.ts');

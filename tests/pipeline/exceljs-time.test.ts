@@ -34,15 +34,30 @@ async function workbook(spec: Spec): Promise<Buffer> {
       `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CT}.worksheet+xml"/>` +
       `<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.sharedStrings+xml"/></Types>`,
   );
-  add('_rels/.rels', `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  add('xl/workbook.xml', `<workbook xmlns="${MAIN}" xmlns:r="${RELS}">${spec.workbookPr ?? ''}<sheets><sheet name="Données" sheetId="1" r:id="rId9"/></sheets></workbook>`);
+  add(
+    '_rels/.rels',
+    `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  add(
+    'xl/workbook.xml',
+    `<workbook xmlns="${MAIN}" xmlns:r="${RELS}">${spec.workbookPr ?? ''}<sheets><sheet name="Données" sheetId="1" r:id="rId9"/></sheets></workbook>`,
+  );
   add(
     'xl/_rels/workbook.xml.rels',
     `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${RELS}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${RELS}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId9" Type="${RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
   );
-  add('xl/styles.xml', `<styleSheet xmlns="${MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`);
-  add('xl/sharedStrings.xml', `<sst xmlns="${MAIN}">${(spec.strings ?? []).map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`);
-  add('xl/worksheets/sheet1.xml', `<worksheet xmlns="${MAIN}"><sheetData>${spec.sheetData}</sheetData>${spec.after ?? ''}</worksheet>`);
+  add(
+    'xl/styles.xml',
+    `<styleSheet xmlns="${MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`,
+  );
+  add(
+    'xl/sharedStrings.xml',
+    `<sst xmlns="${MAIN}">${(spec.strings ?? []).map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`,
+  );
+  add(
+    'xl/worksheets/sheet1.xml',
+    `<worksheet xmlns="${MAIN}"><sheetData>${spec.sheetData}</sheetData>${spec.after ?? ''}</worksheet>`,
+  );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
@@ -57,10 +72,16 @@ const slowWorkbook = () =>
     after: `<mergeCells>${Array.from({ length: 4999 }, (_v, i) => `<mergeCell ref="A${i + 3}:Z${i + 3}"/>`).join('')}</mergeCells>`,
   });
 
-async function read(buffer: Buffer, options: ReadOptions = {}): Promise<{ result: unknown; fallbacks: string[]; ms: number }> {
+async function read(
+  buffer: Buffer,
+  options: ReadOptions = {},
+): Promise<{ result: unknown; fallbacks: string[]; ms: number }> {
   const fallbacks: string[] = [];
   const started = Date.now();
-  const result = await readWorkbookBuffer(buffer, 'Gao.xlsx', DEFAULT_LIMITS, { ...options, onFallback: (r) => fallbacks.push(r) }).catch((e: unknown) => e);
+  const result = await readWorkbookBuffer(buffer, 'Gao.xlsx', DEFAULT_LIMITS, {
+    ...options,
+    onFallback: (r) => fallbacks.push(r),
+  }).catch((e: unknown) => e);
   return { result, fallbacks, ms: Date.now() - started };
 }
 
@@ -113,7 +134,10 @@ describe('the exceljs fallback is bounded by time', () => {
     });
     const { result, fallbacks } = await read(buffer);
     expect(fallbacks).toHaveLength(1);
-    const here = await readTablesWithExceljs(buffer, Buffer.from(await (await JSZip.loadAsync(buffer)).file('xl/workbook.xml')!.async('nodebuffer')));
+    const here = await readTablesWithExceljs(
+      buffer,
+      Buffer.from(await (await JSZip.loadAsync(buffer)).file('xl/workbook.xml')!.async('nodebuffer')),
+    );
     expect(here.kind).toBe('tables');
     expect(result).toStrictEqual(here.kind === 'tables' ? here.tables : null);
     const rows = (result as { sheets: { rows: unknown[][] }[] }).sheets[0]!.rows;
@@ -134,7 +158,8 @@ describe('the exceljs fallback is bounded by time', () => {
   test('an error exceljs throws while its cells are converted is a plain refusal (« endommagé »), and the thread stays sound', async () => {
     // A shared formula copied left of column A: exceljs' cell.formula throws when it slides the reference.
     const buffer = await workbook({
-      sheetData: '<row r="1"><c r="B1"><f t="shared" ref="B1:B2" si="0">A1</f><v>1</v></c></row><row r="2"><c r="A2"><f t="shared" si="0"/><v>1</v></c></row>',
+      sheetData:
+        '<row r="1"><c r="B1"><f t="shared" ref="B1:B2" si="0">A1</f><v>1</v></c></row><row r="2"><c r="A2"><f t="shared" si="0"/><v>1</v></c></row>',
     });
     const here = await readTablesWithExceljs(buffer).catch((e: unknown) => e);
     expect(here).toBeInstanceOf(Error);
@@ -143,6 +168,8 @@ describe('the exceljs fallback is bounded by time', () => {
     expect(result).toBeInstanceOf(InputError);
     expect((result as InputError).code).toBe('corrupt');
     // The thread is still sound afterwards.
-    expect((await read(await workbook({ sheetData: DECLINED, strings: ['Gao'] }))).result).toMatchObject({ sheets: [{ name: 'Données' }] });
+    expect((await read(await workbook({ sheetData: DECLINED, strings: ['Gao'] }))).result).toMatchObject({
+      sheets: [{ name: 'Données' }],
+    });
   });
 });

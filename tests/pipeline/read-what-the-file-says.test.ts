@@ -25,7 +25,11 @@ const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** cellXfs: 0 General, 1 dd/mm/yyyy (14), then the custom formats given, from 2 on. */
 function styles(formats: string[] = []): string {
   const numFmts = formats.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${f}"/>`).join('');
-  const xfs = ['<xf numFmtId="0"/>', '<xf numFmtId="14"/>', ...formats.map((_f, i) => `<xf numFmtId="${164 + i}"/>`)].join('');
+  const xfs = [
+    '<xf numFmtId="0"/>',
+    '<xf numFmtId="14"/>',
+    ...formats.map((_f, i) => `<xf numFmtId="${164 + i}"/>`),
+  ].join('');
   return `${DECL}<styleSheet xmlns="${MAIN}"><numFmts count="${formats.length}">${numFmts}</numFmts><cellXfs count="${formats.length + 2}">${xfs}</cellXfs></styleSheet>`;
 }
 
@@ -53,21 +57,36 @@ async function workbook(spec: Spec): Promise<Buffer> {
       `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/><Override PartName="/${part.replace(/^\//, '')}" ContentType="${ct}.worksheet+xml"/>` +
       `<Override PartName="/xl/styles.xml" ContentType="${ct}.styles+xml"/>${spec.strings ? `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/>` : ''}</Types>`,
   );
-  add('_rels/.rels', `${DECL}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  add('xl/workbook.xml', spec.workbookXml ?? `${DECL}<workbook xmlns="${MAIN}" xmlns:r="${RELS}">${spec.workbookPr ?? ''}<sheets><sheet name="Données" sheetId="1" r:id="rId9"/></sheets></workbook>`);
+  add(
+    '_rels/.rels',
+    `${DECL}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  add(
+    'xl/workbook.xml',
+    spec.workbookXml ??
+      `${DECL}<workbook xmlns="${MAIN}" xmlns:r="${RELS}">${spec.workbookPr ?? ''}<sheets><sheet name="Données" sheetId="1" r:id="rId9"/></sheets></workbook>`,
+  );
   add(
     'xl/_rels/workbook.xml.rels',
     spec.workbookRels ??
       `${DECL}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${RELS}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${RELS}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId9" Type="${RELS}/worksheet" Target="${part.replace(/^xl\//, '')}"/></Relationships>`,
   );
   add('xl/styles.xml', styles(spec.formats));
-  if (spec.strings) add('xl/sharedStrings.xml', `${DECL}<sst xmlns="${MAIN}">${spec.strings.map((s) => `<si>${s}</si>`).join('')}</sst>`);
-  add(part.replace(/^\//, ''), `${DECL}<worksheet xmlns="${MAIN}" xmlns:r="${RELS}"><sheetData>${spec.sheetData}</sheetData>${spec.after ?? ''}</worksheet>`);
+  if (spec.strings)
+    add(
+      'xl/sharedStrings.xml',
+      `${DECL}<sst xmlns="${MAIN}">${spec.strings.map((s) => `<si>${s}</si>`).join('')}</sst>`,
+    );
+  add(
+    part.replace(/^\//, ''),
+    `${DECL}<worksheet xmlns="${MAIN}" xmlns:r="${RELS}"><sheetData>${spec.sheetData}</sheetData>${spec.after ?? ''}</worksheet>`,
+  );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 type Reader = 'auto' | 'fast' | 'exceljs';
-const read = (buffer: Buffer, reader: Reader = 'auto'): Promise<Tables> => readWorkbookBuffer(buffer, 'Gao.xlsx', DEFAULT_LIMITS, { reader });
+const read = (buffer: Buffer, reader: Reader = 'auto'): Promise<Tables> =>
+  readWorkbookBuffer(buffer, 'Gao.xlsx', DEFAULT_LIMITS, { reader });
 
 function cells(tables: Tables, ...addresses: string[]): Cell[] {
   const rows = tables.sheets[0]?.rows ?? [];
@@ -79,14 +98,23 @@ function cells(tables: Tables, ...addresses: string[]): Cell[] {
 
 /** The same cells from the default reader, and from each reader named. */
 async function expectCells(buffer: Buffer, readers: Reader[], expected: Record<string, Cell>): Promise<void> {
-  for (const reader of ['auto' as const, ...readers]) expect([reader, cells(await read(buffer, reader), ...Object.keys(expected))]).toEqual([reader, Object.values(expected)]);
+  for (const reader of ['auto' as const, ...readers])
+    expect([reader, cells(await read(buffer, reader), ...Object.keys(expected))]).toEqual([
+      reader,
+      Object.values(expected),
+    ]);
 }
 
 const row = (n: number, inner: string) => `<row r="${n}">${inner}</row>`;
 
 describe('values as the file says them', () => {
   test('a formula whose cached result is 0 or FALSE keeps it (exceljs drops it from cell.value only)', async () => {
-    const buffer = await workbook({ sheetData: row(1, '<c r="A1"><f>B1-B1</f><v>0</v></c><c r="B1" t="b"><f>1&gt;2</f><v>0</v></c><c r="C1"><f>SUM(A1)</f><v>3</v></c>') });
+    const buffer = await workbook({
+      sheetData: row(
+        1,
+        '<c r="A1"><f>B1-B1</f><v>0</v></c><c r="B1" t="b"><f>1&gt;2</f><v>0</v></c><c r="C1"><f>SUM(A1)</f><v>3</v></c>',
+      ),
+    });
     await expectCells(buffer, ['fast', 'exceljs'], {
       A1: { kind: 'formula', value: 0, formula: 'B1-B1' },
       B1: { kind: 'formula', value: false, formula: '1>2' },
@@ -95,19 +123,33 @@ describe('values as the file says them', () => {
   });
 
   test.each(['true', '1'])('date1904="%s": serials count from 1 January 1904', async (flag) => {
-    const buffer = await workbook({ workbookPr: `<workbookPr date1904="${flag}"/>`, sheetData: row(1, '<c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>43849</v></c>') });
-    await expectCells(buffer, ['fast', 'exceljs'], { A1: { kind: 'date', value: '1904-01-01' }, B1: { kind: 'date', value: '2024-01-20' } });
+    const buffer = await workbook({
+      workbookPr: `<workbookPr date1904="${flag}"/>`,
+      sheetData: row(1, '<c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>43849</v></c>'),
+    });
+    await expectCells(buffer, ['fast', 'exceljs'], {
+      A1: { kind: 'date', value: '1904-01-01' },
+      B1: { kind: 'date', value: '2024-01-20' },
+    });
   });
 
   test('t="d" cells hold ISO 8601 dates (openpyxl iso_dates, streaming writers)', async () => {
-    const buffer = await workbook({ sheetData: row(1, '<c r="A1" t="d"><v>2021-01-01</v></c><c r="B1" t="d" s="1"><v>2023-12-20T00:00:00</v></c>') });
-    await expectCells(buffer, ['fast'], { A1: { kind: 'date', value: '2021-01-01' }, B1: { kind: 'date', value: '2023-12-20' } });
+    const buffer = await workbook({
+      sheetData: row(1, '<c r="A1" t="d"><v>2021-01-01</v></c><c r="B1" t="d" s="1"><v>2023-12-20T00:00:00</v></c>'),
+    });
+    await expectCells(buffer, ['fast'], {
+      A1: { kind: 'date', value: '2021-01-01' },
+      B1: { kind: 'date', value: '2023-12-20' },
+    });
   });
 
   test('date formats in upper case (LibreOffice: DD/MM/YYYY, YY, H) are dates and times', async () => {
     const buffer = await workbook({
       formats: ['DD/MM/YYYY', 'YY', 'H:MM', '[HH]:MM', '\\d0'],
-      sheetData: row(1, '<c r="A1" s="2"><v>45311</v></c><c r="B1" s="3"><v>45311</v></c><c r="C1" s="4"><v>0.5</v></c><c r="D1" s="5"><v>1.5</v></c><c r="E1" s="6"><v>7</v></c>'),
+      sheetData: row(
+        1,
+        '<c r="A1" s="2"><v>45311</v></c><c r="B1" s="3"><v>45311</v></c><c r="C1" s="4"><v>0.5</v></c><c r="D1" s="5"><v>1.5</v></c><c r="E1" s="6"><v>7</v></c>',
+      ),
     });
     await expectCells(buffer, ['fast', 'exceljs'], {
       A1: { kind: 'date', value: '2024-01-20' },
@@ -120,7 +162,12 @@ describe('values as the file says them', () => {
   });
 
   test('serials before 1 March 1900 (Excel counts a 29 February 1900 that never was)', async () => {
-    const buffer = await workbook({ sheetData: row(1, '<c r="A1" s="1"><v>1</v></c><c r="B1" s="1"><v>59</v></c><c r="C1" s="1"><v>61</v></c><c r="D1" s="1"><v>32</v></c>') });
+    const buffer = await workbook({
+      sheetData: row(
+        1,
+        '<c r="A1" s="1"><v>1</v></c><c r="B1" s="1"><v>59</v></c><c r="C1" s="1"><v>61</v></c><c r="D1" s="1"><v>32</v></c>',
+      ),
+    });
     await expectCells(buffer, ['fast', 'exceljs'], {
       A1: { kind: 'date', value: '1900-01-01' },
       B1: { kind: 'date', value: '1900-02-28' },
@@ -153,12 +200,20 @@ describe('values as the file says them', () => {
   });
 
   test('an empty shared string <si></si> reads as empty, not « [object Object] »', async () => {
-    const buffer = await workbook({ strings: ['', '<t>Gao</t>'], sheetData: row(1, '<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>') });
+    const buffer = await workbook({
+      strings: ['', '<t>Gao</t>'],
+      sheetData: row(1, '<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'),
+    });
     await expectCells(buffer, ['fast'], { A1: { kind: 'empty', value: null }, B1: { kind: 'string', value: 'Gao' } });
   });
 
   test('a cell with both <v> and <is>: its type says which is read', async () => {
-    const buffer = await workbook({ sheetData: row(1, '<c r="A1" t="inlineStr"><v>1</v><is><t>texte</t></is></c><c r="B1"><v>2</v><is><t>texte</t></is></c>') });
+    const buffer = await workbook({
+      sheetData: row(
+        1,
+        '<c r="A1" t="inlineStr"><v>1</v><is><t>texte</t></is></c><c r="B1"><v>2</v><is><t>texte</t></is></c>',
+      ),
+    });
     await expectCells(buffer, ['fast'], { A1: { kind: 'string', value: 'texte' }, B1: { kind: 'number', value: 2 } });
   });
 });
@@ -191,7 +246,10 @@ describe('package structure as other writers store it', () => {
   async function patchedZip(where: 'both' | 'local' | 'case'): Promise<Buffer> {
     const buffer = await workbook({ sheetData: row(1, '<c r="A1"><v>111</v></c>') });
     const zip = await JSZip.loadAsync(buffer);
-    zip.file('xl/worksheets/sheet9.xml', `${DECL}<worksheet xmlns="${MAIN}"><sheetData>${row(1, '<c r="A1"><v>222</v></c>')}</sheetData></worksheet>`);
+    zip.file(
+      'xl/worksheets/sheet9.xml',
+      `${DECL}<worksheet xmlns="${MAIN}"><sheetData>${row(1, '<c r="A1"><v>222</v></c>')}</sheetData></worksheet>`,
+    );
     const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     const from = Buffer.from('xl/worksheets/sheet9.xml');
     const to = Buffer.from(where === 'case' ? 'xl/worksheets/SHEET1.xml' : 'xl/worksheets/sheet1.xml');
@@ -204,25 +262,37 @@ describe('package structure as other writers store it', () => {
     return bytes;
   }
 
-  test.each(['both', 'local', 'case'] as const)('a zip that two readers could read differently (%s) is refused by name', async (where) => {
-    const bytes = await patchedZip(where);
-    for (const reader of ['auto', 'fast', 'exceljs'] as const) {
-      const err = await read(bytes, reader).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(InputError);
-      expect(err).toMatchObject({ code: 'ambiguousZip' });
-    }
-    const err = (await read(bytes).catch((e: unknown) => e)) as InputError;
-    expect(renderInputError(err, 'fr')).toMatch(/^Gao\.xlsx : classeur ambigu.*« xl\/worksheets\/(sheet1|sheet9|SHEET1)\.xml ».*renvoyez-le$/);
-  });
+  test.each(['both', 'local', 'case'] as const)(
+    'a zip that two readers could read differently (%s) is refused by name',
+    async (where) => {
+      const bytes = await patchedZip(where);
+      for (const reader of ['auto', 'fast', 'exceljs'] as const) {
+        const err = await read(bytes, reader).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(InputError);
+        expect(err).toMatchObject({ code: 'ambiguousZip' });
+      }
+      const err = (await read(bytes).catch((e: unknown) => e)) as InputError;
+      expect(renderInputError(err, 'fr')).toMatch(
+        /^Gao\.xlsx : classeur ambigu.*« xl\/worksheets\/(sheet1|sheet9|SHEET1)\.xml ».*renvoyez-le$/,
+      );
+    },
+  );
 });
 
 describe('merged ranges, long formats and formulas', () => {
   test('100 000 merged ranges are read by the fast reader, cells under them empty', async () => {
     const merges = Array.from({ length: 100_000 }, (_v, i) => `<mergeCell ref="A${i + 1}:B${i + 1}"/>`).join('');
-    const data = Array.from({ length: 2000 }, (_v, i) => row(i + 1, `<c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}"><v>9</v></c>`)).join('');
+    const data = Array.from({ length: 2000 }, (_v, i) =>
+      row(i + 1, `<c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}"><v>9</v></c>`),
+    ).join('');
     const buffer = await workbook({ sheetData: data, after: `<mergeCells count="100000">${merges}</mergeCells>` });
     const tables = await read(buffer, 'fast');
-    expect(cells(tables, 'A1', 'B1', 'A2000', 'B2000')).toEqual([{ kind: 'number', value: 0 }, { kind: 'empty', value: null }, { kind: 'number', value: 1999 }, { kind: 'empty', value: null }]);
+    expect(cells(tables, 'A1', 'B1', 'A2000', 'B2000')).toEqual([
+      { kind: 'number', value: 0 },
+      { kind: 'empty', value: null },
+      { kind: 'number', value: 1999 },
+      { kind: 'empty', value: null },
+    ]);
   });
 
   test('overlapping merged ranges (a CPU bomb) are refused by name, never left to exceljs', async () => {
@@ -239,18 +309,27 @@ describe('merged ranges, long formats and formulas', () => {
   test('a workbook the fast reader declines is not given to exceljs when it holds thousands of merged ranges', async () => {
     const merges = Array.from({ length: 6000 }, (_v, i) => `<mergeCell ref="A${i + 1}:B${i + 1}"/>`).join('');
     // Cells without a row number: the fast reader leaves those to exceljs.
-    const buffer = await workbook({ sheetData: '<row><c><v>1</v></c></row>', after: `<mergeCells>${merges}</mergeCells>` });
+    const buffer = await workbook({
+      sheetData: '<row><c><v>1</v></c></row>',
+      after: `<mergeCells>${merges}</mergeCells>`,
+    });
     await expect(read(buffer)).rejects.toMatchObject({ code: 'tooComplex', params: { count: 6000 } });
   });
 
   test('a read is bounded by time: past its deadline the workbook is refused, not read for ever', async () => {
     const letters = Array.from({ length: 26 }, (_v, c) => String.fromCharCode(65 + c));
-    const data = Array.from({ length: 300 }, (_v, r) => row(r + 1, letters.map((l) => `<c r="${l}${r + 1}"><v>1</v></c>`).join(''))).join('');
+    const data = Array.from({ length: 300 }, (_v, r) =>
+      row(r + 1, letters.map((l) => `<c r="${l}${r + 1}"><v>1</v></c>`).join('')),
+    ).join('');
     const buffer = await workbook({ sheetData: data });
     expect((await read(buffer)).sheets[0]!.rows).toHaveLength(300);
-    const err = (await readWorkbookBuffer(buffer, 'Gao.xlsx', DEFAULT_LIMITS, { maxReadMs: 0 }).catch((e: unknown) => e)) as InputError;
+    const err = (await readWorkbookBuffer(buffer, 'Gao.xlsx', DEFAULT_LIMITS, { maxReadMs: 0 }).catch(
+      (e: unknown) => e,
+    )) as InputError;
     expect(err).toMatchObject({ code: 'tooSlow', params: { seconds: 0 } });
-    expect(renderInputError(err, 'fr')).toMatch(/^Gao\.xlsx : lecture interrompue après 0 s, bien plus que pour une fiche de commune : copiez les valeurs/);
+    expect(renderInputError(err, 'fr')).toMatch(
+      /^Gao\.xlsx : lecture interrompue après 0 s, bien plus que pour une fiche de commune : copiez les valeurs/,
+    );
   });
 
   test('the date-format test is linear: 100 000 characters of [ or " read at once', () => {
@@ -266,14 +345,20 @@ describe('merged ranges, long formats and formulas', () => {
     const long = Array.from({ length: 20_000 }, (_v, i) => `A${i + 1}`).join('+');
     const moved = slideFormula(long, { row: 1, col: 1 }, { row: 2, col: 1 });
     expect(moved.split('+')).toEqual(Array.from({ length: 20_000 }, (_v, i) => `A${i + 2}`));
-    expect(slideFormula('IF(A1>0,"A1",\'Autre feuille\'!$B2)', { row: 1, col: 1 }, { row: 2, col: 1 })).toBe('IF(A2>0,"A1",\'Autre feuille\'!$B3)');
+    expect(slideFormula('IF(A1>0,"A1",\'Autre feuille\'!$B2)', { row: 1, col: 1 }, { row: 2, col: 1 })).toBe(
+      'IF(A2>0,"A1",\'Autre feuille\'!$B3)',
+    );
   });
 
   test('a long numFmt of [ and a long shared formula read through the whole reader', async () => {
     // 30 000 characters: under the 32 767 a cell may hold (a longer one is refused by cell-limits.ts).
     const buffer = await workbook({
       formats: ['['.repeat(16_000)],
-      sheetData: row(1, `<c r="A1" s="2"><v>5</v></c><c r="B1"><f t="shared" ref="B1:B2" si="0">${'-'.repeat(30_000)}A1</f><v>1</v></c>`) + row(2, '<c r="B2"><f t="shared" si="0"/><v>1</v></c>'),
+      sheetData:
+        row(
+          1,
+          `<c r="A1" s="2"><v>5</v></c><c r="B1"><f t="shared" ref="B1:B2" si="0">${'-'.repeat(30_000)}A1</f><v>1</v></c>`,
+        ) + row(2, '<c r="B2"><f t="shared" si="0"/><v>1</v></c>'),
     });
     const [a1, b2] = cells(await read(buffer), 'A1', 'B2');
     expect(a1).toEqual({ kind: 'number', value: 5 });
@@ -282,7 +367,9 @@ describe('merged ranges, long formats and formulas', () => {
 
   test('a 100 000-character shared formula is refused at once, by name, as longer than a cell holds', async () => {
     const buffer = await workbook({
-      sheetData: row(1, `<c r="B1"><f t="shared" ref="B1:B2" si="0">${'-'.repeat(100_000)}A1</f><v>1</v></c>`) + row(2, '<c r="B2"><f t="shared" si="0"/><v>1</v></c>'),
+      sheetData:
+        row(1, `<c r="B1"><f t="shared" ref="B1:B2" si="0">${'-'.repeat(100_000)}A1</f><v>1</v></c>`) +
+        row(2, '<c r="B2"><f t="shared" si="0"/><v>1</v></c>'),
     });
     const err = (await read(buffer).catch((e: unknown) => e)) as InputError;
     expect([err.code, err.params.address]).toEqual(['cellTooLong', 'B1']);
@@ -291,11 +378,16 @@ describe('merged ranges, long formats and formulas', () => {
 
 describe('refusals in plain French', () => {
   test('a workbook exceljs cannot parse is « endommagé » with what to do, without the parser’s words', async () => {
-    const buffer = await workbook({ workbookXml: `${DECL}<workbook xmlns="${MAIN}"><sheets><sheet name="A" sheetId="1" r:id="rId9"/></sheets></workbook`, sheetData: '' });
+    const buffer = await workbook({
+      workbookXml: `${DECL}<workbook xmlns="${MAIN}"><sheets><sheet name="A" sheetId="1" r:id="rId9"/></sheets></workbook`,
+      sheetData: '',
+    });
     const err = (await read(buffer).catch((e: unknown) => e)) as InputError;
     expect(err).toBeInstanceOf(InputError);
     const text = renderInputError(err, 'fr');
-    expect(text).toBe('Gao.xlsx : classeur endommagé ou tronqué : ouvrez-le dans Excel, enregistrez-le à nouveau (Fichier › Enregistrer sous › Classeur Excel (.xlsx)) et renvoyez-le');
+    expect(text).toBe(
+      'Gao.xlsx : classeur endommagé ou tronqué : ouvrez-le dans Excel, enregistrez-le à nouveau (Fichier › Enregistrer sous › Classeur Excel (.xlsx)) et renvoyez-le',
+    );
     expect(inputErrorText(err.code, err.params, 'en')).not.toMatch(/[àéèù]/);
   });
 
@@ -308,7 +400,9 @@ describe('refusals in plain French', () => {
       }
       throw new Error('accepted');
     })();
-    expect(renderInputError(bad, 'fr')).toMatch(/^Gao\.csv : CSV illisible : un guillemet n’est pas refermé vers la ligne \d+ ; ouvrez-le dans un tableur/);
+    expect(renderInputError(bad, 'fr')).toMatch(
+      /^Gao\.csv : CSV illisible : un guillemet n’est pas refermé vers la ligne \d+ ; ouvrez-le dans un tableur/,
+    );
     expect(renderInputError(bad, 'en')).not.toMatch(/Quoted field|ligne/);
     expect(() => parseCsvBuffer(Buffer.from('\n\n'), 'Gao.csv')).toThrow(expect.objectContaining({ code: 'emptyCsv' }));
   });
@@ -339,12 +433,26 @@ print(json.dumps(out))
 describe('the same cells as openpyxl', () => {
   test('CDATA, inline escapes, <v> with <is>, empty shared strings, prefixed relationships, absolute targets, date systems and formats', async () => {
     const probe = spawnSync('/usr/bin/python3', ['-c', 'import openpyxl'], { encoding: 'utf8' });
-    if (probe.status !== 0) throw new Error('openpyxl est introuvable pour /usr/bin/python3 : installez-le avec « apt-get install python3-openpyxl ».');
+    if (probe.status !== 0)
+      throw new Error(
+        'openpyxl est introuvable pour /usr/bin/python3 : installez-le avec « apt-get install python3-openpyxl ».',
+      );
     const cases: Spec[] = [
       // Not `_x000D_` in an inline string: openpyxl and LibreOffice (7.x) leave it as typed there, Excel and
       // Apache POI read a carriage return (as in shared strings); the readers follow Excel and POI.
-      { sheetData: row(1, '<c r="A1" t="inlineStr"><is><t><![CDATA[Gao & <Ansongo>]]></t></is></c><c r="B1"><v>2<![CDATA[5]]></v></c>') },
-      { sheetData: row(1, '<c r="A1" t="inlineStr"><v>1</v><is><t>texte</t></is></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c>'), strings: ['', '<t>Gao</t>'] },
+      {
+        sheetData: row(
+          1,
+          '<c r="A1" t="inlineStr"><is><t><![CDATA[Gao & <Ansongo>]]></t></is></c><c r="B1"><v>2<![CDATA[5]]></v></c>',
+        ),
+      },
+      {
+        sheetData: row(
+          1,
+          '<c r="A1" t="inlineStr"><v>1</v><is><t>texte</t></is></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c>',
+        ),
+        strings: ['', '<t>Gao</t>'],
+      },
       {
         workbookXml: `${DECL}<ns0:workbook xmlns:ns0="${MAIN}" xmlns:ns1="${RELS}"><ns0:sheets><ns0:sheet name="Données" sheetId="1" ns1:id="rId9"/></ns0:sheets></ns0:workbook>`,
         workbookRels: `${DECL}<ns0:Relationships xmlns:ns0="${PKG}"><ns0:Relationship Id="rId1" Type="${RELS}/styles" Target="styles.xml"/><ns0:Relationship Id="rId9" Type="${RELS}/worksheet" Target="/xl/worksheets/sheet.xml"/></ns0:Relationships>`,
@@ -352,10 +460,16 @@ describe('the same cells as openpyxl', () => {
         sheetData: row(1, '<c r="A1"><v>7</v></c>'),
       },
       // (Serial 0 of 1904, which Excel shows as 01/01/1904, openpyxl reads as a time of day: left out.)
-      { workbookPr: '<workbookPr date1904="true"/>', sheetData: row(1, '<c r="A1" s="1"><v>1</v></c><c r="B1" s="1"><v>43849</v></c>') },
+      {
+        workbookPr: '<workbookPr date1904="true"/>',
+        sheetData: row(1, '<c r="A1" s="1"><v>1</v></c><c r="B1" s="1"><v>43849</v></c>'),
+      },
       {
         formats: ['DD/MM/YYYY', 'H:MM'],
-        sheetData: row(1, '<c r="A1" s="2"><v>45311</v></c><c r="B1" s="3"><v>0.5</v></c><c r="C1" s="1"><v>1</v></c><c r="D1" s="1"><v>59</v></c><c r="E1" s="1"><v>61</v></c><c r="F1" t="d"><v>2021-01-01T00:00:00</v></c>'),
+        sheetData: row(
+          1,
+          '<c r="A1" s="2"><v>45311</v></c><c r="B1" s="3"><v>0.5</v></c><c r="C1" s="1"><v>1</v></c><c r="D1" s="1"><v>59</v></c><c r="E1" s="1"><v>61</v></c><c r="F1" t="d"><v>2021-01-01T00:00:00</v></c>',
+        ),
       },
     ];
     const dir = mkdtempSync(path.join(os.tmpdir(), 'openpyxl-oracle-'));
@@ -395,7 +509,10 @@ describe('values the file does not hold as numbers or booleans', () => {
   });
 
   test('a 100 000-digit value followed by a letter is declined at once (the number pattern is linear)', async () => {
-    const err = await read(await workbook({ sheetData: row(1, `<c r="A1"><v>${'1'.repeat(100_000)}x</v></c>`) }), 'fast').catch((e: unknown) => e);
+    const err = await read(
+      await workbook({ sheetData: row(1, `<c r="A1"><v>${'1'.repeat(100_000)}x</v></c>`) }),
+      'fast',
+    ).catch((e: unknown) => e);
     expect((err as Error).name).toBe('FastReaderUnsupported');
   });
 });

@@ -34,7 +34,10 @@ test('a filled-down (shared) formula is read with its own text, not the master c
   await workbook.xlsx.writeFile(file);
 
   const tables = await readWorkbookFile(file);
-  const column = tables.sheets.find((s) => s.name === 'Indicateurs')!.rows.slice(1, 4).map((r) => r[5]);
+  const column = tables.sheets
+    .find((s) => s.name === 'Indicateurs')!
+    .rows.slice(1, 4)
+    .map((r) => r[5]);
   expect(column).toEqual([
     { kind: 'formula', value: 25, formula: 'G2+H2' },
     { kind: 'formula', value: 25, formula: 'G3+H3' },
@@ -72,8 +75,13 @@ test('a zip that understates its sizes is refused before exceljs inflates it', a
 
 test('a file over the size limit gives its size rounded up, never shown equal to the limit', async () => {
   const size = readFileSync(example).length;
-  const small = await inputError(readWorkbookFile(example, { ...DEFAULT_LIMITS, maxFileBytes: Math.floor(0.01 * 1048576) }));
-  expect(small).toMatchObject({ code: 'tooLarge', params: { size: Math.ceil((size / 1048576) * 100) / 100, max: 0.01 } });
+  const small = await inputError(
+    readWorkbookFile(example, { ...DEFAULT_LIMITS, maxFileBytes: Math.floor(0.01 * 1048576) }),
+  );
+  expect(small).toMatchObject({
+    code: 'tooLarge',
+    params: { size: Math.ceil((size / 1048576) * 100) / 100, max: 0.01 },
+  });
 
   // One byte over 1 MB: « 1,01 Mo, au plus 1 Mo », not « 1 Mo, au plus 1 Mo ».
   const big = path.join(tmp.dir, 'just-over.xlsx');

@@ -33,7 +33,9 @@ async function expectParity(file: string): Promise<Tables> {
   const fast = await readWorkbookBuffer(buffer, file, DEFAULT_LIMITS, { reader: 'fast' });
   expect(fast).toStrictEqual(exceljs);
   const fallbacks: string[] = [];
-  expect(await readWorkbookBuffer(buffer, file, DEFAULT_LIMITS, { onFallback: (r) => fallbacks.push(r) })).toStrictEqual(exceljs);
+  expect(
+    await readWorkbookBuffer(buffer, file, DEFAULT_LIMITS, { onFallback: (r) => fallbacks.push(r) }),
+  ).toStrictEqual(exceljs);
   expect(fallbacks).toEqual([]);
   return fast;
 }
@@ -65,10 +67,14 @@ test('the macro workbook (.xlsm): vbaProject.bin is ignored', async () => {
 });
 
 test('files refused with a reason are refused the same way by both readers', async () => {
-  const dirs = readdirSync(FIXTURES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(path.join(FIXTURES_DIR, d.name, 'expected.json')));
+  const dirs = readdirSync(FIXTURES_DIR, { withFileTypes: true }).filter(
+    (d) => d.isDirectory() && existsSync(path.join(FIXTURES_DIR, d.name, 'expected.json')),
+  );
   let refused = 0;
   for (const dir of dirs) {
-    const expected = JSON.parse(readFileSync(path.join(FIXTURES_DIR, dir.name, 'expected.json'), 'utf8')) as { code?: string };
+    const expected = JSON.parse(readFileSync(path.join(FIXTURES_DIR, dir.name, 'expected.json'), 'utf8')) as {
+      code?: string;
+    };
     if (!expected.code) continue;
     const file = readdirSync(path.join(FIXTURES_DIR, dir.name)).find((f) => f !== 'expected.json')!;
     const buffer = readFileSync(path.join(FIXTURES_DIR, dir.name, file));
@@ -99,7 +105,9 @@ describe('seeded cases', () => {
 function requireTool(command: string, args: string[], install: string): void {
   const probe = spawnSync(command, args, { encoding: 'utf8', timeout: 60000 });
   if (probe.error || probe.status !== 0)
-    throw new Error(`${command} est introuvable ou ne marche pas : ${install}. (${probe.error?.message ?? probe.stderr.trim().split('\n').at(-1)})`);
+    throw new Error(
+      `${command} est introuvable ou ne marche pas : ${install}. (${probe.error?.message ?? probe.stderr.trim().split('\n').at(-1)})`,
+    );
 }
 
 let openpyxlFilled: Promise<string[]> | undefined;
@@ -114,7 +122,8 @@ function openpyxlFiles(): Promise<string[]> {
       for (const options of [[], ['--mistakes'], ['--period', '2024']]) {
         const file = path.join(tmp.dir, `openpyxl-${i}-${options.join('').replace(/-/g, '') || 'ok'}.xlsx`);
         const result = spawnSync(PYTHON, [OPENPYXL_SCRIPT, template, file, ...options], { encoding: 'utf8' });
-        if (result.error || result.status !== 0) throw new Error(`fill_with_openpyxl.py: ${result.error?.message ?? result.stderr}`);
+        if (result.error || result.status !== 0)
+          throw new Error(`fill_with_openpyxl.py: ${result.error?.message ?? result.stderr}`);
         out.push(file);
       }
     return out;
@@ -189,12 +198,22 @@ describe('LibreOffice', () => {
     const profile = path.join(tmp.dir, `lo-profile-${process.pid}`);
     const result = spawnSync(
       'soffice',
-      ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'xlsx', '--outdir', outputs, ...names.map((n) => path.join(inputs, n))],
+      [
+        '--headless',
+        `-env:UserInstallation=file://${profile}`,
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        outputs,
+        ...names.map((n) => path.join(inputs, n)),
+      ],
       { encoding: 'utf8', timeout: 120000 },
     );
-    if (result.error || result.status !== 0) throw new Error(`soffice --convert-to xlsx: ${result.error?.message ?? result.stderr}`);
+    if (result.error || result.status !== 0)
+      throw new Error(`soffice --convert-to xlsx: ${result.error?.message ?? result.stderr}`);
     for (const name of names) {
-      if (!existsSync(path.join(outputs, name))) throw new Error(`LibreOffice did not write ${name}: ${result.stdout} ${result.stderr}`);
+      if (!existsSync(path.join(outputs, name)))
+        throw new Error(`LibreOffice did not write ${name}: ${result.stdout} ${result.stderr}`);
       converted.set(name, path.join(outputs, name));
     }
   }, 180000);
@@ -205,7 +224,8 @@ describe('LibreOffice', () => {
     const original = await readWorkbookFile(examples[0]!);
     const saved = await readWorkbookFile(converted.get('lo-0.xlsx')!);
     const values = (t: Tables, name: string) => t.sheets.find((s) => s.name === name)!.rows;
-    for (const name of ['Identification', 'Indicateurs', 'Budget']) expect(values(saved, name)).toEqual(values(original, name));
+    for (const name of ['Identification', 'Indicateurs', 'Budget'])
+      expect(values(saved, name)).toEqual(values(original, name));
   });
 
   test('edge cases saved by LibreOffice', async () => {

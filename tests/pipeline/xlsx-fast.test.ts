@@ -28,9 +28,15 @@ const exceljsUtils = require('exceljs/lib/utils/utils') as {
   xmlDecode(text: string): string;
 };
 const exceljsFormats = require('exceljs/lib/xlsx/defaultnumformats') as Record<string, { f?: string }>;
-const exceljsSharedFormula = require('exceljs/lib/utils/shared-formula') as { slideFormula(f: string, from: string, to: string): string };
+const exceljsSharedFormula = require('exceljs/lib/utils/shared-formula') as {
+  slideFormula(f: string, from: string, to: string): string;
+};
 
-async function readWith(reader: 'exceljs' | 'fast' | 'auto', buffer: Buffer, onFallback?: (reason: string) => void): Promise<Tables> {
+async function readWith(
+  reader: 'exceljs' | 'fast' | 'auto',
+  buffer: Buffer,
+  onFallback?: (reason: string) => void,
+): Promise<Tables> {
   return readWorkbookBuffer(buffer, 'classeur.xlsx', DEFAULT_LIMITS, { reader, onFallback });
 }
 
@@ -91,7 +97,8 @@ async function streamedCopy(source: ExcelJS.Workbook): Promise<Buffer> {
         target.style = c.style;
       }),
     );
-    for (const range of Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges)) out.mergeCells(range.range);
+    for (const range of Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges))
+      out.mergeCells(range.range);
     out.commit();
   }
   await writer.commit();
@@ -136,7 +143,10 @@ function edgeCaseWorkbook(date1904 = false): ExcelJS.Workbook {
     ws.getCell(address).value = date;
     ws.getCell(address).numFmt = format;
   }
-  ws.getCell('I6').value = { formula: 'DATE(2024,3,1)', result: new Date('2024-03-01T00:00:00Z') } as ExcelJS.CellFormulaValue;
+  ws.getCell('I6').value = {
+    formula: 'DATE(2024,3,1)',
+    result: new Date('2024-03-01T00:00:00Z'),
+  } as ExcelJS.CellFormulaValue;
   ws.getCell('I6').numFmt = 'dd/mm/yyyy';
   ws.getCell('J1').value = 42;
   ws.getCell('J1').numFmt = '@';
@@ -196,7 +206,12 @@ describe('workbooks written by exceljs', () => {
       { kind: 'formula', value: 4, formula: 'E3*2+$E$1' },
       { kind: 'formula', value: 6, formula: 'E4*2+$E$1' },
     ]);
-    expect(['G1', 'G2', 'G3', 'G4'].map((a) => cell(tables, 'Données', a).value)).toEqual(['#REF!', '#DIV/0!', '#N/A', '#DIV/0!']);
+    expect(['G1', 'G2', 'G3', 'G4'].map((a) => cell(tables, 'Données', a).value)).toEqual([
+      '#REF!',
+      '#DIV/0!',
+      '#N/A',
+      '#DIV/0!',
+    ]);
     expect(['H1', 'H2', 'H3', 'H4'].map((a) => cell(tables, 'Données', a).value)).toEqual([true, false, true, false]);
     expect(['I1', 'I2', 'I3', 'I4', 'I5', 'I6'].map((a) => cell(tables, 'Données', a).value)).toEqual([
       '2024-01-20',
@@ -259,8 +274,43 @@ function prng(seed: number): () => number {
 
 // No `_xHHHH_` text (exceljs writes it unescaped: the file says « A » where exceljs reads back
 // « _x0041_ ») and no typed entity (exceljs reads `&lt;` typed as text back as « < »).
-const TEXT_PIECES = ['Réalisé', ' ', '  ', '\n', '&', '<', '>', '"', "'", '😀', 'é', 'Ségou', '1.250', '12', '\t', 'FCFA', ';', '#'];
-const FORMATS = ['General', '0', '0.00', '#,##0', '0%', '@', 'dd/mm/yyyy', 'd-mmm-yy', 'yyyy-mm-dd hh:mm', '[$-40C]d mmmm yyyy', 'mm:ss', '[h]:mm', '#,##0 "FCFA"', '"Le "dd/mm', 'h:mm AM/PM'];
+const TEXT_PIECES = [
+  'Réalisé',
+  ' ',
+  '  ',
+  '\n',
+  '&',
+  '<',
+  '>',
+  '"',
+  "'",
+  '😀',
+  'é',
+  'Ségou',
+  '1.250',
+  '12',
+  '\t',
+  'FCFA',
+  ';',
+  '#',
+];
+const FORMATS = [
+  'General',
+  '0',
+  '0.00',
+  '#,##0',
+  '0%',
+  '@',
+  'dd/mm/yyyy',
+  'd-mmm-yy',
+  'yyyy-mm-dd hh:mm',
+  '[$-40C]d mmmm yyyy',
+  'mm:ss',
+  '[h]:mm',
+  '#,##0 "FCFA"',
+  '"Le "dd/mm',
+  'h:mm AM/PM',
+];
 const ERRORS = ['#N/A', '#REF!', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!'];
 
 /** A random workbook: every kind of value, formats, merges, links, filled-down formulas, sheet states. */
@@ -268,12 +318,15 @@ function randomWorkbook(seed: number): ExcelJS.Workbook {
   const rand = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const text = () => Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(TEXT_PIECES)).join('');
-  const number = () => pick([0, 1, -1, 0.5, 1e-9, 123456789.123, Math.round(rand() * 1e6), rand() * 100, -rand() * 1e4, 45311, 45311.25]);
+  const number = () =>
+    pick([0, 1, -1, 0.5, 1e-9, 123456789.123, Math.round(rand() * 1e6), rand() * 100, -rand() * 1e4, 45311, 45311.25]);
   const wb = new ExcelJS.Workbook();
   if (rand() < 0.2) wb.properties.date1904 = true;
   const sheets = 1 + Math.floor(rand() * 3);
   for (let n = 0; n < sheets; n++) {
-    const ws = wb.addWorksheet(`F${n + 1} ${pick(['données', 'Bénéficiaires', 'x'])}`, { state: pick(['visible', 'visible', 'hidden', 'veryHidden'] as const) });
+    const ws = wb.addWorksheet(`F${n + 1} ${pick(['données', 'Bénéficiaires', 'x'])}`, {
+      state: pick(['visible', 'visible', 'hidden', 'veryHidden'] as const),
+    });
     const rows = 1 + Math.floor(rand() * 12);
     const cols = 1 + Math.floor(rand() * 8);
     for (let r = 1; r <= rows; r++)
@@ -285,12 +338,33 @@ function randomWorkbook(seed: number): ExcelJS.Workbook {
         else if (kind === 1) value = number();
         else if (kind === 2) value = rand() < 0.5;
         else if (kind === 3) value = { error: pick(ERRORS) } as ExcelJS.CellErrorValue;
-        else if (kind === 4) value = new Date(Date.UTC(1990 + Math.floor(rand() * 40), Math.floor(rand() * 12), 1 + Math.floor(rand() * 28), rand() < 0.5 ? 0 : 13));
+        else if (kind === 4)
+          value = new Date(
+            Date.UTC(
+              1990 + Math.floor(rand() * 40),
+              Math.floor(rand() * 12),
+              1 + Math.floor(rand() * 28),
+              rand() < 0.5 ? 0 : 13,
+            ),
+          );
         else if (kind === 5) value = { richText: [{ text: text(), font: { bold: true } }, { text: text() }] };
         else if (kind === 6) value = { text: text(), hyperlink: `https://example.org/${r}?q=${c}&x=1` };
         else if (kind === 7) {
-          const result = pick<unknown>([undefined, 0, 1.5, 'texte', '', true, false, { error: pick(ERRORS) }, new Date(Date.UTC(2024, 0, 20))]);
-          value = { formula: `A${r}+${pick(['1', 'B2', '$C$3', 'SUM(A1:A3)'])}`, ...(result === undefined ? {} : { result }) } as ExcelJS.CellFormulaValue;
+          const result = pick<unknown>([
+            undefined,
+            0,
+            1.5,
+            'texte',
+            '',
+            true,
+            false,
+            { error: pick(ERRORS) },
+            new Date(Date.UTC(2024, 0, 20)),
+          ]);
+          value = {
+            formula: `A${r}+${pick(['1', 'B2', '$C$3', 'SUM(A1:A3)'])}`,
+            ...(result === undefined ? {} : { result }),
+          } as ExcelJS.CellFormulaValue;
           // A text or error cached in a date cell makes exceljs fail (tested on its own below).
           if (typeof result === 'string' || (typeof result === 'object' && !(result instanceof Date))) {
             ws.getCell(r + 1, c + 1).value = value;
@@ -303,13 +377,18 @@ function randomWorkbook(seed: number): ExcelJS.Workbook {
         if (typeof value === 'number' && Math.abs(value) > 1e7) continue;
         const format = rand() < 0.5 ? pick(FORMATS) : undefined;
         // exceljs turns a cached TRUE / FALSE under a date format into a date; Excel shows TRUE / FALSE.
-        const booleanResult = typeof value === 'object' && value !== null && 'formula' in value && typeof value.result === 'boolean';
+        const booleanResult =
+          typeof value === 'object' && value !== null && 'formula' in value && typeof value.result === 'boolean';
         if (format && !(booleanResult && isDateFormat(format))) written.numFmt = format;
       }
     // Filled-down formulas in a free column, merges below the data.
     const free = cols + 3;
     const down = 2 + Math.floor(rand() * 4);
-    ws.fillFormula(`${String.fromCharCode(64 + free)}2:${String.fromCharCode(64 + free)}${1 + down}`, `B2*2+$B$2+C2`, Array.from({ length: down }, () => pick([0, 1, 2.5])));
+    ws.fillFormula(
+      `${String.fromCharCode(64 + free)}2:${String.fromCharCode(64 + free)}${1 + down}`,
+      `B2*2+$B$2+C2`,
+      Array.from({ length: down }, () => pick([0, 1, 2.5])),
+    );
     let top = rows + 4;
     for (let m = Math.floor(rand() * 3); m > 0; m--) {
       ws.getCell(top, 2).value = text();
@@ -372,13 +451,28 @@ async function rawWorkbook(spec: RawWorkbook): Promise<Buffer> {
   const zip = new JSZip();
   const date = new Date('2024-01-01T00:00:00Z');
   const add = (name: string, text: string) => zip.file(name, text, { date, createFolders: false });
-  add('[Content_Types].xml', `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`);
-  add('_rels/.rels', `${DECL}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  add(
+    '[Content_Types].xml',
+    `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,
+  );
+  add(
+    '_rels/.rels',
+    `${DECL}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
   const sheets = spec.sheets
-    .map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 10}"/>`)
+    .map(
+      (s, i) =>
+        `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 10}"/>`,
+    )
     .join('');
-  add('xl/workbook.xml', spec.workbookXml ?? `${DECL}<workbook xmlns="${MAIN}" xmlns:r="${RELS}">${spec.workbookPr ?? '<workbookPr/>'}<sheets>${sheets}</sheets></workbook>`);
-  const rels = spec.sheets.map((_s, i) => `<Relationship Id="rId${i + 10}" Type="${RELS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
+  add(
+    'xl/workbook.xml',
+    spec.workbookXml ??
+      `${DECL}<workbook xmlns="${MAIN}" xmlns:r="${RELS}">${spec.workbookPr ?? '<workbookPr/>'}<sheets>${sheets}</sheets></workbook>`,
+  );
+  const rels = spec.sheets
+    .map((_s, i) => `<Relationship Id="rId${i + 10}" Type="${RELS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+    .join('');
   add(
     'xl/_rels/workbook.xml.rels',
     `${DECL}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${RELS}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${RELS}/sharedStrings" Target="sharedStrings.xml"/>${rels}${spec.extraRels ?? ''}</Relationships>`,
@@ -392,7 +486,10 @@ async function rawWorkbook(spec: RawWorkbook): Promise<Buffer> {
     add('xl/sharedStrings.xml', sst);
   }
   spec.sheets.forEach((s, i) => {
-    add(`xl/worksheets/sheet${i + 1}.xml`, /^\ufeff?\s*<(\?xml|\w+:worksheet|worksheet)/.test(s.xml) ? s.xml : worksheetXml(s.xml));
+    add(
+      `xl/worksheets/sheet${i + 1}.xml`,
+      /^\ufeff?\s*<(\?xml|\w+:worksheet|worksheet)/.test(s.xml) ? s.xml : worksheetXml(s.xml),
+    );
     if (s.rels) add(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, s.rels);
   });
   for (const [name, text] of Object.entries(spec.extraParts ?? {})) add(name, text);
@@ -447,7 +544,17 @@ describe('hand-written XML', () => {
       '&lt;',
     ]);
     const row2 = sheet(tables, 'Textes').rows[1]!;
-    expect(row2.map((c) => c.value)).toEqual(['inline & A é', 'riche A', '&amp; &lt;x&gt; &#233;', '#VALUE!', true, false, 1500, 12, -0.000001]);
+    expect(row2.map((c) => c.value)).toEqual([
+      'inline & A é',
+      'riche A',
+      '&amp; &lt;x&gt; &#233;',
+      '#VALUE!',
+      true,
+      false,
+      1500,
+      12,
+      -0.000001,
+    ]);
     expect(sheet(tables, 'Textes').rows[2]).toEqual([
       { kind: 'number', value: 12 },
       { kind: 'string', value: 'x\ny' },
@@ -488,10 +595,14 @@ describe('hand-written XML', () => {
 
   test('the 1904 date system is read from workbookPr date1904="1" or "true"', async () => {
     const xml = '<row r="1"><c r="A1" s="2"><v>0</v></c><c r="B1" s="2"><v>43850</v></c></row>';
-    const in1904 = await expectParity(await rawWorkbook({ workbookPr: '<workbookPr date1904="1"/>', sheets: [{ name: 'F', xml }] }));
+    const in1904 = await expectParity(
+      await rawWorkbook({ workbookPr: '<workbookPr date1904="1"/>', sheets: [{ name: 'F', xml }] }),
+    );
     expect(sheet(in1904, 'F').rows[0]!.map((c) => c.value)).toEqual(['1904-01-01', '2024-01-21']);
     // LibreOffice writes date1904="true" (xsd:boolean); exceljs only knows "1", the readers both.
-    const asTrue = await expectParity(await rawWorkbook({ workbookPr: '<workbookPr date1904="true"/>', sheets: [{ name: 'F', xml }] }));
+    const asTrue = await expectParity(
+      await rawWorkbook({ workbookPr: '<workbookPr date1904="true"/>', sheets: [{ name: 'F', xml }] }),
+    );
     expect(sheet(asTrue, 'F').rows[0]!.map((c) => c.value)).toEqual(['1904-01-01', '2024-01-21']);
   });
 
@@ -504,7 +615,11 @@ describe('hand-written XML', () => {
       '<c r="D3"><f></f><v>8</v></c><c r="E3" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>';
     const tables = await expectFileReading(await rawWorkbook({ sheets: [{ name: 'Formules', xml }] }));
     const s = sheet(tables, 'Formules');
-    expect(s.rows[1]![1]).toEqual({ kind: 'formula', value: 7, formula: 'A2+$A$1+Autre!A2+A$1+$A2+SUM(A2:A3)+LOG10(A2)' });
+    expect(s.rows[1]![1]).toEqual({
+      kind: 'formula',
+      value: 7,
+      formula: 'A2+$A$1+Autre!A2+A$1+$A2+SUM(A2:A3)+LOG10(A2)',
+    });
     expect(s.rows[0]!.slice(2, 5)).toEqual([
       { kind: 'formula', value: 2, formula: 'A1*2' },
       { kind: 'formula', value: 0, formula: 'B1*2' },
@@ -531,7 +646,10 @@ describe('hand-written XML', () => {
       '<hyperlink ref="D2" r:id="rId1"/><hyperlink ref="E2" r:id="rId1"/><hyperlink ref="F2" r:id="rId1"/><hyperlink ref="C1" location="Liens!A1" display="interne"/><hyperlink ref="B1" r:id="rId2"/></hyperlinks>';
     const rels = `${DECL}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${RELS}/hyperlink" Target="https://example.org/?q=1&amp;r=2" TargetMode="External"/><Relationship Id="rId2" Type="${RELS}/hyperlink" Target="" TargetMode="External"/></Relationships>`;
     const tables = await expectFileReading(
-      await rawWorkbook({ strings: ['<t>lien</t>', '<t>cible vide</t>', '<t>fusion</t>', '<t>masquée</t>'], sheets: [{ name: 'Liens', xml: worksheetXml(xml, after), rels }] }),
+      await rawWorkbook({
+        strings: ['<t>lien</t>', '<t>cible vide</t>', '<t>fusion</t>', '<t>masquée</t>'],
+        sheets: [{ name: 'Liens', xml: worksheetXml(xml, after), rels }],
+      }),
     );
     expect(sheet(tables, 'Liens').rows).toEqual([
       [
@@ -598,7 +716,9 @@ describe('hand-written XML', () => {
   <extLst><ext uri="{x}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="0"/></ext></extLst>
 </worksheet>
 `;
-    const tables = await expectParity(await rawWorkbook({ strings: ['<t>texte</t>'], sheets: [{ name: 'Joli', xml: sheetXml }] }));
+    const tables = await expectParity(
+      await rawWorkbook({ strings: ['<t>texte</t>'], sheets: [{ name: 'Joli', xml: sheetXml }] }),
+    );
     expect(sheet(tables, 'Joli').rows).toEqual([
       [],
       [
@@ -615,7 +735,12 @@ describe('hand-written XML', () => {
       await rawWorkbook({
         styles: bom + STYLES,
         strings: `${bom}${DECL}<sst xmlns="${MAIN}"><si><t>avec BOM</t></si></sst>`,
-        sheets: [{ name: 'BOM', xml: bom + worksheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="2"><v>45311</v></c></row>') }],
+        sheets: [
+          {
+            name: 'BOM',
+            xml: bom + worksheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="2"><v>45311</v></c></row>'),
+          },
+        ],
       }),
     );
     expect(sheet(tables, 'BOM').rows[0]).toEqual([
@@ -671,11 +796,36 @@ describe('hand-written XML', () => {
 async function randomRawWorkbook(seed: number): Promise<Buffer> {
   const rand = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
-  const strings = ['<t>un</t>', '<t xml:space="preserve"> deux </t>', '<r><t>ri</t></r><r><rPr><b/></rPr><t>che</t></r>', '<t>&amp;lt;_x0041_</t>', '<t></t>', '<t>45311</t>'];
+  const strings = [
+    '<t>un</t>',
+    '<t xml:space="preserve"> deux </t>',
+    '<r><t>ri</t></r><r><rPr><b/></rPr><t>che</t></r>',
+    '<t>&amp;lt;_x0041_</t>',
+    '<t></t>',
+    '<t>45311</t>',
+  ];
   // exceljs' misreadings are kept out (its t="str" text decoded twice, `_xHHHH_` left in inline text,
   // a formula lost under a hyperlink, style 0 ignored, copies of a master that holds no formula):
   // what the file says there is tested in read-what-the-file-says.test.ts.
-  const values = ['', '0', '1', '-2.5', '45311', '45311.5', '1e3', ' 7 ', 'abc', '#N/A', '#REF!', 'true', 'a&amp;b', '2', '5', '0.0', '-0'];
+  const values = [
+    '',
+    '0',
+    '1',
+    '-2.5',
+    '45311',
+    '45311.5',
+    '1e3',
+    ' 7 ',
+    'abc',
+    '#N/A',
+    '#REF!',
+    'true',
+    'a&amp;b',
+    '2',
+    '5',
+    '0.0',
+    '-0',
+  ];
   const formulas = ['A1+1', 'SUM(A1:B2)', '$A$1*B1', 'Autre!C3&amp;"x"', 'IF(A1&gt;0,1,0)'];
   const registered = new Set<number>();
   const rows: string[] = [];
@@ -706,15 +856,23 @@ async function randomRawWorkbook(seed: number): Promise<Buffer> {
       } else if (fKind === 'copy') inner += `<f t="shared" si="${copyOf}"/>`;
       else if (fKind === 'array') inner += `<f t="array" ref="${address}">${pick(formulas)}</f>`;
       if (t === 'inlineStr' && fKind === 'none' && rand() < 0.7)
-        inner += pick(['<is><t>en ligne</t></is>', '<is><r><t>a</t></r><r><t>_x0042_</t></r></is>', '<is><t></t></is>', '<is><t xml:space="preserve"> </t></is>']);
+        inner += pick([
+          '<is><t>en ligne</t></is>',
+          '<is><r><t>a</t></r><r><t>_x0042_</t></r></is>',
+          '<is><t></t></is>',
+          '<is><t xml:space="preserve"> </t></is>',
+        ]);
       else if (t === 's' && fKind === 'none') inner += `<v>${Math.floor(rand() * strings.length)}</v>`;
       else if (rand() < 0.8) inner += `<v>${pick(values)}</v>`;
-      cells.push(`<c r="${address}"${style === undefined ? '' : ` s="${style}"`}${t === undefined ? '' : ` t="${t}"`}${inner ? `>${inner}</c>` : '/>'}`);
+      cells.push(
+        `<c r="${address}"${style === undefined ? '' : ` s="${style}"`}${t === undefined ? '' : ` t="${t}"`}${inner ? `>${inner}</c>` : '/>'}`,
+      );
     }
     rows.push(`<row r="${r}">${cells.join('')}</row>`);
   }
   let after = '';
-  if (rand() < 0.5) after += `<mergeCells><mergeCell ref="A${height + 2}:B${height + 3}"/><mergeCell ref="${pick(['C1:D2', 'B2:B3', 'A1:A2'])}"/></mergeCells>`;
+  if (rand() < 0.5)
+    after += `<mergeCells><mergeCell ref="A${height + 2}:B${height + 3}"/><mergeCell ref="${pick(['C1:D2', 'B2:B3', 'A1:A2'])}"/></mergeCells>`;
 
   const rels = `${DECL}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${RELS}/hyperlink" Target="https://example.org" TargetMode="External"/></Relationships>`;
   return rawWorkbook({
@@ -725,15 +883,18 @@ async function randomRawWorkbook(seed: number): Promise<Buffer> {
 }
 
 describe('random hand-written cells', () => {
-  test.each(Array.from({ length: 300 }, (_v, i) => [i + 1]))('seed %i: the fast reader gives exceljs’ tables, or declines', async (seed) => {
-    const buffer = await randomRawWorkbook(seed);
-    const exceljs = await readWith('exceljs', buffer).catch((e: unknown) => e);
-    const fast = await readWith('fast', buffer).catch((e: unknown) => e);
-    if (fast instanceof Error) expect(fast).toBeInstanceOf(FastReaderUnsupported);
-    // Where exceljs fails, the fast reader may read what the file says.
-    else if (!(exceljs instanceof Error)) expect(fast).toStrictEqual(exceljs);
-    expect(await readWith('auto', buffer).catch((e: unknown) => e)).toEqual(fast instanceof Error ? exceljs : fast);
-  });
+  test.each(Array.from({ length: 300 }, (_v, i) => [i + 1]))(
+    'seed %i: the fast reader gives exceljs’ tables, or declines',
+    async (seed) => {
+      const buffer = await randomRawWorkbook(seed);
+      const exceljs = await readWith('exceljs', buffer).catch((e: unknown) => e);
+      const fast = await readWith('fast', buffer).catch((e: unknown) => e);
+      if (fast instanceof Error) expect(fast).toBeInstanceOf(FastReaderUnsupported);
+      // Where exceljs fails, the fast reader may read what the file says.
+      else if (!(exceljs instanceof Error)) expect(fast).toStrictEqual(exceljs);
+      expect(await readWith('auto', buffer).catch((e: unknown) => e)).toEqual(fast instanceof Error ? exceljs : fast);
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -746,12 +907,25 @@ describe('falling back to exceljs', () => {
       'strict OOXML namespaces',
       () =>
         rawWorkbook({
-          sheets: [{ name: 'S', xml: `${DECL}<worksheet xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>` }],
+          sheets: [
+            {
+              name: 'S',
+              xml: `${DECL}<worksheet xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
+            },
+          ],
         }),
       /purl\.oclc\.org/,
     ],
-    ['a cell without an address', () => rawWorkbook({ sheets: [{ name: 'R', xml: '<row r="1"><c r="A1"><v>1</v></c><c><v>2</v></c></row>' }] }), /address/],
-    ['an unexpected element in a cell', () => rawWorkbook({ sheets: [{ name: 'E', xml: '<row r="1"><c r="A1"><v>1</v><extLst/></c></row>' }] }), /extLst/],
+    [
+      'a cell without an address',
+      () => rawWorkbook({ sheets: [{ name: 'R', xml: '<row r="1"><c r="A1"><v>1</v></c><c><v>2</v></c></row>' }] }),
+      /address/,
+    ],
+    [
+      'an unexpected element in a cell',
+      () => rawWorkbook({ sheets: [{ name: 'E', xml: '<row r="1"><c r="A1"><v>1</v><extLst/></c></row>' }] }),
+      /extLst/,
+    ],
   ];
 
   test.each(cases)('%s: the fast reader declines, exceljs reads it', async (_name, build, reason) => {
@@ -786,7 +960,9 @@ describe('falling back to exceljs', () => {
       ['<c r="A1" s="2"><v>150000000</v></c>', { kind: 'number', value: 150000000 }],
     ];
     for (const [xml, expected] of cases) {
-      const tables = await expectFileReading(await rawWorkbook({ sheets: [{ name: 'D', xml: `<row r="1">${xml}</row>` }] }));
+      const tables = await expectFileReading(
+        await rawWorkbook({ sheets: [{ name: 'D', xml: `<row r="1">${xml}</row>` }] }),
+      );
       expect(tables.sheets[0]!.rows[0]![0]).toEqual(expected);
     }
   });
@@ -833,7 +1009,14 @@ describe("exceljs' rules, ported", () => {
     ];
     for (const f of formats) expect([f, isDateFormat(f)]).toEqual([f, exceljsUtils.isDateFmt(f)]);
     // Where exceljs is wrong: upper case (LibreOffice) is a date; `General` and escaped letters are not.
-    for (const [f, expected] of [['DD/MM/YYYY', true], ['YY', true], ['H', true], ['GENERAL', false], ['\\d0', false], ['_d0', false]] as const)
+    for (const [f, expected] of [
+      ['DD/MM/YYYY', true],
+      ['YY', true],
+      ['H', true],
+      ['GENERAL', false],
+      ['\\d0', false],
+      ['_d0', false],
+    ] as const)
       expect([f, isDateFormat(f)]).toEqual([f, expected]);
   });
 
@@ -848,7 +1031,12 @@ describe("exceljs' rules, ported", () => {
 
   test('serials to dates', () => {
     for (const serial of [0, 60, 61, 25569, 43850.5, 45311, 45311.999994, 45311.9999999, -1, 0.5])
-      for (const date1904 of [false, true]) expect([serial, date1904, excelDateToIso(serial, date1904)]).toEqual([serial, date1904, exceljsUtils.excelToDate(serial, date1904).toISOString().slice(0, 10)]);
+      for (const date1904 of [false, true])
+        expect([serial, date1904, excelDateToIso(serial, date1904)]).toEqual([
+          serial,
+          date1904,
+          exceljsUtils.excelToDate(serial, date1904).toISOString().slice(0, 10),
+        ]);
     // Before 1 March 1900 Excel counts from 1900-01-01 = 1 (exceljs is a day early there).
     expect([1, 59].map((serial) => excelDateToIso(serial, false))).toEqual(['1900-01-01', '1900-02-28']);
     // Past 9999, an ISO year with its sign (exceljs cuts `+010004-01-01` to `+010004-01`).
@@ -894,7 +1082,12 @@ describe("exceljs' rules, ported", () => {
     };
     for (const f of formulas)
       for (const [from, to] of moves)
-        expect([f, from, to, outcome(() => slideFormula(f, decode(from), decode(to)))]).toEqual([f, from, to, outcome(() => exceljsSharedFormula.slideFormula(f, from, to))]);
+        expect([f, from, to, outcome(() => slideFormula(f, decode(from), decode(to)))]).toEqual([
+          f,
+          from,
+          to,
+          outcome(() => exceljsSharedFormula.slideFormula(f, from, to)),
+        ]);
     // Text in quotes is no reference (exceljs moves it).
     expect(slideFormula('IF(A1>0,"A1",B1)', decode('B2'), decode('B3'))).toBe('IF(A2>0,"A1",B2)');
     // Moving a reference left of column A or past XFD: exceljs throws, the fast reader declines.
@@ -914,8 +1107,17 @@ describe('the zip guard', () => {
     const zip = await JSZip.loadAsync(buffer);
     const expected = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir && isFastReaderPart(n));
     expect([...verdict.parts!.keys()].sort()).toEqual(expected.sort());
-    expect(expected).toEqual(expect.arrayContaining(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml']));
-    for (const name of expected) expect(verdict.parts!.get(name)!.equals(await zip.file(name)!.async('nodebuffer'))).toBe(true);
+    expect(expected).toEqual(
+      expect.arrayContaining([
+        'xl/workbook.xml',
+        'xl/_rels/workbook.xml.rels',
+        'xl/styles.xml',
+        'xl/sharedStrings.xml',
+        'xl/worksheets/sheet1.xml',
+      ]),
+    );
+    for (const name of expected)
+      expect(verdict.parts!.get(name)!.equals(await zip.file(name)!.async('nodebuffer'))).toBe(true);
     expect(verdict.parts!.has('xl/theme/theme1.xml')).toBe(false);
   });
 
@@ -923,7 +1125,9 @@ describe('the zip guard', () => {
     const source = await JSZip.loadAsync(await toBuffer(edgeCaseWorkbook()));
     const stored = await source.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
     const verdict = inspectZip(stored, DEFAULT_LIMITS, { keep: isFastReaderPart });
-    expect(verdict.ok && verdict.parts!.get('xl/workbook.xml')!.toString('utf8')).toBe(await source.file('xl/workbook.xml')!.async('string'));
+    expect(verdict.ok && verdict.parts!.get('xl/workbook.xml')!.toString('utf8')).toBe(
+      await source.file('xl/workbook.xml')!.async('string'),
+    );
     await expectParity(stored);
     const plain = inspectZip(stored);
     expect(plain.ok && 'parts' in plain).toBe(false);
@@ -934,7 +1138,12 @@ describe('the zip guard', () => {
     const zip = Buffer.from(await source.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
     const name = Buffer.from('xl/workbook.xml');
     for (let p = 0; p + 46 < zip.length; p++)
-      if (zip.readUInt32LE(p) === 0x02014b50 && zip.readUInt16LE(p + 28) === name.length && zip.subarray(p + 46, p + 46 + name.length).equals(name)) zip.writeUInt16LE(zip.readUInt16LE(p + 8) | 1, p + 8);
+      if (
+        zip.readUInt32LE(p) === 0x02014b50 &&
+        zip.readUInt16LE(p + 28) === name.length &&
+        zip.subarray(p + 46, p + 46 + name.length).equals(name)
+      )
+        zip.writeUInt16LE(zip.readUInt16LE(p + 8) | 1, p + 8);
     const verdict = inspectZip(zip, DEFAULT_LIMITS, { keep: isFastReaderPart });
     expect(verdict.ok && verdict.parts!.has('xl/workbook.xml')).toBe(false);
     expect(verdict.ok && verdict.parts!.has('xl/styles.xml')).toBe(true);
@@ -946,9 +1155,27 @@ describe('the zip guard', () => {
 
   test('which parts the reader needs', () => {
     // A worksheet may have any part name: every XML part outside the folders that never hold cells.
-    for (const name of ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/worksheets/sheet12.xml', 'xl/worksheets/_rels/sheet3.xml.rels', 'xl/worksheets/feuille.xml'])
+    for (const name of [
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/sharedStrings.xml',
+      'xl/styles.xml',
+      'xl/worksheets/sheet12.xml',
+      'xl/worksheets/_rels/sheet3.xml.rels',
+      'xl/worksheets/feuille.xml',
+    ])
       expect([name, isFastReaderPart(name)]).toEqual([name, true]);
-    for (const name of ['xl/vbaProject.bin', 'xl/theme/theme1.xml', 'docProps/core.xml', 'xl/media/image1.png', 'xl/drawings/drawing1.xml', '[Content_Types].xml', 'xl/comments1.xml', 'xl/calcChain.xml', 'xl/tables/table1.xml'])
+    for (const name of [
+      'xl/vbaProject.bin',
+      'xl/theme/theme1.xml',
+      'docProps/core.xml',
+      'xl/media/image1.png',
+      'xl/drawings/drawing1.xml',
+      '[Content_Types].xml',
+      'xl/comments1.xml',
+      'xl/calcChain.xml',
+      'xl/tables/table1.xml',
+    ])
       expect([name, isFastReaderPart(name)]).toEqual([name, false]);
   });
 });

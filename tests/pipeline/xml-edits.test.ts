@@ -18,7 +18,10 @@ const VT = 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes
 const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Writes a zip with these parts, edits it, and returns the edited parts' text. */
-async function edited(parts: Record<string, string>, edit: (pkg: Package) => Promise<void>): Promise<(name: string) => Promise<string>> {
+async function edited(
+  parts: Record<string, string>,
+  edit: (pkg: Package) => Promise<void>,
+): Promise<(name: string) => Promise<string>> {
   const zip = new JSZip();
   for (const [name, text] of Object.entries(parts)) zip.file(name, text);
   const out = await JSZip.loadAsync(await editPackage(await zip.generateAsync({ type: 'nodebuffer' }), edit));
@@ -33,7 +36,9 @@ test('tab order: a prefixed SpreadsheetML namespace, single quotes, a `>` in a s
   const app =
     `${DECL}<Properties xmlns="${EP}" xmlns:vt="${VT}"><TitlesOfParts><vt:vector size="2" baseType="lpstr">` +
     `<vt:lpstr><![CDATA[Détail > communes]]></vt:lpstr><vt:lpstr>Synth&#232;se</vt:lpstr></vt:vector></TitlesOfParts></Properties>`;
-  const read = await edited({ 'xl/workbook.xml': workbook, 'docProps/app.xml': app }, (pkg) => reorderSheets(pkg, ['Synthèse', 'Détail > communes']));
+  const read = await edited({ 'xl/workbook.xml': workbook, 'docProps/app.xml': app }, (pkg) =>
+    reorderSheets(pkg, ['Synthèse', 'Détail > communes']),
+  );
   expect(await read('xl/workbook.xml')).toBe(
     `${DECL}<x:workbook xmlns:x="${MAIN}" xmlns:r="${R}"><x:sheets>` +
       `<x:sheet sheetId="2" r:id="rId2" name="Synthèse"></x:sheet><x:sheet name='Détail > communes' sheetId='1' r:id='rId1'/>` +
@@ -58,20 +63,30 @@ test('tab order: a <sheets> mentioned in a comment is not the one moved', async 
 
 test('company: the real <Company> is set, not one inside a comment, whatever its attributes', async () => {
   const app = `${DECL}<Properties xmlns="${EP}"><!-- <Company/> --><Company xml:space="preserve"> </Company><Manager>M &amp; E</Manager></Properties>`;
-  const read = await edited({ 'docProps/app.xml': app }, (pkg) => setCompany(pkg, 'Plan International Mali & <partenaires>'));
+  const read = await edited({ 'docProps/app.xml': app }, (pkg) =>
+    setCompany(pkg, 'Plan International Mali & <partenaires>'),
+  );
   expect(await read('docProps/app.xml')).toBe(
     `${DECL}<Properties xmlns="${EP}"><!-- <Company/> --><Company>Plan International Mali &amp; &lt;partenaires&gt;</Company><Manager>M &amp; E</Manager></Properties>`,
   );
 });
 
 test('company: an empty <Company/> (what exceljs writes) is filled, a prefixed one keeps its prefix', async () => {
-  let read = await edited({ 'docProps/app.xml': `${DECL}<Properties xmlns="${EP}"><Company/></Properties>` }, (pkg) => setCompany(pkg, 'Plan'));
+  let read = await edited({ 'docProps/app.xml': `${DECL}<Properties xmlns="${EP}"><Company/></Properties>` }, (pkg) =>
+    setCompany(pkg, 'Plan'),
+  );
   expect(await read('docProps/app.xml')).toBe(`${DECL}<Properties xmlns="${EP}"><Company>Plan</Company></Properties>`);
-  read = await edited({ 'docProps/app.xml': `${DECL}<ep:Properties xmlns:ep="${EP}"><ep:Company></ep:Company></ep:Properties>` }, (pkg) => setCompany(pkg, 'Plan'));
-  expect(await read('docProps/app.xml')).toBe(`${DECL}<ep:Properties xmlns:ep="${EP}"><ep:Company>Plan</ep:Company></ep:Properties>`);
+  read = await edited(
+    { 'docProps/app.xml': `${DECL}<ep:Properties xmlns:ep="${EP}"><ep:Company></ep:Company></ep:Properties>` },
+    (pkg) => setCompany(pkg, 'Plan'),
+  );
+  expect(await read('docProps/app.xml')).toBe(
+    `${DECL}<ep:Properties xmlns:ep="${EP}"><ep:Company>Plan</ep:Company></ep:Properties>`,
+  );
 });
 
-const CORE_NS = 'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"';
+const CORE_NS =
+  'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"';
 const sheetsXml = (names: string[], quote = '"') =>
   `${DECL}<workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets>${names.map((n, i) => `<sheet name=${quote}${n}${quote} sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`;
 const parts = (core: string, workbook: string) =>

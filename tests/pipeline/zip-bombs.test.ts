@@ -11,7 +11,14 @@ import { readWorkbookBuffer, type ReadOptions } from '../../pipeline/read/xlsx';
 import { DEFAULT_LIMITS, inspectZip } from '../../pipeline/read/zip-guard';
 import { relationshipTargets } from '../../pipeline/read/package-refs';
 import { bundledExample, copyExamples, mergeCli, tempDir } from '../helpers/merge-fixtures';
-import { COMMENT_MARKER, communeWithMarker, hugeSharedString, sharedStringsBomb, smallEntriesBomb, unreferencedSheets } from '../helpers/zip-bombs';
+import {
+  COMMENT_MARKER,
+  communeWithMarker,
+  hugeSharedString,
+  sharedStringsBomb,
+  smallEntriesBomb,
+  unreferencedSheets,
+} from '../helpers/zip-bombs';
 
 const MiB = 1024 * 1024;
 const tmp = tempDir('bombs');
@@ -79,7 +86,10 @@ test('200 worksheet parts that workbook.xml does not name are never inflated; th
 
 test('a read through exceljs, which inflates every entry, checks them all within the budget first', async () => {
   const bomb = unreferencedSheets(example, 20, Math.floor(2.5 * MiB));
-  expect(await refusal(bomb, { reader: 'exceljs' })).toMatchObject({ code: 'tooMuchContent', params: { detail: expect.stringMatching(/^xl\/worksheets\/sheet1\d\d\.xml$/) } });
+  expect(await refusal(bomb, { reader: 'exceljs' })).toMatchObject({
+    code: 'tooMuchContent',
+    params: { detail: expect.stringMatching(/^xl\/worksheets\/sheet1\d\d\.xml$/) },
+  });
 });
 
 test('entries of 1 MiB or less are tested for their ratio together: 450 of them compressed 1 000× are refused', async () => {
@@ -97,14 +107,19 @@ test('a cell longer than Excel allows is refused by its sheet and address, in bo
   const long = hugeSharedString(base, COMMENT_MARKER, 40000);
   for (const reader of ['fast', 'exceljs'] as const) {
     const err = await refusal(long, { reader });
-    expect(err).toMatchObject({ code: 'cellTooLong', params: { sheet: 'Indicateurs', address: expect.stringMatching(/^I\d+$/), max: 32767 } });
+    expect(err).toMatchObject({
+      code: 'cellTooLong',
+      params: { sheet: 'Indicateurs', address: expect.stringMatching(/^I\d+$/), max: 32767 },
+    });
     expect(inputErrorText(err.code, err.params, 'fr')).toMatch(
       /^la cellule Indicateurs!I\d+ contient 40[\s\u202f]000 caractères, plus que les 32[\s\u202f]767 qu’Excel permet dans une cellule : raccourcissez ce texte, enregistrez le classeur et renvoyez-le$/,
     );
   }
   // 32 767 characters exactly are read as they are.
   const atLimit = await readWorkbookBuffer(hugeSharedString(base, COMMENT_MARKER, 32767), 'fiche.xlsx');
-  const lengths = atLimit.sheets.flatMap((s) => s.rows.flatMap((r) => (r ?? []).map((c) => (typeof c?.value === 'string' ? c.value.length : 0))));
+  const lengths = atLimit.sheets.flatMap((s) =>
+    s.rows.flatMap((r) => (r ?? []).map((c) => (typeof c?.value === 'string' ? c.value.length : 0))),
+  );
   expect(Math.max(...lengths)).toBe(32767);
 });
 
@@ -125,12 +140,27 @@ test('relationship targets: relative, absolute, prefixed, external left out; one
     'xl/worksheets/feuille%201.xml',
     'xl/worksheets/feuille 1.xml',
   ]);
-  expect(relationshipTargets('_rels/.rels', '<Relationship/><RelationshipX Target="a.xml"/><Relationship Target="xl/workbook.xml" />')).toEqual(['xl/workbook.xml']);
+  expect(
+    relationshipTargets(
+      '_rels/.rels',
+      '<Relationship/><RelationshipX Target="a.xml"/><Relationship Target="xl/workbook.xml" />',
+    ),
+  ).toEqual(['xl/workbook.xml']);
   // Linear on hostile parts (Jest's timeout catches a quadratic scan): a million « < », a million
   // letters inside one tag, an attribute value never closed.
   expect(relationshipTargets('_rels/.rels', `${'<'.repeat(1_000_000)}>`)).toEqual([]);
-  expect(relationshipTargets('_rels/.rels', `<Relationships><Relationship ${'a'.repeat(1_000_000)} Target="x.xml"/></Relationships>`)).toEqual([]);
-  expect(relationshipTargets('_rels/.rels', `<Relationships><Relationship Target="${'a'.repeat(1_000_000)}/></Relationships>`)).toEqual([]);
+  expect(
+    relationshipTargets(
+      '_rels/.rels',
+      `<Relationships><Relationship ${'a'.repeat(1_000_000)} Target="x.xml"/></Relationships>`,
+    ),
+  ).toEqual([]);
+  expect(
+    relationshipTargets(
+      '_rels/.rels',
+      `<Relationships><Relationship Target="${'a'.repeat(1_000_000)}/></Relationships>`,
+    ),
+  ).toEqual([]);
 });
 
 test('a consolidated workbook larger than the budget is still told as the merge’s own output', async () => {
@@ -138,6 +168,9 @@ test('a consolidated workbook larger than the budget is still told as the merge�
   copyExamples(input);
   const output = path.join(tmp.dir, 'own.xlsx');
   expect((await mergeCli(['--input', input, '--output', output])).code).toBe(0);
-  const err = await readWorkbookBuffer(readFileSync(output), output, { ...DEFAULT_LIMITS, maxInflatedBytes: 64 * 1024 }).catch((e: unknown) => e);
+  const err = await readWorkbookBuffer(readFileSync(output), output, {
+    ...DEFAULT_LIMITS,
+    maxInflatedBytes: 64 * 1024,
+  }).catch((e: unknown) => e);
   expect(err).toMatchObject({ code: 'ownOutput' });
 });

@@ -12,7 +12,15 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { LABELS } from '../../pipeline/write/consolidated/labels';
-import { BUNDLED_EXAMPLES, COMMUNES, fillFor, framework, mergeCli, tempDir, writeCommune } from '../helpers/merge-fixtures';
+import {
+  BUNDLED_EXAMPLES,
+  COMMUNES,
+  fillFor,
+  framework,
+  mergeCli,
+  tempDir,
+  writeCommune,
+} from '../helpers/merge-fixtures';
 import { writeQuarterlyCase } from '../helpers/evolution-fixture';
 import { elements, parseXml } from '../helpers/xml';
 import { convertToPdf, overlaps, printedSizes, readPages, tokens, type Page } from './pdf-layout';
@@ -37,7 +45,9 @@ interface Printed {
 async function printAreas(file: string): Promise<Map<string, { columns: number; rows: number }>> {
   const xml = await (await JSZip.loadAsync(readFileSync(file))).file('xl/workbook.xml')!.async('string');
   const out = new Map<string, { columns: number; rows: number }>();
-  for (const name of elements(parseXml(xml), 'definedName').filter((e) => e.attributes['name'] === '_xlnm.Print_Area')) {
+  for (const name of elements(parseXml(xml), 'definedName').filter(
+    (e) => e.attributes['name'] === '_xlnm.Print_Area',
+  )) {
     const m = /^'(.+?)'!\$A\$1:\$([A-Z]+)\$(\d+)$/.exec(name.text);
     if (m) out.set(m[1]!.replace(/''/g, "'"), { columns: m[2]!.charCodeAt(0) - 64, rows: Number(m[3]) });
   }
@@ -60,7 +70,12 @@ async function cellTexts(file: string): Promise<Map<string, string[]>> {
         if (area && c > area.columns) return;
         if (cell.isMerged && cell.master !== cell) return;
         const v = cell.value;
-        const text = typeof v === 'string' ? v : v && typeof v === 'object' && 'result' in v && typeof v.result === 'string' ? v.result : null;
+        const text =
+          typeof v === 'string'
+            ? v
+            : v && typeof v === 'object' && 'result' in v && typeof v.result === 'string'
+              ? v.result
+              : null;
         if (text) texts.push(text);
       });
     });
@@ -74,7 +89,8 @@ function brokenAcross(token: string, printedTokens: readonly string[]): boolean 
   return printedTokens.some((first, start) => {
     if (first.length >= token.length || !token.startsWith(first)) return false;
     let done = first.length;
-    for (let i = start + 1; i < printedTokens.length && done < token.length; i++) if (token.startsWith(printedTokens[i]!, done)) done += printedTokens[i]!.length;
+    for (let i = start + 1; i < printedTokens.length && done < token.length; i++)
+      if (token.startsWith(printedTokens[i]!, done)) done += printedTokens[i]!.length;
     return done === token.length;
   });
 }
@@ -90,7 +106,8 @@ beforeAll(async () => {
   const shortOf = framework.indicators.find((i) => i.unit !== 'personnes')!;
   for (const code of COMMUNES) {
     const fill = fillFor(code);
-    for (const key of Object.keys(fill)) if (/:(achieved|spent)$/.test(key)) fill[key.replace(/:(achieved|spent)$/, ':comment')] = LONG_COMMENT;
+    for (const key of Object.keys(fill))
+      if (/:(achieved|spent)$/.test(key)) fill[key.replace(/:(achieved|spent)$/, ':comment')] = LONG_COMMENT;
     if (code === COMMUNES[0] || code === COMMUNES[1]) fill[`indicators:${shortOf.code}:achieved`] = 0;
     await writeCommune(input, code, { fill });
   }
@@ -104,7 +121,15 @@ beforeAll(async () => {
   // and 30 more indicators: its tables run over several pages.
   const quarterly = await writeQuarterlyCase(path.join(tmp.dir, 'trimestres'), 30);
   const evolution = path.join(tmp.dir, 'evolution.xlsx');
-  const args = ['--input', path.join(tmp.dir, 'trimestres', 'fiches'), '--output', evolution, '--framework', quarterly.frameworkFile, '--evolution-communes'];
+  const args = [
+    '--input',
+    path.join(tmp.dir, 'trimestres', 'fiches'),
+    '--output',
+    evolution,
+    '--framework',
+    quarterly.frameworkFile,
+    '--evolution-communes',
+  ];
   expect((await mergeCli(args)).code).toBeLessThanOrEqual(1);
 
   const files = [examples, comments, template, evolution];
@@ -115,14 +140,22 @@ beforeAll(async () => {
     const pages = readPages(pdfs[i]!, [...texts.keys()]);
     // The quarterly case is here for its Évolution sheet; the others are checked on the cases above.
     if (file === evolution) for (const name of texts.keys()) if (name !== 'Évolution') texts.delete(name);
-    printed.push({ file: path.basename(file), texts, pages: file === evolution ? pages.filter((p) => p.sheet === 'Évolution') : pages });
+    printed.push({
+      file: path.basename(file),
+      texts,
+      pages: file === evolution ? pages.filter((p) => p.sheet === 'Évolution') : pages,
+    });
   }
 }, 400_000);
 
 test('every page is A4 and names its sheet', () => {
   for (const { file, pages } of printed)
     for (const page of pages) {
-      expect({ file, page: page.number, size: [page.width, page.height].map(Math.round).sort() }).toEqual({ file, page: page.number, size: [595, 842] });
+      expect({ file, page: page.number, size: [page.width, page.height].map(Math.round).sort() }).toEqual({
+        file,
+        page: page.number,
+        size: [595, 842],
+      });
       expect({ file, page: page.number, sheet: page.sheet }).not.toEqual({ file, page: page.number, sheet: '?' });
     }
 });
@@ -148,7 +181,9 @@ test(`every sheet, charts included, prints its text at ${MIN_POINTS} points or m
 
 test('no text prints over another', () => {
   const found = printed.flatMap(({ file, pages }) =>
-    pages.flatMap((page) => overlaps(page).map(([a, b]) => `${file} › ${page.sheet} p. ${page.number} : « ${a.text} » sur « ${b.text} »`)),
+    pages.flatMap((page) =>
+      overlaps(page).map(([a, b]) => `${file} › ${page.sheet} p. ${page.number} : « ${a.text} » sur « ${b.text} »`),
+    ),
   );
   expect(found.slice(0, 10)).toEqual([]);
 });
@@ -165,8 +200,12 @@ test('every printed cell shows its whole text, and no cell shows ###', () => {
       for (const t of cells.flatMap(tokens)) needed.set(t, (needed.get(t) ?? 0) + 1);
       for (const [token, count] of needed) {
         // A long word (a file name, a fingerprint) may be broken across lines.
-        const ok = (inPdf.get(token) ?? 0) >= count || (token.length >= 12 && brokenAcross(token, words.flatMap(tokens)));
-        if (!ok) missing.push(`${file} › ${sheet} : « ${token} » ${count} fois dans les cellules, ${inPdf.get(token) ?? 0} dans le PDF`);
+        const ok =
+          (inPdf.get(token) ?? 0) >= count || (token.length >= 12 && brokenAcross(token, words.flatMap(tokens)));
+        if (!ok)
+          missing.push(
+            `${file} › ${sheet} : « ${token} » ${count} fois dans les cellules, ${inPdf.get(token) ?? 0} dans le PDF`,
+          );
       }
     }
   expect(missing.slice(0, 15)).toEqual([]);
@@ -176,7 +215,10 @@ test('Synthèse prints its tables and charts, not the chart data', () => {
   for (const { file, pages } of printed.slice(0, 2)) {
     const synthesis = pages.filter((p) => p.sheet === 'Synthèse');
     const text = synthesis.map((p) => p.words.map((w) => w.text).join(' ')).join('\n');
-    expect({ file, charts: [L.chartResults, L.chartCommunes, L.chartBudget, L.chartBeneficiaries].filter((t) => !text.includes(t)) }).toEqual({ file, charts: [] });
+    expect({
+      file,
+      charts: [L.chartResults, L.chartCommunes, L.chartBudget, L.chartBeneficiaries].filter((t) => !text.includes(t)),
+    }).toEqual({ file, charts: [] });
     expect({ file, dashboard: text.includes(L.dashboardHeading) }).toEqual({ file, dashboard: false });
   }
 });
@@ -186,12 +228,21 @@ test('Évolution prints its summary, its two charts, then each table under its o
     const evolution = pages.filter((p) => p.sheet === 'Évolution');
     const text = (p: Page) => p.words.map((w) => w.text).join(' ');
     expect({ file, summary: text(evolution[0]!).includes(L.evoPeriodRate) }).toEqual({ file, summary: true });
-    expect({ file, charts: [L.chartEvolutionRates, L.chartEvolutionBudget].every((t) => text(evolution[1]!).includes(t)) }).toEqual({ file, charts: true });
+    expect({
+      file,
+      charts: [L.chartEvolutionRates, L.chartEvolutionBudget].every((t) => text(evolution[1]!).includes(t)),
+    }).toEqual({ file, charts: true });
     // Every page of detail has a header row above its first item: no table continues headless.
     for (const page of evolution.slice(2)) {
       const top = Math.min(...page.words.filter((w) => w.text === L.code).map((w) => w.y0));
-      const firstItem = Math.min(...page.words.filter((w) => /^(R\d+\.\d+\.\d+|BUD-\d+|BEN-|STR-)/.test(w.text)).map((w) => w.y0));
-      expect({ file, page: page.number, headerFirst: top < firstItem }).toEqual({ file, page: page.number, headerFirst: true });
+      const firstItem = Math.min(
+        ...page.words.filter((w) => /^(R\d+\.\d+\.\d+|BUD-\d+|BEN-|STR-)/.test(w.text)).map((w) => w.y0),
+      );
+      expect({ file, page: page.number, headerFirst: top < firstItem }).toEqual({
+        file,
+        page: page.number,
+        headerFirst: true,
+      });
     }
   }
   // With --evolution-communes and long tables: the project's tables over several pages, then each commune's.

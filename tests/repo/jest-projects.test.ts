@@ -19,12 +19,21 @@ function testFiles(dir: string): string[] {
   });
 }
 
-const runJest = (...args: string[]): string => execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+const runJest = (...args: string[]): string =>
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
 
 function projectFiles(project: string): Set<string> {
   const out = runJest('--listTests', '--selectProjects', project);
   // Jest also prints « Running one project: … » on stdout; the test files are the absolute paths.
-  return new Set(out.split('\n').filter((line) => path.isAbsolute(line)).map((line) => path.relative(ROOT, line)));
+  return new Set(
+    out
+      .split('\n')
+      .filter((line) => path.isAbsolute(line))
+      .map((line) => path.relative(ROOT, line)),
+  );
 }
 
 const files = testFiles(TESTS);
@@ -37,16 +46,29 @@ test('the tests folder has its test files', () => {
 
 test('every test file is in exactly one project', () => {
   const misplaced = files
-    .map((file) => ({ file, projects: [unit.has(file) && 'unit', integration.has(file) && 'integration'].filter(Boolean) }))
+    .map((file) => ({
+      file,
+      projects: [unit.has(file) && 'unit', integration.has(file) && 'integration'].filter(Boolean),
+    }))
     .filter((f) => f.projects.length !== 1);
   expect(misplaced).toEqual([]);
 });
 
 test('the fast tests are unit, the browser, LibreOffice and merge tests integration', () => {
-  for (const file of ['tests/core/boundaries.test.ts', 'tests/rules/required-value.test.ts', 'tests/addin/controller.test.ts', 'tests/repo/jest-projects.test.ts']) {
+  for (const file of [
+    'tests/core/boundaries.test.ts',
+    'tests/rules/required-value.test.ts',
+    'tests/addin/controller.test.ts',
+    'tests/repo/jest-projects.test.ts',
+  ]) {
     expect(unit.has(file)).toBe(true);
   }
-  for (const file of ['tests/addin/browser.test.ts', 'tests/charts/libreoffice.test.ts', 'tests/merge/cli.test.ts', 'tests/bench/bench.test.ts']) {
+  for (const file of [
+    'tests/addin/browser.test.ts',
+    'tests/charts/libreoffice.test.ts',
+    'tests/merge/cli.test.ts',
+    'tests/bench/bench.test.ts',
+  ]) {
     expect(integration.has(file)).toBe(true);
   }
 });

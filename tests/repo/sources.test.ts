@@ -13,7 +13,10 @@ function files(dir: string): string[] {
     return statSync(full).isDirectory() ? files(full) : /\.tsx?$/.test(name) ? [full] : [];
   });
 }
-const sourcesOf = (...dirs: string[]) => dirs.flatMap((d) => files(path.join(ROOT, d))).map((file) => ({ file: path.relative(ROOT, file), text: readFileSync(file, 'utf8') }));
+const sourcesOf = (...dirs: string[]) =>
+  dirs
+    .flatMap((d) => files(path.join(ROOT, d)))
+    .map((file) => ({ file: path.relative(ROOT, file), text: readFileSync(file, 'utf8') }));
 
 test('the language → locale mapping is written once, as LOCALES in core/messages/index.ts', () => {
   const owner = path.join('core', 'messages', 'index.ts');
@@ -28,7 +31,11 @@ test('the sources and scripts never import the tests (a tool that needs their he
   const importsOfTests = sourcesOf('core', 'pipeline', 'addin', 'scripts').flatMap((s) =>
     [...s.text.matchAll(/(?:from\s+|require\(\s*|import\(\s*)['"]([^'"]+)['"]/g)]
       .map((m) => m[1]!)
-      .filter((spec) => spec.startsWith('.') && path.resolve(ROOT, path.dirname(s.file), spec).startsWith(path.join(ROOT, 'tests') + path.sep))
+      .filter(
+        (spec) =>
+          spec.startsWith('.') &&
+          path.resolve(ROOT, path.dirname(s.file), spec).startsWith(path.join(ROOT, 'tests') + path.sep),
+      )
       .map((spec) => `${s.file} → ${spec}`),
   );
   expect(importsOfTests).toEqual([]);
@@ -36,7 +43,9 @@ test('the sources and scripts never import the tests (a tool that needs their he
 
 test('every `npm run` and `npx tsx` command of the README exists', () => {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const scripts = Object.keys((JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+  const scripts = Object.keys(
+    (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts,
+  );
   const named = [...readme.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]!);
   expect(named).toEqual(expect.arrayContaining(['merge', 'screenshot', 'screenshot:taskpane']));
   expect([...new Set(named)].filter((name) => !scripts.includes(name))).toEqual([]);

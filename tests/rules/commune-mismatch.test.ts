@@ -7,10 +7,19 @@ ruleTester(communeMismatch, {
     { name: 'the correctly filled workbook', options: { expectedCommune: 'GNZ' } },
     { name: 'commune written as its code', tables: (t) => setValue(t, ID, 'B7', 'GNZ') },
     { name: 'commune in capitals without accents', tables: (t) => setValue(t, ID, 'B7', 'GOUNZOUREYE') },
-    { name: 'commune with decomposed accents (NFD)', tables: (t) => setValue(t, ID, 'B7', 'Gounzourèye'.normalize('NFD')) },
+    {
+      name: 'commune with decomposed accents (NFD)',
+      tables: (t) => setValue(t, ID, 'B7', 'Gounzourèye'.normalize('NFD')),
+    },
     { name: 'commune left blank (required-value reports it)', tables: (t) => setValue(t, ID, 'B7', null) },
-    { name: 'another commune, but no _meta: the name is the commune', tables: (t) => (removeSheet(t, META), setValue(t, ID, 'B7', 'Bara')) },
-    { name: 'unknown commune code in _meta (unknown-commune reports it)', tables: (t) => (setValue(t, META, 'B3', 'XYZ'), setValue(t, ID, 'B7', 'Bara')) },
+    {
+      name: 'another commune, but no _meta: the name is the commune',
+      tables: (t) => (removeSheet(t, META), setValue(t, ID, 'B7', 'Bara')),
+    },
+    {
+      name: 'unknown commune code in _meta (unknown-commune reports it)',
+      tables: (t) => (setValue(t, META, 'B3', 'XYZ'), setValue(t, ID, 'B7', 'Bara')),
+    },
     { name: 'Bara workbook expected as BAR', commune: 'BAR', options: { expectedCommune: 'BAR' } },
   ],
   invalid: [
@@ -27,12 +36,16 @@ ruleTester(communeMismatch, {
     {
       name: 'workbook of Gounzourèye where Bara was expected',
       options: { expectedCommune: 'BAR' },
-      issues: [{ messageId: 'notExpected', sheet: null, address: null, params: { found: 'Gounzourèye', expected: 'Bara' } }],
+      issues: [
+        { messageId: 'notExpected', sheet: null, address: null, params: { found: 'Gounzourèye', expected: 'Bara' } },
+      ],
     },
     {
       name: 'expected commune code unknown to the framework',
       options: { expectedCommune: 'XYZ' },
-      issues: [{ messageId: 'notExpected', sheet: null, address: null, params: { found: 'Gounzourèye', expected: 'XYZ' } }],
+      issues: [
+        { messageId: 'notExpected', sheet: null, address: null, params: { found: 'Gounzourèye', expected: 'XYZ' } },
+      ],
     },
     {
       name: 'both a mismatching name and an unexpected commune',
@@ -40,7 +53,12 @@ ruleTester(communeMismatch, {
       options: { expectedCommune: 'SAL' },
       issues: [
         { messageId: 'mismatch', sheet: ID, address: 'B7', params: { found: 'Soni Aliber', expected: 'Gounzourèye' } },
-        { messageId: 'notExpected', sheet: null, address: null, params: { found: 'Gounzourèye', expected: 'Soni Aliber' } },
+        {
+          messageId: 'notExpected',
+          sheet: null,
+          address: null,
+          params: { found: 'Gounzourèye', expected: 'Soni Aliber' },
+        },
       ],
     },
   ],

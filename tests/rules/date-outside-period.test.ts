@@ -17,30 +17,61 @@ ruleTester(dateOutsidePeriod, {
     { name: 'period 2024 entered in 2025', period: '2024' },
     { name: 'period 2024 entered during the period', period: '2024', tables: entry('2024-06-01') },
     { name: 'period typed with spaces', tables: (t) => setValue(t, ID, 'B8', ' 2023 ') },
-    { name: 'longer grace days in the framework', tables: entry('2024-07-01'), framework: (fw) => void (fw.entryGraceDays = 200) },
-    { name: 'unknown period (unknown-period reports it)', tables: (t) => (setValue(t, ID, 'B8', '2019'), entry('2024-07-01')(t)) },
+    {
+      name: 'longer grace days in the framework',
+      tables: entry('2024-07-01'),
+      framework: (fw) => void (fw.entryGraceDays = 200),
+    },
+    {
+      name: 'unknown period (unknown-period reports it)',
+      tables: (t) => (setValue(t, ID, 'B8', '2019'), entry('2024-07-01')(t)),
+    },
     { name: 'date that is not a date (invalid-date reports it)', tables: (t) => setValue(t, ID, 'B12', 'hier') },
     { name: 'date left blank (required-value reports it)', tables: (t) => setValue(t, ID, 'B12', null) },
     { name: 'the day after the deadline: late, not wrong (late-entry reports it)', tables: entry('2024-04-30') },
     { name: 'a year after the deadline: still late, not wrong', tables: entry('2025-04-29') },
-    { name: 'no grace days in the framework: late (late-entry reports it)', framework: (fw) => void (fw.entryGraceDays = 0) },
+    {
+      name: 'no grace days in the framework: late (late-entry reports it)',
+      framework: (fw) => void (fw.entryGraceDays = 0),
+    },
   ],
   invalid: [
     {
       // A date past year 9999 (a mistyped serial) is written with an ISO year: compared as a date, it is too late.
       name: 'a date in year 10113: too late, not before the period',
       tables: entry('+010113-02-03'),
-      issues: [{ messageId: 'after', sheet: ID, address: 'B12', params: { date: '+010113-02-03', period: '2023', last: '2024-04-29' } }],
+      issues: [
+        {
+          messageId: 'after',
+          sheet: ID,
+          address: 'B12',
+          params: { date: '+010113-02-03', period: '2023', last: '2024-04-29' },
+        },
+      ],
     },
     {
       name: 'the day before the period starts',
       tables: entry('2022-12-31'),
-      issues: [{ messageId: 'before', sheet: ID, address: 'B12', params: { date: '2022-12-31', period: '2023', start: '2023-01-01' } }],
+      issues: [
+        {
+          messageId: 'before',
+          sheet: ID,
+          address: 'B12',
+          params: { date: '2022-12-31', period: '2023', start: '2023-01-01' },
+        },
+      ],
     },
     {
       name: 'a year and a day after the deadline',
       tables: entry('2025-04-30'),
-      issues: [{ messageId: 'after', sheet: ID, address: 'B12', params: { date: '2025-04-30', period: '2023', last: '2024-04-29' } }],
+      issues: [
+        {
+          messageId: 'after',
+          sheet: ID,
+          address: 'B12',
+          params: { date: '2025-04-30', period: '2023', last: '2024-04-29' },
+        },
+      ],
     },
     {
       name: 'text date long after the deadline',

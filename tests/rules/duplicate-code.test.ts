@@ -13,9 +13,15 @@ ruleTester(duplicateCode, {
   valid: [
     { name: 'every code once' },
     { name: 'a code written in lower case, once', tables: (t) => setValue(t, IND, 'A2', 'r1.1.1') },
-    { name: 'two rows without a code (unknown-code reports them)', tables: (t) => (setValue(t, IND, 'F15', 3), setValue(t, IND, 'F16', 4)) },
+    {
+      name: 'two rows without a code (unknown-code reports them)',
+      tables: (t) => (setValue(t, IND, 'F15', 3), setValue(t, IND, 'F16', 4)),
+    },
     { name: 'Budget sheet missing', tables: (t) => removeSheet(t, BUD) },
-    { name: 'no Code header: no table to check', tables: (t) => (copyRow(t, IND, 2), renameHeader(t, IND, 'Code', 'Réf.')) },
+    {
+      name: 'no Code header: no table to check',
+      tables: (t) => (copyRow(t, IND, 2), renameHeader(t, IND, 'Code', 'Réf.')),
+    },
   ],
   invalid: [
     {

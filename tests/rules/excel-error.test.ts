@@ -7,7 +7,10 @@ ruleTester(excelError, {
     { name: 'no error value' },
     { name: 'error in a label, not an input', tables: (t) => setValue(t, IND, 'C2', '#REF!') },
     { name: 'error in the Instructions sheet', tables: (t) => setValue(t, 'Instructions', 'A3', '#N/A') },
-    { name: 'error text in a comment is typed text, not an error value', tables: (t) => setCell(t, IND, 'I2', { kind: 'string', value: 'Formule en #REF! corrigée' }) },
+    {
+      name: 'error text in a comment is typed text, not an error value',
+      tables: (t) => setCell(t, IND, 'I2', { kind: 'string', value: 'Formule en #REF! corrigée' }),
+    },
   ],
   invalid: [
     {
@@ -32,7 +35,11 @@ ruleTester(excelError, {
     },
     {
       name: 'errors in Prévu, Femmes and Commentaire',
-      tables: (t) => (setValue(t, IND, 'E2', '#REF!'), setValue(t, IND, 'G3', '#NUM!'), setValue(t, IND, 'I4', '#NAME?')),
+      tables: (t) => (
+        setValue(t, IND, 'E2', '#REF!'),
+        setValue(t, IND, 'G3', '#NUM!'),
+        setValue(t, IND, 'I4', '#NAME?')
+      ),
       issues: [
         { messageId: 'error', sheet: IND, address: 'E2', params: { field: 'Prévu' } },
         { messageId: 'error', sheet: IND, address: 'G3', params: { code: '#NUM!', field: 'Femmes' } },

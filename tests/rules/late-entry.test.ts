@@ -16,13 +16,24 @@ ruleTester(lateEntry, {
     { name: 'more than a year after the deadline (date-outside-period reports it)', tables: entry('2025-04-30') },
     { name: 'unknown period', tables: (t) => (setValue(t, ID, 'B8', '2019'), entry('2024-07-01')(t)) },
     { name: 'date that is not a date', tables: (t) => setValue(t, ID, 'B12', 'hier') },
-    { name: 'longer grace days in the framework', tables: entry('2024-07-01'), framework: (fw) => void (fw.entryGraceDays = 200) },
+    {
+      name: 'longer grace days in the framework',
+      tables: entry('2024-07-01'),
+      framework: (fw) => void (fw.entryGraceDays = 200),
+    },
   ],
   invalid: [
     {
       name: 'the day after the deadline',
       tables: entry('2024-04-30'),
-      issues: [{ messageId: 'late', sheet: ID, address: 'B12', params: { date: '2024-04-30', deadline: '2024-04-29', period: '2023', days: 1 } }],
+      issues: [
+        {
+          messageId: 'late',
+          sheet: ID,
+          address: 'B12',
+          params: { date: '2024-04-30', deadline: '2024-04-29', period: '2023', days: 1 },
+        },
+      ],
     },
     {
       name: 'a year after the deadline, typed as text',
@@ -32,7 +43,15 @@ ruleTester(lateEntry, {
     {
       name: 'no grace days in the framework',
       framework: (fw) => void (fw.entryGraceDays = 0),
-      issues: [{ messageId: 'late', sheet: ID, address: 'B12', severity: 'warning', params: { date: '2024-01-15', deadline: '2023-12-31', days: 15 } }],
+      issues: [
+        {
+          messageId: 'late',
+          sheet: ID,
+          address: 'B12',
+          severity: 'warning',
+          params: { date: '2024-01-15', deadline: '2023-12-31', days: 15 },
+        },
+      ],
     },
   ],
 });

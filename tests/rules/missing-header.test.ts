@@ -10,8 +10,14 @@ const clearRow1 = (t: Tables, sheet: string, width: number) => {
 ruleTester(missingHeader, {
   valid: [
     { name: 'every header in place' },
-    { name: 'headers in capitals without accents', tables: (t) => (renameHeader(t, IND, 'Réalisé', 'REALISE'), renameHeader(t, BEN, 'Catégorie', 'categorie')) },
-    { name: 'Prévu without its (FCFA)', tables: (t) => (renameHeader(t, BUD, 'Prévu (FCFA)', 'Prévu'), renameHeader(t, BUD, 'Dépensé (FCFA)', 'Dépensé')) },
+    {
+      name: 'headers in capitals without accents',
+      tables: (t) => (renameHeader(t, IND, 'Réalisé', 'REALISE'), renameHeader(t, BEN, 'Catégorie', 'categorie')),
+    },
+    {
+      name: 'Prévu without its (FCFA)',
+      tables: (t) => (renameHeader(t, BUD, 'Prévu (FCFA)', 'Prévu'), renameHeader(t, BUD, 'Dépensé (FCFA)', 'Dépensé')),
+    },
     { name: 'columns moved', tables: (t) => (moveColumn(t, IND, 'I', 'A'), moveColumn(t, BUD, 'D', 'B')) },
     { name: 'a title row above the header', tables: (t) => insertRow(t, IND, 1, ['Indicateurs – Gounzourèye 2023']) },
     { name: 'Indicateurs sheet missing (missing-sheet reports it)', tables: (t) => removeSheet(t, IND) },

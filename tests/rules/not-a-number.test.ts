@@ -3,9 +3,18 @@ import type { Tables } from '../../core/tables';
 import { BEN, BUD, date, formula, IND, setCell, setValue, type Value } from '../helpers/build-tables';
 import { ruleTester } from '../helpers/rule-tester';
 
-const set = (sheet: string, address: string, value: Value) => ({ tables: (t: Tables) => setValue(t, sheet, address, value) });
+const set = (sheet: string, address: string, value: Value) => ({
+  tables: (t: Tables) => setValue(t, sheet, address, value),
+});
 const typed = (name: string, value: string, sheet = IND, address = 'F2') => ({ name, ...set(sheet, address, value) });
-const bad = (name: string, value: string, messageId: 'notNumber' | 'ambiguous', field = 'Réalisé', sheet = IND, address = 'F2') => ({
+const bad = (
+  name: string,
+  value: string,
+  messageId: 'notNumber' | 'ambiguous',
+  field = 'Réalisé',
+  sheet = IND,
+  address = 'F2',
+) => ({
   name,
   ...set(sheet, address, value),
   issues: [{ messageId, sheet, address, params: { text: value.trim(), field } }],

@@ -4,12 +4,16 @@ import { BEN, BUD, ID, IND, setValue, type Value } from '../helpers/build-tables
 import { ruleTester, type InvalidCase } from '../helpers/rule-tester';
 import { renderIssue } from '../../core/messages';
 
-const set = (sheet: string, address: string, value: Value) => ({ tables: (t: Tables) => setValue(t, sheet, address, value) });
+const set = (sheet: string, address: string, value: Value) => ({
+  tables: (t: Tables) => setValue(t, sheet, address, value),
+});
 /** A number typed as text: read as `value` (a number in the params, written the reader's way at rendering), fixed to it. */
 const asText = (name: string, text: string, value: number, sheet: string, address: string): InvalidCase<'number'> => ({
   name,
   ...set(sheet, address, text),
-  issues: [{ messageId: 'number', sheet, address, params: { text: text.trim(), value }, fix: { sheet, address, value } }],
+  issues: [
+    { messageId: 'number', sheet, address, params: { text: text.trim(), value }, fix: { sheet, address, value } },
+  ],
 });
 /** How each case's number reads back in French (narrow no-break spaces, decimal comma) and in English. */
 const SHOWN: [number, string, string][] = [];
@@ -36,7 +40,14 @@ ruleTester(numberAsText, {
     asTextShown('thousands with a thin space', '1\u2009450', 1450, '1\u202f450', BEN, 'E2'),
     asTextShown('French decimal with space grouping', '1 250,5', 1250.5, '1\u202f250,5', BUD, 'D2'),
     asTextShown('French decimal with no-break space grouping', '1\u00a0250,5', 1250.5, '1\u202f250,5', BUD, 'D3'),
-    asTextShown('French decimal with narrow no-break space grouping', '1\u202f250,5', 1250.5, '1\u202f250,5', BUD, 'D4'),
+    asTextShown(
+      'French decimal with narrow no-break space grouping',
+      '1\u202f250,5',
+      1250.5,
+      '1\u202f250,5',
+      BUD,
+      'D4',
+    ),
     asTextShown('a people count with its unit', '25 personnes', 25, '25'),
     asTextShown('a count with its own unit', '2 sensibilisations', 2, '2', IND, 'F5'),
     asTextShown('an amount with FCFA', '4 625 000 FCFA', 4625000, '4\u202f625\u202f000', BUD, 'D2'),

@@ -12,36 +12,67 @@ const meta = (address: string, value: Value) => ({ tables: (t: Tables) => setVal
 ruleTester(templateMismatch, {
   valid: [
     { name: 'a template of this framework, current version' },
-    { name: 'the _meta sheet made visible and renamed in capitals', tables: (t) => ((t.sheets.at(-1)!.state = 'visible'), renameSheet(t, META, '_META')) },
+    {
+      name: 'the _meta sheet made visible and renamed in capitals',
+      tables: (t) => ((t.sheets.at(-1)!.state = 'visible'), renameSheet(t, META, '_META')),
+    },
     { name: 'another commune code (unknown-commune / commune-mismatch report it)', ...meta('B3', 'XYZ') },
   ],
   invalid: [
-    { name: '_meta sheet deleted', tables: (t) => removeSheet(t, META), issues: [{ messageId: 'notTemplate', sheet: null, address: null, params: { framework: 'ensemble-gao' } }] },
-    { name: 'frameworkId erased', ...meta('B1', null), issues: [{ messageId: 'notTemplate', sheet: null, address: null }] },
+    {
+      name: '_meta sheet deleted',
+      tables: (t) => removeSheet(t, META),
+      issues: [{ messageId: 'notTemplate', sheet: null, address: null, params: { framework: 'ensemble-gao' } }],
+    },
+    {
+      name: 'frameworkId erased',
+      ...meta('B1', null),
+      issues: [{ messageId: 'notTemplate', sheet: null, address: null }],
+    },
     {
       name: 'a template of another framework',
       ...meta('B1', 'autre-projet'),
-      issues: [{ messageId: 'otherFramework', sheet: null, address: null, params: { found: 'autre-projet', expected: 'ensemble-gao' } }],
+      issues: [
+        {
+          messageId: 'otherFramework',
+          sheet: null,
+          address: null,
+          params: { found: 'autre-projet', expected: 'ensemble-gao' },
+        },
+      ],
     },
     {
       name: 'a template of an older framework version',
       ...meta('B2', '0.9.0'),
-      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '0.9.0', expected: current } }],
+      issues: [
+        { messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '0.9.0', expected: current } },
+      ],
     },
     {
       name: 'the framework moved on after the template was made',
       framework: (fw) => void (fw.version = '9.1.0'),
-      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: current, expected: '9.1.0' } }],
+      issues: [
+        { messageId: 'outdatedFramework', sheet: null, address: null, params: { found: current, expected: '9.1.0' } },
+      ],
     },
     {
       name: 'frameworkVersion row deleted',
       tables: (t) => removeRow(t, META, 2),
-      issues: [{ messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '?', expected: current } }],
+      issues: [
+        { messageId: 'outdatedFramework', sheet: null, address: null, params: { found: '?', expected: current } },
+      ],
     },
     {
       name: 'an older template version',
       ...meta('B4', '0'),
-      issues: [{ messageId: 'outdatedTemplate', sheet: null, address: null, params: { found: '0', expected: TEMPLATE_VERSION } }],
+      issues: [
+        {
+          messageId: 'outdatedTemplate',
+          sheet: null,
+          address: null,
+          params: { found: '0', expected: TEMPLATE_VERSION },
+        },
+      ],
     },
   ],
 });

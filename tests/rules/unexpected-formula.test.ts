@@ -6,7 +6,10 @@ ruleTester(unexpectedFormula, {
   valid: [
     { name: 'the template’s own Total formulas' },
     { name: 'a Total formula rewritten differently', tables: (t) => setCell(t, BEN, 'F3', formula('SUM(D3:E3)', 95)) },
-    { name: 'a formula in a label', tables: (t) => setCell(t, IND, 'C2', formula('"Acteurs "&"formés"', 'Acteurs formés')) },
+    {
+      name: 'a formula in a label',
+      tables: (t) => setCell(t, IND, 'C2', formula('"Acteurs "&"formés"', 'Acteurs formés')),
+    },
     { name: 'a formula outside the tables', tables: (t) => setValue(t, BUD, 'G2', '=D2/C2') },
   ],
   invalid: [
@@ -18,7 +21,14 @@ ruleTester(unexpectedFormula, {
     {
       name: 'a formula in Dépensé',
       tables: (t) => setCell(t, BUD, 'D2', formula('SUM(1000000,3625000)', 4625000)),
-      issues: [{ messageId: 'formula', sheet: BUD, address: 'D2', params: { formula: '=SUM(1000000,3625000)', field: 'Dépensé (FCFA)' } }],
+      issues: [
+        {
+          messageId: 'formula',
+          sheet: BUD,
+          address: 'D2',
+          params: { formula: '=SUM(1000000,3625000)', field: 'Dépensé (FCFA)' },
+        },
+      ],
     },
     {
       name: 'TODAY() as the date of entry',

@@ -7,8 +7,14 @@ ruleTester(unknownCode, {
     { name: 'every row with a framework code' },
     { name: 'codes in lower case', tables: (t) => setValue(t, IND, 'A2', 'r1.1.1') },
     { name: 'blank rows between rows', tables: (t) => insertRow(t, BUD, 4) },
-    { name: 'a note beside the table, outside its columns', tables: (t) => setValue(t, IND, 'K20', 'Vérifié par le superviseur') },
-    { name: 'no Code header (missing-header reports it)', tables: (t) => (renameHeader(t, IND, 'Code', 'Réf'), appendRow(t, IND, ['R9.9.9', 'R9.9'])) },
+    {
+      name: 'a note beside the table, outside its columns',
+      tables: (t) => setValue(t, IND, 'K20', 'Vérifié par le superviseur'),
+    },
+    {
+      name: 'no Code header (missing-header reports it)',
+      tables: (t) => (renameHeader(t, IND, 'Code', 'Réf'), appendRow(t, IND, ['R9.9.9', 'R9.9'])),
+    },
   ],
   invalid: [
     {
@@ -23,7 +29,7 @@ ruleTester(unknownCode, {
     },
     {
       name: 'a total row without a code, below the table',
-      tables: (t) => (setValue(t, BUD, 'D9', 23700765)),
+      tables: (t) => setValue(t, BUD, 'D9', 23700765),
       issues: [{ messageId: 'noCode', sheet: BUD, address: 'D9' }],
     },
     {

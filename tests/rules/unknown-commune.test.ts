@@ -8,11 +8,20 @@ ruleTester(unknownCommune, {
   valid: [
     { name: 'the _meta code is a project commune' },
     { name: 'no _meta, the commune name in Identification', tables: (t) => removeSheet(t, META) },
-    { name: 'no _meta, the name without accents', tables: (t) => (removeSheet(t, META), setValue(t, ID, 'B7', 'gounzoureye')) },
+    {
+      name: 'no _meta, the name without accents',
+      tables: (t) => (removeSheet(t, META), setValue(t, ID, 'B7', 'gounzoureye')),
+    },
     { name: 'no _meta, the commune code written', tables: (t) => (removeSheet(t, META), setValue(t, ID, 'B7', 'BAR')) },
-    { name: 'no _meta and a blank commune (required-value reports it)', tables: (t) => (removeSheet(t, META), setValue(t, ID, 'B7', null)) },
+    {
+      name: 'no _meta and a blank commune (required-value reports it)',
+      tables: (t) => (removeSheet(t, META), setValue(t, ID, 'B7', null)),
+    },
     { name: 'an empty _meta code falls back on the name', tables: (t) => setValue(t, META, 'B3', null) },
-    { name: 'a commune outside the project written while _meta says GNZ (commune-mismatch reports it)', tables: (t) => setValue(t, ID, 'B7', 'Tombouctou') },
+    {
+      name: 'a commune outside the project written while _meta says GNZ (commune-mismatch reports it)',
+      tables: (t) => setValue(t, ID, 'B7', 'Tombouctou'),
+    },
   ],
   invalid: [
     {

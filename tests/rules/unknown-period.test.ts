@@ -9,7 +9,13 @@ const period = (value: Value) => (t: Tables) => setValue(t, ID, 'B8', value);
 const quarters = (fw: Framework) =>
   ['01', '04', '07', '10'].forEach((month, i) => {
     const end = ['03-31', '06-30', '09-30', '12-31'][i]!;
-    fw.periods.push({ label: `2024-T${i + 1}`, start: `2024-${month}-01`, end: `2024-${end}`, kind: 'quarter', within: '2024' });
+    fw.periods.push({
+      label: `2024-T${i + 1}`,
+      start: `2024-${month}-01`,
+      end: `2024-${end}`,
+      kind: 'quarter',
+      within: '2024',
+    });
   });
 
 // The rule tester starts from the 2023 period template (_meta B5 = 2023); `generic` from the generic template.
@@ -31,20 +37,38 @@ ruleTester(unknownPeriod, {
       tables: period('2025'),
       issues: [{ messageId: 'unknown', sheet: ID, address: 'B8', params: { text: '2025', periods: '2023, 2024' } }],
     },
-    { name: 'a quarter', tables: period('T1 2023'), issues: [{ messageId: 'unknown', sheet: ID, address: 'B8', params: { text: 'T1 2023' } }] },
+    {
+      name: 'a quarter',
+      tables: period('T1 2023'),
+      issues: [{ messageId: 'unknown', sheet: ID, address: 'B8', params: { text: 'T1 2023' } }],
+    },
     {
       name: 'the unknown period lists only the reporting periods',
       generic: true,
       tables: period('2025'),
       framework: quarters,
-      issues: [{ messageId: 'unknown', sheet: ID, address: 'B8', params: { periods: '2023, 2024-T1, 2024-T2, 2024-T3, 2024-T4' } }],
+      issues: [
+        {
+          messageId: 'unknown',
+          sheet: ID,
+          address: 'B8',
+          params: { periods: '2023, 2024-T1, 2024-T2, 2024-T3, 2024-T4' },
+        },
+      ],
     },
     {
       name: 'a year that groups quarters',
       generic: true,
       tables: period('2024'),
       framework: quarters,
-      issues: [{ messageId: 'grouping', sheet: ID, address: 'B8', params: { text: '2024', periods: '2024-T1, 2024-T2, 2024-T3, 2024-T4' } }],
+      issues: [
+        {
+          messageId: 'grouping',
+          sheet: ID,
+          address: 'B8',
+          params: { text: '2024', periods: '2024-T1, 2024-T2, 2024-T3, 2024-T4' },
+        },
+      ],
     },
     {
       name: 'the 2023 template filled in for 2024',

@@ -27,16 +27,42 @@ const CATALOGUES: [string, unknown][] = [
   ['pipeline/write/consolidated/labels (en)', labelsFor('en')],
   ['addin/taskpane/strings (en)', paneEnglish],
   ['core/rules (descriptions, en)', Object.fromEntries(RULES.map((r) => [r.id, r.meta.description.en]))],
-  ['core/consolidate (cross-file checks, en)', Object.fromEntries(CROSS_FILE_CHECKS.map((c) => [c.id, c.description.en]))],
+  [
+    'core/consolidate (cross-file checks, en)',
+    Object.fromEntries(CROSS_FILE_CHECKS.map((c) => [c.id, c.description.en])),
+  ],
 ];
 
 /** The contract's French names, allowed inside English texts. */
 const CONTRACT = [
-  'Synthèse', 'Prévu vs Réalisé', 'Évolution', 'Données', 'Contrôles', 'Textes longs', 'Bénéficiaires', 'Identification',
-  'Indicateurs', 'Instructions', 'Commentaire', 'Réalisé', 'Prévu', 'Femmes', 'Hommes', 'Dépensé', 'Rubrique', 'Catégorie',
-  'Période', 'Commune', 'Date de saisie', 'Rempli par', 'Fonction', 'Téléphone', 'Total projet',
+  'Synthèse',
+  'Prévu vs Réalisé',
+  'Évolution',
+  'Données',
+  'Contrôles',
+  'Textes longs',
+  'Bénéficiaires',
+  'Identification',
+  'Indicateurs',
+  'Instructions',
+  'Commentaire',
+  'Réalisé',
+  'Prévu',
+  'Femmes',
+  'Hommes',
+  'Dépensé',
+  'Rubrique',
+  'Catégorie',
+  'Période',
+  'Commune',
+  'Date de saisie',
+  'Rempli par',
+  'Fonction',
+  'Téléphone',
+  'Total projet',
 ];
-const FRENCH_WORDS = /\b(le|la|les|des|du|une|est|sont|et|ou|pour|avec|dans|sur|fichier|période|reçu|cible|prévus|saisie|non)\b/i;
+const FRENCH_WORDS =
+  /\b(le|la|les|des|du|une|est|sont|et|ou|pour|avec|dans|sur|fichier|période|reçu|cible|prévus|saisie|non)\b/i;
 
 const all = CATALOGUES.flatMap(([name, catalogue]) => strings(catalogue, name));
 

@@ -7,7 +7,8 @@ export function parseAddress(address: string): { col: number; row: number } {
   const at = readA1(address);
   if (!at) throw new Error(`not a cell address: « ${address} »`);
   const { column: col, row } = at;
-  if (col < 1 || col > 16384 || row < 1 || row > 1048576) throw new Error(`cell address out of the sheet: « ${address} »`);
+  if (col < 1 || col > 16384 || row < 1 || row > 1048576)
+    throw new Error(`cell address out of the sheet: « ${address} »`);
   return { col, row };
 }
 
@@ -16,10 +17,13 @@ export function cellsOf(range: CellRange): string[] {
   const [a, b = a] = range.range.split(':') as [string, string?];
   const from = parseAddress(a);
   const to = parseAddress(b!);
-  if (from.col !== to.col && from.row !== to.row) throw new Error(`${range.sheet}!${range.range}: a chart range must be one row or one column`);
-  if (to.col < from.col || to.row < from.row) throw new Error(`${range.sheet}!${range.range}: a range goes from its top-left cell to its bottom-right cell`);
+  if (from.col !== to.col && from.row !== to.row)
+    throw new Error(`${range.sheet}!${range.range}: a chart range must be one row or one column`);
+  if (to.col < from.col || to.row < from.row)
+    throw new Error(`${range.sheet}!${range.range}: a range goes from its top-left cell to its bottom-right cell`);
   const out: string[] = [];
-  for (let row = from.row; row <= to.row; row++) for (let col = from.col; col <= to.col; col++) out.push(`${columnLetter(col)}${row}`);
+  for (let row = from.row; row <= to.row; row++)
+    for (let col = from.col; col <= to.col; col++) out.push(`${columnLetter(col)}${row}`);
   return out;
 }
 

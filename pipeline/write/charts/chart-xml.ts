@@ -1,5 +1,14 @@
 import { cellsOf, rangeFormula } from './cells';
-import type { CellRange, CellSource, ChartSeries, ChartSpec, Colour, DataLabels, LabelPosition, ValueAxis } from './types';
+import type {
+  CellRange,
+  CellSource,
+  ChartSeries,
+  ChartSpec,
+  Colour,
+  DataLabels,
+  LabelPosition,
+  ValueAxis,
+} from './types';
 import { escapeAttr, escapeText } from '../../xml/escape';
 import { LOCALES } from '../../../core/messages';
 
@@ -18,7 +27,8 @@ const GRID_COLOUR = 'E3E3E3';
 
 export function rgb(colour: Colour): string {
   const hex = colour.replace(/^#/, '');
-  if (!/^([0-9a-fA-F]{2})?[0-9a-fA-F]{6}$/.test(hex)) throw new Error(`not a colour: « ${colour} » (expected RRGGBB or AARRGGBB)`);
+  if (!/^([0-9a-fA-F]{2})?[0-9a-fA-F]{6}$/.test(hex))
+    throw new Error(`not a colour: « ${colour} » (expected RRGGBB or AARRGGBB)`);
   return hex.slice(-6).toUpperCase();
 }
 
@@ -71,7 +81,8 @@ function numRef(range: CellRange, cells: CellSource): string {
 
 function seriesName(series: ChartSeries, cells: CellSource): string {
   if ('text' in series.name) return `<c:tx><c:v>${escapeText(series.name.text)}</c:v></c:tx>`;
-  if (cellsOf(series.name).length !== 1) throw new Error(`${series.name.sheet}!${series.name.range}: a series name is one cell`);
+  if (cellsOf(series.name).length !== 1)
+    throw new Error(`${series.name.sheet}!${series.name.range}: a series name is one cell`);
   return `<c:tx>${strRef(series.name, cells)}</c:tx>`;
 }
 
@@ -82,11 +93,21 @@ const ALLOWED_POSITIONS: Record<string, readonly LabelPosition[]> = {
   line: ['t', 'b', 'l', 'r', 'ctr'],
 };
 
-function dataLabels(labels: DataLabels, group: 'clustered' | 'stacked' | 'percentStacked' | 'line', lang: string): string {
+function dataLabels(
+  labels: DataLabels,
+  group: 'clustered' | 'stacked' | 'percentStacked' | 'line',
+  lang: string,
+): string {
   const allowed = ALLOWED_POSITIONS[group]!;
   const position = labels.position ?? allowed[0]!;
-  if (!allowed.includes(position)) throw new Error(`data labels « ${position} » are not allowed on a ${group} series (allowed: ${allowed.join(', ')})`);
-  const numFmt = labels.numberFormat === undefined ? '<c:numFmt formatCode="General" sourceLinked="1"/>' : `<c:numFmt formatCode="${escapeAttr(labels.numberFormat)}" sourceLinked="0"/>`;
+  if (!allowed.includes(position))
+    throw new Error(
+      `data labels « ${position} » are not allowed on a ${group} series (allowed: ${allowed.join(', ')})`,
+    );
+  const numFmt =
+    labels.numberFormat === undefined
+      ? '<c:numFmt formatCode="General" sourceLinked="1"/>'
+      : `<c:numFmt formatCode="${escapeAttr(labels.numberFormat)}" sourceLinked="0"/>`;
   return (
     `<c:dLbls>${numFmt}<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${txPr(lang, labels.size ?? 8, labels.bold ?? false, labels.colour ? rgb(labels.colour) : TEXT_COLOUR)}` +
     `${val('dLblPos', position)}${val('showLegendKey', 0)}${val('showVal', 1)}${val('showCatName', 0)}${val('showSerName', 0)}${val('showPercent', 0)}${val('showBubbleSize', 0)}</c:dLbls>`
@@ -98,18 +119,27 @@ function points(series: ChartSeries, kind: 'bar' | 'line', stroke = ''): string 
   return (series.pointColours ?? [])
     .map((colour, idx) => {
       if (!colour) return '';
-      if (kind === 'bar') return `<c:dPt>${val('idx', idx)}${val('invertIfNegative', 0)}${val('bubble3D', 0)}<c:spPr>${fill(colour)}<a:ln><a:noFill/></a:ln></c:spPr></c:dPt>`;
+      if (kind === 'bar')
+        return `<c:dPt>${val('idx', idx)}${val('invertIfNegative', 0)}${val('bubble3D', 0)}<c:spPr>${fill(colour)}<a:ln><a:noFill/></a:ln></c:spPr></c:dPt>`;
       const symbol = series.line?.marker && series.line.marker !== 'none' ? series.line.marker : 'circle';
       // A line's point also carries a line format: viewers such as LibreOffice colour the marker with it,
       // Excel draws the segment to the point with it. Markers only: that line is the point's colour, fully
       // transparent; with a visible line it is the series' own, so the line stays whole.
-      const pointLine = series.line?.hidden ? `<a:ln w="9525"><a:solidFill><a:srgbClr val="${rgb(colour)}"><a:alpha val="0"/></a:srgbClr></a:solidFill></a:ln>` : stroke;
+      const pointLine = series.line?.hidden
+        ? `<a:ln w="9525"><a:solidFill><a:srgbClr val="${rgb(colour)}"><a:alpha val="0"/></a:srgbClr></a:solidFill></a:ln>`
+        : stroke;
       return `<c:dPt>${val('idx', idx)}<c:marker>${val('symbol', symbol)}${val('size', series.line?.markerSize ?? 7)}<c:spPr>${fill(colour)}<a:ln w="9525">${fill('FFFFFF')}</a:ln></c:spPr></c:marker>${val('bubble3D', 0)}<c:spPr>${pointLine}</c:spPr></c:dPt>`;
     })
     .join('');
 }
 
-function barSeries(series: ChartSeries, index: number, grouping: 'clustered' | 'stacked' | 'percentStacked', cells: CellSource, lang: string): string {
+function barSeries(
+  series: ChartSeries,
+  index: number,
+  grouping: 'clustered' | 'stacked' | 'percentStacked',
+  cells: CellSource,
+  lang: string,
+): string {
   return (
     `<c:ser>${val('idx', index)}${val('order', index)}${seriesName(series, cells)}` +
     `<c:spPr>${fill(series.colour)}<a:ln><a:noFill/></a:ln></c:spPr>${val('invertIfNegative', 0)}${points(series, 'bar')}` +
@@ -140,7 +170,14 @@ function axisLine(): string {
   return `<c:spPr><a:noFill/><a:ln w="9525">${fill(LINE_COLOUR)}</a:ln></c:spPr>`;
 }
 
-function categoryAxis(spec: ChartSpec, id: number, cross: number, deleted: boolean, lang: string, size: number): string {
+function categoryAxis(
+  spec: ChartSpec,
+  id: number,
+  cross: number,
+  deleted: boolean,
+  lang: string,
+  size: number,
+): string {
   const horizontal = spec.type === 'bar';
   const axis = spec.categoryAxis ?? {};
   return (
@@ -151,7 +188,15 @@ function categoryAxis(spec: ChartSpec, id: number, cross: number, deleted: boole
   );
 }
 
-function valueAxis(spec: ChartSpec, axis: ValueAxis, id: number, cross: number, secondary: boolean, lang: string, size: number): string {
+function valueAxis(
+  spec: ChartSpec,
+  axis: ValueAxis,
+  id: number,
+  cross: number,
+  secondary: boolean,
+  lang: string,
+  size: number,
+): string {
   const horizontal = spec.type === 'bar';
   const position = horizontal ? (secondary ? 't' : 'b') : secondary ? 'r' : 'l';
   const scaling = `<c:scaling>${val('orientation', 'minMax')}${axis.max !== undefined ? val('max', axis.max) : ''}${axis.min !== undefined ? val('min', axis.min) : ''}</c:scaling>`;
@@ -160,7 +205,9 @@ function valueAxis(spec: ChartSpec, axis: ValueAxis, id: number, cross: number, 
     `<c:valAx>${val('axId', id)}${scaling}${val('delete', 0)}${val('axPos', position)}` +
     (grid ? `<c:majorGridlines><c:spPr><a:ln w="6350">${fill(GRID_COLOUR)}</a:ln></c:spPr></c:majorGridlines>` : '') +
     (axis.title ? title(axis.title, lang, size, horizontal ? undefined : -5400000) : '') +
-    (axis.numberFormat ? `<c:numFmt formatCode="${escapeAttr(axis.numberFormat)}" sourceLinked="0"/>` : '<c:numFmt formatCode="General" sourceLinked="1"/>') +
+    (axis.numberFormat
+      ? `<c:numFmt formatCode="${escapeAttr(axis.numberFormat)}" sourceLinked="0"/>`
+      : '<c:numFmt formatCode="General" sourceLinked="1"/>') +
     `${val('majorTickMark', 'none')}${val('minorTickMark', 'none')}${val('tickLblPos', 'nextTo')}${axisLine()}${txPr(lang, size - 1)}` +
     `${val('crossAx', cross)}${val('crosses', secondary ? 'max' : 'autoZero')}${val('crossBetween', 'between')}${axis.majorUnit !== undefined ? val('majorUnit', axis.majorUnit) : ''}</c:valAx>`
   );
@@ -177,17 +224,24 @@ export function checkSpec(spec: ChartSpec): void {
   if (spec.series.length === 0) throw new Error(`${spec.title ?? 'chart'}: no series`);
   for (const s of spec.series) {
     const n = cellsOf(s.categories).length;
-    if (cellsOf(s.values).length !== n) throw new Error(`${spec.title ?? 'chart'}: ${s.values.sheet}!${s.values.range} and ${s.categories.sheet}!${s.categories.range} differ in length`);
+    if (cellsOf(s.values).length !== n)
+      throw new Error(
+        `${spec.title ?? 'chart'}: ${s.values.sheet}!${s.values.range} and ${s.categories.sheet}!${s.categories.range} differ in length`,
+      );
     rgb(s.colour);
-    if (s.pointColours && s.pointColours.length > n) throw new Error(`${spec.title ?? 'chart'}: more point colours than points`);
+    if (s.pointColours && s.pointColours.length > n)
+      throw new Error(`${spec.title ?? 'chart'}: more point colours than points`);
     s.pointColours?.forEach((c) => c && rgb(c));
   }
   const kinds = spec.series.map((s) => s.kind ?? (spec.type === 'line' ? 'line' : 'bar'));
-  if (spec.type === 'bar' && kinds.includes('line')) throw new Error(`${spec.title ?? 'chart'}: lines cannot be combined with horizontal bars`);
+  if (spec.type === 'bar' && kinds.includes('line'))
+    throw new Error(`${spec.title ?? 'chart'}: lines cannot be combined with horizontal bars`);
   if (spec.series.some((s) => s.axis === 'secondary') && spec.series.every((s) => s.axis === 'secondary'))
     throw new Error(`${spec.title ?? 'chart'}: a secondary axis needs at least one series on the primary axis`);
-  if (spec.overlap !== undefined && (spec.overlap < -100 || spec.overlap > 100)) throw new Error('overlap goes from -100 to 100');
-  if (spec.gapWidth !== undefined && (spec.gapWidth < 0 || spec.gapWidth > 500)) throw new Error('gapWidth goes from 0 to 500');
+  if (spec.overlap !== undefined && (spec.overlap < -100 || spec.overlap > 100))
+    throw new Error('overlap goes from -100 to 100');
+  if (spec.gapWidth !== undefined && (spec.gapWidth < 0 || spec.gapWidth > 500))
+    throw new Error('gapWidth goes from 0 to 500');
 }
 
 export function chartXml(spec: ChartSpec, cells: CellSource): string {
@@ -208,7 +262,10 @@ export function chartXml(spec: ChartSpec, cells: CellSource): string {
   const hasSecondary = groups.some((g) => g.axis === 'secondary');
 
   const plots = groups.map((g) => {
-    const axes = g.axis === 'primary' ? `${val('axId', AXIS.cat)}${val('axId', AXIS.val)}` : `${val('axId', AXIS.cat2)}${val('axId', AXIS.val2)}`;
+    const axes =
+      g.axis === 'primary'
+        ? `${val('axId', AXIS.cat)}${val('axId', AXIS.val)}`
+        : `${val('axId', AXIS.cat2)}${val('axId', AXIS.val2)}`;
     if (g.kind === 'line') {
       return `<c:lineChart>${val('grouping', 'standard')}${val('varyColors', 0)}${g.series.map((s) => lineSeries(s.spec, s.index, cells, lang)).join('')}${val('marker', 1)}${axes}</c:lineChart>`;
     }
@@ -221,7 +278,10 @@ export function chartXml(spec: ChartSpec, cells: CellSource): string {
   const axes =
     categoryAxis(spec, AXIS.cat, AXIS.val, false, lang, size) +
     valueAxis(spec, spec.valueAxis ?? {}, AXIS.val, AXIS.cat, false, lang, size) +
-    (hasSecondary ? categoryAxis(spec, AXIS.cat2, AXIS.val2, true, lang, size) + valueAxis(spec, spec.secondaryAxis ?? {}, AXIS.val2, AXIS.cat2, true, lang, size) : '');
+    (hasSecondary
+      ? categoryAxis(spec, AXIS.cat2, AXIS.val2, true, lang, size) +
+        valueAxis(spec, spec.secondaryAxis ?? {}, AXIS.val2, AXIS.cat2, true, lang, size)
+      : '');
   const hiddenEntries = spec.series
     .map((s, i) => (s.inLegend === false ? `<c:legendEntry>${val('idx', i)}${val('delete', 1)}</c:legendEntry>` : ''))
     .join('');

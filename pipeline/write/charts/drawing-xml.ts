@@ -38,7 +38,9 @@ export interface AnchorOptions {
 export function chartAnchor(o: AnchorOptions): string {
   const x = o.prefixes.xdr || 'xdr';
   const a = o.prefixes.a || 'a';
-  const declare = [o.prefixes.xdr ? '' : ` xmlns:${x}="${NS_XDR}"`, o.prefixes.a ? '' : ` xmlns:${a}="${NS_A}"`].join('');
+  const declare = [o.prefixes.xdr ? '' : ` xmlns:${x}="${NS_XDR}"`, o.prefixes.a ? '' : ` xmlns:${a}="${NS_A}"`].join(
+    '',
+  );
   const position =
     'to' in o.anchor
       ? `${marker('from', o.anchor.from, x)}${marker('to', o.anchor.to, x)}`

@@ -28,7 +28,17 @@ const TYPE = {
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Worksheet children that must come after `<drawing>` (ECMA-376 CT_Worksheet order). */
-const AFTER_DRAWING = new Set(['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
+const AFTER_DRAWING = new Set([
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+]);
 
 interface Relationship {
   id: string;
@@ -37,7 +47,8 @@ interface Relationship {
 }
 
 /** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
-export const relsPathOf = (part: string) => path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`);
+export const relsPathOf = (part: string) =>
+  path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`);
 
 /** A relationship target, resolved against the part that holds it. */
 export function resolveTarget(part: string, target: string): string {
@@ -90,7 +101,11 @@ export class Package {
     if (!this.has(relsPath)) return [];
     return scanTags(await this.read(relsPath))
       .filter((t) => t.local === 'Relationship' && t.kind !== 'close')
-      .map((t) => ({ id: t.attributes.get('Id') ?? '', type: t.attributes.get('Type') ?? '', target: t.attributes.get('Target') ?? '' }));
+      .map((t) => ({
+        id: t.attributes.get('Id') ?? '',
+        type: t.attributes.get('Type') ?? '',
+        target: t.attributes.get('Target') ?? '',
+      }));
   }
 
   /** Adds a relationship with an id unused in that rels part; returns the id. */
@@ -102,7 +117,9 @@ export class Package {
     while (used.has(`rId${n}`)) n++;
     const id = `rId${n}`;
     const element = `<Relationship Id="${id}" Type="${escapeAttr(type)}" Target="${escapeAttr(target)}"/>`;
-    const xml = this.has(relsPath) ? await this.read(relsPath) : `${XML_DECLARATION}<Relationships xmlns="${NS_RELS}"></Relationships>`;
+    const xml = this.has(relsPath)
+      ? await this.read(relsPath)
+      : `${XML_DECLARATION}<Relationships xmlns="${NS_RELS}"></Relationships>`;
     this.write(relsPath, appendToRoot(xml, element));
     return id;
   }
@@ -110,7 +127,11 @@ export class Package {
   async declareOverride(part: string, contentType: string): Promise<void> {
     const xml = await this.read('[Content_Types].xml');
     const already = scanTags(xml).some((t) => t.local === 'Override' && t.attributes.get('PartName') === `/${part}`);
-    if (!already) this.write('[Content_Types].xml', appendToRoot(xml, `<Override PartName="/${escapeAttr(part)}" ContentType="${contentType}"/>`));
+    if (!already)
+      this.write(
+        '[Content_Types].xml',
+        appendToRoot(xml, `<Override PartName="/${escapeAttr(part)}" ContentType="${contentType}"/>`),
+      );
   }
 }
 
@@ -137,7 +158,8 @@ export async function sheetParts(pkg: Package): Promise<Map<string, string>> {
   for (const tag of scanTags(xml)) {
     if (tag.local !== 'sheet' || tag.kind === 'close') continue;
     const rel = rels.get(tag.attributes.get(rPrefix ? `${rPrefix}:id` : 'r:id') ?? '');
-    if (rel && rel.type === REL.worksheet) out.set(tag.attributes.get('name') ?? '', resolveTarget(workbook, rel.target));
+    if (rel && rel.type === REL.worksheet)
+      out.set(tag.attributes.get('name') ?? '', resolveTarget(workbook, rel.target));
   }
   return out;
 }
@@ -185,10 +207,12 @@ export async function addChartsTo(pkg: Package, charts: readonly ChartSpec[], ce
   let count = 0;
   for (const spec of charts) {
     const sheetPart = sheets.get(spec.sheet);
-    if (!sheetPart) throw new Error(`no sheet « ${spec.sheet} » in the package (have ${[...sheets.keys()].join(', ')})`);
+    if (!sheetPart)
+      throw new Error(`no sheet « ${spec.sheet} » in the package (have ${[...sheets.keys()].join(', ')})`);
     for (const s of spec.series)
       for (const range of [s.categories, s.values, ...('text' in s.name ? [] : [s.name])])
-        if (!sheets.has(range.sheet)) throw new Error(`${spec.title ?? 'chart'}: no sheet « ${range.sheet} » for ${range.range}`);
+        if (!sheets.has(range.sheet))
+          throw new Error(`${spec.title ?? 'chart'}: no sheet « ${range.sheet} » for ${range.range}`);
     let drawing = drawings.get(sheetPart);
     if (!drawing) drawings.set(sheetPart, (drawing = await drawingOf(pkg, sheetPart)));
 
@@ -230,7 +254,11 @@ export async function editPackage(data: Buffer | Uint8Array, edit: (pkg: Package
 }
 
 /** Adds the charts to a package in memory; returns the new package. */
-export async function addChartsToPackage(data: Buffer | Uint8Array, charts: readonly ChartSpec[], cells: CellSource): Promise<Buffer> {
+export async function addChartsToPackage(
+  data: Buffer | Uint8Array,
+  charts: readonly ChartSpec[],
+  cells: CellSource,
+): Promise<Buffer> {
   return editPackage(data, (pkg) => addChartsTo(pkg, charts, cells));
 }
 

@@ -20,7 +20,8 @@ export interface CellPoint {
  * Where the chart sits: between two cell corners (it stretches with the rows and columns), or at a cell
  * corner with a fixed size in pixels (it keeps its size whatever the rows' heights).
  */
-export type ChartAnchor = { from: CellPoint; to: CellPoint } | { from: CellPoint; size: { width: number; height: number } };
+export type ChartAnchor =
+  { from: CellPoint; to: CellPoint } | { from: CellPoint; size: { width: number; height: number } };
 
 /** An RGB colour, `70AD47`, or exceljs' ARGB `FF70AD47` (the alpha byte is ignored). */
 export type Colour = string;

@@ -35,13 +35,31 @@ export function* iterateTags(xml: string, attributesUpToDepth = Infinity): Gener
     const name = sc.qname;
     if (kind === OPEN) {
       const depth = sc.depth() - 1;
-      const attributes = depth <= attributesUpToDepth ? new Map(Object.entries(sc.attributes()) as [string, string][]) : UNPARSED;
+      const attributes =
+        depth <= attributesUpToDepth ? new Map(Object.entries(sc.attributes()) as [string, string][]) : UNPARSED;
       skipClose = sc.selfClosing;
-      yield { kind: skipClose ? 'empty' : 'open', name, local: localName(name), attributes, depth, start: sc.tagFrom, end: sc.tagTo };
+      yield {
+        kind: skipClose ? 'empty' : 'open',
+        name,
+        local: localName(name),
+        attributes,
+        depth,
+        start: sc.tagFrom,
+        end: sc.tagTo,
+      };
     } else if (kind === CLOSE) {
       // The CLOSE that follows an empty-element tag is no tag of its own.
       if (skipClose) skipClose = false;
-      else yield { kind: 'close', name, local: localName(name), attributes: UNPARSED, depth: sc.depth(), start: sc.tagFrom, end: sc.tagTo };
+      else
+        yield {
+          kind: 'close',
+          name,
+          local: localName(name),
+          attributes: UNPARSED,
+          depth: sc.depth(),
+          start: sc.tagFrom,
+          end: sc.tagTo,
+        };
     }
   }
 }
@@ -81,7 +99,8 @@ export function topLevel(xml: string): Tag[] {
 export function rootCloseIndex(xml: string): number {
   const sc = new Scanner(xml);
   let at = -1;
-  for (let kind = sc.next(); kind !== END; kind = sc.next()) if (kind === CLOSE && sc.depth() === 0 && sc.tagTo > sc.tagFrom) at = sc.tagFrom; // not the end of `<root/>`
+  for (let kind = sc.next(); kind !== END; kind = sc.next())
+    if (kind === CLOSE && sc.depth() === 0 && sc.tagTo > sc.tagFrom) at = sc.tagFrom; // not the end of `<root/>`
   if (at < 0) throw new Error('the root element is not closed');
   return at;
 }

@@ -38,7 +38,8 @@ export async function writeBeneficiaries(ws: ExcelJS.Worksheet, ctx: WriteContex
           width: 11,
           kind: 'derived',
           format: 'rate',
-          formula: (c, r, block) => `IF(AND(ISNUMBER(${c.total}${r}),N(${c.total}${block.total})>0),${c.total}${r}/${c.total}${block.total},"")`,
+          formula: (c, r, block) =>
+            `IF(AND(ISNUMBER(${c.total}${r}),N(${c.total}${block.total})>0),${c.total}${r}/${c.total}${block.total},"")`,
           compute: (f, total) => (f.achieved !== null && total.achieved ? f.achieved / total.achieved : null),
         },
         rateFigure(L.coverage, 11, 'total', 'coverage'),

@@ -37,7 +37,8 @@ export async function writeBudget(ws: ExcelJS.Worksheet, ctx: WriteContext): Pro
           width: 16,
           kind: 'derived',
           format: 'number',
-          formula: (c, r) => `IF(AND(ISNUMBER(${c.spent}${r}),ISNUMBER(${c.planned}${r})),${c.planned}${r}-${c.spent}${r},"")`,
+          formula: (c, r) =>
+            `IF(AND(ISNUMBER(${c.spent}${r}),ISNUMBER(${c.planned}${r})),${c.planned}${r}-${c.spent}${r},"")`,
           compute: (f) => (f.achieved === null || f.planned === null ? null : f.planned - f.achieved),
         },
       ],
@@ -56,7 +57,11 @@ export async function writeBudget(ws: ExcelJS.Worksheet, ctx: WriteContext): Pro
   if (planned === null) notReceived(ws.getCell(`${c.planned}${row.number}`), L.targetUndefined);
   else formula(ws.getCell(`${c.planned}${row.number}`), totals.map((r) => `${c.planned}${r}`).join('+'), planned);
   formula(ws.getCell(`${c.spent}${row.number}`), `SUM(${totals.map((r) => `${c.spent}${r}`).join(',')})`, spent ?? 0);
-  formula(ws.getCell(`${c.rate}${row.number}`), rateFormula(`${c.spent}${row.number}`, `${c.planned}${row.number}`), rateOf(spent, planned) ?? '');
+  formula(
+    ws.getCell(`${c.rate}${row.number}`),
+    rateFormula(`${c.spent}${row.number}`, `${c.planned}${row.number}`),
+    rateOf(spent, planned) ?? '',
+  );
   const remaining = `IF(ISNUMBER(${c.planned}${row.number}),${c.planned}${row.number}-${c.spent}${row.number},"")`;
   formula(ws.getCell(`${c.remaining}${row.number}`), remaining, planned === null ? '' : planned - (spent ?? 0));
   for (const k of ['planned', 'spent', 'remaining']) ws.getCell(`${c[k]}${row.number}`).numFmt = NUMBER_FORMAT;

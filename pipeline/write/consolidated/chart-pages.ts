@@ -28,7 +28,7 @@ export interface ChartPages {
 }
 
 /** Width of a landscape A4 page inside the 0.4-inch side margins of every sheet, in pixels at 96 dpi. */
-const PRINTABLE_PIXELS = ((297 / 25.4 - 2 * 0.4) * 96);
+const PRINTABLE_PIXELS = (297 / 25.4 - 2 * 0.4) * 96;
 /** The smallest printed text, with room for LibreOffice's columns, a few percent wider than Excel's. */
 const PRINTED_POINTS = 9;
 
@@ -44,7 +44,9 @@ export function chartPages(ws: ExcelJS.Worksheet, first: number, count: number, 
   // Fitted to the page's width, the sheet prints at this scale (never enlarged).
   const scale = Math.min(1, PRINTABLE_PIXELS / tableWidth);
   const size = (points: number | undefined) => Math.max(points ?? 0, Math.ceil((2 * PRINTED_POINTS) / scale) / 2);
-  const height = Math.floor((ROWS_PER_PAGE * ROW_PIXELS - 2 * MARGIN.top - (CHARTS_PER_PAGE - 1) * MARGIN.gap) / CHARTS_PER_PAGE);
+  const height = Math.floor(
+    (ROWS_PER_PAGE * ROW_PIXELS - 2 * MARGIN.top - (CHARTS_PER_PAGE - 1) * MARGIN.gap) / CHARTS_PER_PAGE,
+  );
   return {
     first,
     last,

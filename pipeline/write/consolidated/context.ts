@@ -18,5 +18,9 @@ export interface WriteContext {
 
 /** A commune's comments in one cell: « 2023 : … | 2024 : … » / “2023: … | 2024: …” when several periods are merged. */
 export function commentsText(comments: readonly PeriodComment[], ctx: Pick<WriteContext, 'labels' | 'lang'>): string {
-  return comments.map((c) => (c.period === null ? c.text : interpolate(ctx.labels.periodComment, { period: c.period, text: c.text }, ctx.lang))).join(' | ');
+  return comments
+    .map((c) =>
+      c.period === null ? c.text : interpolate(ctx.labels.periodComment, { period: c.period, text: c.text }, ctx.lang),
+    )
+    .join(' | ');
 }

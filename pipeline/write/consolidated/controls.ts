@@ -61,7 +61,15 @@ export function writeControls(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
       const counts = { count: rest.length, errors: count('error'), warnings: count('warning') };
       const files = new Set(rest.map((x) => x.file)).size;
       const text = interpolate(line.otherFiles ? L.moreIssuesOtherFiles : L.moreIssues, { ...counts, files }, ctx.lang);
-      [line.otherFiles ? interpolate(L.otherFiles, { count: files }, ctx.lang) : rest[0]!.file, null, null, null, null, text, null].forEach((v, c) => value(row.getCell(c + 1), v));
+      [
+        line.otherFiles ? interpolate(L.otherFiles, { count: files }, ctx.lang) : rest[0]!.file,
+        null,
+        null,
+        null,
+        null,
+        text,
+        null,
+      ].forEach((v, c) => value(row.getCell(c + 1), v));
       row.getCell(6).font = { name: 'Calibri', italic: true, bold: true };
       for (const c of [1, 6]) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
       fitRowHeight(ws, i + 2);
@@ -71,7 +79,15 @@ export function writeControls(ws: ExcelJS.Worksheet, ctx: WriteContext): void {
     const { issue } = line;
     const title = ruleTitle(issue.ruleId, ctx.lang);
     const message = issueText(issue, ctx.lang);
-    [issue.file, issue.sheet, issue.address, title, severityLabel(issue.severity, ctx.lang), message, issue.ruleId].forEach((v, c) => value(row.getCell(c + 1), v));
+    [
+      issue.file,
+      issue.sheet,
+      issue.address,
+      title,
+      severityLabel(issue.severity, ctx.lang),
+      message,
+      issue.ruleId,
+    ].forEach((v, c) => value(row.getCell(c + 1), v));
     for (const c of [1, 4, 6]) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
     for (const c of [2, 3, 4, 5, 6, 7]) row.getCell(c).alignment = { ...row.getCell(c).alignment, indent: 1 };
     const colour = issue.severity === 'error' ? 'FF9C0006' : issue.severity === 'warning' ? 'FF9C5700' : 'FF595959';

@@ -5,16 +5,40 @@ import { columnLetter, sheetRef } from '../../../core/tables';
 import type { CellPoint, ChartSpec } from '../charts';
 import type { BudgetMap } from './budget';
 import type { WriteContext } from './context';
-import { headerHeight, MEN, PLANNED_COLOUR, SPENT_COLOUR, tableTitle, TARGET_COLOUR, WOMEN, type SheetRange } from './dashboard-style';
+import {
+  headerHeight,
+  MEN,
+  PLANNED_COLOUR,
+  SPENT_COLOUR,
+  tableTitle,
+  TARGET_COLOUR,
+  WOMEN,
+  type SheetRange,
+} from './dashboard-style';
 import type { DetailMap } from './detail-sheet';
 import type { RowCursor } from './row-cursor';
-import { EXECUTION_COLOURS, EXECUTION_FORMAT, executionFormatting, formula, headerRow, NUMBER_FORMAT, PERCENT_FORMAT, value } from './style';
+import {
+  EXECUTION_COLOURS,
+  EXECUTION_FORMAT,
+  executionFormatting,
+  formula,
+  headerRow,
+  NUMBER_FORMAT,
+  PERCENT_FORMAT,
+  value,
+} from './style';
 
 type Anchor = { from: CellPoint; size: { width: number; height: number } };
 type Chart = (anchor: Anchor) => ChartSpec;
 
 /** 3. Budget: each line's project total on the Budget sheet; returns the chart over it. */
-export function writeBudgetTable(ws: ExcelJS.Worksheet, ctx: WriteContext, bud: BudgetMap, at: RowCursor, range: SheetRange): Chart {
+export function writeBudgetTable(
+  ws: ExcelJS.Worksheet,
+  ctx: WriteContext,
+  bud: BudgetMap,
+  at: RowCursor,
+  range: SheetRange,
+): Chart {
   const { labels: L, model } = ctx;
   tableTitle(ws, at, L.chartBudget);
   const header = at.row;
@@ -39,7 +63,11 @@ export function writeBudgetTable(ws: ExcelJS.Worksheet, ctx: WriteContext, bud: 
     }
     const rate = bud.shown(`${bud.columns.rate}${row}`);
     // Execution, not achievement: within the budget in blue, overspending apart.
-    rateColours.push(typeof rate !== 'number' ? null : (rate > 1 ? EXECUTION_COLOURS.over.strong : EXECUTION_COLOURS.within.strong).slice(2));
+    rateColours.push(
+      typeof rate !== 'number'
+        ? null
+        : (rate > 1 ? EXECUTION_COLOURS.over.strong : EXECUTION_COLOURS.within.strong).slice(2),
+    );
     at.next();
   }
   const last = at.row - 1;
@@ -79,12 +107,24 @@ export function writeBudgetTable(ws: ExcelJS.Worksheet, ctx: WriteContext, bud: 
  * 4. Beneficiaries of each age band (the categories counted in people), women and men, per commune;
  * returns the chart over it and the table's last row.
  */
-export function writeBeneficiaryTable(ws: ExcelJS.Worksheet, ctx: WriteContext, ben: DetailMap, at: RowCursor, range: SheetRange, communeCategory: (status: WriteContext['model']['communes'][number]) => string): { chart: Chart; last: number } {
+export function writeBeneficiaryTable(
+  ws: ExcelJS.Worksheet,
+  ctx: WriteContext,
+  ben: DetailMap,
+  at: RowCursor,
+  range: SheetRange,
+  communeCategory: (status: WriteContext['model']['communes'][number]) => string,
+): { chart: Chart; last: number } {
   const { labels: L, model, lang } = ctx;
   tableTitle(ws, at, L.chartBeneficiaries);
   const people = model.beneficiaries.filter((line) => isPeople(line.item));
   const columns = people.flatMap((line, i) =>
-    (['women', 'men'] as const).map((sex) => ({ line, sex, colour: (sex === 'women' ? WOMEN : MEN)[Math.min(i, 2)]!, header: interpolate(L.sexCategory, { sex: L[sex], category: line.item.shortLabel ?? line.item.label }, lang) })),
+    (['women', 'men'] as const).map((sex) => ({
+      line,
+      sex,
+      colour: (sex === 'women' ? WOMEN : MEN)[Math.min(i, 2)]!,
+      header: interpolate(L.sexCategory, { sex: L[sex], category: line.item.shortLabel ?? line.item.label }, lang),
+    })),
   );
   const header = at.row;
   headerRow(ws.getRow(header), [L.commune, L.cercle, ...columns.map((c) => c.header)]);
@@ -105,7 +145,8 @@ export function writeBeneficiaryTable(ws: ExcelJS.Worksheet, ctx: WriteContext, 
     at.next();
   }
   const last = at.row - 1;
-  for (let col = 7; col < 3 + columns.length; col++) if (ws.getColumn(col).width === undefined) ws.getColumn(col).width = 14;
+  for (let col = 7; col < 3 + columns.length; col++)
+    if (ws.getColumn(col).width === undefined) ws.getColumn(col).width = 14;
   headerHeight(ws, header);
   const chart: Chart = (anchor) => ({
     sheet: ws.name,
@@ -118,7 +159,12 @@ export function writeBeneficiaryTable(ws: ExcelJS.Worksheet, ctx: WriteContext, 
     categoryAxis: { title: L.commune },
     valueAxis: { title: L.people, numberFormat: NUMBER_FORMAT, min: 0 },
     legend: 'right',
-    series: columns.map((c, i) => ({ name: range(columnLetter(3 + i), header), categories: range('A', first, last), values: range(columnLetter(3 + i), first, last), colour: c.colour })),
+    series: columns.map((c, i) => ({
+      name: range(columnLetter(3 + i), header),
+      categories: range('A', first, last),
+      values: range(columnLetter(3 + i), first, last),
+      colour: c.colour,
+    })),
   });
   return { chart, last };
 }

@@ -35,13 +35,26 @@ export interface Bands {
  * Code | label | rate | weakest indicator | one column per threshold band | target: the bar's height is
  * the rate, its band (colour) follows the weakest indicator, live.
  */
-export function writeRateTable(ws: ExcelJS.Worksheet, ctx: WriteContext, at: RowCursor, table: { title: string; headers: [string, string]; bands: Bands; rows: RateRow[] }): Block {
+export function writeRateTable(
+  ws: ExcelJS.Worksheet,
+  ctx: WriteContext,
+  at: RowCursor,
+  table: { title: string; headers: [string, string]; bands: Bands; rows: RateRow[] },
+): Block {
   const fw = ctx.model.framework;
   const { rateGood: good, rateFair: fair } = fw.thresholds;
   const { bands } = table;
   tableTitle(ws, at, table.title);
   const header = at.row;
-  headerRow(ws.getRow(header), [...table.headers, ctx.labels.rate, ctx.labels.weakest, bands.good, bands.fair, bands.poor, bands.target]);
+  headerRow(ws.getRow(header), [
+    ...table.headers,
+    ctx.labels.rate,
+    ctx.labels.weakest,
+    bands.good,
+    bands.fair,
+    bands.poor,
+    bands.target,
+  ]);
   headerHeight(ws, header);
   at.next();
   const first = at.row;
@@ -58,7 +71,8 @@ export function writeRateTable(ws: ExcelJS.Worksheet, ctx: WriteContext, at: Row
       if (row.weakest) formula(ws.getCell(w), `IFERROR(${row.weakest.formula},"")`, wv ?? '');
       else formula(ws.getCell(w), c, wv ?? '');
       const band = num !== null && wv !== null ? rateBand(wv, fw.thresholds) : null;
-      const inBand = (test: string, which: typeof band) => [`IF(AND(ISNUMBER(${c}),ISNUMBER(${w}),${test}),${c},"")`, band === which ? num! : ''] as const;
+      const inBand = (test: string, which: typeof band) =>
+        [`IF(AND(ISNUMBER(${c}),ISNUMBER(${w}),${test}),${c},"")`, band === which ? num! : ''] as const;
       formula(ws.getCell(`E${r}`), ...inBand(`${w}>=${good}`, 'good'));
       formula(ws.getCell(`F${r}`), ...inBand(`${w}>=${fair},${w}<${good}`, 'fair'));
       formula(ws.getCell(`G${r}`), ...inBand(`${w}<${fair}`, 'poor'));
@@ -84,13 +98,19 @@ export function resultRateRows(ctx: WriteContext, syn: SynthesisMap): RateRow[] 
       category: res.code,
       description: res.statement,
       source: `${syn.results.rateColumn}${syn.results.rows.get(res.code)!}`,
-      weakest: basis ? { formula: basis, value: weakest(lines.map((l) => rateOf(l.total.achieved, l.total.planned))) } : null,
+      weakest: basis
+        ? { formula: basis, value: weakest(lines.map((l) => rateOf(l.total.achieved, l.total.planned))) }
+        : null,
     };
   });
 }
 
 /** 2. Each commune: its mean rate (Synthèse's communes table); a missing one stays empty. */
-export function communeRateRows(ctx: WriteContext, syn: SynthesisMap, communeCategory: (status: WriteContext['model']['communes'][number]) => string): RateRow[] {
+export function communeRateRows(
+  ctx: WriteContext,
+  syn: SynthesisMap,
+  communeCategory: (status: WriteContext['model']['communes'][number]) => string,
+): RateRow[] {
   const { model } = ctx;
   return model.communes.map((status, i) => ({
     category: communeCategory(status),
@@ -99,7 +119,11 @@ export function communeRateRows(ctx: WriteContext, syn: SynthesisMap, communeCat
     weakest: status.received
       ? {
           formula: `${syn.communes.weakestColumn}${syn.communes.first + i}`,
-          value: weakest(model.indicators.map((l) => rateOf(l.communes[status.commune.code]!.achieved, l.communes[status.commune.code]!.planned))),
+          value: weakest(
+            model.indicators.map((l) =>
+              rateOf(l.communes[status.commune.code]!.achieved, l.communes[status.commune.code]!.planned),
+            ),
+          ),
         }
       : null,
   }));
@@ -109,10 +133,25 @@ export function communeRateRows(ctx: WriteContext, syn: SynthesisMap, communeCat
  * A rate table's chart. Bars coloured by band carry no label: a blank band would read « 0 % ». The labels
  * ride on an invisible line over the rate column, so a real 0 % reads « 0 % » and a commune not received, none.
  */
-export function rateChart(ctx: WriteContext, range: SheetRange, chart: { title: string; categoryTitle: string; block: Block; anchor: { from: CellPoint; size: { width: number; height: number } } }): ChartSpec {
+export function rateChart(
+  ctx: WriteContext,
+  range: SheetRange,
+  chart: {
+    title: string;
+    categoryTitle: string;
+    block: Block;
+    anchor: { from: CellPoint; size: { width: number; height: number } };
+  },
+): ChartSpec {
   const { block, anchor } = chart;
   const categories = range('A', block.first, block.last);
-  const band = (col: string, colour: string): ChartSeries => ({ name: range(col, block.header), categories, values: range(col, block.first, block.last), colour, dataLabels: false });
+  const band = (col: string, colour: string): ChartSeries => ({
+    name: range(col, block.header),
+    categories,
+    values: range(col, block.first, block.last),
+    colour,
+    dataLabels: false,
+  });
   const labels: ChartSeries = {
     name: range('C', block.header),
     categories,
@@ -138,7 +177,14 @@ export function rateChart(ctx: WriteContext, range: SheetRange, chart: { title: 
       band('E', strong('good')),
       band('F', strong('fair')),
       band('G', strong('poor')),
-      { name: range('H', block.header), categories, values: range('H', block.first, block.last), colour: TARGET_COLOUR, kind: 'line', line: { width: 2.25, dash: 'dash' } },
+      {
+        name: range('H', block.header),
+        categories,
+        values: range('H', block.first, block.last),
+        colour: TARGET_COLOUR,
+        kind: 'line',
+        line: { width: 2.25, dash: 'dash' },
+      },
       labels,
     ],
   };

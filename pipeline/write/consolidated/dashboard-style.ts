@@ -19,7 +19,10 @@ export const LABEL_FORMAT = `${PERCENT_FORMAT};-${PERCENT_FORMAT};${PERCENT_FORM
 export type SheetRange = (col: string, first: number, last?: number) => CellRange;
 
 export function rangesOn(sheet: string): SheetRange {
-  return (col, first, last = first) => ({ sheet, range: first === last ? `${col}${first}` : `${col}${first}:${col}${last}` });
+  return (col, first, last = first) => ({
+    sheet,
+    range: first === last ? `${col}${first}` : `${col}${first}:${col}${last}`,
+  });
 }
 
 /** A header row tall enough for its wrapped texts (bold: a little under one character per unit of width). */

@@ -28,7 +28,11 @@ export interface DashboardRefs extends SynthesisRefs {
 const FIRST_CHART_COLUMN = 7;
 
 /** Writes the « Tableau de bord » block; returns the charts over it and the last row it wrote. */
-export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: DashboardRefs): { charts: ChartSpec[]; lastRow: number } {
+export function writeDashboard(
+  ws: ExcelJS.Worksheet,
+  ctx: WriteContext,
+  refs: DashboardRefs,
+): { charts: ChartSpec[]; lastRow: number } {
   const { labels: L, model, lang } = ctx;
   /** A commune's name in the charts says when its figures are missing or partial. */
   const communeCategory = (status: (typeof model.communes)[number]) =>
@@ -48,16 +52,32 @@ export function writeDashboard(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: D
   at.next(2);
 
   const bands = bandNames(ctx);
-  const results = writeRateTable(ws, ctx, at, { title: L.chartResults, headers: [L.code, L.expectedResult], bands, rows: resultRateRows(ctx, refs.synthesis) });
-  const communes = writeRateTable(ws, ctx, at, { title: L.chartCommunes, headers: [L.commune, L.cercle], bands, rows: communeRateRows(ctx, refs.synthesis, communeCategory) });
+  const results = writeRateTable(ws, ctx, at, {
+    title: L.chartResults,
+    headers: [L.code, L.expectedResult],
+    bands,
+    rows: resultRateRows(ctx, refs.synthesis),
+  });
+  const communes = writeRateTable(ws, ctx, at, {
+    title: L.chartCommunes,
+    headers: [L.commune, L.cercle],
+    bands,
+    rows: communeRateRows(ctx, refs.synthesis, communeCategory),
+  });
   const budgetChart = writeBudgetTable(ws, ctx, refs.budget, at, range);
   const beneficiaries = writeBeneficiaryTable(ws, ctx, refs.beneficiaries, at, range, communeCategory);
 
   // Columns right of the tables get an explicit width, so every viewer lays the data out alike.
-  for (let col = FIRST_CHART_COLUMN; col < FIRST_CHART_COLUMN + 20; col++) if (ws.getColumn(col).width === undefined) ws.getColumn(col).width = 12;
+  for (let col = FIRST_CHART_COLUMN; col < FIRST_CHART_COLUMN + 20; col++)
+    if (ws.getColumn(col).width === undefined) ws.getColumn(col).width = 12;
   const anchor = pages.anchor;
   const charts: ChartSpec[] = [
-    rateChart(ctx, range, { title: L.chartResults, categoryTitle: L.expectedResult, block: results, anchor: anchor(0) }),
+    rateChart(ctx, range, {
+      title: L.chartResults,
+      categoryTitle: L.expectedResult,
+      block: results,
+      anchor: anchor(0),
+    }),
     rateChart(ctx, range, { title: L.chartCommunes, categoryTitle: L.commune, block: communes, anchor: anchor(1) }),
     budgetChart(anchor(2)),
     beneficiaries.chart(anchor(3)),

@@ -58,7 +58,16 @@ export async function writeData(ws: ExcelJS.Worksheet, ctx: WriteContext): Promi
     tidyValues(data[i]!).forEach((v, c) => {
       const cell = row.getCell(c + 1);
       // One shared style object per kind of cell: exceljs then looks each style up once, not per cell.
-      cell.style = c === 7 || c === 8 || c === 12 || c === 13 ? NUMBER_STYLE : c === 5 ? LABEL_STYLE : c === 9 ? SOURCE_STYLE : c === 10 || c === 11 ? DATE_STYLE : PLAIN_STYLE;
+      cell.style =
+        c === 7 || c === 8 || c === 12 || c === 13
+          ? NUMBER_STYLE
+          : c === 5
+            ? LABEL_STYLE
+            : c === 9
+              ? SOURCE_STYLE
+              : c === 10 || c === 11
+                ? DATE_STYLE
+                : PLAIN_STYLE;
       if (v === null || v === '') return;
       // Period bounds as real dates (a pivot groups them); the year of the baseline as a plain number.
       // As the serial number Excel stores (1900 system), not a Date object per cell: 224 000 of them nationally.

@@ -7,7 +7,22 @@ import { rateOf } from '../../../core/consolidate/rates';
 import { interpolate } from '../../../core/messages';
 import { columnPixels, fitRowHeight } from './row-height';
 import { rowCapacity } from './long-texts';
-import { EXECUTION_FORMAT, executionFormatting, formula, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, rateFormatting, subtitle, title, totalRow, value, widths, drain } from './style';
+import {
+  EXECUTION_FORMAT,
+  executionFormatting,
+  formula,
+  headerRow,
+  notReceived,
+  NUMBER_FORMAT,
+  PERCENT_FORMAT,
+  rateFormatting,
+  subtitle,
+  title,
+  totalRow,
+  value,
+  widths,
+  drain,
+} from './style';
 
 /**
  * The three detail sheets (Prévu vs Réalisé, Budget, Bénéficiaires) share one shape: for each item a
@@ -16,12 +31,26 @@ import { EXECUTION_FORMAT, executionFormatting, formula, headerRow, notReceived,
 
 export type Figure =
   /** A number from the inputs; a commune that sent nothing shows « non reçu », never 0. */
-  | { key: string; header: string; width: number; kind: 'input'; pick: (f: CommuneFigures, toDate: ToDate) => number | null; applies?: (item: never) => boolean }
+  | {
+      key: string;
+      header: string;
+      width: number;
+      kind: 'input';
+      pick: (f: CommuneFigures, toDate: ToDate) => number | null;
+      applies?: (item: never) => boolean;
+    }
   /**
    * A target from the framework; null: the period has none (« cible non définie »). On the project row it
    * adds up the communes whose `basis` figure is known (by default the spec's).
    */
-  | { key: string; header: string; width: number; kind: 'planned'; pick: (f: CommuneFigures, toDate: ToDate) => number | null; basis?: string }
+  | {
+      key: string;
+      header: string;
+      width: number;
+      kind: 'planned';
+      pick: (f: CommuneFigures, toDate: ToDate) => number | null;
+      basis?: string;
+    }
   /** Computed on the row from other figures (a rate, a remainder): a formula everywhere. */
   | {
       key: string;
@@ -29,7 +58,11 @@ export type Figure =
       width: number;
       kind: 'derived';
       format: 'rate' | 'number';
-      formula: (col: Record<string, string>, row: number, block: { first: number; last: number; total: number }) => string;
+      formula: (
+        col: Record<string, string>,
+        row: number,
+        block: { first: number; last: number; total: number },
+      ) => string;
       compute: (f: CommuneFigures, total: CommuneFigures, toDate: ToDate) => number | null;
       /** Coloured as an achievement (thresholds of the framework) or as budget execution (overspending apart). */
       rate?: 'achievement' | 'execution';
@@ -79,7 +112,14 @@ export async function writeDetailSheet<T extends { code: string }>(
   const communes: readonly CommuneStatus[] = model.communes;
   const notReceivedText = L.notReceived;
   title(ws.getCell('A1'), spec.title);
-  subtitle(ws.getCell('A2'), interpolate(L.periodLine, { project: model.framework.project.shortTitle, periods: selectionLabel(model) }, ctx.lang));
+  subtitle(
+    ws.getCell('A2'),
+    interpolate(
+      L.periodLine,
+      { project: model.framework.project.shortTitle, periods: selectionLabel(model) },
+      ctx.lang,
+    ),
+  );
   subtitle(ws.getCell('A3'), L.detailRule);
   const headers = [
     ...spec.itemHeaders.map((h) => h.header),
@@ -90,7 +130,12 @@ export async function writeDetailSheet<T extends { code: string }>(
   ];
   headerRow(ws.getRow(HEADER_ROW), headers);
   const commentsWidth = spec.commentsWidth ?? COMMENTS_WIDTH;
-  widths(ws, [...spec.itemHeaders.map((h) => h.width), ...(spec.placeWidths ?? [16, 12]), ...spec.figures.map((f) => f.width), ...(spec.commentsHeader ? [commentsWidth] : [])]);
+  widths(ws, [
+    ...spec.itemHeaders.map((h) => h.width),
+    ...(spec.placeWidths ?? [16, 12]),
+    ...spec.figures.map((f) => f.width),
+    ...(spec.commentsHeader ? [commentsWidth] : []),
+  ]);
 
   const firstFigure = spec.itemHeaders.length + 3;
   const col: Record<string, string> = {};
@@ -106,7 +151,9 @@ export async function writeDetailSheet<T extends { code: string }>(
     lastDataRow: HEADER_ROW,
     shown: (address) => shown.get(address) ?? null,
   };
-  const rateColumns = spec.figures.flatMap((f) => (f.kind === 'derived' && f.rate ? [{ letter: col[f.key]!, kind: f.rate }] : []));
+  const rateColumns = spec.figures.flatMap((f) =>
+    f.kind === 'derived' && f.rate ? [{ letter: col[f.key]!, kind: f.rate }] : [],
+  );
 
   let r = HEADER_ROW + 1;
   for (const line of lines) {
@@ -126,7 +173,12 @@ export async function writeDetailSheet<T extends { code: string }>(
           // The project's planned figure counts the communes that reported only (the rates' basis);
           // SUMIF skips « non reçu » and « cible non définie » where SUMPRODUCT would fail on text.
           const basis = col[f.basis ?? spec.basis]!;
-          if (isTotal) formula(cell, `SUMIF(${basis}${first}:${basis}${last},">=0",${col[f.key]}${first}:${col[f.key]}${last})`, planned);
+          if (isTotal)
+            formula(
+              cell,
+              `SUMIF(${basis}${first}:${basis}${last},">=0",${col[f.key]}${first}:${col[f.key]}${last})`,
+              planned,
+            );
           else value(cell, planned);
           cell.numFmt = NUMBER_FORMAT;
         } else if (f.kind === 'input') {
@@ -145,7 +197,8 @@ export async function writeDetailSheet<T extends { code: string }>(
           const computed = f.compute(figures, line.total, toDate);
           shown.set(address, computed ?? '');
           formula(cell, f.formula(col, row.number, block), computed ?? '');
-          cell.numFmt = f.format === 'rate' ? (f.rate === 'execution' ? EXECUTION_FORMAT : PERCENT_FORMAT) : NUMBER_FORMAT;
+          cell.numFmt =
+            f.format === 'rate' ? (f.rate === 'execution' ? EXECUTION_FORMAT : PERCENT_FORMAT) : NUMBER_FORMAT;
         }
       });
     };
@@ -184,7 +237,10 @@ export async function writeDetailSheet<T extends { code: string }>(
     r = last + 1;
   }
   map.lastDataRow = r - 1;
-  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(map.lastDataRow, HEADER_ROW), column: headers.length } };
+  ws.autoFilter = {
+    from: { row: HEADER_ROW, column: 1 },
+    to: { row: Math.max(map.lastDataRow, HEADER_ROW), column: headers.length },
+  };
   for (const { letter, kind } of rateColumns) {
     const range = `${letter}${HEADER_ROW + 1}:${letter}${Math.max(map.lastDataRow, HEADER_ROW + 1)}`;
     if (kind === 'execution') executionFormatting(ws, range);
@@ -199,7 +255,13 @@ function padTexts(row: ExcelJS.Row, lastColumn: number): void {
 }
 
 /** A rate column: the figure `of` over the planned figure, on each row, coloured as `colours` says. */
-export function rateFigure(header: string, width: number, of: string, key = 'rate', colours: 'achievement' | 'execution' = 'achievement'): Figure {
+export function rateFigure(
+  header: string,
+  width: number,
+  of: string,
+  key = 'rate',
+  colours: 'achievement' | 'execution' = 'achievement',
+): Figure {
   return {
     key,
     header,
@@ -240,4 +302,5 @@ export function cappedMeanFormula(cells: readonly string[], otherwise: string): 
 }
 
 /** `IF(AND(ISNUMBER(a),ISNUMBER(b),b>0),a/b,"")`: blank when there is nothing to divide (no target, text in Excel compares above 0). */
-export const rateFormula = (achieved: string, planned: string) => `IF(AND(ISNUMBER(${achieved}),ISNUMBER(${planned}),${planned}>0),${achieved}/${planned},"")`;
+export const rateFormula = (achieved: string, planned: string) =>
+  `IF(AND(ISNUMBER(${achieved}),ISNUMBER(${planned}),${planned}>0),${achieved}/${planned},"")`;

@@ -12,7 +12,22 @@ import type { WriteContext } from './context';
 import { PLANNED_COLOUR, SPENT_COLOUR, TARGET_COLOUR } from './dashboard';
 import { rateFormula } from './detail-sheet';
 import { columnPixels, fitRowHeight } from './row-height';
-import { drain, EXECUTION_FORMAT, executionFormatting, formula, heading, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, rateFormatting, subtitle, title, value, widths } from './style';
+import {
+  drain,
+  EXECUTION_FORMAT,
+  executionFormatting,
+  formula,
+  heading,
+  headerRow,
+  notReceived,
+  NUMBER_FORMAT,
+  PERCENT_FORMAT,
+  rateFormatting,
+  subtitle,
+  title,
+  value,
+  widths,
+} from './style';
 
 /**
  * `Évolution`: every reporting period of the framework, for a manager. A summary per period (the rate
@@ -76,7 +91,8 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
   const periods = periodTree(fw.periods).reporting;
   const toDate = new Set(model.toDatePeriods);
   /** What stands for a missing number: « non reçu », or « après la sélection » beyond a --period (its files are set aside). */
-  const missingText = (i: number) => (toDate.has(periods[i]!) || model.selection === null ? L.notReceived : L.evoAfterSelection);
+  const missingText = (i: number) =>
+    toDate.has(periods[i]!) || model.selection === null ? L.notReceived : L.evoAfterSelection;
   const n = periods.length;
   // Code | label | Référence | per period: Cible, Réalisé | Cumul à date | Cible fin | Avancement.
   const periodColumn = (i: number, which: 0 | 1) => 4 + 2 * i + which;
@@ -95,7 +111,10 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
   const projectFigures = (line: AnyLine): ItemFigures => ({
     ...itemTexts(line.item),
     // The communes received for the period (the rates' rule); its whole target when none sent it.
-    periods: line.evolution.total.map((p) => ({ target: p.achieved === null ? p.target : p.plannedReceived, achieved: p.achieved })),
+    periods: line.evolution.total.map((p) => ({
+      target: p.achieved === null ? p.target : p.plannedReceived,
+      achieved: p.achieved,
+    })),
     toDate: line.toDate.total.achieved,
     endTarget: line.toDate.total.achieved === null ? line.toDate.endTarget : line.toDate.total.target,
   });
@@ -105,8 +124,13 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
     toDate: line.toDate.communes[commune]!.achieved,
     endTarget: line.toDate.communes[commune]!.target,
   });
-  function itemTexts(item: Indicator | BudgetLine | BeneficiaryCategory): Pick<ItemFigures, 'code' | 'label' | 'baseline'> {
-    const base = 'baseline' in item && item.baseline ? interpolate(L.evoBaselineValue, { value: item.baseline.value, year: String(item.baseline.year) }, lang) : null;
+  function itemTexts(
+    item: Indicator | BudgetLine | BeneficiaryCategory,
+  ): Pick<ItemFigures, 'code' | 'label' | 'baseline'> {
+    const base =
+      'baseline' in item && item.baseline
+        ? interpolate(L.evoBaselineValue, { value: item.baseline.value, year: String(item.baseline.year) }, lang)
+        : null;
     return { code: item.code, label: item.label, baseline: base };
   }
 
@@ -115,7 +139,10 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
     if (!toDate.has(periods[i]!)) return null;
     const reached = communeCodes.filter((c) => line.evolution.communes[c]![i]!.cumulative !== null);
     if (reached.length === 0) return null;
-    return rateOf(line.evolution.total[i]!.cumulative, reached.reduce((s, c) => s + line.toDate.communes[c]!.target, 0));
+    return rateOf(
+      line.evolution.total[i]!.cumulative,
+      reached.reduce((s, c) => s + line.toDate.communes[c]!.target, 0),
+    );
   };
 
   // --- Layout: the rows of every table are known before writing, so the summary's formulas can point down.
@@ -126,7 +153,10 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
   const pages = chartPages(ws, summaryLast + 3, 2, lastColumn);
   // --- Title and note.
   title(ws.getCell('A1'), L.evolutionTitle);
-  subtitle(ws.getCell('A2'), interpolate(L.periodLine, { project: fw.project.shortTitle, periods: selectionLabel(model) }, lang));
+  subtitle(
+    ws.getCell('A2'),
+    interpolate(L.periodLine, { project: fw.project.shortTitle, periods: selectionLabel(model) }, lang),
+  );
   ws.mergeCells(`A3:${lastLetter}3`);
   subtitle(ws.getCell('A3'), L.evolutionNote);
   ws.getCell('A3').alignment = { wrapText: true, vertical: 'top' };
@@ -154,14 +184,27 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
   const rowPoints = (r: number) => ws.getRow(r).height ?? 15;
 
   /** One detail table from row `at`: a heading, the header row, one row per item; returns where each item went. */
-  const table = (at: number, headingText: string, kind: 'indicators' | 'budget' | 'beneficiaries', items: readonly ItemFigures[]) => {
+  const table = (
+    at: number,
+    headingText: string,
+    kind: 'indicators' | 'budget' | 'beneficiaries',
+    items: readonly ItemFigures[],
+  ) => {
     const money = kind === 'budget';
     const perPeriod = periods.flatMap((period) => [
       interpolate(money ? L.evoPeriodPlanned : L.evoPeriodTarget, { period }, lang),
       interpolate(money ? L.evoPeriodSpent : L.evoPeriodAchieved, { period }, lang),
     ]);
     const label = kind === 'indicators' ? L.indicator : kind === 'budget' ? L.budgetLine : L.category;
-    const headers = [L.code, label, kind === 'indicators' ? L.evoBaseline : '', ...perPeriod, L.evoToDate, money ? L.projectBudget : L.evoEndTarget, money ? L.evoExecution : L.evoProgress];
+    const headers = [
+      L.code,
+      label,
+      kind === 'indicators' ? L.evoBaseline : '',
+      ...perPeriod,
+      L.evoToDate,
+      money ? L.projectBudget : L.evoEndTarget,
+      money ? L.evoExecution : L.evoProgress,
+    ];
     const header = (r: number) => {
       headerRow(ws.getRow(r), headers);
       ws.getRow(r).height = HEADER_POINTS;
@@ -194,7 +237,11 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
         // « cible non définie » on two lines in its column.
         target.alignment = { ...target.alignment, wrapText: true };
       });
-      const [cum, end, rate] = [0, 1, 2].map((d) => `${columnLetter(toDateColumn + d)}${r}`) as [string, string, string];
+      const [cum, end, rate] = [0, 1, 2].map((d) => `${columnLetter(toDateColumn + d)}${r}`) as [
+        string,
+        string,
+        string,
+      ];
       if (f.toDate === null) notReceived(ws.getCell(cum), L.notReceived);
       else value(ws.getCell(cum), f.toDate);
       if (f.endTarget === null || f.endTarget === 0) notReceived(ws.getCell(end), L.targetUndefined);
@@ -220,7 +267,8 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
     const last = r - 1;
     // Progress toward the end-of-project target is not judged by the thresholds: halfway through the
     // project, 50 % is on track. Overspending the project's budget is shown, as everywhere.
-    if (items.length > 0 && money) executionFormatting(ws, `${columnLetter(toDateColumn + 2)}${first}:${columnLetter(toDateColumn + 2)}${last}`);
+    if (items.length > 0 && money)
+      executionFormatting(ws, `${columnLetter(toDateColumn + 2)}${first}:${columnLetter(toDateColumn + 2)}${last}`);
     return { rows, first, last };
   };
 
@@ -244,7 +292,15 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
   for (const c of [referenceColumn, referenceColumn + 1, referenceColumn + 2]) ws.getColumn(c).width = 16;
   value(ws.getCell(`${rateLetter}${summaryHeader}`), L.evoPeriodRate);
   value(ws.getCell(`${progressLetter}${summaryHeader}`), L.evoCumulativeProgress);
-  headerRow(ws.getRow(summaryHeader), [L.evoPeriod, L.evoPeriodRate, L.evoCumulativeProgress, L.evoPeriodBudget, L.spentFcfa, L.evoSpentToDate, L.evoCumulativeExecution]);
+  headerRow(ws.getRow(summaryHeader), [
+    L.evoPeriod,
+    L.evoPeriodRate,
+    L.evoCumulativeProgress,
+    L.evoPeriodBudget,
+    L.spentFcfa,
+    L.evoSpentToDate,
+    L.evoCumulativeExecution,
+  ]);
   ws.getRow(summaryHeader).height = 45;
   // The chart's 100 % line reads a column right of the printout.
   value(ws.getCell(`${referenceLetter}${summaryHeader}`), L.evoEndReference);
@@ -252,7 +308,8 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
     cell.font = { name: 'Calibri', italic: true, color: { argb: 'FF808080' } };
     cell.alignment = { horizontal: 'right' };
   };
-  const periodCells = (table: { first: number; last: number }, i: number, which: 0 | 1) => `${columnLetter(periodColumn(i, which))}${table.first}:${columnLetter(periodColumn(i, which))}${table.last}`;
+  const periodCells = (table: { first: number; last: number }, i: number, which: 0 | 1) =>
+    `${columnLetter(periodColumn(i, which))}${table.first}:${columnLetter(periodColumn(i, which))}${table.last}`;
   periods.forEach((period, i) => {
     const r = summaryFirst + i;
     value(ws.getCell(`A${r}`), period);
@@ -261,7 +318,13 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
     const received = indicatorFigures.some((f) => f.periods[i]!.achieved !== null);
     const rate = cappedMean(rates);
     const otherwise = received ? L.targetUndefined : missingText(i);
-    const cells = indicatorFigures.map((f) => [`${columnLetter(periodColumn(i, 1))}${ind.rows.get(f.code)!}`, `${columnLetter(periodColumn(i, 0))}${ind.rows.get(f.code)!}`] as const);
+    const cells = indicatorFigures.map(
+      (f) =>
+        [
+          `${columnLetter(periodColumn(i, 1))}${ind.rows.get(f.code)!}`,
+          `${columnLetter(periodColumn(i, 0))}${ind.rows.get(f.code)!}`,
+        ] as const,
+    );
     const known = (a: string, t: string) => `AND(ISNUMBER(${a}),ISNUMBER(${t}),${t}>0)`;
     const count = cells.map(([a, t]) => `IF(${known(a, t)},1,0)`).join('+') || '0';
     const sum = cells.map(([a, t]) => `IF(${known(a, t)},MIN(1,${a}/${t}),0)`).join('+') || '0';
@@ -283,19 +346,38 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
     const plannedRange = periodCells(bud, i, 0);
     const spentRange = periodCells(bud, i, 1);
     const plannedCell = ws.getCell(`D${r}`);
-    formula(plannedCell, `IF(COUNT(${plannedRange})=0,"${L.targetUndefined}",SUM(${plannedRange}))`, planned.length === 0 ? L.targetUndefined : planned.reduce((a, b) => a + b, 0));
+    formula(
+      plannedCell,
+      `IF(COUNT(${plannedRange})=0,"${L.targetUndefined}",SUM(${plannedRange}))`,
+      planned.length === 0 ? L.targetUndefined : planned.reduce((a, b) => a + b, 0),
+    );
     if (planned.length === 0) said(plannedCell);
     const spentCell = ws.getCell(`E${r}`);
-    formula(spentCell, `IF(COUNT(${spentRange})=0,"${missingText(i)}",SUM(${spentRange}))`, spent.length === 0 ? missingText(i) : spent.reduce((a, b) => a + b, 0));
+    formula(
+      spentCell,
+      `IF(COUNT(${spentRange})=0,"${missingText(i)}",SUM(${spentRange}))`,
+      spent.length === 0 ? missingText(i) : spent.reduce((a, b) => a + b, 0),
+    );
     if (spent.length === 0) said(spentCell);
     // Spent to date: every period received so far; a period not received shows « non reçu », not a flat line.
-    const spentToDate = spent.length === 0 ? null : budgetFigures.reduce((s, f) => s + f.periods.slice(0, i + 1).reduce((a, p) => a + (p.achieved ?? 0), 0), 0);
+    const spentToDate =
+      spent.length === 0
+        ? null
+        : budgetFigures.reduce((s, f) => s + f.periods.slice(0, i + 1).reduce((a, p) => a + (p.achieved ?? 0), 0), 0);
     const toDateCell = ws.getCell(`F${r}`);
-    formula(toDateCell, `IF(ISNUMBER(E${r}),SUM(E$${summaryFirst}:E${r}),"${missingText(i)}")`, spentToDate ?? missingText(i));
+    formula(
+      toDateCell,
+      `IF(ISNUMBER(E${r}),SUM(E$${summaryFirst}:E${r}),"${missingText(i)}")`,
+      spentToDate ?? missingText(i),
+    );
     if (spentToDate === null) said(toDateCell);
     const executionCell = ws.getCell(`G${r}`);
     const execution = spentToDate === null ? null : rateOf(spentToDate, projectBudget);
-    formula(executionCell, `IF(AND(ISNUMBER(F${r}),$D$5>0),F${r}/$D$5,"${missingText(i)}")`, execution ?? missingText(i));
+    formula(
+      executionCell,
+      `IF(AND(ISNUMBER(F${r}),$D$5>0),F${r}/$D$5,"${missingText(i)}")`,
+      execution ?? missingText(i),
+    );
     if (execution === null) said(executionCell);
     for (const c of 'DEF') ws.getCell(`${c}${r}`).numFmt = NUMBER_FORMAT;
     executionCell.numFmt = EXECUTION_FORMAT;
@@ -312,7 +394,10 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
   }
 
   // --- The charts, on their own page under the summary.
-  const range = (col: string, a: number, b = a): CellRange => ({ sheet: S, range: a === b ? `${col}${a}` : `${col}${a}:${col}${b}` });
+  const range = (col: string, a: number, b = a): CellRange => ({
+    sheet: S,
+    range: a === b ? `${col}${a}` : `${col}${a}:${col}${b}`,
+  });
   const categories = range('A', summaryFirst, summaryLast);
   const language = LOCALES[lang];
   const charts: ChartSpec[] =
@@ -329,9 +414,35 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
             valueAxis: { title: L.achievementRate, numberFormat: PERCENT_FORMAT, min: 0 },
             legend: 'bottom',
             series: [
-              { name: range('B', summaryHeader), categories, values: range(rateLetter, summaryFirst, summaryLast), colour: PERIOD_COLOUR, line: { marker: 'circle', markerSize: 7 }, dataLabels: { numberFormat: LABEL_FORMAT, position: 't', size: 8, bold: true } },
-              { name: range('C', summaryHeader), categories, values: range(progressLetter, summaryFirst, summaryLast), colour: CUMULATIVE_COLOUR, line: { marker: 'square', markerSize: 7 }, dataLabels: { numberFormat: LABEL_FORMAT, position: 'b', size: 8, bold: true, colour: CUMULATIVE_COLOUR } },
-              { name: range(referenceLetter, summaryHeader), categories, values: range(referenceLetter, summaryFirst, summaryLast), colour: TARGET_COLOUR, line: { width: 1.5, dash: 'dash' } },
+              {
+                name: range('B', summaryHeader),
+                categories,
+                values: range(rateLetter, summaryFirst, summaryLast),
+                colour: PERIOD_COLOUR,
+                line: { marker: 'circle', markerSize: 7 },
+                dataLabels: { numberFormat: LABEL_FORMAT, position: 't', size: 8, bold: true },
+              },
+              {
+                name: range('C', summaryHeader),
+                categories,
+                values: range(progressLetter, summaryFirst, summaryLast),
+                colour: CUMULATIVE_COLOUR,
+                line: { marker: 'square', markerSize: 7 },
+                dataLabels: {
+                  numberFormat: LABEL_FORMAT,
+                  position: 'b',
+                  size: 8,
+                  bold: true,
+                  colour: CUMULATIVE_COLOUR,
+                },
+              },
+              {
+                name: range(referenceLetter, summaryHeader),
+                categories,
+                values: range(referenceLetter, summaryFirst, summaryLast),
+                colour: TARGET_COLOUR,
+                line: { width: 1.5, dash: 'dash' },
+              },
             ],
           },
           {
@@ -345,8 +456,18 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
             valueAxis: { title: L.amountFcfa, numberFormat: NUMBER_FORMAT, min: 0 },
             legend: 'bottom',
             series: [
-              { name: range('D', summaryHeader), categories, values: range('D', summaryFirst, summaryLast), colour: PLANNED_COLOUR },
-              { name: range('E', summaryHeader), categories, values: range('E', summaryFirst, summaryLast), colour: SPENT_COLOUR },
+              {
+                name: range('D', summaryHeader),
+                categories,
+                values: range('D', summaryFirst, summaryLast),
+                colour: PLANNED_COLOUR,
+              },
+              {
+                name: range('E', summaryHeader),
+                categories,
+                values: range('E', summaryFirst, summaryLast),
+                colour: SPENT_COLOUR,
+              },
             ],
           },
         ];
@@ -362,12 +483,30 @@ export function writeEvolution(ws: ExcelJS.Worksheet, ctx: WriteContext): Evolut
         // Each commune starts a new page, under its name.
         const at = last + 2;
         newPage(at);
-        title(ws.getCell(`A${at}`), interpolate(L.evolutionCommune, { commune: status.commune.name, cercle: status.commune.cercle }, lang));
+        title(
+          ws.getCell(`A${at}`),
+          interpolate(L.evolutionCommune, { commune: status.commune.name, cercle: status.commune.cercle }, lang),
+        );
         used += 2 * 15;
-        last = table(at + 2, L.evolutionIndicators, 'indicators', indicators.map((l) => communeFigures(l, code))).last;
+        last = table(
+          at + 2,
+          L.evolutionIndicators,
+          'indicators',
+          indicators.map((l) => communeFigures(l, code)),
+        ).last;
         newPage(last + 2);
-        last = table(last + 2, L.evolutionBudget, 'budget', budget.map((l) => communeFigures(l, code))).last;
-        last = table(last + 2, L.evolutionBeneficiaries, 'beneficiaries', beneficiaries.map((l) => communeFigures(l, code))).last;
+        last = table(
+          last + 2,
+          L.evolutionBudget,
+          'budget',
+          budget.map((l) => communeFigures(l, code)),
+        ).last;
+        last = table(
+          last + 2,
+          L.evolutionBeneficiaries,
+          'beneficiaries',
+          beneficiaries.map((l) => communeFigures(l, code)),
+        ).last;
         ws.getRow(last).commit();
         await drain(ws);
       }

@@ -3,7 +3,8 @@ import type { Lang } from '../../../core/messages';
 /** Every heading of the consolidated workbook, in French and English. Sheet names stay French: they are the contract. */
 export const LABELS = {
   fr: {
-    detailRule: 'Total projet : prévu, réalisé et taux des communes reçues. Le prévu d’une commune non reçue reste sur sa ligne, hors du total.',
+    detailRule:
+      'Total projet : prévu, réalisé et taux des communes reçues. Le prévu d’une commune non reçue reste sur sa ligne, hors du total.',
     projectBudget: 'Budget du projet (FCFA)',
     plannedReceived: 'Prévu des communes reçues (FCFA)',
     plannedApart: 'Prévu non reçu',
@@ -13,8 +14,10 @@ export const LABELS = {
     periodHeading: 'Sur la période',
     toDateMissing: 'Cumul à date incomplet, fichiers absents du dossier : {list}.',
     toDateHeading: 'Depuis le début du projet',
-    toDateRule: 'Avancement = cumul à date (toutes les périodes jusqu’à la fin de la sélection, selon la règle de l’indicateur) ÷ cible de fin de projet des communes qui ont rapporté, sans couleur : une part de la cible n’est pas encore due (voir « Évolution »). Le prévu et le taux de la période comparent chaque période à sa propre cible : une période sans cible affiche « cible non définie ».',
-    rateRule: 'Taux = réalisé ÷ prévu des périodes reçues de chaque commune ; le prévu des communes et périodes non reçues est à part (« Prévu non reçu »). Taux d’un résultat ou d’une commune = moyenne des taux de ses indicateurs, chacun plafonné à 100 % ; sa couleur est celle de son indicateur le plus faible.',
+    toDateRule:
+      'Avancement = cumul à date (toutes les périodes jusqu’à la fin de la sélection, selon la règle de l’indicateur) ÷ cible de fin de projet des communes qui ont rapporté, sans couleur : une part de la cible n’est pas encore due (voir « Évolution »). Le prévu et le taux de la période comparent chaque période à sa propre cible : une période sans cible affiche « cible non définie ».',
+    rateRule:
+      'Taux = réalisé ÷ prévu des périodes reçues de chaque commune ; le prévu des communes et périodes non reçues est à part (« Prévu non reçu »). Taux d’un résultat ou d’une commune = moyenne des taux de ses indicateurs, chacun plafonné à 100 % ; sa couleur est celle de son indicateur le plus faible.',
     incompleteStatus: 'incomplet ({periods} non reçu)',
     receptionHeading: 'Réception des fichiers, par commune et par période',
     reception: 'Réception',
@@ -78,7 +81,8 @@ export const LABELS = {
     targetUndefined: 'cible non définie',
     rejectedHeading: 'Fichiers refusés',
     none: 'Aucun.',
-    controlsLine: '{errors} erreur(s) et {warnings} avertissement(s) dans les fichiers : voir la feuille « Contrôles ».',
+    controlsLine:
+      '{errors} erreur(s) et {warnings} avertissement(s) dans les fichiers : voir la feuille « Contrôles ».',
     code: 'Code',
     result: 'Résultat',
     statement: 'Résultat attendu / indicateur',
@@ -123,12 +127,15 @@ export const LABELS = {
     longTextPart: 'Partie',
     longTextText: 'Texte entier',
     noLongText: 'Aucun texte coupé : chaque texte tient dans sa cellule.',
-    moreIssuesOtherFiles: '… et {count} autre(s) problème(s) dans {files} autre(s) fichier(s) ({errors} erreur(s), {warnings} avertissement(s)), non listés ici : la feuille est pleine ; la liste entière est dans « npm run merge -- --json ».',
+    moreIssuesOtherFiles:
+      '… et {count} autre(s) problème(s) dans {files} autre(s) fichier(s) ({errors} erreur(s), {warnings} avertissement(s)), non listés ici : la feuille est pleine ; la liste entière est dans « npm run merge -- --json ».',
     otherFiles: '{count} autre(s) fichier(s)',
-    moreIssues: '… et {count} autre(s) problème(s) dans ce fichier ({errors} erreur(s), {warnings} avertissement(s)), non listés ici : corrigez les premiers puis relancez ; la liste entière est dans « npm run merge -- --json ».',
+    moreIssues:
+      '… et {count} autre(s) problème(s) dans ce fichier ({errors} erreur(s), {warnings} avertissement(s)), non listés ici : corrigez les premiers puis relancez ; la liste entière est dans « npm run merge -- --json ».',
     // Tableau de bord (dashboard.ts): the charts of Synthèse and the tables they read.
     dashboardHeading: 'Tableau de bord : données des graphiques',
-    dashboardNote: 'Les graphiques ci-dessus lisent ces cellules, qui renvoient aux tableaux du haut de la feuille et aux feuilles de détail : corrigez un chiffre à sa source, le graphique suit.',
+    dashboardNote:
+      'Les graphiques ci-dessus lisent ces cellules, qui renvoient aux tableaux du haut de la feuille et aux feuilles de détail : corrigez un chiffre à sa source, le graphique suit.',
     expectedResult: 'Résultat attendu',
     chartResults: 'Taux de réalisation par résultat attendu',
     chartCommunes: 'Taux de réalisation par commune',
@@ -146,7 +153,8 @@ export const LABELS = {
     sexCategory: '{sex} – {category}',
     // Évolution (evolution.ts): every reporting period, its own target, the cumulative to date.
     evolutionTitle: 'Évolution par période : cibles, réalisé et cumul à date',
-    evolutionNote: 'Pour chaque période de rapport : sa propre cible, le réalisé, le cumul à date et l’avancement vers la cible de fin de projet. Cible et taux d’une période : ceux des communes reçues pour cette période ; « cible non définie » : la période n’a pas de cible ; « non reçu » : rien n’a été reçu. Taux d’un ensemble d’indicateurs = moyenne de leurs taux, chacun plafonné à 100 %.',
+    evolutionNote:
+      'Pour chaque période de rapport : sa propre cible, le réalisé, le cumul à date et l’avancement vers la cible de fin de projet. Cible et taux d’une période : ceux des communes reçues pour cette période ; « cible non définie » : la période n’a pas de cible ; « non reçu » : rien n’a été reçu. Taux d’un ensemble d’indicateurs = moyenne de leurs taux, chacun plafonné à 100 %.',
     evolutionSummary: 'Par période',
     evoPeriod: 'Période',
     evoAfterSelection: 'après la sélection',
@@ -174,7 +182,8 @@ export const LABELS = {
     evoExecution: 'Exécution',
   },
   en: {
-    detailRule: 'Project total: planned, achieved and rate of the communes received. The planned figure of a commune not received stays on its own row, outside the total.',
+    detailRule:
+      'Project total: planned, achieved and rate of the communes received. The planned figure of a commune not received stays on its own row, outside the total.',
     projectBudget: 'Project budget (FCFA)',
     plannedReceived: 'Planned, communes received (FCFA)',
     plannedApart: 'Planned, not received',
@@ -184,8 +193,10 @@ export const LABELS = {
     periodHeading: 'In the period',
     toDateMissing: 'Cumulative to date incomplete, files missing from the folder: {list}.',
     toDateHeading: 'Since the project began',
-    toDateRule: 'Progress = achieved to date (every period up to the end of the selection, by the indicator’s rule) ÷ end-of-project target of the communes that reported, not coloured: part of the target is not due yet (see “Évolution”). The planned figure and rate of the period compare each period with its own target: a period without one shows “target not set”.',
-    rateRule: 'Rate = achieved ÷ planned of the periods each commune sent; the planned figure of the communes and periods not received is shown apart (“Planned, not received”). Rate of a result or a commune = mean of its indicators’ rates, each capped at 100%; its colour is that of its weakest indicator.',
+    toDateRule:
+      'Progress = achieved to date (every period up to the end of the selection, by the indicator’s rule) ÷ end-of-project target of the communes that reported, not coloured: part of the target is not due yet (see “Évolution”). The planned figure and rate of the period compare each period with its own target: a period without one shows “target not set”.',
+    rateRule:
+      'Rate = achieved ÷ planned of the periods each commune sent; the planned figure of the communes and periods not received is shown apart (“Planned, not received”). Rate of a result or a commune = mean of its indicators’ rates, each capped at 100%; its colour is that of its weakest indicator.',
     incompleteStatus: 'incomplete ({periods} not received)',
     receptionHeading: 'Files received, by commune and period',
     reception: 'Reception',
@@ -290,12 +301,15 @@ export const LABELS = {
     longTextPart: 'Part',
     longTextText: 'Whole text',
     noLongText: 'No text was cut: every text fits in its cell.',
-    moreIssuesOtherFiles: '… and {count} more problem(s) in {files} other file(s) ({errors} error(s), {warnings} warning(s)), not listed here: the sheet is full; the whole list is in “npm run merge -- --json”.',
+    moreIssuesOtherFiles:
+      '… and {count} more problem(s) in {files} other file(s) ({errors} error(s), {warnings} warning(s)), not listed here: the sheet is full; the whole list is in “npm run merge -- --json”.',
     otherFiles: '{count} other file(s)',
-    moreIssues: '… and {count} more problem(s) in this file ({errors} error(s), {warnings} warning(s)), not listed here: fix the first ones and run again; the whole list is in “npm run merge -- --json”.',
+    moreIssues:
+      '… and {count} more problem(s) in this file ({errors} error(s), {warnings} warning(s)), not listed here: fix the first ones and run again; the whole list is in “npm run merge -- --json”.',
     // Tableau de bord (dashboard.ts): the charts of Synthèse and the tables they read.
     dashboardHeading: 'Dashboard: chart data',
-    dashboardNote: 'The charts above read these cells, which refer to the tables at the top of the sheet and to the detail sheets: correct a figure at its source and the chart follows.',
+    dashboardNote:
+      'The charts above read these cells, which refer to the tables at the top of the sheet and to the detail sheets: correct a figure at its source and the chart follows.',
     expectedResult: 'Expected result',
     chartResults: 'Achievement rate by expected result',
     chartCommunes: 'Achievement rate by commune',
@@ -313,7 +327,8 @@ export const LABELS = {
     sexCategory: '{sex} – {category}',
     // Évolution (evolution.ts): every reporting period, its own target, the cumulative to date.
     evolutionTitle: 'Progress by period: targets, achieved and cumulative to date',
-    evolutionNote: 'For each reporting period: its own target, what was achieved, the cumulative to date and the progress toward the end-of-project target. Target and rate of a period: those of the communes received for that period; “target not set”: the period has no target; “not received”: nothing was received. Rate of a set of indicators = mean of their rates, each capped at 100%.',
+    evolutionNote:
+      'For each reporting period: its own target, what was achieved, the cumulative to date and the progress toward the end-of-project target. Target and rate of a period: those of the communes received for that period; “target not set”: the period has no target; “not received”: nothing was received. Rate of a set of indicators = mean of their rates, each capped at 100%.',
     evolutionSummary: 'By period',
     evoAfterSelection: 'after the selection',
     evoPeriod: 'Period',

@@ -25,7 +25,11 @@ export class LongTexts {
     const first = this.next;
     this.next += pieces.length;
     this.entries.push({ where: sheetRef(cell.worksheet.name, cell.address), pieces, first });
-    return cutAt(text, max, interpolate(this.ctx.labels.longTextContinued, { sheet: OUTPUT_SHEETS.longTexts, row: first }, this.ctx.lang));
+    return cutAt(
+      text,
+      max,
+      interpolate(this.ctx.labels.longTextContinued, { sheet: OUTPUT_SHEETS.longTexts, row: first }, this.ctx.lang),
+    );
   }
 }
 
@@ -99,7 +103,12 @@ export function longTextsOf(cell: ExcelJS.Cell): LongTexts | undefined {
 }
 
 /** `Textes longs`: where each cut text is, and the whole text in consecutive rows. */
-export async function writeLongTexts(ws: ExcelJS.Worksheet, ctx: WriteContext, texts: LongTexts, drain: (ws: ExcelJS.Worksheet) => Promise<void>): Promise<void> {
+export async function writeLongTexts(
+  ws: ExcelJS.Worksheet,
+  ctx: WriteContext,
+  texts: LongTexts,
+  drain: (ws: ExcelJS.Worksheet) => Promise<void>,
+): Promise<void> {
   const L = ctx.labels;
   const header = ws.getRow(1);
   [L.cell, L.longTextPart, L.longTextText].forEach((text, i) => {
@@ -132,5 +141,8 @@ export async function writeLongTexts(ws: ExcelJS.Worksheet, ctx: WriteContext, t
     await drain(ws);
   }
   const last = texts.entries.at(-1);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: last ? last.first + last.pieces.length - 1 : 1, column: 3 } };
+  ws.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: last ? last.first + last.pieces.length - 1 : 1, column: 3 },
+  };
 }

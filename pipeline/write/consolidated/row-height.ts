@@ -100,7 +100,8 @@ const existing = (row: ExcelJS.Row, col: number) => row.findCell(col);
 function cellText(cell: ExcelJS.Cell): string | null {
   const v = cell.value;
   if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && 'richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
+  if (v && typeof v === 'object' && 'richText' in v)
+    return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
   if (v && typeof v === 'object' && 'formula' in v) {
     const result = formulaResult(cell);
     return typeof result === 'string' ? result : null;
@@ -123,11 +124,17 @@ function cellPixels(ws: ExcelJS.Worksheet, row: ExcelJS.Row, cell: ExcelJS.Cell,
  * A new style for a cell: its own may be shared with others (exceljs keeps the object it was given). A
  * shared style gives one shared derived style, so exceljs' style table (keyed by object) stays small.
  */
-const derived = { wrap: new WeakMap<object, Partial<ExcelJS.Style>>(), top: new WeakMap<object, Partial<ExcelJS.Style>>() };
+const derived = {
+  wrap: new WeakMap<object, Partial<ExcelJS.Style>>(),
+  top: new WeakMap<object, Partial<ExcelJS.Style>>(),
+};
 function restyled(style: Partial<ExcelJS.Style>, change: 'wrap' | 'top'): Partial<ExcelJS.Style> {
   const known = derived[change].get(style);
   if (known) return known;
-  const alignment = change === 'wrap' ? { ...style.alignment, wrapText: true, vertical: style.alignment?.vertical ?? 'top' } : { ...style.alignment, vertical: 'top' as const };
+  const alignment =
+    change === 'wrap'
+      ? { ...style.alignment, wrapText: true, vertical: style.alignment?.vertical ?? 'top' }
+      : { ...style.alignment, vertical: 'top' as const };
   const made = { ...style, alignment };
   derived[change].set(style, made);
   return made;
@@ -157,7 +164,8 @@ export function fitRowHeight(ws: ExcelJS.Worksheet, rowNumber: number, lastColum
       if (needed <= pixels) return;
       // Left-aligned text runs over empty cells to its right, up to the printout's edge.
       let room = pixels;
-      for (let c = col + 1; c <= lastColumn && c <= col + 50 && isEmpty(c) && !existing(row, c)?.isMerged; c++) room += columnPixels(ws.getColumn(c).width ?? 8.43);
+      for (let c = col + 1; c <= lastColumn && c <= col + 50 && isEmpty(c) && !existing(row, c)?.isMerged; c++)
+        room += columnPixels(ws.getColumn(c).width ?? 8.43);
       const alignment = cell.alignment?.horizontal;
       if (needed <= room && (alignment === undefined || alignment === 'left')) return;
       cell.style = restyled(cell.style, 'wrap');

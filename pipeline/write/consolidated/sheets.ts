@@ -122,8 +122,20 @@ export const OUTPUT_SHEET_SPECS: readonly OutputSheetSpec[] = [
       written.dataRows = await writeData(ws, ctx);
     },
   },
-  { key: 'controls', name: OUTPUT_SHEETS.controls, frozen: [1, 0], printTitles: '1:1', write: async (ws, { ctx }) => writeControls(ws, ctx) },
-  { key: 'sources', name: OUTPUT_SHEETS.sources, frozen: [1, 0], printTitles: '1:1', write: async (ws, { ctx }) => writeSources(ws, ctx) },
+  {
+    key: 'controls',
+    name: OUTPUT_SHEETS.controls,
+    frozen: [1, 0],
+    printTitles: '1:1',
+    write: async (ws, { ctx }) => writeControls(ws, ctx),
+  },
+  {
+    key: 'sources',
+    name: OUTPUT_SHEETS.sources,
+    frozen: [1, 0],
+    printTitles: '1:1',
+    write: async (ws, { ctx }) => writeSources(ws, ctx),
+  },
   {
     key: 'longTexts',
     name: OUTPUT_SHEETS.longTexts,
@@ -139,7 +151,17 @@ export const OUTPUT_SHEET_SPECS: readonly OutputSheetSpec[] = [
  * leaves memory as it is written, so a sheet comes after those it refers to: Synthèse after the
  * detail sheets, Textes longs after all. The package's sheets are put back in the contract's order afterwards.
  */
-export const STREAM_ORDER: readonly SheetKey[] = ['plannedVsAchieved', 'budget', 'beneficiaries', 'data', 'controls', 'sources', 'evolution', 'synthesis', 'longTexts'];
+export const STREAM_ORDER: readonly SheetKey[] = [
+  'plannedVsAchieved',
+  'budget',
+  'beneficiaries',
+  'data',
+  'controls',
+  'sources',
+  'evolution',
+  'synthesis',
+  'longTexts',
+];
 
 export function specOf(key: SheetKey): OutputSheetSpec {
   const spec = OUTPUT_SHEET_SPECS.find((s) => s.key === key);

@@ -134,7 +134,14 @@ export function widths(ws: ExcelJS.Worksheet, values: readonly number[]): void {
  * (Synthèse: its tall rows would stretch the bars into one stripe). `basis` is what the colour follows
  * when it is not the cell itself: a group's weakest indicator.
  */
-export function rateFormatting(ws: ExcelJS.Worksheet, range: string, good: number, fair: number, basis?: string, bars = true): void {
+export function rateFormatting(
+  ws: ExcelJS.Worksheet,
+  range: string,
+  good: number,
+  fair: number,
+  basis?: string,
+  bars = true,
+): void {
   const first = range.split(':')[0]!;
   const test = basis ? `(${basis})` : first;
   const fill = (argb: string) => ({ type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb } });
@@ -142,9 +149,33 @@ export function rateFormatting(ws: ExcelJS.Worksheet, range: string, good: numbe
   ws.addConditionalFormatting({
     ref: range,
     rules: [
-      { type: 'expression', formulae: when(`$X>=${good}`), priority: 1, style: { fill: fill(RATE_COLOURS.good.fill), font: { name: 'Calibri', color: { argb: RATE_COLOURS.good.font } } } },
-      { type: 'expression', formulae: when(`$X>=${fair}`), priority: 2, style: { fill: fill(RATE_COLOURS.fair.fill), font: { name: 'Calibri', color: { argb: RATE_COLOURS.fair.font } } } },
-      { type: 'expression', formulae: when(`$X<${fair}`), priority: 3, style: { fill: fill(RATE_COLOURS.poor.fill), font: { name: 'Calibri', color: { argb: RATE_COLOURS.poor.font } } } },
+      {
+        type: 'expression',
+        formulae: when(`$X>=${good}`),
+        priority: 1,
+        style: {
+          fill: fill(RATE_COLOURS.good.fill),
+          font: { name: 'Calibri', color: { argb: RATE_COLOURS.good.font } },
+        },
+      },
+      {
+        type: 'expression',
+        formulae: when(`$X>=${fair}`),
+        priority: 2,
+        style: {
+          fill: fill(RATE_COLOURS.fair.fill),
+          font: { name: 'Calibri', color: { argb: RATE_COLOURS.fair.font } },
+        },
+      },
+      {
+        type: 'expression',
+        formulae: when(`$X<${fair}`),
+        priority: 3,
+        style: {
+          fill: fill(RATE_COLOURS.poor.fill),
+          font: { name: 'Calibri', color: { argb: RATE_COLOURS.poor.font } },
+        },
+      },
       // A full bar is 100 % (beyond, still full): the eye reads « done », not a share of 150 %.
       ...(bars
         ? [
@@ -177,7 +208,10 @@ export function executionFormatting(ws: ExcelJS.Worksheet, range: string): void 
         type: 'expression',
         formulae: [`AND(ISNUMBER(${first}),${first}>1)`],
         priority: 1,
-        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: EXECUTION_COLOURS.over.fill } }, font: { name: 'Calibri', bold: true, color: { argb: EXECUTION_COLOURS.over.font } } },
+        style: {
+          fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: EXECUTION_COLOURS.over.fill } },
+          font: { name: 'Calibri', bold: true, color: { argb: EXECUTION_COLOURS.over.font } },
+        },
       },
     ],
   });
@@ -195,7 +229,6 @@ export const RATE_COLOURS = {
   fair: { fill: 'FFFFEB9C', font: 'FF9C5700', strong: 'FFFFC000' },
   poor: { fill: 'FFFFC7CE', font: 'FF9C0006', strong: 'FFC00000' },
 } as const;
-
 
 /**
  * Waits until the zip writer has taken what this sheet committed. Writing is synchronous: without

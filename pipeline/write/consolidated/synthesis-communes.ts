@@ -27,18 +27,32 @@ export function listed(items: readonly string[], ctx: WriteContext, sheet: strin
 }
 
 /** « Bara : 2024-T4 non reçu ; Ansongo : 2024 non reçu (fichier refusé) »: the commune-periods not received. */
-export function missingList(ctx: WriteContext, templates: { missing: string; rejected: string } = { missing: ctx.labels.missingItem, rejected: ctx.labels.rejectedItem }): string[] {
+export function missingList(
+  ctx: WriteContext,
+  templates: { missing: string; rejected: string } = {
+    missing: ctx.labels.missingItem,
+    rejected: ctx.labels.rejectedItem,
+  },
+): string[] {
   const names = new Map(ctx.model.framework.communes.map((c) => [c.code, c.name]));
   return ctx.model.coverage
     .filter((c) => c.state !== 'received')
-    .map((c) => interpolate(c.state === 'rejected' ? templates.rejected : templates.missing, { commune: names.get(c.commune) ?? c.commune, period: c.period }, ctx.lang));
+    .map((c) =>
+      interpolate(
+        c.state === 'rejected' ? templates.rejected : templates.missing,
+        { commune: names.get(c.commune) ?? c.commune, period: c.period },
+        ctx.lang,
+      ),
+    );
 }
 
 /** How a received report's timeliness reads: « à temps », « 12 j de retard (limite : 30/04/2024) ». */
 export function latenessText(t: Timeliness | null, ctx: WriteContext): string {
   const L = ctx.labels;
   if (!t) return L.noEntryDate;
-  return t.daysLate === 0 ? L.onTime : interpolate(L.late, { days: t.daysLate, deadline: formatDate(t.deadline, ctx.lang) }, ctx.lang);
+  return t.daysLate === 0
+    ? L.onTime
+    : interpolate(L.late, { days: t.daysLate, deadline: formatDate(t.deadline, ctx.lang) }, ctx.lang);
 }
 
 /** A commune-period's timeliness: « – » when nothing was received. */
@@ -52,7 +66,8 @@ export function timelinessText(c: CommunePeriod, ctx: WriteContext): string {
  * whole list is (Textes longs).
  */
 export function fileCell(ws: ExcelJS.Worksheet, r: number, files: readonly string[]): void {
-  for (const col of 'ABCDE') ws.getCell(`${col}${r}`).alignment = { ...ws.getCell(`${col}${r}`).alignment, vertical: 'top' };
+  for (const col of 'ABCDE')
+    ws.getCell(`${col}${r}`).alignment = { ...ws.getCell(`${col}${r}`).alignment, vertical: 'top' };
   ws.getCell(`F${r}`).alignment = { wrapText: true, vertical: 'top' };
   const width = ws.getColumn(6).width ?? 10;
   const linesOf = (f: string) => Math.max(1, Math.ceil(f.length / Math.max(1, width - 2)));
@@ -71,7 +86,6 @@ export function fileCell(ws: ExcelJS.Worksheet, r: number, files: readonly strin
   ws.getRow(r).height = Math.min(MAX_ROW_POINTS, Math.max(15, (fits ? lines : room + 3) * 15));
 }
 
-
 export interface CommunesTable {
   first: number;
   last: number;
@@ -82,7 +96,12 @@ export interface CommunesTable {
 }
 
 /** The communes table: status over every period in scope, rate (capped mean), periods and files. */
-export function writeCommunesTable(ws: ExcelJS.Worksheet, ctx: WriteContext, pva: DetailMap, start: number): CommunesTable {
+export function writeCommunesTable(
+  ws: ExcelJS.Worksheet,
+  ctx: WriteContext,
+  pva: DetailMap,
+  start: number,
+): CommunesTable {
   const { labels: L, model } = ctx;
   const fw = model.framework;
   let r = start;
@@ -96,16 +115,24 @@ export function writeCommunesTable(ws: ExcelJS.Worksheet, ctx: WriteContext, pva
     value(ws.getCell(`A${r}`), status.commune.name);
     value(ws.getCell(`B${r}`), status.commune.cercle);
     // The status says which periods are missing: « incomplet (2024 non reçu) ».
-    const state = !status.received ? L.notReceived : status.complete ? L.received : interpolate(L.incompleteStatus, { periods: status.missing.join(', ') }, ctx.lang);
+    const state = !status.received
+      ? L.notReceived
+      : status.complete
+        ? L.received
+        : interpolate(L.incompleteStatus, { periods: status.missing.join(', ') }, ctx.lang);
     value(ws.getCell(`C${r}`), state);
-    if (!status.complete) ws.getCell(`C${r}`).font = { name: 'Calibri', bold: true, color: { argb: status.received ? ORANGE : RED } };
+    if (!status.complete)
+      ws.getCell(`C${r}`).font = { name: 'Calibri', bold: true, color: { argb: status.received ? ORANGE : RED } };
     const rates = model.indicators.map((l) => rateOf(l.communes[code]!.achieved, l.communes[code]!.planned));
-    const cells = model.indicators.map((l) => sheetRef(pva.sheet, `${pva.columns.rate}${pva.communeRows.get(l.item.code)!.get(code)!}`));
+    const cells = model.indicators.map((l) =>
+      sheetRef(pva.sheet, `${pva.columns.rate}${pva.communeRows.get(l.item.code)!.get(code)!}`),
+    );
     // A commune that reported but has no target anywhere has no rate: « – », not « non reçu ».
     const none = status.received ? '–' : L.notReceived;
     formula(ws.getCell(`D${r}`), cappedMeanFormula(cells, none), cappedMean(rates) ?? none);
     // The weakest indicator, shown: it gives the rate its colour (green only when every indicator is reached).
-    if (status.received) formula(ws.getCell(`E${r}`), `IF(COUNT(${cells.join(',')})=0,"",MIN(${cells.join(',')}))`, weakest(rates) ?? '');
+    if (status.received)
+      formula(ws.getCell(`E${r}`), `IF(COUNT(${cells.join(',')})=0,"",MIN(${cells.join(',')}))`, weakest(rates) ?? '');
     for (const col of 'DE') {
       ws.getCell(`${col}${r}`).numFmt = PERCENT_FORMAT;
       ws.getCell(`${col}${r}`).alignment = { horizontal: 'center' };
@@ -130,17 +157,38 @@ export function writeReceptionTable(ws: ExcelJS.Worksheet, ctx: WriteContext, st
   heading(ws.getCell(`A${r}`), L.receptionHeading);
   r++;
   const received = model.coverage.filter((c) => c.state === 'received').length;
-  const summary = model.complete ? L.allReceived : interpolate(L.receptionLine, { received, expected: model.coverage.length, list: listed(missingList(ctx, { missing: L.gapMissingItem, rejected: L.gapRejectedItem }), ctx, OUTPUT_SHEETS.sources) }, ctx.lang);
+  const summary = model.complete
+    ? L.allReceived
+    : interpolate(
+        L.receptionLine,
+        {
+          received,
+          expected: model.coverage.length,
+          list: listed(
+            missingList(ctx, { missing: L.gapMissingItem, rejected: L.gapRejectedItem }),
+            ctx,
+            OUTPUT_SHEETS.sources,
+          ),
+        },
+        ctx.lang,
+      );
   value(ws.getCell(`A${r}`), summary);
   ws.mergeCells(`A${r}:F${r}`);
   ws.getCell(`A${r}`).alignment = { wrapText: true, vertical: 'top' };
-  ws.getCell(`A${r}`).font = { name: 'Calibri', bold: !model.complete, color: { argb: model.complete ? 'FF006100' : RED } };
+  ws.getCell(`A${r}`).font = {
+    name: 'Calibri',
+    bold: !model.complete,
+    color: { argb: model.complete ? 'FF006100' : RED },
+  };
   ws.getRow(r).height = Math.min(MAX_ROW_POINTS, Math.max(15, Math.ceil(summary.length / 140) * 15));
   r++;
   const problem = (c: CommunePeriod) => c.state !== 'received' || (c.timeliness?.daysLate ?? 0) > 0;
   const rows = model.coverage.length <= RECEPTION_LISTED_UP_TO ? model.coverage : model.coverage.filter(problem);
   if (rows.length < model.coverage.length) {
-    value(ws.getCell(`A${r}`), interpolate(L.receptionOnlyProblems, { shown: rows.length, total: model.coverage.length }, ctx.lang));
+    value(
+      ws.getCell(`A${r}`),
+      interpolate(L.receptionOnlyProblems, { shown: rows.length, total: model.coverage.length }, ctx.lang),
+    );
     ws.getCell(`A${r}`).font = { name: 'Calibri', italic: true };
     r++;
   }
@@ -159,10 +207,10 @@ export function writeReceptionTable(ws: ExcelJS.Worksheet, ctx: WriteContext, st
       ws.getCell(`D${r}`).alignment = { horizontal: 'left' };
     }
     value(ws.getCell(`E${r}`), timelinessText(c, ctx));
-    if ((c.timeliness?.daysLate ?? 0) > 0) ws.getCell(`E${r}`).font = { name: 'Calibri', bold: true, color: { argb: ORANGE } };
+    if ((c.timeliness?.daysLate ?? 0) > 0)
+      ws.getCell(`E${r}`).font = { name: 'Calibri', bold: true, color: { argb: ORANGE } };
     fileCell(ws, r, c.files);
     r++;
   }
   return r - 1;
 }
-

@@ -9,7 +9,17 @@ import { cappedMeanFormula, rateFormula, type DetailMap } from './detail-sheet';
 import type { RowCursor } from './row-cursor';
 import { LISTED_UP_TO } from './synthesis-communes';
 import { paragraph } from './synthesis-texts';
-import { APART_FORMAT, formula, heading, headerRow, notReceived, NUMBER_FORMAT, PERCENT_FORMAT, rateFormatting, value } from './style';
+import {
+  APART_FORMAT,
+  formula,
+  heading,
+  headerRow,
+  notReceived,
+  NUMBER_FORMAT,
+  PERCENT_FORMAT,
+  rateFormatting,
+  value,
+} from './style';
 
 /** Where the results table is, for the dashboard's chart of results. */
 export interface ResultsTable {
@@ -74,27 +84,55 @@ function writeResultsHeader(ws: ExcelJS.Worksheet, ctx: WriteContext, at: RowCur
     ws.getCell(`${c}${r}`).border = { bottom: { style: 'thin', color: { argb: 'FF1F4E78' } } };
   }
   at.next();
-  headerRow(ws.getRow(at.row), [L.code, L.statement, L.planned, L.achieved, L.rate, L.plannedApart, L.toDate, L.endTarget, L.toDateRate]);
+  headerRow(ws.getRow(at.row), [
+    L.code,
+    L.statement,
+    L.planned,
+    L.achieved,
+    L.rate,
+    L.plannedApart,
+    L.toDate,
+    L.endTarget,
+    L.toDateRate,
+  ]);
   at.next();
 }
 
 /** An indicator's row: its figures referenced on Prévu vs Réalisé, its rates computed here. */
-function writeIndicatorRow(ws: ExcelJS.Worksheet, ctx: WriteContext, pva: DetailMap, line: Line<Indicator>, r: number): void {
+function writeIndicatorRow(
+  ws: ExcelJS.Worksheet,
+  ctx: WriteContext,
+  pva: DetailMap,
+  line: Line<Indicator>,
+  r: number,
+): void {
   const L = ctx.labels;
   const total = pva.totalRows.get(line.item.code)!;
   value(ws.getCell(`A${r}`), line.item.code);
   value(ws.getCell(`B${r}`), line.item.label);
   if (line.total.planned === null) notReceived(ws.getCell(`C${r}`), L.targetUndefined);
   else formula(ws.getCell(`C${r}`), sheetRef(pva.sheet, `${pva.columns.planned}${total}`), line.total.planned);
-  formula(ws.getCell(`D${r}`), sheetRef(pva.sheet, `${pva.columns.achieved}${total}`), line.total.achieved ?? L.notReceived);
+  formula(
+    ws.getCell(`D${r}`),
+    sheetRef(pva.sheet, `${pva.columns.achieved}${total}`),
+    line.total.achieved ?? L.notReceived,
+  );
   formula(ws.getCell(`E${r}`), rateFormula(`D${r}`, `C${r}`), rateOf(line.total.achieved, line.total.planned) ?? '');
   // The target of the commune-periods not received (a whole commune, or a quarter of one): a figure of
   // the framework, not a sum of the sheet's cells (a missing quarter has no row of its own).
   if (line.missingPlanned === null) notReceived(ws.getCell(`F${r}`), L.targetUndefined);
   else value(ws.getCell(`F${r}`), line.missingPlanned);
-  formula(ws.getCell(`G${r}`), sheetRef(pva.sheet, `${pva.columns.toDate}${total}`), line.toDate.total.achieved ?? L.notReceived);
+  formula(
+    ws.getCell(`G${r}`),
+    sheetRef(pva.sheet, `${pva.columns.toDate}${total}`),
+    line.toDate.total.achieved ?? L.notReceived,
+  );
   formula(ws.getCell(`H${r}`), sheetRef(pva.sheet, `${pva.columns.endTarget}${total}`), line.toDate.total.target);
-  formula(ws.getCell(`I${r}`), rateFormula(`G${r}`, `H${r}`), rateOf(line.toDate.total.achieved, line.toDate.total.target) ?? '');
+  formula(
+    ws.getCell(`I${r}`),
+    rateFormula(`G${r}`, `H${r}`),
+    rateOf(line.toDate.total.achieved, line.toDate.total.target) ?? '',
+  );
   for (const c of ['C', 'D', 'G', 'H']) ws.getCell(`${c}${r}`).numFmt = NUMBER_FORMAT;
   ws.getCell(`E${r}`).numFmt = PERCENT_FORMAT;
   ws.getCell(`I${r}`).numFmt = PERCENT_FORMAT;
@@ -107,7 +145,13 @@ function writeIndicatorRow(ws: ExcelJS.Worksheet, ctx: WriteContext, pva: Detail
  * A result's rate: the mean of its indicators' rates, each capped at 100 % (units differ, so figures
  * are not added); its colour follows its weakest indicator, whose formula is returned.
  */
-function writeResultRates(ws: ExcelJS.Worksheet, ctx: WriteContext, lines: Line<Indicator>[], resultRow: number, first: number): string | undefined {
+function writeResultRates(
+  ws: ExcelJS.Worksheet,
+  ctx: WriteContext,
+  lines: Line<Indicator>[],
+  resultRow: number,
+  first: number,
+): string | undefined {
   const { rateGood: good, rateFair: fair } = ctx.model.framework.thresholds;
   const last = first + lines.length - 1;
   const rates = lines.map((l) => rateOf(l.total.achieved, l.total.planned));
@@ -118,7 +162,11 @@ function writeResultRates(ws: ExcelJS.Worksheet, ctx: WriteContext, lines: Line<
   // of four is on plan, not « en retard » (the period's own rate, in E, says that).
   const toDateRates = lines.map((l) => rateOf(l.toDate.total.achieved, l.toDate.total.target));
   const toDateCells = lines.map((_, i) => `I${first + i}`);
-  formula(ws.getCell(`I${resultRow}`), lines.length > 0 ? cappedMeanFormula(toDateCells, '') : '""', cappedMean(toDateRates) ?? '');
+  formula(
+    ws.getCell(`I${resultRow}`),
+    lines.length > 0 ? cappedMeanFormula(toDateCells, '') : '""',
+    cappedMean(toDateRates) ?? '',
+  );
   ws.getCell(`I${resultRow}`).numFmt = PERCENT_FORMAT;
   if (lines.length === 0) return undefined;
   // Blank, not 0, when no indicator has a rate (MIN of no number is 0).
@@ -137,7 +185,10 @@ function writeResultNotes(ws: ExcelJS.Worksheet, ctx: WriteContext, at: RowCurso
   paragraph(ws, at.row, L.toDateRule, true);
   at.next();
   const names = new Map(fw.communes.map((c) => [c.code, c.name]));
-  const who = (codes: string[]) => (codes.length <= LISTED_UP_TO ? codes.map((c) => names.get(c) ?? c).join(', ') : interpolate(L.communeCount, { count: codes.length }, ctx.lang));
+  const who = (codes: string[]) =>
+    codes.length <= LISTED_UP_TO
+      ? codes.map((c) => names.get(c) ?? c).join(', ')
+      : interpolate(L.communeCount, { count: codes.length }, ctx.lang);
   const earlier = ctx.model.toDateMissing.map((m) => `${m.period} (${who(m.communes)})`);
   if (earlier.length > 0) {
     paragraph(ws, at.row, interpolate(L.toDateMissing, { list: earlier.join(L.listSeparator) }, ctx.lang));

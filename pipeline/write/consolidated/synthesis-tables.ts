@@ -22,14 +22,23 @@ export function writePartners(ws: ExcelJS.Worksheet, ctx: WriteContext, at: RowC
   }
   const r = at.row;
   value(ws.getCell(`B${r}`), L.total);
-  formula(ws.getCell(`C${r}`), `SUM(C${first}:C${Math.max(first, r - 1)})`, contributions.reduce((a, x) => a + x.amount, 0));
+  formula(
+    ws.getCell(`C${r}`),
+    `SUM(C${first}:C${Math.max(first, r - 1)})`,
+    contributions.reduce((a, x) => a + x.amount, 0),
+  );
   ws.getCell(`C${r}`).numFmt = NUMBER_FORMAT;
   ws.getRow(r).font = { name: 'Calibri', bold: true };
   at.next();
 }
 
 /** Each beneficiary category's totals, referenced on the Bénéficiaires sheet; returns where its rows are. */
-export function writeBeneficiaries(ws: ExcelJS.Worksheet, ctx: WriteContext, ben: DetailMap, at: RowCursor): { first: number; last: number } {
+export function writeBeneficiaries(
+  ws: ExcelJS.Worksheet,
+  ctx: WriteContext,
+  ben: DetailMap,
+  at: RowCursor,
+): { first: number; last: number } {
   const L = ctx.labels;
   heading(ws.getCell(`A${at.row}`), L.beneficiariesHeading);
   at.next();
@@ -49,9 +58,14 @@ export function writeBeneficiaries(ws: ExcelJS.Worksheet, ctx: WriteContext, ben
     ];
     for (const [col, source, result] of cells) {
       const isPeopleColumn = col === 'C' || col === 'D';
-      if (isPeopleColumn && line.total.women === null && line.total.men === null && line.item.unit !== 'personnes') continue;
+      if (isPeopleColumn && line.total.women === null && line.total.men === null && line.item.unit !== 'personnes')
+        continue;
       // What the referenced cell shows: no number is « non reçu », or « cible non définie » for a target.
-      formula(ws.getCell(`${col}${r}`), sheetRef(ben.sheet, `${source}${total}`), result ?? (col === 'F' ? L.targetUndefined : L.notReceived));
+      formula(
+        ws.getCell(`${col}${r}`),
+        sheetRef(ben.sheet, `${source}${total}`),
+        result ?? (col === 'F' ? L.targetUndefined : L.notReceived),
+      );
       ws.getCell(`${col}${r}`).numFmt = NUMBER_FORMAT;
     }
     at.next();

@@ -35,7 +35,9 @@ function achievedSentence(lines: Line<Indicator>[], lang: 'fr' | 'en', L: WriteC
   return lines
     .map((l) => {
       const label = l.item.label.charAt(0).toLowerCase() + l.item.label.slice(1);
-      return l.total.achieved === null ? interpolate(L.achievedNone, { label }, lang) : `${formatNumber(l.total.achieved, lang)} ${label}`;
+      return l.total.achieved === null
+        ? interpolate(L.achievedNone, { label }, lang)
+        : `${formatNumber(l.total.achieved, lang)} ${label}`;
     })
     .join(L.listSeparator);
 }
@@ -71,8 +73,14 @@ export function gapsText(ctx: WriteContext): string[] {
     if (below.length === 0) continue;
     const details = below.slice(0, LISTED_UP_TO).map((s) => {
       const f = line.communes[s.commune.code]!;
-      const text = interpolate(L.gapCommune, { commune: s.commune.name, achieved: f.achieved!, planned: f.planned! }, ctx.lang);
-      return f.comments.length > 0 ? interpolate(L.gapComments, { gap: text, comments: commentsText(f.comments, ctx) }, ctx.lang) : text;
+      const text = interpolate(
+        L.gapCommune,
+        { commune: s.commune.name, achieved: f.achieved!, planned: f.planned! },
+        ctx.lang,
+      );
+      return f.comments.length > 0
+        ? interpolate(L.gapComments, { gap: text, comments: commentsText(f.comments, ctx) }, ctx.lang)
+        : text;
     });
     // The same figures as the tables: the line's total over the communes that reported.
     const { achieved, planned } = line.total;
@@ -80,13 +88,29 @@ export function gapsText(ctx: WriteContext): string[] {
     // No target for the whole selection (a period without one): the communes below theirs, no made-up rate.
     const head =
       planned === null
-        ? interpolate(L.gapIndicatorNoTarget, { code: line.item.code, label: line.item.label, achieved: achieved ?? 0 }, ctx.lang)
-        : interpolate(L.gapIndicator, { code: line.item.code, label: line.item.label, achieved: achieved ?? 0, planned, percent }, ctx.lang);
-    if (below.length > LISTED_UP_TO) details.push(interpolate(L.andOthers, { count: below.length - LISTED_UP_TO, sheet: OUTPUT_SHEETS.plannedVsAchieved }, ctx.lang));
+        ? interpolate(
+            L.gapIndicatorNoTarget,
+            { code: line.item.code, label: line.item.label, achieved: achieved ?? 0 },
+            ctx.lang,
+          )
+        : interpolate(
+            L.gapIndicator,
+            { code: line.item.code, label: line.item.label, achieved: achieved ?? 0, planned, percent },
+            ctx.lang,
+          );
+    if (below.length > LISTED_UP_TO)
+      details.push(
+        interpolate(
+          L.andOthers,
+          { count: below.length - LISTED_UP_TO, sheet: OUTPUT_SHEETS.plannedVsAchieved },
+          ctx.lang,
+        ),
+      );
     lines.push(`${head} – ${details.join(L.listSeparator)}`);
   }
   const missing = missingList(ctx, { missing: L.gapMissingItem, rejected: L.gapRejectedItem });
-  if (missing.length > 0) lines.push(interpolate(L.gapMissing, { communes: listed(missing, ctx, 'Sources') }, ctx.lang));
+  if (missing.length > 0)
+    lines.push(interpolate(L.gapMissing, { communes: listed(missing, ctx, 'Sources') }, ctx.lang));
   return lines.length === 0 ? [L.allDone] : lines;
 }
 

@@ -65,7 +65,12 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   for (let row = 1; row <= lastRow; row++) fitRowHeight(ws, row, SYNTHESIS_COLUMNS);
   return {
     results,
-    communes: { first: communes.first, last: communes.last, rateColumn: communes.rateColumn, weakestColumn: communes.weakestColumn },
+    communes: {
+      first: communes.first,
+      last: communes.last,
+      rateColumn: communes.rateColumn,
+      weakestColumn: communes.weakestColumn,
+    },
     beneficiaries,
     lastRow,
   };
@@ -91,9 +96,18 @@ export function writeProjectFacts(ws: ExcelJS.Worksheet, ctx: WriteContext, at: 
   };
   const cercles = [...new Set(fw.communes.map((c) => c.cercle))];
   // A national framework names hundreds of communes: then their number, not their names.
-  const communeList = fw.communes.length <= LISTED_UP_TO ? fw.communes.map((c) => c.name).join(', ') : interpolate(L.communeCount, { count: fw.communes.length }, ctx.lang);
-  const cercleList = cercles.length <= LISTED_UP_TO ? cercles.join(', ') : interpolate(L.cercleCount, { count: cercles.length }, ctx.lang);
-  field(L.location, interpolate(L.locationText, { region: fw.project.region, cercles: cercleList, communes: communeList }, ctx.lang));
+  const communeList =
+    fw.communes.length <= LISTED_UP_TO
+      ? fw.communes.map((c) => c.name).join(', ')
+      : interpolate(L.communeCount, { count: fw.communes.length }, ctx.lang);
+  const cercleList =
+    cercles.length <= LISTED_UP_TO
+      ? cercles.join(', ')
+      : interpolate(L.cercleCount, { count: cercles.length }, ctx.lang);
+  field(
+    L.location,
+    interpolate(L.locationText, { region: fw.project.region, cercles: cercleList, communes: communeList }, ctx.lang),
+  );
   field(L.periods, selectionLabel(model));
   field(L.donor, fw.project.donor);
   field(L.implementer, [fw.project.implementer, ...fw.project.partners].join(L.listSeparator));

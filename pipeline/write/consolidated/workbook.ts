@@ -29,8 +29,13 @@ export interface WrittenWorkbook {
 function sheetOptions(spec: OutputSheetSpec): Partial<ExcelJS.AddWorksheetOptions> {
   const [rows, columns] = spec.frozen;
   const views: Partial<ExcelJS.WorksheetView>[] =
-    rows + columns > 0 ? [{ state: 'frozen', xSplit: columns, ySplit: rows, topLeftCell: `${columnLetter(columns + 1)}${rows + 1}` }] : [];
-  return { views, pageSetup: { fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape', paperSize: 9 } };
+    rows + columns > 0
+      ? [{ state: 'frozen', xSplit: columns, ySplit: rows, topLeftCell: `${columnLetter(columns + 1)}${rows + 1}` }]
+      : [];
+  return {
+    views,
+    pageSetup: { fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape', paperSize: 9 },
+  };
 }
 
 /** What a sheet still in memory shows, kept before it is committed (the charts' cached values). */
@@ -50,7 +55,8 @@ function snapshot(ws: ExcelJS.Worksheet, lastRow: number): CellSource {
 function allSheets(sources: readonly CellSource[]): CellSource {
   return {
     value: (sheet, address) => sources.reduce<CellValue>((found, s) => found ?? s.value(sheet, address), null),
-    numberFormat: (sheet, address) => sources.reduce<string | undefined>((found, s) => found ?? s.numberFormat?.(sheet, address), undefined),
+    numberFormat: (sheet, address) =>
+      sources.reduce<string | undefined>((found, s) => found ?? s.numberFormat?.(sheet, address), undefined),
   };
 }
 
@@ -60,7 +66,11 @@ function allSheets(sources: readonly CellSource[]): CellSource {
  * of inputs; `Synthèse`, which refers to the others, is written last. Then the `Données` table and
  * the native charts are added to the package (exceljs writes neither when streaming).
  */
-export async function writeConsolidatedWorkbook(ctx: WriteContext, file: string, io: WriteIo = {}): Promise<WrittenWorkbook> {
+export async function writeConsolidatedWorkbook(
+  ctx: WriteContext,
+  file: string,
+  io: WriteIo = {},
+): Promise<WrittenWorkbook> {
   const stream = (io.openStream ?? ((f: string) => createWriteStream(f)))(file);
   // exceljs never settles its promises when its output stream fails (read-only folder, full disk):
   // the stream's error is raced against the whole write, so it always surfaces.
@@ -71,7 +81,12 @@ export async function writeConsolidatedWorkbook(ctx: WriteContext, file: string,
     const edited = await editPackage(await fs.readFile(file), async (pkg) => {
       await reorderSheets(pkg, Object.values(OUTPUT_SHEETS));
       await setCompany(pkg, ctx.model.framework.project.implementer); // exceljs leaves it empty
-      await addTablePart(pkg, written.table, { sheet: OUTPUT_SHEETS.data, name: 'Donnees', columns: TIDY_HEADERS, rows: written.dataRows });
+      await addTablePart(pkg, written.table, {
+        sheet: OUTPUT_SHEETS.data,
+        name: 'Donnees',
+        columns: TIDY_HEADERS,
+        rows: written.dataRows,
+      });
       await addChartsTo(pkg, written.charts, written.cells);
       await makeXmlSafe(pkg);
     });
@@ -114,6 +129,13 @@ async function streamWorkbook(ctx: WriteContext, stream: Writable) {
     await drain(ws);
   }
   await workbook.commit();
-  if (!written.synthesis || !written.table || written.dataRows === undefined) throw new Error('internal: a sheet of the consolidated workbook was not written');
-  return { synthesis: written.synthesis, charts: written.charts, cells: allSheets(written.cells), table: written.table, dataRows: written.dataRows };
+  if (!written.synthesis || !written.table || written.dataRows === undefined)
+    throw new Error('internal: a sheet of the consolidated workbook was not written');
+  return {
+    synthesis: written.synthesis,
+    charts: written.charts,
+    cells: allSheets(written.cells),
+    table: written.table,
+    dataRows: written.dataRows,
+  };
 }

@@ -6,7 +6,8 @@ import type { Package } from '../charts';
  * workbook and LibreOffice drop every text after it.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * `_xHHHH_` in a cell's text is an escape in SpreadsheetML: Excel, LibreOffice and openpyxl read
@@ -31,12 +32,18 @@ export async function makeXmlSafe(pkg: Package): Promise<void> {
   for (const part of pkg.parts()) {
     if (!/\.(xml|rels)$/.test(part) || part.startsWith('xl/worksheets/')) continue;
     const xml = await pkg.read(part);
-    const clean = part === 'xl/sharedStrings.xml' ? escapeSharedStrings(xml.replace(XML_FORBIDDEN, '')) : xml.replace(XML_FORBIDDEN, '');
+    const clean =
+      part === 'xl/sharedStrings.xml'
+        ? escapeSharedStrings(xml.replace(XML_FORBIDDEN, ''))
+        : xml.replace(XML_FORBIDDEN, '');
     if (clean !== xml) pkg.write(part, clean);
   }
 }
 
 /** Escapes look-alikes in the text of `<t>` elements only (never in tags or attributes). */
 function escapeSharedStrings(xml: string): string {
-  return xml.replace(/(<t(?:\s[^>]*)?>)([^<]*)(<\/t>)/g, (_, open: string, text: string, close: string) => `${open}${text.replace(ESCAPE_LOOKALIKE, '_x005F_$1')}${close}`);
+  return xml.replace(
+    /(<t(?:\s[^>]*)?>)([^<]*)(<\/t>)/g,
+    (_, open: string, text: string, close: string) => `${open}${text.replace(ESCAPE_LOOKALIKE, '_x005F_$1')}${close}`,
+  );
 }

@@ -108,7 +108,10 @@ export async function writeSeeded(dir: string): Promise<string> {
   dated.value = new Date(Date.UTC(2024, 5, 30));
   // A new style object: exceljs shares one style between the cells of a loaded file.
   dated.style = { ...dated.style, numFmt: 'dd/mm/yyyy' };
-  at(`budget:${fw.budgetLines[1]!.code}:spent`).value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+  at(`budget:${fw.budgetLines[1]!.code}:spent`).value = {
+    formula: '1/0',
+    result: { error: '#DIV/0!' },
+  } as ExcelJS.CellFormulaValue;
   at(`indicators:${plain[4]}:comment`).value = true;
 
   const notes = workbook.addWorksheet('Notes', { state: 'hidden' });
@@ -118,7 +121,10 @@ export async function writeSeeded(dir: string): Promise<string> {
   notes.getCell('E5').value = false;
   notes.getCell('F6').value = 'fusion';
   notes.mergeCells('F6:G7');
-  notes.getCell('H8').value = { formula: 'D4+1', result: new Date(Date.UTC(2024, 0, 16, 18)) } as ExcelJS.CellFormulaValue;
+  notes.getCell('H8').value = {
+    formula: 'D4+1',
+    result: new Date(Date.UTC(2024, 0, 16, 18)),
+  } as ExcelJS.CellFormulaValue;
   notes.getCell('H8').style = { numFmt: 'dd/mm/yyyy' };
   notes.getCell('H9').value = { formula: 'E5', result: false } as ExcelJS.CellFormulaValue;
   await workbook.xlsx.writeFile(file);
@@ -139,7 +145,9 @@ export async function writeDate1904(file: string, out: string): Promise<string> 
 
   const styles = await zip.file('xl/styles.xml')!.async('string');
   const stylesTree = parseXml(styles);
-  const custom = new Map(elements(stylesTree, 'numFmt').map((f) => [Number(f.attributes['numFmtId']), f.attributes['formatCode']!]));
+  const custom = new Map(
+    elements(stylesTree, 'numFmt').map((f) => [Number(f.attributes['numFmtId']), f.attributes['formatCode']!]),
+  );
   const cellXfs = elements(stylesTree, 'cellXfs')[0]?.children.filter((e) => localName(e.name) === 'xf') ?? [];
   const dateStyles = new Set<number>();
   cellXfs.forEach((xf, index) => {

@@ -27,7 +27,8 @@ const NO_FILL = '#FFFFFF';
 export function mockExcel(snapshot: WorkbookSnapshot): MockExcel {
   const log: string[] = [];
   const fills = new Map<string, string | null>();
-  for (const sheet of snapshot.sheets) for (const [address, color] of Object.entries(sheet.fills ?? {})) fills.set(`${sheet.name}!${address}`, color);
+  for (const sheet of snapshot.sheets)
+    for (const [address, color] of Object.entries(sheet.fills ?? {})) fills.set(`${sheet.name}!${address}`, color);
   let syncCount = 0;
   const synced: OfficeMockObject[] = [];
   /** Each range's fill: what the code last saw or wrote, to tell a write from a load at sync time. */
@@ -35,7 +36,13 @@ export function mockExcel(snapshot: WorkbookSnapshot): MockExcel {
 
   function rangeMock(sheet: SheetSnapshot, address: string): OfficeMockObject {
     const k = `${sheet.name}!${address.toUpperCase()}`;
-    const entry = { key: k, fill: undefined as unknown as OfficeMockObject, cleared: false, loading: false, seen: undefined as unknown };
+    const entry = {
+      key: k,
+      fill: undefined as unknown as OfficeMockObject,
+      cleared: false,
+      loading: false,
+      seen: undefined as unknown,
+    };
     const mock = new OfficeMockObject({
       address: k,
       format: {
@@ -104,7 +111,9 @@ export function mockExcel(snapshot: WorkbookSnapshot): MockExcel {
   const dateFunction = (year: number, month: number, day: number): OfficeMockObject => {
     log.push(`DATE(${year};${month};${day})`);
     const serial = dateToSerial(new Date(Date.UTC(year, month - 1, day)), snapshot.date1904 === true);
-    const mock = new OfficeMockObject(snapshot.dateFunction === 'error' ? { value: 0, error: '#NAME?' } : { value: serial, error: '' });
+    const mock = new OfficeMockObject(
+      snapshot.dateFunction === 'error' ? { value: 0, error: '#NAME?' } : { value: serial, error: '' },
+    );
     synced.push(mock);
     return mock;
   };
@@ -137,7 +146,8 @@ export function mockExcel(snapshot: WorkbookSnapshot): MockExcel {
         for (const entry of tracked) {
           const color = entry.fill.color as unknown;
           if (entry.cleared) fills.set(entry.key, null);
-          else if (!entry.loading && typeof color === 'string' && color.startsWith('#') && color !== entry.seen) fills.set(entry.key, color.toUpperCase());
+          else if (!entry.loading && typeof color === 'string' && color.startsWith('#') && color !== entry.seen)
+            fills.set(entry.key, color.toUpperCase());
           entry.cleared = false;
           entry.loading = false;
           entry.seen = color;
@@ -148,7 +158,10 @@ export function mockExcel(snapshot: WorkbookSnapshot): MockExcel {
       return callback(this.context);
     },
   };
-  const excel = new OfficeMockObject(data) as unknown as { context: Excel.RequestContext; run: MockExcel['Excel']['run'] };
+  const excel = new OfficeMockObject(data) as unknown as {
+    context: Excel.RequestContext;
+    run: MockExcel['Excel']['run'];
+  };
   return {
     Excel: excel,
     context: excel.context,

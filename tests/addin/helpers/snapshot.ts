@@ -31,7 +31,6 @@ export interface WorkbookSnapshot {
   dateFunction?: 'error';
 }
 
-
 type Seen = { value: unknown; formula: unknown; type: string };
 
 function plain(value: unknown, date1904: boolean): { value: unknown; type: string } {
@@ -40,15 +39,18 @@ function plain(value: unknown, date1904: boolean): { value: unknown; type: strin
   if (typeof value === 'number') return { value, type: 'Double' };
   if (typeof value === 'boolean') return { value, type: 'Boolean' };
   if (typeof value === 'string') return { value, type: value === '' ? 'Empty' : 'String' };
-  if (typeof value === 'object' && 'error' in (value as object)) return { value: String((value as ExcelJS.CellErrorValue).error), type: 'Error' };
+  if (typeof value === 'object' && 'error' in (value as object))
+    return { value: String((value as ExcelJS.CellErrorValue).error), type: 'Error' };
   if (typeof value === 'object' && 'richText' in (value as object))
     return plain((value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join(''), date1904);
-  if (typeof value === 'object' && 'hyperlink' in (value as object)) return plain((value as ExcelJS.CellHyperlinkValue).text, date1904);
+  if (typeof value === 'object' && 'hyperlink' in (value as object))
+    return plain((value as ExcelJS.CellHyperlinkValue).text, date1904);
   return { value: String(value), type: 'String' };
 }
 
 function seen(cell: ExcelJS.Cell, date1904: boolean): Seen {
-  if (cell.type === ExcelJS.ValueType.Merge || cell.type === ExcelJS.ValueType.Null) return { value: '', formula: '', type: 'Empty' };
+  if (cell.type === ExcelJS.ValueType.Merge || cell.type === ExcelJS.ValueType.Null)
+    return { value: '', formula: '', type: 'Empty' };
   if (cell.type === ExcelJS.ValueType.Formula) {
     // cell.result: the cached result, 0 and FALSE included (exceljs' value getter drops them).
     const result = plain(cell.result, date1904);
@@ -107,7 +109,19 @@ export function snapshotWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Shee
   }
   const visibility = ws.state === 'veryHidden' ? 'VeryHidden' : ws.state === 'hidden' ? 'Hidden' : 'Visible';
   const isProtected = Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
-  return { name: ws.name, visibility, rowIndex: r1 - 1, columnIndex: c1 - 1, values, formulas, numberFormat, valueTypes, fills, protected: isProtected, unlocked };
+  return {
+    name: ws.name,
+    visibility,
+    rowIndex: r1 - 1,
+    columnIndex: c1 - 1,
+    values,
+    formulas,
+    numberFormat,
+    valueTypes,
+    fills,
+    protected: isProtected,
+    unlocked,
+  };
 }
 
 export async function snapshotFile(file: string): Promise<WorkbookSnapshot> {

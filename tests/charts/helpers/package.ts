@@ -43,7 +43,8 @@ const joinedText = (element: XmlElement, qname: string): string =>
     .join('');
 
 /** The first element at or below `element` named exactly `qname`. */
-const first = (element: XmlElement | undefined, qname: string): XmlElement | undefined => (element ? walk(element).find((e) => e.name === qname) : undefined);
+const first = (element: XmlElement | undefined, qname: string): XmlElement | undefined =>
+  element ? walk(element).find((e) => e.name === qname) : undefined;
 
 /** Problems of the package: XML parts not well-formed, content types missing, relationship targets missing. */
 export async function packageProblems(pkg: Pkg): Promise<string[]> {
@@ -52,15 +53,21 @@ export async function packageProblems(pkg: Pkg): Promise<string[]> {
     for (const p of wellFormedProblems(await pkg.text(part))) problems.push(`${part}: ${p}`);
   }
   const types = await pkg.text('[Content_Types].xml');
-  const defaults = new Map(elements(types, 'Default').map((a) => [a.get('Extension')!.toLowerCase(), a.get('ContentType')!]));
-  const overrides = new Map(elements(types, 'Override').map((a) => [a.get('PartName')!.toLowerCase(), a.get('ContentType')!]));
+  const defaults = new Map(
+    elements(types, 'Default').map((a) => [a.get('Extension')!.toLowerCase(), a.get('ContentType')!]),
+  );
+  const overrides = new Map(
+    elements(types, 'Override').map((a) => [a.get('PartName')!.toLowerCase(), a.get('ContentType')!]),
+  );
   for (const part of pkg.parts) {
     if (part === '[Content_Types].xml') continue;
     const base = path.posix.basename(part);
     const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1).toLowerCase() : '';
     if (!overrides.has(`/${part}`.toLowerCase()) && !defaults.has(ext)) problems.push(`${part}: no content type`);
   }
-  for (const name of overrides.keys()) if (!pkg.parts.some((p) => `/${p}`.toLowerCase() === name)) problems.push(`[Content_Types].xml: override for a missing part ${name}`);
+  for (const name of overrides.keys())
+    if (!pkg.parts.some((p) => `/${p}`.toLowerCase() === name))
+      problems.push(`[Content_Types].xml: override for a missing part ${name}`);
   for (const rels of pkg.parts.filter((p) => p.endsWith('.rels'))) {
     const source = path.posix.join(path.posix.dirname(path.posix.dirname(rels)), path.posix.basename(rels, '.rels'));
     const seen = new Set<string>();
@@ -70,7 +77,9 @@ export async function packageProblems(pkg: Pkg): Promise<string[]> {
       seen.add(id);
       if (rel.get('TargetMode') === 'External') continue;
       const target = rel.get('Target')!;
-      const resolved = target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(path.posix.dirname(source), target));
+      const resolved = target.startsWith('/')
+        ? target.slice(1)
+        : path.posix.normalize(path.posix.join(path.posix.dirname(source), target));
       if (!pkg.parts.includes(resolved)) problems.push(`${rels}: ${id} → ${target} (${resolved}) is missing`);
     }
   }
@@ -88,20 +97,31 @@ export async function relsOf(pkg: Pkg, part: string): Promise<Rel[]> {
   if (!pkg.parts.includes(rels)) return [];
   return elements(await pkg.text(rels), 'Relationship').map((a) => {
     const target = a.get('Target')!;
-    return { id: a.get('Id')!, type: a.get('Type')!.split('/').pop()!, target: path.posix.normalize(path.posix.join(path.posix.dirname(part), target)) };
+    return {
+      id: a.get('Id')!,
+      type: a.get('Type')!.split('/').pop()!,
+      target: path.posix.normalize(path.posix.join(path.posix.dirname(part), target)),
+    };
   });
 }
 
 /** Sheet name → worksheet part. */
 export async function sheetParts(pkg: Pkg): Promise<Map<string, string>> {
   const rels = new Map((await relsOf(pkg, 'xl/workbook.xml')).map((r) => [r.id, r.target]));
-  return new Map(elements(await pkg.text('xl/workbook.xml'), 'sheet').map((a) => [a.get('name')!, rels.get(a.get('r:id')!)!]));
+  return new Map(
+    elements(await pkg.text('xl/workbook.xml'), 'sheet').map((a) => [a.get('name')!, rels.get(a.get('r:id')!)!]),
+  );
 }
 
 /** The cached value of every cell of a sheet (shared strings resolved, formulas' stored results). */
-export async function sheetCells(pkg: Pkg, part: string): Promise<Map<string, { value: string | number; formula: string | null }>> {
+export async function sheetCells(
+  pkg: Pkg,
+  part: string,
+): Promise<Map<string, { value: string | number; formula: string | null }>> {
   const shared = pkg.parts.includes('xl/sharedStrings.xml')
-    ? parseXml(await pkg.text('xl/sharedStrings.xml')).children.filter((e) => e.name === 'si').map((si) => joinedText(si, 't'))
+    ? parseXml(await pkg.text('xl/sharedStrings.xml'))
+        .children.filter((e) => e.name === 'si')
+        .map((si) => joinedText(si, 't'))
     : [];
   const out = new Map<string, { value: string | number; formula: string | null }>();
   for (const c of walk(parseXml(await pkg.text(part))).filter((e) => e.name === 'c')) {
@@ -158,8 +178,13 @@ export function parseChart(part: string, xml: string): ChartData {
       const cat = first(ser, 'c:cat');
       const val = first(ser, 'c:val');
       // The series' own fill: the first shape properties outside its name.
-      const spPr = ser.children.filter((e) => e !== tx).flatMap(walk).find((e) => e.name === 'c:spPr');
-      const colour = spPr ? walk(spPr).find((e) => e.name === 'a:srgbClr' && /^[0-9A-F]{6}$/.test(e.attributes['val'] ?? '')) : undefined;
+      const spPr = ser.children
+        .filter((e) => e !== tx)
+        .flatMap(walk)
+        .find((e) => e.name === 'c:spPr');
+      const colour = spPr
+        ? walk(spPr).find((e) => e.name === 'a:srgbClr' && /^[0-9A-F]{6}$/.test(e.attributes['val'] ?? ''))
+        : undefined;
       series.push({
         kind: group.name === 'c:barChart' ? 'bar' : 'line',
         nameRef: first(tx, 'c:f')?.text ?? null,
@@ -179,7 +204,13 @@ export function parseChart(part: string, xml: string): ChartData {
   // The chart's own title is the first child of <c:chart>; the other titles are the axes'.
   const chartTitle = root.children.find((e) => e.name === 'c:chart')?.children[0];
   const hasTitle = chartTitle?.name === 'c:title';
-  return { part, xml, title: hasTitle ? joinedText(chartTitle, 'a:t') : '', axisTitles: hasTitle ? titles.slice(1) : titles, series };
+  return {
+    part,
+    xml,
+    title: hasTitle ? joinedText(chartTitle, 'a:t') : '',
+    axisTitles: hasTitle ? titles.slice(1) : titles,
+    series,
+  };
 }
 
 /** The charts drawn on a sheet, in drawing order. */
@@ -202,7 +233,8 @@ export function refCells(ref: string): { sheet: string; cells: string[] } {
   const m = /^'((?:[^']|'')+)'!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
   if (!m) throw new Error(`not a range reference: ${ref}`);
   const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const letter = (n: number): string => (n > 26 ? letter(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+  const letter = (n: number): string =>
+    (n > 26 ? letter(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
   const [c1, r1] = [col(m[2]!), Number(m[3])];
   const [c2, r2] = m[4] ? [col(m[4]), Number(m[5])] : [c1, r1];
   const cells: string[] = [];

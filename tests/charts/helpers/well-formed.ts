@@ -7,7 +7,8 @@
  * saxes 5 accepts a DOCTYPE and reports a bare « & » only as « unexpected end » at the end of the part.
  */
 
-const NAME_START = 'A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+const NAME_START =
+  'A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
 const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
 const QNAME = new RegExp(`^[${NAME_START}][${NAME_CHAR}]*(?::[${NAME_START}][${NAME_CHAR}]*)?$`);
 const REFERENCE = /^&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/;
@@ -23,7 +24,8 @@ function checkReferences(text: string, where: string, problems: string[]): void 
     const num = /^&#(x?)([0-9a-fA-F]+);/.exec(m[0]);
     if (num) {
       const code = parseInt(num[2]!, num[1] ? 16 : 10);
-      if (code === 0 || code > 0x10ffff || (code < 0x20 && ![9, 10, 13].includes(code))) problems.push(`${where}: invalid character reference ${m[0]}`);
+      if (code === 0 || code > 0x10ffff || (code < 0x20 && ![9, 10, 13].includes(code)))
+        problems.push(`${where}: invalid character reference ${m[0]}`);
     }
   }
 }
@@ -36,7 +38,8 @@ export function wellFormedProblems(xml: string): string[] {
   if (xml.charCodeAt(0) === 0xfeff) i = 1;
   if (INVALID_CHAR.test(xml)) problems.push('a character not allowed in XML');
   const line = (at: number) => xml.slice(0, at).split('\n').length;
-  const inScope = (prefix: string): boolean => prefix === 'xml' || prefix === 'xmlns' || stack.some((e) => e.ns.has(prefix));
+  const inScope = (prefix: string): boolean =>
+    prefix === 'xml' || prefix === 'xmlns' || stack.some((e) => e.ns.has(prefix));
 
   while (i < xml.length && problems.length < 20) {
     const lt = xml.indexOf('<', i);
@@ -51,7 +54,8 @@ export function wellFormedProblems(xml: string): string[] {
       const end = xml.indexOf('?>', lt);
       if (end < 0) return [...problems, `line ${line(lt)}: unterminated processing instruction`];
       const target = /^<\?([^\s?]+)/.exec(xml.slice(lt, end))?.[1] ?? '';
-      if (target.toLowerCase() === 'xml' && lt !== (xml.charCodeAt(0) === 0xfeff ? 1 : 0)) problems.push(`line ${line(lt)}: XML declaration not at the very start`);
+      if (target.toLowerCase() === 'xml' && lt !== (xml.charCodeAt(0) === 0xfeff ? 1 : 0))
+        problems.push(`line ${line(lt)}: XML declaration not at the very start`);
       i = end + 2;
     } else if (xml.startsWith('<!--', lt)) {
       const end = xml.indexOf('-->', lt + 4);
@@ -120,7 +124,8 @@ export function wellFormedProblems(xml: string): string[] {
       stack.push({ name, ns });
       for (const qname of [name, ...[...attrs.keys()].filter((a) => !a.startsWith('xmlns'))]) {
         const prefix = qname.includes(':') ? qname.slice(0, qname.indexOf(':')) : '';
-        if (prefix && !inScope(prefix)) problems.push(`line ${line(lt)}: prefix « ${prefix} » of « ${qname} » is not declared`);
+        if (prefix && !inScope(prefix))
+          problems.push(`line ${line(lt)}: prefix « ${prefix} » of « ${qname} » is not declared`);
       }
       if (closed === 'empty') stack.pop();
       i = j;
