@@ -1,5 +1,5 @@
 import { isPeople, type Framework } from './framework/schema';
-import type { IdentificationKey, TableKey } from './layout/contract';
+import type { TableKey } from './layout/contract';
 import { IDENTIFICATION_FIELDS, TABLE_COLUMNS } from './layout/contract';
 import type { Located, LocatedTable } from './layout/locate';
 import { cellAt, cellText, type Cell } from './tables';
@@ -118,7 +118,7 @@ export function identificationInputs(view: Located): InputCell[] {
   if (!sheet) return [];
   const out: InputCell[] = [];
   for (const spec of IDENTIFICATION_FIELDS) {
-    const at = fields[spec.key as IdentificationKey];
+    const at = fields[spec.key];
     if (!at) continue;
     out.push({
       sheet: sheet.name,

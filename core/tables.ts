@@ -27,7 +27,7 @@ export interface Tables {
   sheets: Sheet[];
 }
 
-export const EMPTY: Cell = Object.freeze({ kind: 'empty', value: null }) as Cell;
+export const EMPTY: Cell = Object.freeze({ kind: 'empty', value: null });
 
 export function cellAt(sheet: Sheet, row: number, column: number): Cell {
   return sheet.rows[row - 1]?.[column - 1] ?? EMPTY;
@@ -88,7 +88,7 @@ export function serialToIsoDate(serial: number): string {
 
 export function isoDateToSerial(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);
-  return (Date.UTC(y!, m! - 1, d!) - Date.UTC(1899, 11, 30)) / 86400000;
+  return (Date.UTC(y!, m! - 1, d) - Date.UTC(1899, 11, 30)) / 86400000;
 }
 
 /**

@@ -99,7 +99,7 @@ export function tidyToGroups(
   for (let r = 1; r < rows.length; r++) {
     const line = r + 1;
     const row = rows[r]!;
-    const get = (key: TidyKey) => (columns[key] !== undefined ? (row[columns[key]! - 1] ?? '').trim() : '');
+    const get = (key: TidyKey) => (columns[key] !== undefined ? (row[columns[key] - 1] ?? '').trim() : '');
     if (row.every((v) => v.trim() === '')) continue;
     const periodText = get('period');
     const period = framework.periods.find((p) => normalise(p.label) === normalise(periodText));
@@ -173,8 +173,8 @@ export function tidyToGroups(
       if (!target) return;
       const at = `${target.sheet.name}!${a1(target.cell.row, target.cell.column)}`;
       // A people category's Total is the template's formula: the tidy value replaces it and is checked against F + H.
-      group!.cells.set(at, tidyCell(text));
-      group!.origin.set(at, { row: line, column });
+      group.cells.set(at, tidyCell(text));
+      group.origin.set(at, { row: line, column });
     };
     place(`${section}:${item.code}:${field}`, get('achieved'), columns.achieved!);
     if (disaggregation === 'total' && columns.planned !== undefined && get('planned') !== '')

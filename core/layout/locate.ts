@@ -109,7 +109,7 @@ function locateTable(tables: Tables, key: TableKey): LocatedTable {
 
   // Without a « Code » column no row can be told apart: that single missing header is the problem.
   if (best.columns.code === undefined) return located;
-  const codeColumn = best.columns.code!;
+  const codeColumn = best.columns.code;
   const watched = Object.values(best.columns) as number[];
   for (let r = best.row + 1; r <= sheet.rows.length; r++) {
     const code = cellText(cellAt(sheet, r, codeColumn));

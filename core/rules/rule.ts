@@ -46,7 +46,7 @@ export interface RuleContext<MessageIds extends string = string> {
   /** The period the workbook names, when the framework knows it. */
   period: Framework['periods'][number] | null;
   options: ValidateOptions;
-  report(finding: Finding<MessageIds>): void;
+  report: (finding: Finding<MessageIds>) => void;
 }
 
 /** A rule; `Rule` alone is any rule (what validate runs), `Rule<Id, MessageIds>` one rule as defineRule types it. */

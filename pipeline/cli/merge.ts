@@ -263,7 +263,7 @@ export async function run(argv: string[]): Promise<number> {
       lang,
       period: options.period,
       strict: Boolean(options.strict),
-      prefer: options.prefer as 'latest' | undefined,
+      prefer: options.prefer,
       csv: options.csv,
       evolutionCommunes: Boolean(options.evolutionCommunes),
       limits: { ...DEFAULT_LIMITS, maxFileBytes: maxSize * 1048576 },

@@ -60,9 +60,8 @@ function fromValue(value: ExcelJS.CellValue, numFmt: string | undefined, dates: 
       const cached = plain(f.result, numFmt, dates);
       return { kind: 'formula', value: cached.value, formula: f.formula ?? f.sharedFormula ?? '' };
     }
-    if ('richText' in value)
-      return plain((value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join(''), undefined, dates);
-    if ('hyperlink' in value) return plain((value as ExcelJS.CellHyperlinkValue).text, undefined, dates);
+    if ('richText' in value) return plain(value.richText.map((r) => r.text).join(''), undefined, dates);
+    if ('hyperlink' in value) return plain(value.text, undefined, dates);
   }
   return plain(value, numFmt, dates);
 }

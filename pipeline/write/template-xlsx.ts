@@ -78,8 +78,7 @@ async function renderSheet(workbook: ExcelJS.Workbook, sheet: PlannedSheet, foot
   sheet.widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   for (const planned of sheet.cells) {
     const cell = ws.getCell(a1(planned.row, planned.column));
-    if (planned.formula !== undefined)
-      cell.value = { formula: planned.formula, result: planned.result ?? 0 } as ExcelJS.CellFormulaValue;
+    if (planned.formula !== undefined) cell.value = { formula: planned.formula, result: planned.result ?? 0 };
     else if (planned.value !== undefined && planned.value !== null) cell.value = planned.value;
     styleCell(cell, planned);
   }

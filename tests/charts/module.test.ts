@@ -50,7 +50,7 @@ async function sampleWorkbook(file: string): Promise<ExcelJS.Workbook> {
     ],
   });
   // Cached formula results, as the consolidation writes them.
-  ws.getCell('B3').value = { formula: 'C3*0.85', result: 0.85 } as ExcelJS.CellFormulaValue;
+  ws.getCell('B3').value = { formula: 'C3*0.85', result: 0.85 };
   ws.addImage(wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: 'png' }), 'H2:I4');
   ws.addConditionalFormatting({
     ref: 'B2:B5',

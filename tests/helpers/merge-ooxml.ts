@@ -21,7 +21,7 @@ function range(ref: string): { r1: number; c1: number; r2: number; c2: number } 
     return { c: columnNumber(m[1]!), r: Number(m[2]) };
   };
   const x = p(a);
-  const y = p(b!);
+  const y = p(b);
   return { r1: x.r, c1: x.c, r2: y.r, c2: y.c };
 }
 

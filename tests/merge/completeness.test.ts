@@ -52,13 +52,13 @@ const LATE_ENTRY = new Date(Date.UTC(2025, 5, 14));
 
 beforeAll(async () => {
   for (const code of ['GNZ', 'SAL', 'ANS', 'BAR']) await writeCommune(input, code, { period: '2023' });
-  await writeCommune(input, 'GNZ', { period: '2024', fill: { 'identification:entryDate': LATE_ENTRY } as never });
+  await writeCommune(input, 'GNZ', { period: '2024', fill: { 'identification:entryDate': LATE_ENTRY } });
   await writeCommune(input, 'SAL', { period: '2024' });
   await writeCommune(input, 'ANS', { period: '2024', name: 'Ansongo_2024_copie1.xlsx' });
   await writeCommune(input, 'ANS', {
     period: '2024',
     name: 'Ansongo_2024_copie2.xlsx',
-    fill: { 'indicators:R4.3.1:achieved': 1, 'indicators:R4.3.1:comment': 'Insécurité' } as never,
+    fill: { 'indicators:R4.3.1:achieved': 1, 'indicators:R4.3.1:comment': 'Insécurité' },
   });
   cli = await mergeCli(['--input', input, '--output', output]);
   json = JSON.parse((await mergeCli(['--input', input, '--output', output, '--json'])).stdout) as typeof json;

@@ -242,7 +242,7 @@ test('budget lines and beneficiary categories: the same, in FCFA and people', ()
   for (const item of budgetItems()) {
     QUARTERS.forEach((q) => {
       const { target, achieved } = quarterFigures(item, q);
-      expectFigure(budget.value(item.code, `Prévu ${q}`), target!, `${item.code} prévu ${q}`);
+      expectFigure(budget.value(item.code, `Prévu ${q}`), target, `${item.code} prévu ${q}`);
       expectFigure(budget.value(item.code, `Dépensé ${q}`), achieved ?? L.notReceived, `${item.code} dépensé ${q}`);
     });
     const spent = communes().reduce((s, c) => s + (communeCumulative(item, c, LAST_READ) ?? 0), 0);
@@ -264,7 +264,7 @@ test('budget lines and beneficiary categories: the same, in FCFA and people', ()
     const value = (c: string, q: string) => beneficiaryValue(b.code, c, q);
     QUARTERS.forEach((q) => {
       const { target, achieved } = quarterFigures(item, q, (c) => value(c, q));
-      expectFigure(ben.value(b.code, `Cible ${q}`), target!, `${b.code} cible ${q}`);
+      expectFigure(ben.value(b.code, `Cible ${q}`), target, `${b.code} cible ${q}`);
       expectFigure(ben.value(b.code, `Réalisé ${q}`), achieved ?? L.notReceived, `${b.code} réalisé ${q}`);
     });
     const cumulative = across(
@@ -416,7 +416,7 @@ test('--evolution-communes: the detail tables again for each commune, with Bara�
       });
       expectFigure(
         t.value(item.code, L.evoToDate),
-        communeCumulative(item, status.code, LAST_READ)!,
+        communeCumulative(item, status.code, LAST_READ),
         `${status.code} ${item.code} cumul`,
       );
       expectFigure(
@@ -444,8 +444,8 @@ test('the quarter’s rate is coloured by the thresholds; the progress toward th
         const [c1, r1, c2, r2] = [
           a.replace(/\d+/, ''),
           Number(a.replace(/\D+/, '')),
-          b!.replace(/\d+/, ''),
-          Number(b!.replace(/\D+/, '')),
+          b.replace(/\d+/, ''),
+          Number(b.replace(/\D+/, '')),
         ];
         return column >= c1 && column <= c2 && row >= r1 && row <= r2;
       }),

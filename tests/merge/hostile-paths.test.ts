@@ -247,7 +247,7 @@ describe('the output is always valid', () => {
     const hostile = 'Retard _xFFFF_ puis \uFFFF et \uFFFE, \u0001 fin';
     await writeCommune(input, 'BAR', {
       name: 'Bara _xFFFF_ _x0041_ 2023.xlsx',
-      fill: { 'indicators:R4.3.1:comment': hostile } as never,
+      fill: { 'indicators:R4.3.1:comment': hostile },
     });
     const output = path.join(dir, 'out.xlsx');
     const cli = await mergeCli(['--input', input, '--output', output]);
@@ -361,7 +361,7 @@ describe('the output is always valid', () => {
     for (const period of ['2023', '2024'])
       await writeCommune(input, 'BAR', {
         period,
-        fill: { 'indicators:R4.3.1:achieved': 0, 'indicators:R4.3.1:comment': long } as never,
+        fill: { 'indicators:R4.3.1:achieved': 0, 'indicators:R4.3.1:comment': long },
       });
     // 2024 given targets too: below target in both periods, both comments quoted (a period without a target is never judged).
     const withTargets = path.join(dir, 'framework.json');
@@ -452,7 +452,7 @@ describe('the console cannot be forged', () => {
   test('validate makes control characters of a cell visible (C1 CSI, bidi override)', async () => {
     const dir = fresh();
     const file = await writeCommune(dir, 'BAR', {
-      fill: { 'indicators:R1.1.1:achieved': 'cent\u009b2J\u202Eeslaf' } as never,
+      fill: { 'indicators:R1.1.1:achieved': 'cent\u009b2J\u202Eeslaf' },
     });
     const cli = await runCli(validate, [file]);
     expect(cli.code).toBe(1);

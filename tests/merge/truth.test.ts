@@ -87,7 +87,7 @@ beforeAll(async () => {
       });
     return f;
   };
-  for (const code of RECEIVED) await writeCommune(input, code, { fill: fill(code) as never });
+  for (const code of RECEIVED) await writeCommune(input, code, { fill: fill(code) });
   const run = await mergeCli(['--input', input, '--output', output, '--csv', csv, '--json']);
   json = JSON.parse(run.stdout) as JsonSummary;
   cli = await mergeCli(['--input', input, '--output', output, '--csv', csv]);

@@ -56,7 +56,7 @@ async function fillWithExceljs(code: string, out: string): Promise<void> {
   ben.eachRow((row) =>
     row.eachCell((cell) => {
       const f = formulaOf(cell);
-      if (f !== null) cell.value = { formula: f } as ExcelJS.CellFormulaValue;
+      if (f !== null) cell.value = { formula: f };
     }),
   );
   await workbook.xlsx.writeFile(out);

@@ -152,10 +152,10 @@ async function writeEdgeCases(file: string): Promise<void> {
   ws.mergeCells('B1:C2');
   [1, 2, 3].forEach((r) => (ws.getCell(`D${r}`).value = r));
   ws.fillFormula('E1:E3', 'D1*2', [2, 4, 6]);
-  ws.getCell('F1').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
-  ws.getCell('F2').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+  ws.getCell('F1').value = { error: '#N/A' };
+  ws.getCell('F2').value = { formula: '1/0', result: { error: '#DIV/0!' } };
   ws.getCell('G1').value = true;
-  ws.getCell('G2').value = { formula: '1=1', result: true } as ExcelJS.CellFormulaValue;
+  ws.getCell('G2').value = { formula: '1=1', result: true };
   for (const [address, iso, format] of [
     ['H1', '2024-01-20', 'dd/mm/yyyy'],
     ['H2', '2023-12-31', '[$-40C]d mmmm yyyy'],
@@ -171,7 +171,7 @@ async function writeEdgeCases(file: string): Promise<void> {
   ws.getCell('J1').value = `& < > " ' 😀`;
   ws.getCell('J2').value = '  espaces  ';
   ws.getCell('J3').value = 'ligne 1\nligne 2';
-  ws.getCell('K1').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+  ws.getCell('K1').value = { error: '#N/A' };
   ws.getCell('K2').value = false;
   wb.addWorksheet('Cachée', { state: 'hidden' }).getCell('A1').value = 1;
   wb.addWorksheet('TrèsCachée', { state: 'veryHidden' }).getCell('A1').value = 2;

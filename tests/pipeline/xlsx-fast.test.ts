@@ -123,15 +123,15 @@ function edgeCaseWorkbook(date1904 = false): ExcelJS.Workbook {
   // Shared formulas filled down, one cached result 0 (exceljs reads it as « no result »).
   [1, 2, 3, 4].forEach((r) => (ws.getCell(`E${r}`).value = r - 1));
   ws.fillFormula('F1:F4', 'E1*2+$E$1', [0, 2, 4, 6]);
-  ws.getCell('G1').value = { error: '#REF!' } as ExcelJS.CellErrorValue;
-  ws.getCell('G2').value = { error: '#DIV/0!' } as ExcelJS.CellErrorValue;
-  ws.getCell('G3').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
-  ws.getCell('G4').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
-  ws.getCell('G5').value = { formula: 'Manquante!A1', result: { error: '#REF!' } } as ExcelJS.CellFormulaValue;
+  ws.getCell('G1').value = { error: '#REF!' };
+  ws.getCell('G2').value = { error: '#DIV/0!' };
+  ws.getCell('G3').value = { error: '#N/A' };
+  ws.getCell('G4').value = { formula: '1/0', result: { error: '#DIV/0!' } };
+  ws.getCell('G5').value = { formula: 'Manquante!A1', result: { error: '#REF!' } };
   ws.getCell('H1').value = true;
   ws.getCell('H2').value = false;
-  ws.getCell('H3').value = { formula: 'TRUE()', result: true } as ExcelJS.CellFormulaValue;
-  ws.getCell('H4').value = { formula: '1=2', result: false } as ExcelJS.CellFormulaValue;
+  ws.getCell('H3').value = { formula: 'TRUE()', result: true };
+  ws.getCell('H4').value = { formula: '1=2', result: false };
   const dates: [string, Date, string][] = [
     ['I1', new Date('2024-01-20T00:00:00Z'), 'dd/mm/yyyy'],
     ['I2', new Date('2023-12-31T00:00:00Z'), '[$-40C]d mmmm yyyy'],
@@ -146,7 +146,7 @@ function edgeCaseWorkbook(date1904 = false): ExcelJS.Workbook {
   ws.getCell('I6').value = {
     formula: 'DATE(2024,3,1)',
     result: new Date('2024-03-01T00:00:00Z'),
-  } as ExcelJS.CellFormulaValue;
+  };
   ws.getCell('I6').numFmt = 'dd/mm/yyyy';
   ws.getCell('J1').value = 42;
   ws.getCell('J1').numFmt = '@';
@@ -156,11 +156,11 @@ function edgeCaseWorkbook(date1904 = false): ExcelJS.Workbook {
   ws.getCell('J3').numFmt = '#,##0.00';
   ws.getCell('J4').value = 1e-7;
   ws.getCell('J5').value = -12345678901234.5;
-  ws.getCell('K1').value = { formula: 'A1&"x"', result: 'texte calculé' } as ExcelJS.CellFormulaValue;
-  ws.getCell('K2').value = { formula: '"a&b<c>"', result: 'a&b<c>"\'' } as ExcelJS.CellFormulaValue;
+  ws.getCell('K1').value = { formula: 'A1&"x"', result: 'texte calculé' };
+  ws.getCell('K2').value = { formula: '"a&b<c>"', result: 'a&b<c>"\'' };
   // exceljs decodes t="str" text twice: « &lt; » typed in a cell comes back as « < ».
   // Text that looks like entities is left out: exceljs reads it back decoded a second time (the file says it as typed).
-  ws.getCell('K3').value = { formula: '"&lt;"', result: '<balise> &' } as ExcelJS.CellFormulaValue;
+  ws.getCell('K3').value = { formula: '"&lt;"', result: '<balise> &' };
   ws.getCell('L1').value = `& < > " ' 😀 é`;
   ws.getCell('L2').value = '  espaces autour  ';
   ws.getCell('L3').value = 'ligne 1\nligne 2';
@@ -170,9 +170,9 @@ function edgeCaseWorkbook(date1904 = false): ExcelJS.Workbook {
   ws.getCell('L7').value = '';
   ws.getCell('L8').value = ' ';
   ws.getCell('L9').value = '< déjà échappé';
-  ws.getCell('M1').value = { formula: 'SUM(E1:E4)' } as ExcelJS.CellFormulaValue;
-  ws.getCell('M2').value = { formula: 'E2', result: 1 } as ExcelJS.CellFormulaValue;
-  ws.getCell('M3').value = { formula: 'E2+0.5', result: 1.5 } as ExcelJS.CellFormulaValue;
+  ws.getCell('M1').value = { formula: 'SUM(E1:E4)' };
+  ws.getCell('M2').value = { formula: 'E2', result: 1 };
+  ws.getCell('M3').value = { formula: 'E2+0.5', result: 1.5 };
   // A styled empty cell.
   ws.getCell('N1').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 

@@ -40,7 +40,7 @@ async function inflatedDuring(run: () => Promise<unknown>): Promise<number> {
   let total = 0;
   const real = zlib.inflateRawSync;
   const spy = jest.spyOn(zlib, 'inflateRawSync').mockImplementation((data, options) => {
-    const out = real(data, options as zlib.ZlibOptions);
+    const out = real(data, options);
     total += out.length;
     return out;
   });

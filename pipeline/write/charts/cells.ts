@@ -16,7 +16,7 @@ export function parseAddress(address: string): { col: number; row: number } {
 export function cellsOf(range: CellRange): string[] {
   const [a, b = a] = range.range.split(':') as [string, string?];
   const from = parseAddress(a);
-  const to = parseAddress(b!);
+  const to = parseAddress(b);
   if (from.col !== to.col && from.row !== to.row)
     throw new Error(`${range.sheet}!${range.range}: a chart range must be one row or one column`);
   if (to.col < from.col || to.row < from.row)

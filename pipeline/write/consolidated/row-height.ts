@@ -100,8 +100,7 @@ const existing = (row: ExcelJS.Row, col: number) => row.findCell(col);
 function cellText(cell: ExcelJS.Cell): string | null {
   const v = cell.value;
   if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && 'richText' in v)
-    return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
+  if (v && typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
   if (v && typeof v === 'object' && 'formula' in v) {
     const result = formulaResult(cell);
     return typeof result === 'string' ? result : null;

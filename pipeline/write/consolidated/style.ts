@@ -64,7 +64,7 @@ export function notReceived(cell: ExcelJS.Cell, text: string): void {
 export function formula(cell: ExcelJS.Cell, text: string, result: number | string | null): void {
   // A text result is written in the sheet itself, not in the shared strings that makeXmlSafe cleans.
   const shown = typeof result === 'string' ? xmlSafeText(cellText(result)) : result;
-  cell.value = { formula: text, result: shown ?? undefined } as ExcelJS.CellFormulaValue;
+  cell.value = { formula: text, result: shown ?? undefined };
 }
 
 /**
@@ -72,7 +72,7 @@ export function formula(cell: ExcelJS.Cell, text: string, result: number | strin
  * that is falsy (0, "", FALSE — upstream exceljs#2943); `cell.result` keeps it, so a 0 % stays 0 %.
  */
 export function formulaResult(cell: ExcelJS.Cell): ExcelJS.CellFormulaValue['result'] {
-  return cell.result as ExcelJS.CellFormulaValue['result'];
+  return cell.result;
 }
 
 /** The number or text a cell shows: its value, or a formula's cached result; null for anything else. */

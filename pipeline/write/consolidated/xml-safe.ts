@@ -5,7 +5,7 @@ import type { Package } from '../charts';
  * U+FFFF and unpaired surrogates. One of them in a shared string makes openpyxl refuse the whole
  * workbook and LibreOffice drop every text after it.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
+
 const XML_FORBIDDEN =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

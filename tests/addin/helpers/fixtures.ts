@@ -101,9 +101,9 @@ export async function writeSeeded(dir: string): Promise<string> {
     const { sheet, address } = inputAddress(key);
     return workbook.getWorksheet(sheet)!.getCell(address);
   };
-  at(`indicators:${people[1]}:women`).value = { error: '#REF!' } as ExcelJS.CellErrorValue;
+  at(`indicators:${people[1]}:women`).value = { error: '#REF!' };
   const planned = inputAddress(`indicators:${plain[2]}:achieved`).address.replace(/^[A-Z]+/, 'E');
-  at(`indicators:${plain[2]}:achieved`).value = { formula: `${planned}*2`, result: 4 } as ExcelJS.CellFormulaValue;
+  at(`indicators:${plain[2]}:achieved`).value = { formula: `${planned}*2`, result: 4 };
   const dated = at(`indicators:${plain[3]}:achieved`);
   dated.value = new Date(Date.UTC(2024, 5, 30));
   // A new style object: exceljs shares one style between the cells of a loaded file.
@@ -111,7 +111,7 @@ export async function writeSeeded(dir: string): Promise<string> {
   at(`budget:${fw.budgetLines[1]!.code}:spent`).value = {
     formula: '1/0',
     result: { error: '#DIV/0!' },
-  } as ExcelJS.CellFormulaValue;
+  };
   at(`indicators:${plain[4]}:comment`).value = true;
 
   const notes = workbook.addWorksheet('Notes', { state: 'hidden' });
@@ -124,9 +124,9 @@ export async function writeSeeded(dir: string): Promise<string> {
   notes.getCell('H8').value = {
     formula: 'D4+1',
     result: new Date(Date.UTC(2024, 0, 16, 18)),
-  } as ExcelJS.CellFormulaValue;
+  };
   notes.getCell('H8').style = { numFmt: 'dd/mm/yyyy' };
-  notes.getCell('H9').value = { formula: 'E5', result: false } as ExcelJS.CellFormulaValue;
+  notes.getCell('H9').value = { formula: 'E5', result: false };
   await workbook.xlsx.writeFile(file);
   return file;
 }

@@ -39,11 +39,11 @@ function plain(value: unknown, date1904: boolean): { value: unknown; type: strin
   if (typeof value === 'number') return { value, type: 'Double' };
   if (typeof value === 'boolean') return { value, type: 'Boolean' };
   if (typeof value === 'string') return { value, type: value === '' ? 'Empty' : 'String' };
-  if (typeof value === 'object' && 'error' in (value as object))
+  if (typeof value === 'object' && 'error' in value)
     return { value: String((value as ExcelJS.CellErrorValue).error), type: 'Error' };
-  if (typeof value === 'object' && 'richText' in (value as object))
+  if (typeof value === 'object' && 'richText' in value)
     return plain((value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join(''), date1904);
-  if (typeof value === 'object' && 'hyperlink' in (value as object))
+  if (typeof value === 'object' && 'hyperlink' in value)
     return plain((value as ExcelJS.CellHyperlinkValue).text, date1904);
   return { value: String(value), type: 'String' };
 }
