@@ -22,6 +22,23 @@ export interface SavedFill {
   color: string | null;
 }
 
+const isSavedFill = (x: unknown): x is SavedFill => {
+  if (typeof x !== 'object' || x === null) return false;
+  const { sheet, address, color } = x as Record<string, unknown>;
+  return typeof sheet === 'string' && typeof address === 'string' && (typeof color === 'string' || color === null);
+};
+
+/** Fills saved in the document's settings, which travel with the workbook: entries not of their shape are ignored. */
+export function parseSavedFills(json: unknown): SavedFill[] {
+  if (typeof json !== 'string') return [];
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter(isSavedFill) : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Where the original fills are kept between « Surligner » and « Effacer les surlignages ». */
 export interface HighlightStore {
   load(): SavedFill[];

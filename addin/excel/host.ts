@@ -1,6 +1,6 @@
 import type { TemplatePlan } from '../../core/layout/plan';
 import type { Tables } from '../../core/tables';
-import { clearHighlights, highlight, type HighlightStore, type Mark } from './highlighter';
+import { clearHighlights, highlight, parseSavedFills, type HighlightStore, type Mark } from './highlighter';
 import { readTables } from './reader';
 import { writeTemplate, writerFeatures } from './template-writer';
 
@@ -36,12 +36,7 @@ export function documentStore(): HighlightStore {
   return {
     load() {
       if (!settings) return memory.map((f) => ({ ...f }));
-      try {
-        const raw = settings.get(SETTINGS_KEY);
-        return typeof raw === 'string' ? JSON.parse(raw) : [];
-      } catch {
-        return [];
-      }
+      return parseSavedFills(settings.get(SETTINGS_KEY));
     },
     save(fills) {
       memory = fills.map((f) => ({ ...f }));
@@ -97,7 +92,8 @@ export class OfficeHost implements WorkbookHost {
     const fresh = sheets.filter((s) => !this.watched.has(s));
     if (fresh.length === 0) return true;
     await Excel.run(async (context) => {
-      for (const name of fresh) context.workbook.worksheets.getItem(name).onChanged.add(async () => onChange());
+      for (const name of fresh)
+        context.workbook.worksheets.getItem(name).onChanged.add(() => Promise.resolve(onChange()));
       await context.sync();
     });
     fresh.forEach((s) => this.watched.add(s));

@@ -46,7 +46,9 @@ function plainCell(value: unknown, valueType: unknown, format: unknown, date1904
   // Office.js gives dates as the serial the workbook stores, counted in the workbook's date system.
   if (typeof value === 'number') return numberCell(value, format, date1904);
   if (typeof value === 'boolean') return { kind: 'boolean', value };
-  return { kind: 'string', value: String(value) };
+  if (typeof value === 'string') return { kind: 'string', value };
+  // Office.js gives numbers, texts and booleans; anything else is shown as Excel shows what it cannot compute.
+  return { kind: 'error', value: '#VALUE!' };
 }
 
 /**
@@ -67,16 +69,15 @@ export function officeCell(
   return plainCell(value, valueType, format, date1904);
 }
 
-export type Visibility = Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden';
-
-export function sheetState(visibility: Visibility | string): Sheet['state'] {
+/** A sheet's visibility as Office.js gives it: `Excel.SheetVisibility`, a string enum (`Visible`, `Hidden`, `VeryHidden`). */
+export function sheetState(visibility: string): Sheet['state'] {
   if (visibility === 'VeryHidden') return 'veryHidden';
   if (visibility === 'Hidden') return 'hidden';
   return 'visible';
 }
 
 /** A used range → a sheet; the rows and columns before the range are padded, then compacted. */
-export function rangeToSheet(name: string, visibility: Visibility | string, range: RangeData, date1904 = false): Sheet {
+export function rangeToSheet(name: string, visibility: string, range: RangeData, date1904 = false): Sheet {
   const rows: Cell[][] = [];
   const values = range.values ?? [];
   values.forEach((line, r) => {

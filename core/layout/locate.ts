@@ -110,7 +110,7 @@ function locateTable(tables: Tables, key: TableKey): LocatedTable {
   // Without a « Code » column no row can be told apart: that single missing header is the problem.
   if (best.columns.code === undefined) return located;
   const codeColumn = best.columns.code;
-  const watched = Object.values(best.columns) as number[];
+  const watched = Object.values<number>(best.columns);
   for (let r = best.row + 1; r <= sheet.rows.length; r++) {
     const code = cellText(cellAt(sheet, r, codeColumn));
     const holdsData = code !== '' || watched.some((c) => cellAt(sheet, r, c).kind !== 'empty');

@@ -108,14 +108,16 @@ export function reportFailure(err: unknown, lang: Lang = 'fr'): number {
 }
 
 /** Runs a command module's run(argv) when the file is executed directly. */
-export function runAsMain(mod: NodeModule, run: (argv: string[]) => Promise<number>): void {
+export function runAsMain(mod: NodeModule, run: (argv: string[]) => Promise<number> | number): void {
   if (require.main !== mod) return;
-  run(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.exitCode = reportFailure(err);
-    },
-  );
+  Promise.resolve()
+    .then(() => run(process.argv.slice(2)))
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (err: unknown) => {
+        process.exitCode = reportFailure(err);
+      },
+    );
 }

@@ -6,7 +6,7 @@ import { EXIT, reportFailure, runAsMain } from './common';
 export const README = path.resolve(__dirname, '..', '..', 'README.md');
 
 /** `npm run docs:rules`: rewrites the README's rule catalogue from the rules' metadata. */
-export async function run(): Promise<number> {
+export function run(): number {
   try {
     const before = readFileSync(README, 'utf8');
     const after = withRulesCatalogue(before);

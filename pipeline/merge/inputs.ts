@@ -139,12 +139,7 @@ function templateSheetOf(rows: readonly (readonly string[])[]): string | null {
   return tidy ? null : templateSheetOfCsv(rows);
 }
 
-async function csv(
-  input: Discovered,
-  buffer: Buffer,
-  options: InputOptions,
-  record: SourceRecord,
-): Promise<InputOutcome> {
+function csv(input: Discovered, buffer: Buffer, options: InputOptions, record: SourceRecord): InputOutcome {
   let rows: string[][];
   try {
     rows = parseCsvBuffer(buffer, input.path);
@@ -220,9 +215,7 @@ export async function processInput(input: Discovered, options: InputOptions): Pr
   // recognised by the reader, through the zip guard).
   if (input.kind === 'csv' && isOwnCsv(buffer)) return skippedAsOwn(record, 'ownCsv');
   const outcome =
-    input.kind === 'workbook'
-      ? await workbook(input, buffer, options, record)
-      : await csv(input, buffer, options, record);
+    input.kind === 'workbook' ? await workbook(input, buffer, options, record) : csv(input, buffer, options, record);
   if (options.period && outcome.reports.length > 0) {
     // --period: the selection's files, and the earlier periods' for the cumulative to date; later ones are set aside.
     const upTo = new Set(periodsToDate(options.framework, options.period));

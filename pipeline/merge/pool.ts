@@ -14,7 +14,7 @@ export async function processInputs(
   workers: number,
   onProgress?: (done: number, total: number) => void,
 ): Promise<InputOutcome[]> {
-  const outcomes: InputOutcome[] = new Array(inputs.length);
+  const outcomes = new Array<InputOutcome>(inputs.length);
   let done = 0;
   const finished = () => onProgress?.(++done, inputs.length);
   if (workers <= 1 || inputs.length < 2) {

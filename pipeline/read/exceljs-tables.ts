@@ -50,7 +50,8 @@ function plain(value: unknown, numFmt: string | undefined, dates: DateSystem): C
   }
   if (typeof value === 'object' && 'error' in value)
     return { kind: 'error', value: String((value as ExcelJS.CellErrorValue).error) };
-  return { kind: 'string', value: String(value) };
+  // No other object is a cell's value in the file: shown as Excel shows what it cannot compute, never « [object Object] ».
+  return { kind: 'error', value: '#VALUE!' };
 }
 
 function fromValue(value: ExcelJS.CellValue, numFmt: string | undefined, dates: DateSystem): Cell {

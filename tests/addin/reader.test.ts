@@ -44,6 +44,13 @@ describe('officeCell', () => {
     expect(officeCell('  ', '  ', 'General', 'String')).toEqual({ kind: 'string', value: '  ' });
     expect(officeCell(true, true, 'General', 'Boolean')).toEqual({ kind: 'boolean', value: true });
   });
+  it('shows a value Office.js should not give (an object) as #VALUE!, never as « [object Object] »', () => {
+    expect(officeCell({ type: 'Entity' }, { type: 'Entity' }, 'General', 'String')).toEqual({
+      kind: 'error',
+      value: '#VALUE!',
+    });
+  });
+
   it('reads an error by its value type, not by its text', () => {
     expect(officeCell('#REF!', '#REF!', 'General', 'Error')).toEqual({ kind: 'error', value: '#REF!' });
     expect(officeCell('#REF!', '#REF!', 'General', 'String')).toEqual({ kind: 'string', value: '#REF!' });

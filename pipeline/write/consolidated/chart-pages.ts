@@ -22,9 +22,9 @@ export interface ChartPages {
   first: number;
   last: number;
   /** Where chart `i` goes (0-based), at full width. */
-  anchor(i: number): { from: CellPoint; size: { width: number; height: number } };
+  anchor: (i: number) => { from: CellPoint; size: { width: number; height: number } };
   /** Raises a chart's text sizes so that, shrunk with the page, they still print at 9 points. */
-  readable(chart: ChartSpec): void;
+  readable: (chart: ChartSpec) => void;
 }
 
 /** Width of a landscape A4 page inside the 0.4-inch side margins of every sheet, in pixels at 96 dpi. */

@@ -30,7 +30,7 @@ export function headerHeight(ws: ExcelJS.Worksheet, row: number): void {
   let lines = 1;
   ws.getRow(row).eachCell((cell, col) => {
     const width = ws.getColumn(col).width ?? 8.43;
-    lines = Math.max(lines, Math.ceil(String(cell.value ?? '').length / Math.max(1, (width - 2) * 0.7)));
+    lines = Math.max(lines, Math.ceil(cell.text.length / Math.max(1, (width - 2) * 0.7)));
   });
   ws.getRow(row).height = Math.min(6, lines) * 15;
 }

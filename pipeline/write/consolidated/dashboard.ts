@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import type { CommuneStatus } from '../../../core/consolidate/model';
 import { interpolate } from '../../../core/messages';
 import { columnLetter } from '../../../core/tables';
 import type { ChartSpec } from '../charts';
@@ -33,9 +34,9 @@ export function writeDashboard(
   ctx: WriteContext,
   refs: DashboardRefs,
 ): { charts: ChartSpec[]; lastRow: number } {
-  const { labels: L, model, lang } = ctx;
+  const { labels: L, lang } = ctx;
   /** A commune's name in the charts says when its figures are missing or partial. */
-  const communeCategory = (status: (typeof model.communes)[number]) =>
+  const communeCategory = (status: CommuneStatus) =>
     !status.received
       ? interpolate(L.communeNotReceived, { commune: status.commune.name }, lang)
       : status.complete

@@ -49,7 +49,8 @@ export interface OutputSheetSpec {
   frozen: readonly [rows: number, columns: number];
   /** Rows repeated at the top of every printed page (`'1:1'`), if any; every sheet is A4 landscape, fit to width. */
   printTitles?: string;
-  write: (ws: ExcelJS.Worksheet, run: SheetRun) => Promise<void>;
+  /** Streamed sheets are written asynchronously (rows committed as they go); the others at once. */
+  write: (ws: ExcelJS.Worksheet, run: SheetRun) => Promise<void> | void;
 }
 
 function required<T>(value: T | undefined, what: string): T {
@@ -66,7 +67,7 @@ export const OUTPUT_SHEET_SPECS: readonly OutputSheetSpec[] = [
     name: OUTPUT_SHEETS.synthesis,
     frozen: [0, 0],
     // Refers to the detail sheets: written after them. Its charts read its own summary.
-    write: async (ws, { ctx, written, snapshot }) => {
+    write: (ws, { ctx, written, snapshot }) => {
       const refs = {
         plannedVsAchieved: required(written.plannedVsAchieved, OUTPUT_SHEETS.plannedVsAchieved),
         budget: required(written.budget, OUTPUT_SHEETS.budget),
@@ -127,14 +128,14 @@ export const OUTPUT_SHEET_SPECS: readonly OutputSheetSpec[] = [
     name: OUTPUT_SHEETS.controls,
     frozen: [1, 0],
     printTitles: '1:1',
-    write: async (ws, { ctx }) => writeControls(ws, ctx),
+    write: (ws, { ctx }) => writeControls(ws, ctx),
   },
   {
     key: 'sources',
     name: OUTPUT_SHEETS.sources,
     frozen: [1, 0],
     printTitles: '1:1',
-    write: async (ws, { ctx }) => writeSources(ws, ctx),
+    write: (ws, { ctx }) => writeSources(ws, ctx),
   },
   {
     key: 'longTexts',

@@ -7,6 +7,7 @@ import type { Package } from '../charts';
  */
 
 const XML_FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- the control characters are the point: XML 1.0 forbids them
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
