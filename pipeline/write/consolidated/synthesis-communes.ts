@@ -7,6 +7,7 @@ import { sheetRef } from '../../../core/tables';
 import type { WriteContext } from './context';
 import { OUTPUT_SHEETS } from './labels';
 import { MAX_ROW_POINTS } from './row-height';
+import type { RowCursor } from './row-cursor';
 import { cappedMeanFormula, type DetailMap } from './detail-sheet';
 import { DATE_FORMAT, formula, headerRow, heading, PERCENT_FORMAT, rateFormatting, value } from './style';
 
@@ -92,19 +93,18 @@ export interface CommunesTable {
   rateColumn: string;
   /** The column of each commune's weakest indicator's rate (what its colour follows). */
   weakestColumn: string;
-  lastRow: number;
 }
 
-/** The communes table: status over every period in scope, rate (capped mean), periods and files. */
+/** The communes table: status over every period in scope, rate (capped mean), periods and files; leaves `at` under it. */
 export function writeCommunesTable(
   ws: ExcelJS.Worksheet,
   ctx: WriteContext,
   pva: DetailMap,
-  start: number,
+  at: RowCursor,
 ): CommunesTable {
   const { labels: L, model } = ctx;
   const fw = model.framework;
-  let r = start;
+  let r = at.row;
   heading(ws.getCell(`A${r}`), L.communesHeading);
   r++;
   headerRow(ws.getRow(r), [L.commune, L.cercle, L.status, L.rate, L.weakest, L.file]);
@@ -143,17 +143,18 @@ export function writeCommunesTable(
   // One rule for the whole column: each rate coloured by the weakest indicator on its row.
   rateFormatting(ws, `D${first}:D${r - 1}`, fw.thresholds.rateGood, fw.thresholds.rateFair, `E${first}`, false);
   rateFormatting(ws, `E${first}:E${r - 1}`, fw.thresholds.rateGood, fw.thresholds.rateFair, undefined, false);
-  return { first, last: r - 1, rateColumn: 'D', weakestColumn: 'E', lastRow: r - 1 };
+  at.row = r;
+  return { first, last: r - 1, rateColumn: 'D', weakestColumn: 'E' };
 }
 
 /**
  * Reception per commune and period: received (with its date of entry and timeliness), refused or not
- * received. Lateness is reported, never a reason to drop true figures.
+ * received. Lateness is reported, never a reason to drop true figures. Leaves `at` under it.
  */
-export function writeReceptionTable(ws: ExcelJS.Worksheet, ctx: WriteContext, start: number): number {
+export function writeReceptionTable(ws: ExcelJS.Worksheet, ctx: WriteContext, at: RowCursor): void {
   const { labels: L, model } = ctx;
   const names = new Map(model.framework.communes.map((c) => [c.code, c.name]));
-  let r = start;
+  let r = at.row;
   heading(ws.getCell(`A${r}`), L.receptionHeading);
   r++;
   const received = model.coverage.filter((c) => c.state === 'received').length;
@@ -192,7 +193,10 @@ export function writeReceptionTable(ws: ExcelJS.Worksheet, ctx: WriteContext, st
     ws.getCell(`A${r}`).font = { name: 'Calibri', italic: true };
     r++;
   }
-  if (rows.length === 0) return r - 1;
+  if (rows.length === 0) {
+    at.row = r;
+    return;
+  }
   headerRow(ws.getRow(r), [L.commune, L.periods, L.reception, L.entryDate, L.timeliness, L.file]);
   r++;
   for (const c of rows) {
@@ -212,5 +216,5 @@ export function writeReceptionTable(ws: ExcelJS.Worksheet, ctx: WriteContext, st
     fileCell(ws, r, c.files);
     r++;
   }
-  return r - 1;
+  at.row = r;
 }

@@ -57,9 +57,10 @@ export function writeSynthesis(ws: ExcelJS.Worksheet, ctx: WriteContext, refs: S
   at.next();
   const beneficiaries = writeBeneficiaries(ws, ctx, refs.beneficiaries, at);
   at.next();
-  const communes = writeCommunesTable(ws, ctx, refs.plannedVsAchieved, at.row);
-  at.row = communes.lastRow + 2;
-  at.row = writeReceptionTable(ws, ctx, at.row) + 2;
+  const communes = writeCommunesTable(ws, ctx, refs.plannedVsAchieved, at);
+  at.next();
+  writeReceptionTable(ws, ctx, at);
+  at.next();
   writeRejected(ws, ctx, at);
   const lastRow = writeControlsLine(ws, ctx, at);
   for (let row = 1; row <= lastRow; row++) fitRowHeight(ws, row, SYNTHESIS_COLUMNS);
