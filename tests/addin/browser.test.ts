@@ -13,6 +13,7 @@ import { formatNumber, renderIssue } from '../../core/messages';
 import type { Report } from '../../core/report';
 import { validate } from '../../core/validate';
 import { readWorkbookFile } from '../../pipeline/read/xlsx';
+import { BundleSizePlugin, webpackConfig } from '../helpers/build-config';
 import {
   framework,
   inputAddress,
@@ -25,13 +26,8 @@ import {
 } from './helpers/fixtures';
 import { snapshotFile, type WorkbookSnapshot } from './helpers/snapshot';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const FAKE_OFFICE = readFileSync(path.join(__dirname, 'fake-office.js'), 'utf8');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const makeConfig = require(path.join(ROOT, 'webpack.config.js'));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { BundleSizePlugin } = require(path.join(ROOT, 'addin', 'build', 'bundle-size-plugin.js'));
 
 function compile(config: webpack.Configuration): Promise<webpack.Stats> {
   return new Promise((resolve, reject) =>
@@ -82,7 +78,7 @@ describe('task pane in a browser', () => {
 
   beforeAll(async () => {
     dist = tempDir('addin-dist-');
-    const stats = await compile(await makeConfig({ outputPath: dist }, { mode: 'production' }));
+    const stats = await compile(await webpackConfig({ outputPath: dist }, { mode: 'production' }));
     expect(stats.hasErrors()).toBe(false);
     const dir = tempDir();
     const seededFile = await writeSeeded(dir);
@@ -401,7 +397,7 @@ describe('task pane in a browser', () => {
 
   describe('bundle size', () => {
     it('keeps the pane’s own JavaScript under 250 KB gzipped, without exceljs nor Office.js', () => {
-      const report = JSON.parse(readFileSync(path.join(dist, 'bundle-size.json'), 'utf8'));
+      const report = JSON.parse(readFileSync(path.join(dist, 'bundle-size.json'), 'utf8')) as { gzipBytes: number };
       const files = readdirSync(dist).filter((f) => f.endsWith('.js'));
       expect(files).toHaveLength(1);
       const js = readFileSync(path.join(dist, files[0]!));

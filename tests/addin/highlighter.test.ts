@@ -6,11 +6,9 @@ import {
   SEVERITY_FILLS,
 } from '../../addin/excel/highlighter';
 import type { Issue } from '../../core/report';
+import { createFakeOffice } from './fake-office';
 import { mockExcel } from './helpers/mock-excel';
 import type { SheetSnapshot } from './helpers/snapshot';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createFakeOffice } = require('./fake-office');
 
 const issue = (sheet: string | null, address: string | null, severity: Issue['severity'], ruleId = 'rule'): Issue => ({
   ruleId,

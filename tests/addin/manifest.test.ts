@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { webpackConfig } from '../helpers/build-config';
 import { child, parseXml, walk, type XmlElement } from '../helpers/xml';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const source = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const webpackConfig = require(path.join(ROOT, 'webpack.config.js'));
 
 /** The order OfficeApp's children must follow (TaskPaneApp schema, 1.1). */
 const SCHEMA_ORDER = [
@@ -175,7 +174,9 @@ describe('manifest.xml', () => {
     const saved = process.env.ADDIN_PRODUCTION_URL;
     try {
       delete process.env.ADDIN_PRODUCTION_URL;
-      const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+      const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+        config: { production_url: string };
+      };
       expect(webpackConfig.productionUrl()).toBe(new URL(pkg.config.production_url).href.replace(/\/?$/, '/'));
       process.env.ADDIN_PRODUCTION_URL = 'https://s3.example.net/addin';
       expect(webpackConfig.productionUrl()).toBe('https://s3.example.net/addin/');

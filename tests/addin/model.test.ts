@@ -88,7 +88,7 @@ describe('task pane model', () => {
     const all = summary.results.flatMap((r) => r.indicators);
     expect(all.map((i) => [i.planned, i.rate])).toEqual(all.map(() => [null, null]));
     expect(summary.results.map((r) => r.averageRate)).toEqual(summary.results.map(() => null));
-    expect(summary.budget).toEqual({ planned: null, spent: expect.any(Number), rate: null });
+    expect(summary.budget).toEqual({ planned: null, spent: expect.any(Number) as number, rate: null });
   });
 
   it('summarises the seeded report: missing values lower completeness and rates', () => {

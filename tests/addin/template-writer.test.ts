@@ -18,12 +18,10 @@ import { validate } from '../../core/validate';
 import { readWorkbookFile } from '../../pipeline/read/xlsx';
 import { writeTemplateFile } from '../../pipeline/templates';
 import { COMMUNE, framework, tempDir } from './helpers/fixtures';
-import { snapshotFile } from './helpers/snapshot';
+import { createFakeOffice, type FakeOffice } from './fake-office';
+import { snapshotFile, type WorkbookSnapshot } from './helpers/snapshot';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createFakeOffice } = require('./fake-office');
-
-const blank = {
+const blank: WorkbookSnapshot = {
   sheets: [
     {
       name: 'Feuil1',
@@ -38,11 +36,7 @@ const blank = {
   ],
 };
 
-async function createIn(
-  fake: ReturnType<typeof createFakeOffice>,
-  apiVersion: string,
-  plan = planTemplate(framework(), COMMUNE),
-) {
+async function createIn(fake: FakeOffice, apiVersion: string, plan = planTemplate(framework(), COMMUNE)) {
   const features = writerFeatures(
     (v) => fake.Office.context.requirements.isSetSupported('ExcelApi', v) && apiVersion !== '',
   );
@@ -97,7 +91,7 @@ describe('template writer (fake Office host)', () => {
   it('hides _meta, freezes the header rows, sets widths, validation and protection, and drops the blank sheet', async () => {
     const fake = createFakeOffice(blank);
     await createIn(fake, '1.9');
-    expect(fake.state.sheets.map((s: { name: string }) => s.name)).toEqual([
+    expect(fake.state.sheets.map((s) => s.name)).toEqual([
       'Identification',
       'Indicateurs',
       'Budget',
@@ -109,20 +103,20 @@ describe('template writer (fake Office host)', () => {
     expect(fake.sheet('Indicateurs').frozenRows).toBe(1);
     expect(fake.sheet('Identification').frozenRows).toBe(0);
     expect(fake.sheet('Indicateurs').columnWidths.C).toBe(widthToPoints(58));
-    expect(fake.sheet('Indicateurs').validations.F2.rule).toEqual({
+    expect(fake.sheet('Indicateurs').validations.F2?.rule).toEqual({
       wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' },
     });
-    expect(fake.sheet('Identification').validations.B8.rule.list.source).toBe(
+    expect(fake.sheet('Identification').validations.B8?.rule?.list?.source).toBe(
       periodTree(framework().periods).reporting.join(','),
     );
-    expect(fake.sheet('Identification').validations.B12.rule.date).toMatchObject({
+    expect(fake.sheet('Identification').validations.B12?.rule?.date).toMatchObject({
       operator: 'Between',
       formula1: '2023-01-01',
     });
     expect(fake.sheet('Indicateurs').pageLayout.orientation).toBe('Landscape');
     for (const s of fake.state.sheets) expect([s.name, s.protection.protected]).toEqual([s.name, true]);
-    expect(fake.cell('Indicateurs', 'F2').locked).toBe(false);
-    expect(fake.cell('Indicateurs', 'E2').locked).toBe(true);
+    expect(fake.cell('Indicateurs', 'F2')?.locked).toBe(false);
+    expect(fake.cell('Indicateurs', 'E2')?.locked).toBe(true);
     expect(fake.state.active).toBe('Identification');
     expect(fake.state.selected).toEqual({ sheet: 'Identification', address: 'A1' });
   });
@@ -149,9 +143,9 @@ describe('template writer (fake Office host)', () => {
       expect(written).toEqual(await readWorkbookFile(exceljs));
       expect(fake.cell('Identification', 'B8')).toMatchObject({ value: period, locked: true });
       expect(fake.sheet('Identification').validations.B8).toBeUndefined();
-      expect(fake.cell('_meta', 'B5').value).toBe(period);
+      expect(fake.cell('_meta', 'B5')?.value).toBe(period);
       if (period === '2023')
-        expect(fake.cell('Indicateurs', 'E2').value).toBe(fw.indicators[0]!.periodTargets['2023']![COMMUNE]);
+        expect(fake.cell('Indicateurs', 'E2')?.value).toBe(fw.indicators[0]!.periodTargets['2023']![COMMUNE]);
       else
         expect(fake.cell('Indicateurs', 'E2')).toMatchObject({
           value: UNDEFINED_TARGET_TEXT,

@@ -221,7 +221,7 @@ describe('the bundled examples, in French', () => {
     );
   });
 
-  test('beneficiaries: per commune, stacked by age band and sex, from the Bénéficiaires sheet; totals add up', async () => {
+  test('beneficiaries: per commune, stacked by age band and sex, from the Bénéficiaires sheet; totals add up', () => {
     const chart = m.charts[3]!;
     expect(chart.xml).toContain('<c:grouping val="stacked"/>');
     const people = framework.beneficiaries.filter((b) => b.unit === 'personnes');

@@ -8,12 +8,36 @@ import { run as validateCli } from '../../pipeline/cli/validate';
 import { lines, runCli } from '../cli/capture';
 import { QUARTERS, withQuarters } from '../helpers/quarters';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-const raw: Json = JSON.parse(readFileSync(DEFAULT_FRAMEWORK, 'utf8'));
+/**
+ * framework.json as these tests break it: the containers they reach into are typed, the values they
+ * put there are not (a target written as text, an unknown key… is the point).
+ */
+type Loose = Record<string, unknown>;
+interface RawEntry extends Loose {
+  targets: Loose;
+  periodTargets?: Record<string, Loose>;
+  aggregation: Loose;
+}
+interface RawBudgetLine extends Loose {
+  planned: Record<string, number>;
+  periodPlanned?: Record<string, Record<string, number>>;
+}
+interface RawFramework extends Loose {
+  format?: unknown;
+  entryGraceDays?: unknown;
+  project: Loose;
+  thresholds: Loose;
+  communes: { code: string }[];
+  periods: Loose[];
+  indicators: RawEntry[];
+  beneficiaries: RawEntry[];
+  budgetLines: RawBudgetLine[];
+  contributions: Loose[];
+}
+const raw = JSON.parse(readFileSync(DEFAULT_FRAMEWORK, 'utf8')) as RawFramework;
 
 /** The problems of a broken copy of the real framework (it must fail). */
-function problems(mutate: (fw: Json) => void): string[] {
+function problems(mutate: (fw: RawFramework) => void): string[] {
   const copy = structuredClone(raw);
   mutate(copy);
   try {
@@ -105,85 +129,85 @@ describe('the real framework', () => {
 });
 
 describe('a broken framework fails with a FrameworkError naming the path', () => {
-  it.each<[string, (fw: Json) => void, string]>([
+  it.each<[string, (fw: RawFramework) => void, string]>([
     [
       'a fractional commune target',
-      (fw) => (fw.indicators[3].targets.BAR = 1.5),
+      (fw) => (fw.indicators[3]!.targets.BAR = 1.5),
       'indicators[3].targets.BAR: expected a whole number',
     ],
     [
       'a negative commune target',
-      (fw) => (fw.indicators[0].targets.GNZ = -1),
+      (fw) => (fw.indicators[0]!.targets.GNZ = -1),
       'indicators[0].targets.GNZ: expected a number ≥ 0',
     ],
     [
       'a target written as text',
-      (fw) => (fw.indicators[0].targets.GNZ = '25'),
+      (fw) => (fw.indicators[0]!.targets.GNZ = '25'),
       'indicators[0].targets.GNZ: expected a whole number',
     ],
     [
       'a commune without target',
-      (fw) => delete fw.indicators[2].targets.ANS,
+      (fw) => delete fw.indicators[2]!.targets.ANS,
       'indicators[2].targets.ANS: missing the target of commune ANS',
     ],
     [
       'a target for an unknown commune',
-      (fw) => (fw.beneficiaries[1].targets.XYZ = 0),
+      (fw) => (fw.beneficiaries[1]!.targets.XYZ = 0),
       'beneficiaries[1].targets.XYZ: unknown commune XYZ',
     ],
     [
       'a budget line without a commune',
-      (fw) => delete fw.budgetLines[4].planned.SAL,
+      (fw) => delete fw.budgetLines[4]!.planned.SAL,
       'budgetLines[4].planned.SAL: missing the target of commune SAL',
     ],
     [
       'targets that do not add up',
-      (fw) => (fw.indicators[1].target = 101),
+      (fw) => (fw.indicators[1]!.target = 101),
       "indicators[1].targets: the communes' targets add up to 100, not to the project target 101",
     ],
     [
       'budget lines one franc over',
-      (fw) => (fw.budgetLines[5].planned.GNZ += 1),
+      (fw) => (fw.budgetLines[5]!.planned.GNZ! += 1),
       'budgetLines: the budget lines add up to 96303058, not to the project budget 96303057',
     ],
     [
       'contributions that do not add up',
-      (fw) => (fw.contributions[0].amount = 1),
+      (fw) => (fw.contributions[0]!.amount = 1),
       'contributions: the contributions add up to 1, not to the project budget 96303057',
     ],
     [
       'a duplicate indicator code',
-      (fw) => (fw.indicators[1].code = 'R1.1.1'),
+      (fw) => (fw.indicators[1]!.code = 'R1.1.1'),
       'indicators[1].code: duplicate code R1.1.1',
     ],
-    ['a duplicate commune', (fw) => fw.communes.push({ ...fw.communes[0] }), 'communes[4].code: duplicate code GNZ'],
+    ['a duplicate commune', (fw) => fw.communes.push({ ...fw.communes[0]! }), 'communes[4].code: duplicate code GNZ'],
     [
       'an unknown expected result',
-      (fw) => (fw.indicators[0].result = 'R9.9'),
+      (fw) => (fw.indicators[0]!.result = 'R9.9'),
       'indicators[0].result: unknown expected result R9.9',
     ],
     [
       'an indicator code outside its result',
-      (fw) => (fw.indicators[4].code = 'R3.2.9'),
+      (fw) => (fw.indicators[4]!.code = 'R3.2.9'),
       'indicators[4].code: expected a code of the form R2.2.<n>',
     ],
     [
       'a code with spaces',
-      (fw) => (fw.communes[0].code = 'G N Z'),
+      (fw) => (fw.communes[0]!.code = 'G N Z'),
       'communes[0].code: expected a code made of letters',
     ],
     ['another currency', (fw) => (fw.project.currency = 'EUR'), 'project.currency: expected XOF (FCFA)'],
     [
       'a period ending before it starts',
-      (fw) => (fw.periods[0].end = '2022-12-31'),
+      (fw) => (fw.periods[0]!.end = '2022-12-31'),
       'periods[0].end: the period ends before it starts',
     ],
     [
       'a period date written the French way',
-      (fw) => (fw.periods[1].start = '01/01/2024'),
+      (fw) => (fw.periods[1]!.start = '01/01/2024'),
       'periods[1].start: expected a date written YYYY-MM-DD',
     ],
-    ['a duplicate period', (fw) => (fw.periods[1].label = '2023'), 'periods[1].label: duplicate period 2023'],
+    ['a duplicate period', (fw) => (fw.periods[1]!.label = '2023'), 'periods[1].label: duplicate period 2023'],
     ['a version without patch number', (fw) => (fw.version = '1.0'), 'version: expected a version such as 1.0.0'],
     [
       'an over-achievement threshold of 100 %',
@@ -191,12 +215,12 @@ describe('a broken framework fails with a FrameworkError naming the path', () =>
       'thresholds.overAchievement:',
     ],
     ['a negative grace period', (fw) => (fw.entryGraceDays = -1), 'entryGraceDays: expected a number ≥ 0'],
-    ['an unknown key (a typo)', (fw) => (fw.indicators[0].cible = 25), 'indicators[0]: Unrecognized key'],
-    ['no budget lines', (fw) => delete fw.budgetLines, 'budgetLines:'],
+    ['an unknown key (a typo)', (fw) => (fw.indicators[0]!.cible = 25), 'indicators[0]: Unrecognized key'],
+    ['no budget lines', (fw: Partial<RawFramework>) => delete fw.budgetLines, 'budgetLines:'],
     ['no commune', (fw) => (fw.communes = []), 'communes:'],
     [
       'an aggregation rule that does not exist',
-      (fw) => (fw.indicators[0].aggregation.periods = 'average'),
+      (fw) => (fw.indicators[0]!.aggregation.periods = 'average'),
       'indicators[0].aggregation.periods:',
     ],
   ])('%s', (_name, mutate, start) => {
@@ -212,7 +236,7 @@ describe('a broken framework fails with a FrameworkError naming the path', () =>
 
   it('lists every problem, not only the first', () => {
     const found = problems((fw) => {
-      fw.indicators[3].targets.BAR = 1.5;
+      fw.indicators[3]!.targets.BAR = 1.5;
       fw.project.currency = 'EUR';
     });
     expect(found).toEqual(
@@ -225,25 +249,24 @@ describe('a broken framework fails with a FrameworkError naming the path', () =>
 });
 
 /** What a format-1 file looked like: no "format", no targets per period. */
-function formatOne(fw: Json): void {
+function formatOne(fw: RawFramework): void {
   delete fw.format;
   for (const list of [fw.indicators, fw.beneficiaries]) for (const item of list) delete item.periodTargets;
   for (const line of fw.budgetLines) delete line.periodPlanned;
 }
 
 /** Every commune with the same value. */
-const each = (value: number): Record<string, number> =>
-  Object.fromEntries(raw.communes.map((c: { code: string }) => [c.code, value]));
+const each = (value: number): Record<string, number> => Object.fromEntries(raw.communes.map((c) => [c.code, value]));
 
 /** The real framework with its year 2024 grouping four quarters, R1.1.1 (sum) and R4.2.1 (max) targeted per quarter. */
-function quarterly(fw: Json): void {
+function quarterly(fw: RawFramework): void {
   withQuarters(fw);
-  fw.indicators[0].periodTargets = {
-    ...fw.indicators[0].periodTargets,
+  fw.indicators[0]!.periodTargets = {
+    ...fw.indicators[0]!.periodTargets,
     '2024': each(40),
     ...Object.fromEntries(QUARTERS.map((q) => [q, each(10)])),
   };
-  fw.indicators[10].periodTargets = {
+  fw.indicators[10]!.periodTargets = {
     '2024': each(3),
     '2024-T1': each(1),
     '2024-T2': each(3),
@@ -256,10 +279,10 @@ describe('the period dimension (format 2)', () => {
   it('accepts quarters within a year, targets per quarter that add up to the year’s, and a baseline', () => {
     const copy = structuredClone(raw);
     quarterly(copy);
-    copy.indicators[0].baseline = { value: 12, year: 2022, comment: 'Enquête de base' };
+    copy.indicators[0]!.baseline = { value: 12, year: 2022, comment: 'Enquête de base' };
     // A year's own target with only some of its quarters targeted: nothing to compare it with.
-    copy.budgetLines[0].periodPlanned['2024'] = each(1000000);
-    copy.budgetLines[0].periodPlanned['2024-T1'] = each(200000);
+    copy.budgetLines[0]!.periodPlanned!['2024'] = each(1000000);
+    copy.budgetLines[0]!.periodPlanned!['2024-T1'] = each(200000);
     const fw = parseFramework(copy);
     expect(fw.periods.filter((p) => p.within === '2024').map((p) => p.label)).toEqual([...QUARTERS]);
     expect(fw.indicators[0]!.baseline).toEqual({ value: 12, year: 2022, comment: 'Enquête de base' });
@@ -268,14 +291,14 @@ describe('the period dimension (format 2)', () => {
 
   it('gives an indicator without targets per period none (« cible non définie »)', () => {
     const copy = structuredClone(raw);
-    delete copy.indicators[0].periodTargets;
-    delete copy.budgetLines[0].periodPlanned;
+    delete copy.indicators[0]!.periodTargets;
+    delete copy.budgetLines[0]!.periodPlanned;
     const fw = parseFramework(copy);
     expect(fw.indicators[0]!.periodTargets).toEqual({});
     expect(fw.budgetLines[0]!.periodPlanned).toEqual({});
   });
 
-  it.each<[string, (fw: Json) => void, string]>([
+  it.each<[string, (fw: RawFramework) => void, string]>([
     [
       'a format-1 file (no "format")',
       formatOne,
@@ -294,7 +317,7 @@ describe('the period dimension (format 2)', () => {
         fw.periods.push({ label: '2024-T1', start: '2024-12-01', end: '2025-02-28', kind: 'quarter', within: '2024' }),
       'periods[2].within: 2024-T1 is not inside 2024 (2024-01-01 to 2024-12-31)',
     ],
-    ['a period within itself', (fw) => (fw.periods[0].within = '2023'), 'periods[0].within: 2023 is within itself'],
+    ['a period within itself', (fw) => (fw.periods[0]!.within = '2023'), 'periods[0].within: 2023 is within itself'],
     [
       'two periods within each other',
       (fw) => {
@@ -305,37 +328,37 @@ describe('the period dimension (format 2)', () => {
       },
       'periods[2].within: A is within itself',
     ],
-    ['a period of an unknown kind', (fw) => (fw.periods[0].kind = 'semestre'), 'periods[0].kind:'],
+    ['a period of an unknown kind', (fw) => (fw.periods[0]!.kind = 'semestre'), 'periods[0].kind:'],
     [
       'a target for an unknown period',
-      (fw) => (fw.indicators[0].periodTargets['2025'] = each(5)),
+      (fw) => (fw.indicators[0]!.periodTargets!['2025'] = each(5)),
       'indicators[0].periodTargets.2025: unknown period 2025',
     ],
     [
       'a period target without a commune',
-      (fw) => delete fw.indicators[2].periodTargets['2023'].ANS,
+      (fw) => delete fw.indicators[2]!.periodTargets!['2023']!.ANS,
       'indicators[2].periodTargets.2023.ANS: missing the target of commune ANS',
     ],
     [
       'a period target for an unknown commune',
-      (fw) => (fw.beneficiaries[1].periodTargets['2023'].XYZ = 3),
+      (fw) => (fw.beneficiaries[1]!.periodTargets!['2023']!.XYZ = 3),
       'beneficiaries[1].periodTargets.2023.XYZ: unknown commune XYZ',
     ],
     [
       'a planned amount for an unknown period',
-      (fw) => (fw.budgetLines[3].periodPlanned['2030'] = each(1)),
+      (fw) => (fw.budgetLines[3]!.periodPlanned!['2030'] = each(1)),
       'budgetLines[3].periodPlanned.2030: unknown period 2030',
     ],
     [
       'a fractional period target',
-      (fw) => (fw.indicators[0].periodTargets['2023'].GNZ = 2.5),
+      (fw) => (fw.indicators[0]!.periodTargets!['2023']!.GNZ = 2.5),
       'indicators[0].periodTargets.2023.GNZ: expected a whole number',
     ],
     [
       'a year’s own target that its quarters do not add up to (sum)',
       (fw) => {
         quarterly(fw);
-        fw.indicators[0].periodTargets['2024-T3'].GNZ = 12;
+        fw.indicators[0]!.periodTargets!['2024-T3']!.GNZ = 12;
       },
       'indicators[0].periodTargets.2024.GNZ: the targets of the periods within 2024 add up to 42, not to its own target 40',
     ],
@@ -343,7 +366,7 @@ describe('the period dimension (format 2)', () => {
       'a year’s own target other than its largest quarter’s (max)',
       (fw) => {
         quarterly(fw);
-        fw.indicators[10].periodTargets['2024'].SAL = 5;
+        fw.indicators[10]!.periodTargets!['2024']!.SAL = 5;
       },
       'indicators[10].periodTargets.2024.SAL: the targets of the periods within 2024 add up to 3, not to its own target 5',
     ],
@@ -351,7 +374,7 @@ describe('the period dimension (format 2)', () => {
       'a year’s planned amount that its quarters do not add up to',
       (fw) => {
         withQuarters(fw);
-        fw.budgetLines[1].periodPlanned = {
+        fw.budgetLines[1]!.periodPlanned = {
           '2024': each(100),
           '2024-T1': each(25),
           '2024-T2': each(25),
@@ -363,18 +386,22 @@ describe('the period dimension (format 2)', () => {
     ],
     [
       'a negative baseline',
-      (fw) => (fw.indicators[0].baseline = { value: -1, year: 2022 }),
+      (fw) => (fw.indicators[0]!.baseline = { value: -1, year: 2022 }),
       'indicators[0].baseline.value: expected a number ≥ 0',
     ],
     [
       'a baseline year written as text',
-      (fw) => (fw.indicators[0].baseline = { value: 3, year: '2022' }),
+      (fw) => (fw.indicators[0]!.baseline = { value: 3, year: '2022' }),
       'indicators[0].baseline.year:',
     ],
-    ['a baseline without its year', (fw) => (fw.indicators[0].baseline = { value: 3 }), 'indicators[0].baseline.year:'],
+    [
+      'a baseline without its year',
+      (fw) => (fw.indicators[0]!.baseline = { value: 3 }),
+      'indicators[0].baseline.year:',
+    ],
     [
       'a baseline with an unknown key',
-      (fw) => (fw.indicators[0].baseline = { value: 3, year: 2022, annee: 2022 }),
+      (fw) => (fw.indicators[0]!.baseline = { value: 3, year: 2022, annee: 2022 }),
       'indicators[0].baseline: Unrecognized key',
     ],
   ])('%s is refused', (_name, mutate, start) => {
@@ -408,7 +435,7 @@ describe('loadFrameworkFile', () => {
   it('names the file and the path of a schema problem', () => {
     const file = path.join(dir, 'cadre.json');
     const copy = structuredClone(raw);
-    copy.indicators[3].targets.BAR = 1.5;
+    copy.indicators[3]!.targets.BAR = 1.5;
     writeFileSync(file, JSON.stringify(copy));
     expect(() => loadFrameworkFile(file)).toThrow(`${file}: indicators[3].targets.BAR: expected a whole number`);
   });
@@ -417,7 +444,7 @@ describe('loadFrameworkFile', () => {
     const file = path.join(dir, 'cadre-format-1.json');
     const copy = structuredClone(raw);
     formatOne(copy);
-    copy.indicators[0].targets.GNZ = 1.5;
+    copy.indicators[0]!.targets.GNZ = 1.5;
     writeFileSync(file, JSON.stringify(copy, null, 2));
     const result = await runCli(validateCli, ['--framework', file, path.join(dir, 'GNZ-2024.xlsx')]);
     expect(result.code).toBe(2);

@@ -53,7 +53,8 @@ export function quarterlyFramework(extraIndicators = 0): Framework {
   return {
     ...spread,
     indicators: [...spread.indicators.slice(0, at), ...extra, ...spread.indicators.slice(at)].map((i) => {
-      const { [NO_INDICATOR_TARGET]: _none, ...periodTargets } = i.periodTargets;
+      const periodTargets = { ...i.periodTargets };
+      delete periodTargets[NO_INDICATOR_TARGET];
       return {
         ...i,
         periodTargets,

@@ -14,11 +14,19 @@ const DATES: Record<(typeof QUARTERS)[number], [string, string]> = {
   '2024-T4': ['2024-10-01', '2024-12-31'],
 };
 
-/** Adds 2024-T1 … 2024-T4 within the year 2024 (in place); returns the framework. */
-export function withQuarters(fw: Framework): Framework {
+/** Adds 2024-T1 … 2024-T4 within the year 2024 (in place); returns the framework (parsed, or raw JSON). */
+export function withQuarters<F extends { periods: { label?: unknown }[] }>(fw: F): F {
   if (!fw.periods.some((p) => p.label === '2024')) throw new Error('the framework has no period 2024');
-  for (const q of QUARTERS)
-    fw.periods.push({ label: q, start: DATES[q][0], end: DATES[q][1], kind: 'quarter', within: '2024' });
+  for (const q of QUARTERS) {
+    const quarter: Framework['periods'][number] = {
+      label: q,
+      start: DATES[q][0],
+      end: DATES[q][1],
+      kind: 'quarter',
+      within: '2024',
+    };
+    fw.periods.push(quarter);
+  }
   return fw;
 }
 

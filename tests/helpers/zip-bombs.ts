@@ -12,7 +12,7 @@ import { exampleFill } from '../../pipeline/examples';
 import { loadFrameworkFile } from '../../pipeline/framework-file';
 import { writeTemplateFile } from '../../pipeline/templates';
 
-const crc32 = (zlib as unknown as { crc32(data: Buffer): number }).crc32;
+const crc32 = (zlib as unknown as { crc32: (data: Buffer) => number }).crc32;
 
 export interface RawEntry {
   name: string;

@@ -74,8 +74,8 @@ describe('--json', () => {
       rate: 1,
       plannedNotReceived: 25,
       target: 100,
-      women: expect.any(Number),
-      men: expect.any(Number),
+      women: expect.any(Number) as number,
+      men: expect.any(Number) as number,
       // Where the project stands: the cumulative to date against the end-of-project target, same rule.
       toDate: { achieved: 75, target: 75, rate: 1, endTarget: 100 },
       baseline: null,

@@ -61,7 +61,7 @@ function openpyxlCells(file: string): { sheets: Record<string, Record<string, st
   ].join('\n');
   const py = spawnSync(PYTHON, ['-c', script, file], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (py.status !== 0) throw new Error(`openpyxl refuse ${file} : ${py.stderr}`);
-  return JSON.parse(py.stdout);
+  return JSON.parse(py.stdout) as { sheets: Record<string, Record<string, string>>; maxHeight: number };
 }
 
 const tmp = tempDir('hostile');
@@ -150,9 +150,7 @@ describe('write errors are never swallowed', () => {
     const dir = fresh();
     copyExamples(path.join(dir, 'in'));
     const output = path.join(dir, 'consolidation.xlsx');
-    const failing = async () => {
-      throw Object.assign(new Error('EDQUOT'), { code: 'EDQUOT' });
-    };
+    const failing = () => Promise.reject(Object.assign(new Error('EDQUOT'), { code: 'EDQUOT' }));
     const result = await merge({
       input: path.join(dir, 'in'),
       output,

@@ -32,7 +32,7 @@ function quarterly() {
   return fw;
 }
 
-test('an earlier period missing from the folder: the model, the console and Synthèse say the cumulative lacks it', async () => {
+test('an earlier period missing from the folder: the model, the console and Synthèse say the cumulative lacks it', () => {
   const fw = quarterly();
   const model = consolidate(
     fw,

@@ -87,7 +87,7 @@ describe('Données: every number of every input exactly once', () => {
   test('each row is one number of one example, with its Prévu, and nothing is counted twice', () => {
     const data = dataTable(workbook);
     const key = (r: { commune: unknown; section: unknown; code: unknown; disaggregation: unknown }) =>
-      `${r.commune}|${r.section}|${r.code}|${r.disaggregation}`;
+      `${String(r.commune)}|${String(r.section)}|${String(r.code)}|${String(r.disaggregation)}`;
     const got = new Map<string, { planned: unknown; achieved: unknown }>();
     for (const r of data) {
       const k = key({

@@ -117,7 +117,7 @@ describe('1. overspending never reads as money left', () => {
     expect(fills).toContain('FFF4B183');
   });
 
-  test('LibreOffice (French locale) prints the overspend with its minus sign and separators', async () => {
+  test('LibreOffice (French locale) prints the overspend with its minus sign and separators', () => {
     const [pdf] = convertToPdf([output], path.join(tmp.dir, 'pdf'));
     const text = readPages(
       pdf!,

@@ -176,7 +176,7 @@ describe('values as the file says them', () => {
     });
   });
 
-  test('a date past year 9999 is written as an ISO year and compares as a date (too late, not before)', async () => {
+  test('a date past year 9999 is written as an ISO year and compares as a date (too late, not before)', () => {
     expect(serialToIso(2958465, false)).toBe('9999-12-31');
     const far = serialToIso(3_000_000, false)!;
     expect(far).toMatch(/^\+01\d{4}-\d\d-\d\d$/);
@@ -404,7 +404,9 @@ describe('refusals in plain French', () => {
       /^Gao\.csv : CSV illisible : un guillemet n’est pas refermé vers la ligne \d+ ; ouvrez-le dans un tableur/,
     );
     expect(renderInputError(bad, 'en')).not.toMatch(/Quoted field|ligne/);
-    expect(() => parseCsvBuffer(Buffer.from('\n\n'), 'Gao.csv')).toThrow(expect.objectContaining({ code: 'emptyCsv' }));
+    expect(() => parseCsvBuffer(Buffer.from('\n\n'), 'Gao.csv')).toThrow(
+      expect.objectContaining({ code: 'emptyCsv' }) as Error,
+    );
   });
 });
 

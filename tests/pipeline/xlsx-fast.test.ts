@@ -22,6 +22,7 @@ import {
 import { DEFAULT_LIMITS, inspectZip } from '../../pipeline/read/zip-guard';
 
 // exceljs' internals, to check the ports against the originals.
+/* eslint-disable @typescript-eslint/no-require-imports -- exceljs' internal modules have no type declarations: required, typed by the casts */
 const exceljsUtils = require('exceljs/lib/utils/utils') as {
   isDateFmt(fmt: string | undefined): boolean;
   excelToDate(v: number, date1904: boolean): Date;
@@ -31,6 +32,7 @@ const exceljsFormats = require('exceljs/lib/xlsx/defaultnumformats') as Record<s
 const exceljsSharedFormula = require('exceljs/lib/utils/shared-formula') as {
   slideFormula(f: string, from: string, to: string): string;
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 async function readWith(
   reader: 'exceljs' | 'fast' | 'auto',

@@ -88,7 +88,7 @@ test('a read through exceljs, which inflates every entry, checks them all within
   const bomb = unreferencedSheets(example, 20, Math.floor(2.5 * MiB));
   expect(await refusal(bomb, { reader: 'exceljs' })).toMatchObject({
     code: 'tooMuchContent',
-    params: { detail: expect.stringMatching(/^xl\/worksheets\/sheet1\d\d\.xml$/) },
+    params: { detail: expect.stringMatching(/^xl\/worksheets\/sheet1\d\d\.xml$/) as string },
   });
 });
 
@@ -96,7 +96,11 @@ test('entries of 1 MiB or less are tested for their ratio together: 450 of them 
   const bomb = smallEntriesBomb(example, 450);
   expect(bomb.length).toBeLessThan(MiB);
   const verdict = inspectZip(bomb);
-  expect(verdict).toEqual({ ok: false, reason: 'ratio', detail: expect.stringMatching(/^xl\/media\/pad\d+\.bin$/) });
+  expect(verdict).toEqual({
+    ok: false,
+    reason: 'ratio',
+    detail: expect.stringMatching(/^xl\/media\/pad\d+\.bin$/) as string,
+  });
   expect(await refusal(bomb)).toMatchObject({ code: 'zipBomb' });
   // One such entry alone is not a bomb (a blank sheet compresses well too).
   expect(inspectZip(smallEntriesBomb(example, 1)).ok).toBe(true);
@@ -109,7 +113,7 @@ test('a cell longer than Excel allows is refused by its sheet and address, in bo
     const err = await refusal(long, { reader });
     expect(err).toMatchObject({
       code: 'cellTooLong',
-      params: { sheet: 'Indicateurs', address: expect.stringMatching(/^I\d+$/), max: 32767 },
+      params: { sheet: 'Indicateurs', address: expect.stringMatching(/^I\d+$/) as string, max: 32767 },
     });
     expect(inputErrorText(err.code, err.params, 'fr')).toMatch(
       /^la cellule Indicateurs!I\d+ contient 40[\s\u202f]000 caractères, plus que les 32[\s\u202f]767 qu’Excel permet dans une cellule : raccourcissez ce texte, enregistrez le classeur et renvoyez-le$/,

@@ -8,9 +8,9 @@ jest.mock('exceljs', () => {
 
 test('the rule tests build and validate tables without loading exceljs', () => {
   // Required here, after the mock, so that an import of exceljs anywhere below fails this test.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded here, after the mock, on purpose (see above)
   const { buildTables } = require('../helpers/build-tables') as typeof import('../helpers/build-tables');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded here, after the mock, on purpose (see above)
   const { ruleTester } = require('../helpers/rule-tester') as typeof import('../helpers/rule-tester');
   expect(typeof ruleTester).toBe('function');
   expect(buildTables().sheets.length).toBeGreaterThan(3);

@@ -8,7 +8,7 @@ import { dateToSerial } from '../../../core/number-formats';
 
 // office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose package entry point
 // also loads a JSON-schema validator that cannot load with the ajv version the lockfile hoists.
-jest.mock('office-addin-manifest', () => jest.requireActual('office-addin-manifest/lib/officeApp'));
+jest.mock('office-addin-manifest', () => jest.requireActual<object>('office-addin-manifest/lib/officeApp'));
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
 export interface MockExcel {

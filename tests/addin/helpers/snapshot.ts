@@ -45,7 +45,7 @@ function plain(value: unknown, date1904: boolean): { value: unknown; type: strin
     return plain((value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join(''), date1904);
   if (typeof value === 'object' && 'hyperlink' in value)
     return plain((value as ExcelJS.CellHyperlinkValue).text, date1904);
-  return { value: String(value), type: 'String' };
+  return { value: JSON.stringify(value), type: 'String' };
 }
 
 function seen(cell: ExcelJS.Cell, date1904: boolean): Seen {

@@ -1,0 +1,28 @@
+/**
+ * The add-in's build files (plain JavaScript, outside the TypeScript project) with the types the
+ * tests use: webpack.config.js and the bundle-size plugin.
+ */
+import path from 'node:path';
+import type webpack from 'webpack';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+interface WebpackConfigModule {
+  (env?: { outputPath?: string; mode?: string }, argv?: { mode?: string }): Promise<webpack.Configuration>;
+  /** manifest.xml with every development URL replaced by `baseUrl`'s. */
+  rewriteManifest(xml: string, baseUrl: string): string;
+  /** ADDIN_PRODUCTION_URL, else package.json's config.production_url, ending with '/'; throws unless https. */
+  productionUrl(): string;
+}
+
+interface BundleSizeModule {
+  BundleSizePlugin: new (options?: { limitKb?: number; log?: (line: string) => void }) => webpack.WebpackPluginInstance;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain JavaScript without declarations: loaded by path, typed above
+export const webpackConfig = require(path.join(ROOT, 'webpack.config.js')) as WebpackConfigModule;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain JavaScript without declarations: loaded by path, typed above
+export const { BundleSizePlugin } = require(
+  path.join(ROOT, 'addin', 'build', 'bundle-size-plugin.js'),
+) as BundleSizeModule;
