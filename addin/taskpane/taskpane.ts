@@ -1,4 +1,4 @@
-import { parseFramework } from '../../core/framework/load';
+import { FrameworkError, parseFramework } from '../../core/framework/load';
 import type { Framework } from '../../core/framework/schema';
 import frameworkData from '../../templates/framework.json';
 import { OfficeHost } from '../excel/host';
@@ -29,7 +29,8 @@ function boot(info: { host: Office.HostType | null }): void {
     framework = parseFramework(frameworkData, 'framework.json');
   } catch (err) {
     view.setReady(false);
-    view.status(t(lang, 'failed', { message: (err as Error).message }), 'error');
+    const message = err instanceof FrameworkError ? err.text(lang) : (err as Error).message;
+    view.status(t(lang, 'failed', { message }), 'error');
     return;
   }
   pane = new TaskPane(new OfficeHost(), view, framework, lang);

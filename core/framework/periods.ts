@@ -1,4 +1,5 @@
 import { acrossPeriods } from '../consolidate/aggregate';
+import type { Params } from '../report';
 import type { AggregationRule } from './schema';
 
 /**
@@ -133,20 +134,27 @@ export function periodTarget(
   return targetOver(periods, targets, commune, rule, new Set(reportingPeriodsOf(periods, label))) ?? null;
 }
 
-/** Problems with the periods themselves (unknown group, outside its group, a loop), as [index, field, message]. */
-export function periodProblems(periods: readonly PeriodLike[]): [number, string, string][] {
+/** Problems with the periods themselves (unknown group, outside its group, a loop), as [index, field, message id, params]. */
+export function periodProblems(
+  periods: readonly PeriodLike[],
+): [number, string, 'unknownPeriod' | 'notInside' | 'withinItself', Params][] {
   const byLabel = new Map(periods.map((p) => [p.label, p]));
-  const out: [number, string, string][] = [];
+  const out: ReturnType<typeof periodProblems> = [];
   periods.forEach((p, i) => {
     if (p.within === undefined) return;
     const parent = byLabel.get(p.within);
-    if (!parent) return void out.push([i, 'within', `unknown period ${p.within}`]);
+    if (!parent) return void out.push([i, 'within', 'unknownPeriod', { period: p.within }]);
     if (p.start < parent.start || p.end > parent.end)
-      out.push([i, 'within', `${p.label} is not inside ${parent.label} (${parent.start} to ${parent.end})`]);
+      out.push([
+        i,
+        'within',
+        'notInside',
+        { period: p.label, parent: parent.label, start: parent.start, end: parent.end },
+      ]);
     let up: PeriodLike | undefined = parent;
     for (let steps = 0; up?.within !== undefined; steps++) {
       if (up.label === p.label || steps > periods.length)
-        return void out.push([i, 'within', `${p.label} is within itself`]);
+        return void out.push([i, 'within', 'withinItself', { period: p.label }]);
       up = byLabel.get(up.within);
     }
   });

@@ -1,19 +1,22 @@
 import { z } from 'zod';
+import type { Params } from '../report';
+import type { FrameworkProblemId } from '../messages/framework';
 import { periodProblems, periodTarget, reportingPeriodsOf } from './periods';
+
+/** A message of ours: its id in the framework catalogue (core/messages/framework.ts), rendered at the edge. */
+const say = (id: FrameworkProblemId): string => id;
 
 /**
  * The results framework (cadre de résultats) as data. Everything project-specific lives in the
  * framework file; code never names an indicator, commune or budget line.
  */
 
-const code = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a code made of letters, digits, ".", "_" or "-"');
+const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, say('code'));
 const whole = z
-  .number({ error: 'expected a whole number' })
-  .int('expected a whole number')
-  .min(0, 'expected a number ≥ 0');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
+  .number({ error: say('wholeNumber') })
+  .int(say('wholeNumber'))
+  .min(0, say('notNegative'));
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, say('isoDate'));
 const aggregationRule = z.enum(['sum', 'max', 'latest']);
 /** Across communes « latest » has no meaning: different communes are never the same people. */
 const aggregation = z.object({ communes: z.enum(['sum', 'max']).default('sum'), periods: aggregationRule }).strict();
@@ -24,9 +27,7 @@ const perCommune = z.record(z.string(), whole);
  * « Cadre de résultats »): format 2 brought targets per period.
  */
 export const FRAMEWORK_FORMAT = 2;
-const format = z.literal(FRAMEWORK_FORMAT, {
-  error: `expected "format": ${FRAMEWORK_FORMAT}: this framework file is in an older format; add "format": ${FRAMEWORK_FORMAT} and the targets per period ("periodTargets", "periodPlanned"), as in templates/framework.json`,
-});
+const format = z.literal(FRAMEWORK_FORMAT, { error: say('format') });
 
 /**
  * A period of the project's life: a year, a quarter or a month. `within` groups it under a longer
@@ -49,7 +50,7 @@ const perPeriod = z.record(z.string(), perCommune);
 /** The situation before the project (IATI baseline): a value and the year it was measured. */
 const baseline = z
   .object({
-    value: z.number().min(0, 'expected a number ≥ 0'),
+    value: z.number().min(0, say('notNegative')),
     year: z.number().int().min(1900).max(2100),
     comment: z.string().optional(),
   })
@@ -100,7 +101,7 @@ export const frameworkSchema = z
     $comment: z.string().optional(),
     format,
     id: code,
-    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as 1.0.0'),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, say('version')),
     project: z
       .object({
         title: z.string().min(1),
@@ -110,7 +111,7 @@ export const frameworkSchema = z
         donor: z.string().min(1),
         implementer: z.string().min(1),
         partners: z.array(z.string().min(1)),
-        currency: z.literal('XOF', { error: 'expected XOF (FCFA)' }),
+        currency: z.literal('XOF', { error: say('currency') }),
         budget: whole,
       })
       .strict(),
@@ -132,11 +133,12 @@ export const frameworkSchema = z
   })
   .strict()
   .superRefine((fw, ctx) => {
-    const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const problem = (path: (string | number)[], id: FrameworkProblemId, params: Params = {}) =>
+      ctx.addIssue({ code: 'custom', path, message: id, params });
     const unique = (items: { code: string }[], key: string) => {
       const seen = new Set<string>();
       items.forEach((item, i) => {
-        if (seen.has(item.code)) problem([key, i, 'code'], `duplicate code ${item.code}`);
+        if (seen.has(item.code)) problem([key, i, 'code'], 'duplicateCode', { code: item.code });
         seen.add(item.code);
       });
     };
@@ -147,32 +149,28 @@ export const frameworkSchema = z
     unique(fw.beneficiaries, 'beneficiaries');
     const labels = new Set<string>();
     fw.periods.forEach((p, i) => {
-      if (labels.has(p.label)) problem(['periods', i, 'label'], `duplicate period ${p.label}`);
+      if (labels.has(p.label)) problem(['periods', i, 'label'], 'duplicatePeriod', { period: p.label });
       labels.add(p.label);
-      if (p.end < p.start) problem(['periods', i, 'end'], 'the period ends before it starts');
+      if (p.end < p.start) problem(['periods', i, 'end'], 'endsBeforeStart');
     });
     const communeCodes = fw.communes.map((c) => c.code);
     const everyCommune = (targets: Record<string, number>, path: (string | number)[]) => {
-      for (const c of communeCodes) if (!(c in targets)) problem([...path, c], `missing the target of commune ${c}`);
+      for (const c of communeCodes) if (!(c in targets)) problem([...path, c], 'missingCommuneTarget', { commune: c });
       for (const c of Object.keys(targets))
-        if (!communeCodes.includes(c)) problem([...path, c], `unknown commune ${c}`);
+        if (!communeCodes.includes(c)) problem([...path, c], 'unknownCommune', { commune: c });
     };
     const resultCodes = new Set(fw.results.map((r) => r.code));
     fw.indicators.forEach((ind, i) => {
-      if (!resultCodes.has(ind.result)) problem(['indicators', i, 'result'], `unknown expected result ${ind.result}`);
+      if (!resultCodes.has(ind.result)) problem(['indicators', i, 'result'], 'unknownResult', { result: ind.result });
       if (!ind.code.startsWith(`${ind.result}.`))
-        problem(['indicators', i, 'code'], `expected a code of the form ${ind.result}.<n>`);
+        problem(['indicators', i, 'code'], 'indicatorCode', { result: ind.result });
       everyCommune(ind.targets, ['indicators', i, 'targets']);
       const sum = Object.values(ind.targets).reduce((a, b) => a + b, 0);
-      if (sum !== ind.target)
-        problem(
-          ['indicators', i, 'targets'],
-          `the communes' targets add up to ${sum}, not to the project target ${ind.target}`,
-        );
+      if (sum !== ind.target) problem(['indicators', i, 'targets'], 'communeTargetsSum', { sum, target: ind.target });
     });
     fw.budgetLines.forEach((line, i) => everyCommune(line.planned, ['budgetLines', i, 'planned']));
     fw.beneficiaries.forEach((b, i) => everyCommune(b.targets, ['beneficiaries', i, 'targets']));
-    for (const [i, field, message] of periodProblems(fw.periods)) problem(['periods', i, field], message);
+    for (const [i, field, id, params] of periodProblems(fw.periods)) problem(['periods', i, field], id, params);
     // Targets per period: known periods, every commune, and a group's own target equal to what its periods add up to.
     const byPeriod = (
       targets: Record<string, Record<string, number>>,
@@ -181,7 +179,7 @@ export const frameworkSchema = z
     ) => {
       for (const [label, perCommuneTargets] of Object.entries(targets)) {
         if (!labels.has(label)) {
-          problem([...path, label], `unknown period ${label}`);
+          problem([...path, label], 'unknownPeriod', { period: label });
           continue;
         }
         everyCommune(perCommuneTargets, [...path, label]);
@@ -197,10 +195,7 @@ export const frameworkSchema = z
             label,
           );
           if (own !== undefined && inner !== null && inner !== own)
-            problem(
-              [...path, label, c],
-              `the targets of the periods within ${label} add up to ${inner}, not to its own target ${own}`,
-            );
+            problem([...path, label, c], 'periodTargetsSum', { period: label, inner, own });
         }
       }
     };
@@ -212,14 +207,10 @@ export const frameworkSchema = z
     );
     fw.budgetLines.forEach((line, i) => byPeriod(line.periodPlanned, 'sum', ['budgetLines', i, 'periodPlanned']));
     const planned = fw.budgetLines.reduce((a, l) => a + Object.values(l.planned).reduce((x, y) => x + y, 0), 0);
-    if (planned !== fw.project.budget)
-      problem(['budgetLines'], `the budget lines add up to ${planned}, not to the project budget ${fw.project.budget}`);
+    if (planned !== fw.project.budget) problem(['budgetLines'], 'budgetSum', { planned, budget: fw.project.budget });
     const contributed = fw.contributions.reduce((a, c) => a + c.amount, 0);
     if (fw.contributions.length > 0 && contributed !== fw.project.budget)
-      problem(
-        ['contributions'],
-        `the contributions add up to ${contributed}, not to the project budget ${fw.project.budget}`,
-      );
+      problem(['contributions'], 'contributionsSum', { contributed, budget: fw.project.budget });
   });
 
 export type Framework = z.infer<typeof frameworkSchema>;

@@ -2,7 +2,7 @@ import type { Params } from '../report';
 import { interpolate, type Lang } from './index';
 
 /**
- * The command lines' own texts (validate, merge, and what they share): argument errors, commander's
+ * The command lines' own texts (validate, merge, templates, and what they share): argument errors, commander's
  * parsing errors, the report's summary lines. Keyed by id; `en` is typed against `fr`, so a text added
  * to one language and not the other does not compile. Rendered with the one interpolator (numbers and
  * dates the reader's way).
@@ -87,6 +87,14 @@ const fr = {
   optWorkers:
     'fils de calcul pour lire les fichiers (par défaut : cœurs − 1 à partir de 3 cœurs et 16 fichiers, sinon 1)',
   optMaxSizeMerge: 'taille maximale d’un fichier d’entrée, en Mo',
+  templatesDescription: 'Génère un modèle Excel par commune à partir du cadre de résultats.',
+  optTemplatesOut: 'dossier de sortie',
+  optTemplatesPeriod:
+    'période de rapportage des modèles (cibles de la période dans « Prévu ») ; sans elle, modèles génériques',
+  optLangTemplates: 'langue des messages (les modèles restent en français : ils sont le contrat)',
+  // templates' summary, on stderr after the files written.
+  templatesWrittenPeriod: '{count} modèles écrits (cadre {framework} {version}, période {period}).',
+  templatesWrittenGeneric: '{count} modèles écrits (cadre {framework} {version}, génériques).',
 };
 
 export type CliTextId = keyof typeof fr;
@@ -163,6 +171,13 @@ const en: typeof fr = {
   optPrefer: 'duplicates: keep the file with the latest date of entry',
   optWorkers: 'threads reading the files (default: cores − 1 from 3 cores and 16 files, else 1)',
   optMaxSizeMerge: 'largest input file accepted, in MB',
+  templatesDescription: 'Writes one Excel template per commune from the results framework.',
+  optTemplatesOut: 'output folder',
+  optTemplatesPeriod:
+    'reporting period of the templates (the period’s targets in “Prévu”); without it, generic templates',
+  optLangTemplates: 'language of the messages (the templates stay in French: they are the contract)',
+  templatesWrittenPeriod: '{count} templates written (framework {framework} {version}, period {period}).',
+  templatesWrittenGeneric: '{count} templates written (framework {framework} {version}, generic).',
 };
 
 export const CLI_TEXTS: Record<Lang, typeof fr> = { fr, en };

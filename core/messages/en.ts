@@ -65,6 +65,8 @@ export const en: Messages = {
       empty: '{code}: planned is empty; the results framework target is {expected}.',
       undefinedTarget:
         '{code}: planned {found} matches no target: no target is set for {period} in the results framework. Clear this planned value.',
+      targetDefined:
+        '{code}: planned says no target is set, but the results framework sets the target at {expected}. Enter {expected}.',
     },
     'required-value': {
       missing: '“{field}” is required.',

@@ -76,6 +76,8 @@ export const fr = {
       empty: '{code} : le prévu est vide ; la cible du cadre de résultats est {expected}.',
       undefinedTarget:
         '{code} : le prévu {found} ne correspond à aucune cible : cible non définie pour {period} dans le cadre de résultats. Effacez ce prévu.',
+      targetDefined:
+        '{code} : le prévu indique « cible non définie » alors que le cadre de résultats fixe la cible à {expected}. Saisissez {expected}.',
     },
     'required-value': {
       missing: '« {field} » est obligatoire.',

@@ -24,7 +24,7 @@ export function formatNumber(value: number, lang: Lang): string {
  * Parameters that hold a calendar date: kept ISO in the report (for machines), written the reader's
  * way in the text. Only these names: a text the user typed (`{text}`) is quoted as typed.
  */
-const DATE_PARAMS: ReadonlySet<string> = new Set(['date', 'start', 'last', 'deadline']);
+const DATE_PARAMS: ReadonlySet<string> = new Set(['date', 'start', 'end', 'last', 'deadline']);
 
 export function interpolate(template: string, params: Params, lang: Lang): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {

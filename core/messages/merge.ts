@@ -75,6 +75,7 @@ const TEXTS = {
       csv: 'Table CSV : {csv}',
       progress: '{done}/{total} fichiers lus',
       listSeparator: ' ; ',
+      communeCount: '{count} communes',
       reasonSeparator: ' : ',
       moreIssues:
         '… et {count} autre(s) problème(s) dans ce fichier : corrigez les premiers puis relancez (liste entière : --json)',
@@ -159,6 +160,7 @@ const TEXTS = {
       csv: 'CSV table: {csv}',
       progress: '{done}/{total} files read',
       listSeparator: '; ',
+      communeCount: '{count} communes',
       reasonSeparator: ': ',
       moreIssues: '… and {count} more problem(s) in this file: fix the first ones and run again (whole list: --json)',
     },
@@ -250,4 +252,27 @@ export function problemText(id: keyof (typeof TEXTS)['fr']['problems'], params: 
 
 export function summaryText(id: keyof (typeof TEXTS)['fr']['summary'], params: Params, lang: Lang): string {
   return interpolate(TEXTS[lang].summary[id], params, lang);
+}
+
+/** Past this many communes missing for one period, their number is given instead of their names. */
+export const TO_DATE_NAMES_UP_TO = 12;
+
+/**
+ * The earlier periods missing from the cumulative to date (`model.toDateMissing`), in one sentence:
+ * « Cumul à date incomplet, fichiers absents du dossier : 2023 (Gounzourèye, Bara) ; 2024-T1 (13 communes). »;
+ * undefined when none is missing. The merge's summary and the Synthèse sheet both say it with this one function.
+ */
+export function toDateMissingText(
+  missing: readonly { period: string; communes: readonly string[] }[],
+  framework: { communes: readonly { code: string; name: string }[] },
+  lang: Lang,
+): string | undefined {
+  if (missing.length === 0) return undefined;
+  const names = new Map(framework.communes.map((c) => [c.code, c.name]));
+  const who = (codes: readonly string[]) =>
+    codes.length <= TO_DATE_NAMES_UP_TO
+      ? codes.map((c) => names.get(c) ?? c).join(', ')
+      : summaryText('communeCount', { count: codes.length }, lang);
+  const list = missing.map((m) => `${m.period} (${who(m.communes)})`).join(summaryText('listSeparator', {}, lang));
+  return summaryText('toDateMissing', { list }, lang);
 }

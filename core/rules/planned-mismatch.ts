@@ -21,7 +21,7 @@ export const plannedMismatch = defineRule({
       en: "The Prévu column holds the commune's target for the period, set by the results framework (blank allowed in the generic template).",
     },
     severity: 'error',
-    messageIds: ['mismatch', 'empty', 'undefinedTarget'],
+    messageIds: ['mismatch', 'empty', 'undefinedTarget', 'targetDefined'],
   },
   check(ctx) {
     const { inputs, framework, commune, period, view, report } = ctx;
@@ -49,8 +49,7 @@ export const plannedMismatch = defineRule({
           continue;
         }
         if (isUndefinedTargetText(text)) {
-          if (expected !== null)
-            report({ messageId: 'mismatch', where: at(planned), params: { code, found: `« ${text} »`, expected } });
+          if (expected !== null) report({ messageId: 'targetDefined', where: at(planned), params: { code, expected } });
           continue;
         }
         const found = numberOf(planned.cell, planned.units);

@@ -95,7 +95,7 @@ export function reportFailure(err: unknown, lang: Lang = 'fr'): number {
     return EXIT.unusable;
   }
   if (err instanceof FrameworkError) {
-    process.stderr.write(`${cliText('frameworkInvalid', { detail: err.message }, lang)}\n`);
+    process.stderr.write(`${printable(cliText('frameworkInvalid', { detail: err.text(lang) }, lang))}\n`);
     return EXIT.unusable;
   }
   if (err instanceof InputError) {

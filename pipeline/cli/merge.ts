@@ -6,7 +6,14 @@ import { formatDate, severityLabel, type Lang } from '../../core/messages';
 import { EXAMPLES_DIR } from '../examples';
 import { DEFAULT_FRAMEWORK, loadFrameworkFile } from '../framework-file';
 import { cliText, type CliTextId } from '../../core/messages/cli';
-import { issueText, problemText, reasonText, statusText, summaryText } from '../../core/messages/merge';
+import {
+  issueText,
+  problemText,
+  reasonText,
+  statusText,
+  summaryText,
+  toDateMissingText,
+} from '../../core/messages/merge';
 import { merge, type MergeResult } from '../merge/merge';
 import { DEFAULT_LIMITS } from '../read/zip-guard';
 import { ISSUES_PER_FILE } from '../write/consolidated/controls';
@@ -127,11 +134,8 @@ function completenessLines(model: NonNullable<MergeResult['model']>, lang: Lang)
       : summaryText('allReceived', { periods: selectionLabel(model) }, lang),
   ];
   if (late.length > 0) lines.push(summaryText('late', { list: list(late) }, lang));
-  // Earlier periods missing from the cumulative to date: « 2023 (Gounzourèye, Bara) ».
-  const who = (codes: string[]) =>
-    codes.length <= MISSING_NAMES_SHOWN ? codes.map((c) => names.get(c) ?? c).join(', ') : String(codes.length);
-  const earlier = model.toDateMissing.map((m) => `${m.period} (${who(m.communes)})`);
-  if (earlier.length > 0) lines.push(summaryText('toDateMissing', { list: list(earlier) }, lang));
+  const toDate = toDateMissingText(model.toDateMissing, model.framework, lang);
+  if (toDate) lines.push(toDate);
   return lines;
 }
 

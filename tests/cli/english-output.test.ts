@@ -1,5 +1,5 @@
 /**
- * `--lang en` is English all through: what `validate` and `merge` print (console and --json messages)
+ * `--lang en` is English all through: what `validate`, `merge` and `templates` print (console and --json messages)
  * and the texts of the workbook the merge writes, on a folder full of mistakes (every seeded mistake,
  * unusable files, broken and wrong CSVs) and on bad arguments. Only the contract's French names (sheets,
  * columns) and the data (commune names, the framework's labels, what the coordinators typed) may be
@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { exampleFill } from '../../pipeline/examples';
 import { toCell } from '../../pipeline/read/exceljs-tables';
 import { run as mergeRun } from '../../pipeline/cli/merge';
+import { run as templatesRun } from '../../pipeline/cli/templates';
 import { run as validateRun } from '../../pipeline/cli/validate';
 import {
   cellsOf,
@@ -161,6 +162,8 @@ function french(texts: readonly string[]): string[] {
 
 const validate = (...argv: string[]) => runCli(validateRun, argv);
 const merge = (...argv: string[]) => runCli(mergeRun, argv);
+const templates = (...argv: string[]) => runCli(templatesRun, argv);
+const COMMANDS = { validate, merge, templates };
 const textLines = (...outputs: string[]) =>
   outputs
     .join('\n')
@@ -249,6 +252,22 @@ test('merge --lang en --strict --csv: the refusal in English', async () => {
   expect(french(lines)).toEqual([]);
 });
 
+test.each([
+  ['a period’s', ['--period', '2023'], /^4 templates written \(framework .+, period 2023\)\.$/],
+  ['generic', [], /^4 templates written \(framework .+, generic\)\.$/],
+] as const)(
+  'templates --lang en, %s templates: the files written and the summary in English',
+  async (_l, args, summary) => {
+    const out = path.join(tmp.dir, 'templates', String(args.length));
+    const cli = await templates('--lang', 'en', '--out', out, ...args);
+    expect(cli.code).toBe(0);
+    expect(textLines(cli.stdout)).toHaveLength(4);
+    const said = textLines(cli.stdout, cli.stderr);
+    expect(said.at(-1)).toMatch(summary);
+    expect(french(said)).toEqual([]);
+  },
+);
+
 /** Every text of a written workbook, each behind its sheet's name. */
 async function workbookTexts(file: string): Promise<string[]> {
   const workbook = await readWorkbook(file);
@@ -288,16 +307,19 @@ test.each([
   ['merge', '--output x.txt', ['--output', 'x.txt']],
   ['merge', '--workers 0', ['--workers', '0']],
   ['merge', 'a missing input folder', ['--input', 'no-such-folder']],
+  ['templates', 'an unknown option', ['--perod', '2023']],
+  ['templates', 'an option without its value', ['--out']],
+  ['templates', 'a missing framework', ['--framework', 'no-framework.json']],
 ] as const)('%s --lang en, %s: one English line', async (command, _label, args) => {
-  const cli = await (command === 'validate' ? validate : merge)('--lang', 'en', ...args);
+  const cli = await COMMANDS[command]('--lang', 'en', ...args);
   expect(cli.code).toBe(2);
   const said = textLines(cli.stderr);
   expect(said.at(-1)).toMatch(/^(Error: |Invalid results framework – |absent\.xlsx: )/);
   expect(french(said)).toEqual([]);
 });
 
-test.each(['validate', 'merge'] as const)('%s --lang en --help: in English', async (command) => {
-  const help = await (command === 'validate' ? validate : merge)('--lang', 'en', '--help');
+test.each(['validate', 'merge', 'templates'] as const)('%s --lang en --help: in English', async (command) => {
+  const help = await COMMANDS[command]('--lang', 'en', '--help');
   expect(help.code).toBe(0);
   const lines = textLines(help.stdout);
   expect(lines[0]).toMatch(/^Usage: /);

@@ -89,11 +89,11 @@ describe('merge', () => {
     const file = missingFramework();
     expectOneLine(
       await merge('--input', examples, '--output', output, '--framework', file),
-      `Cadre de résultats invalide – ${file}: cannot be read (ENOENT)`,
+      `Cadre de résultats invalide – ${file} : lecture impossible (ENOENT) : vérifiez le chemin du fichier`,
     );
     expectOneLine(
       await merge('--input', examples, '--output', output, '--framework', file, '--lang', 'en'),
-      `Invalid results framework – ${file}: cannot be read (ENOENT)`,
+      `Invalid results framework – ${file}: cannot be read (ENOENT): check the file path`,
     );
     expect(existsSync(dir)).toBe(false);
   });
@@ -213,11 +213,11 @@ describe('validate', () => {
     const file = missingFramework();
     expectOneLine(
       await validate('--framework', file, 'x.xlsx'),
-      `Cadre de résultats invalide – ${file}: cannot be read (ENOENT)`,
+      `Cadre de résultats invalide – ${file} : lecture impossible (ENOENT) : vérifiez le chemin du fichier`,
     );
     expectOneLine(
       await validate('--framework', file, '--lang', 'en', 'x.xlsx'),
-      `Invalid results framework – ${file}: cannot be read (ENOENT)`,
+      `Invalid results framework – ${file}: cannot be read (ENOENT): check the file path`,
     );
   });
 
@@ -255,7 +255,7 @@ describe('templates', () => {
     expectOneLine(await templates('--out', out, 'GNZ'), 'Erreur : trop d’arguments');
     expectOneLine(
       await templates('--out', out, '--framework', missingFramework()),
-      `Cadre de résultats invalide – ${missingFramework()}: cannot be read (ENOENT)`,
+      `Cadre de résultats invalide – ${missingFramework()} : lecture impossible (ENOENT) : vérifiez le chemin du fichier`,
     );
     expect(existsSync(out)).toBe(false);
   });
@@ -298,9 +298,17 @@ describe('the translations themselves', () => {
     expect(said(new CommanderError(1, 'commander.unknownOption', 'x'))).toEqual([2, '']);
     expect(said(new CommanderError(2, 'validate.noFiles', 'aucun fichier'))).toEqual([2, 'Erreur : aucun fichier\n']);
     expect(said(new CommanderError(2, 'validate.noFiles', 'no file'), 'en')).toEqual([2, 'Error: no file\n']);
-    expect(said(new FrameworkError('cadre.json', ['id: requis', 'communes: requis']), 'en')).toEqual([
+    const broken = new FrameworkError('cadre.json', [
+      { path: 'id', id: 'missing', params: { expected: 'string' } },
+      { path: 'communes[1].code', id: 'duplicateCode', params: { code: 'GNZ' } },
+    ]);
+    expect(said(broken, 'en')).toEqual([
       2,
-      'Invalid results framework – cadre.json: id: requis; communes: requis\n',
+      'Invalid results framework – cadre.json: id: missing required value (expected text); communes[1].code: duplicate code GNZ\n',
+    ]);
+    expect(said(broken, 'fr')).toEqual([
+      2,
+      'Cadre de résultats invalide – cadre.json : id : valeur obligatoire manquante (texte attendu) ; communes[1].code : code GNZ en double\n',
     ]);
     expect(said(new InputError('bara.xlsx', 'missing', {}), 'fr')).toEqual([2, 'bara.xlsx : fichier introuvable\n']);
     expect(said(new InputError('bara.xlsx', 'missing', {}), 'en')).toEqual([2, 'bara.xlsx: file not found\n']);

@@ -302,7 +302,9 @@ describe('arguments', () => {
     const result = await cli('--framework', broken, good);
     expect(result.code).toBe(2);
     expect(lines(result.stderr)).toEqual([
-      expect.stringMatching(new RegExp(`^Cadre de résultats invalide – ${escapeRegExp(broken)}: is not valid JSON`)),
+      expect.stringMatching(
+        new RegExp(`^Cadre de résultats invalide – ${escapeRegExp(broken)} : ce n’est pas du JSON valide`),
+      ),
     ]);
   });
 

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FrameworkError, formatPath, parseFramework } from '../../core/framework/load';
+import { frameworkProblemText } from '../../core/messages/framework';
 import { isPeople } from '../../core/framework/schema';
 import { DEFAULT_FRAMEWORK, loadFrameworkFile } from '../../pipeline/framework-file';
 import { run as validateCli } from '../../pipeline/cli/validate';
@@ -36,7 +37,7 @@ interface RawFramework extends Loose {
 }
 const raw = JSON.parse(readFileSync(DEFAULT_FRAMEWORK, 'utf8')) as RawFramework;
 
-/** The problems of a broken copy of the real framework (it must fail). */
+/** The problems of a broken copy of the real framework (it must fail), in English. */
 function problems(mutate: (fw: RawFramework) => void): string[] {
   const copy = structuredClone(raw);
   mutate(copy);
@@ -47,8 +48,12 @@ function problems(mutate: (fw: RawFramework) => void): string[] {
     const e = err as FrameworkError;
     expect(e.name).toBe('FrameworkError');
     expect(e.source).toBe('framework.json');
-    expect(e.message).toBe(`framework.json: ${e.problems.join('; ')}`);
-    return e.problems;
+    const found = e.problems.map((p) => frameworkProblemText(p, 'en'));
+    expect(e.text('en')).toBe(`framework.json: ${found.join('; ')}`);
+    // The message is French, the tools' default: the same problems, said the French way.
+    expect(e.message).toBe(e.text('fr'));
+    expect(e.message).toBe(`framework.json : ${e.problems.map((p) => frameworkProblemText(p, 'fr')).join(' ; ')}`);
+    return found;
   }
   throw new Error('the broken framework was accepted');
 }
@@ -168,12 +173,12 @@ describe('a broken framework fails with a FrameworkError naming the path', () =>
     [
       'budget lines one franc over',
       (fw) => (fw.budgetLines[5]!.planned.GNZ! += 1),
-      'budgetLines: the budget lines add up to 96303058, not to the project budget 96303057',
+      'budgetLines: the budget lines add up to 96,303,058, not to the project budget 96,303,057',
     ],
     [
       'contributions that do not add up',
       (fw) => (fw.contributions[0]!.amount = 1),
-      'contributions: the contributions add up to 1, not to the project budget 96303057',
+      'contributions: the contributions add up to 1, not to the project budget 96,303,057',
     ],
     [
       'a duplicate indicator code',
@@ -215,7 +220,7 @@ describe('a broken framework fails with a FrameworkError naming the path', () =>
       'thresholds.overAchievement:',
     ],
     ['a negative grace period', (fw) => (fw.entryGraceDays = -1), 'entryGraceDays: expected a number ≥ 0'],
-    ['an unknown key (a typo)', (fw) => (fw.indicators[0]!.cible = 25), 'indicators[0]: Unrecognized key'],
+    ['an unknown key (a typo)', (fw) => (fw.indicators[0]!.cible = 25), 'indicators[0]: unknown key(s): "cible"'],
     ['no budget lines', (fw: Partial<RawFramework>) => delete fw.budgetLines, 'budgetLines:'],
     ['no commune', (fw) => (fw.communes = []), 'communes:'],
     [
@@ -229,9 +234,32 @@ describe('a broken framework fails with a FrameworkError naming the path', () =>
   });
 
   it('names the file and has no path for a document that is not an object', () => {
-    expect(() => parseFramework(null, 'cadre.json')).toThrow(
-      new FrameworkError('cadre.json', ['Invalid input: expected object, received null']),
+    expect(() => parseFramework(null, 'cadre.json')).toThrow(new Error('cadre.json : objet attendu'));
+    expect(() => parseFramework(undefined, 'cadre.json')).toThrow(
+      new Error('cadre.json : valeur obligatoire manquante (objet attendu)'),
     );
+  });
+
+  it('says each problem in French by default and in English on demand, numbers and dates each language’s way', () => {
+    const copy = structuredClone(raw);
+    copy.budgetLines[5]!.planned.GNZ! += 1;
+    copy.periods.push({ label: '2024-T1', start: '2024-12-01', end: '2025-02-28', kind: 'quarter', within: '2024' });
+    const err = (() => {
+      try {
+        parseFramework(copy, 'cadre.json');
+      } catch (e) {
+        return e as FrameworkError;
+      }
+      throw new Error('the broken framework was accepted');
+    })();
+    expect(err.message).toContain(
+      'periods[2].within : 2024-T1 n’est pas comprise dans 2024 (du 01/01/2024 au 31/12/2024)',
+    );
+    expect(err.message).toContain(
+      'budgetLines : les rubriques du budget font 96\u202f303\u202f058, pas le budget du projet 96\u202f303\u202f057',
+    );
+    expect(err.text('en')).toContain('budgetLines: the budget lines add up to 96,303,058, not to the project budget');
+    expect(err.text('en')).not.toMatch(/[«»\u202f]| [:;]/);
   });
 
   it('lists every problem, not only the first', () => {
@@ -315,7 +343,7 @@ describe('the period dimension (format 2)', () => {
       'a quarter outside its year’s dates',
       (fw) =>
         fw.periods.push({ label: '2024-T1', start: '2024-12-01', end: '2025-02-28', kind: 'quarter', within: '2024' }),
-      'periods[2].within: 2024-T1 is not inside 2024 (2024-01-01 to 2024-12-31)',
+      'periods[2].within: 2024-T1 is not inside 2024 (1 Jan 2024 to 31 Dec 2024)',
     ],
     ['a period within itself', (fw) => (fw.periods[0]!.within = '2023'), 'periods[0].within: 2023 is within itself'],
     [
@@ -402,7 +430,7 @@ describe('the period dimension (format 2)', () => {
     [
       'a baseline with an unknown key',
       (fw) => (fw.indicators[0]!.baseline = { value: 3, year: 2022, annee: 2022 }),
-      'indicators[0].baseline: Unrecognized key',
+      'indicators[0].baseline: unknown key(s): "annee"',
     ],
   ])('%s is refused', (_name, mutate, start) => {
     const found = problems(mutate);
@@ -423,13 +451,17 @@ describe('loadFrameworkFile', () => {
 
   it('names a missing file', () => {
     const file = path.join(dir, 'absent.json');
-    expect(() => loadFrameworkFile(file)).toThrow(new FrameworkError(file, ['cannot be read (ENOENT)']));
+    expect(() => loadFrameworkFile(file)).toThrow(
+      new Error(`${file} : lecture impossible (ENOENT) : vérifiez le chemin du fichier`),
+    );
   });
 
   it('names a file that is not JSON', () => {
     const file = path.join(dir, 'broken.json');
     writeFileSync(file, '{ "id": ');
-    expect(() => loadFrameworkFile(file)).toThrow(/broken\.json: is not valid JSON/);
+    expect(() => loadFrameworkFile(file)).toThrow(/broken\.json : ce n’est pas du JSON valide \(ligne 1, colonne 9\)/);
+    writeFileSync(file, '{\n  "id": "x",\n  "version" "1.0.0"\n}');
+    expect(() => loadFrameworkFile(file)).toThrow(/broken\.json : ce n’est pas du JSON valide \(ligne 3, colonne 13\)/);
   });
 
   it('names the file and the path of a schema problem', () => {
@@ -437,7 +469,7 @@ describe('loadFrameworkFile', () => {
     const copy = structuredClone(raw);
     copy.indicators[3]!.targets.BAR = 1.5;
     writeFileSync(file, JSON.stringify(copy));
-    expect(() => loadFrameworkFile(file)).toThrow(`${file}: indicators[3].targets.BAR: expected a whole number`);
+    expect(() => loadFrameworkFile(file)).toThrow(`${file} : indicators[3].targets.BAR : nombre entier attendu`);
   });
 
   it('the CLI prints a framework error as one line naming the file, the path and what to do', async () => {
@@ -450,7 +482,12 @@ describe('loadFrameworkFile', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(lines(result.stderr)).toEqual([
-      `Cadre de résultats invalide – ${file}: format: expected "format": 2: this framework file is in an older format; add "format": 2 and the targets per period ("periodTargets", "periodPlanned"), as in templates/framework.json; indicators[0].targets.GNZ: expected a whole number`,
+      `Cadre de résultats invalide – ${file} : format : "format": 2 attendu : ce cadre de résultats est dans un format plus ancien ; ajoutez "format": 2 et les cibles par période ("periodTargets", "periodPlanned"), comme dans templates/framework.json ; indicators[0].targets.GNZ : nombre entier attendu`,
+    ]);
+    const english = await runCli(validateCli, ['--lang', 'en', '--framework', file, path.join(dir, 'GNZ-2024.xlsx')]);
+    expect(english.code).toBe(2);
+    expect(lines(english.stderr)).toEqual([
+      `Invalid results framework – ${file}: format: expected "format": 2: this framework file is in an older format; add "format": 2 and the targets per period ("periodTargets", "periodPlanned"), as in templates/framework.json; indicators[0].targets.GNZ: expected a whole number`,
     ]);
   });
 });

@@ -43,10 +43,10 @@ ruleTester(plannedMismatch, {
       ...set(IND, 'E2', 'Cible non définie'),
       issues: [
         {
-          messageId: 'mismatch',
+          messageId: 'targetDefined',
           sheet: IND,
           address: 'E2',
-          params: { code: 'R1.1.1', found: '« Cible non définie »', expected: 25 },
+          params: { code: 'R1.1.1', expected: 25 },
         },
       ],
     },

@@ -12,7 +12,6 @@ export const LABELS = {
     endTarget: 'Cible fin de projet',
     toDateRate: 'Avancement',
     periodHeading: 'Sur la période',
-    toDateMissing: 'Cumul à date incomplet, fichiers absents du dossier : {list}.',
     toDateHeading: 'Depuis le début du projet',
     toDateRule:
       'Avancement = cumul à date (toutes les périodes jusqu’à la fin de la sélection, selon la règle de l’indicateur) ÷ cible de fin de projet des communes qui ont rapporté, sans couleur : une part de la cible n’est pas encore due (voir « Évolution »). Le prévu et le taux de la période comparent chaque période à sa propre cible : une période sans cible affiche « cible non définie ».',
@@ -191,7 +190,6 @@ export const LABELS = {
     endTarget: 'End-of-project target',
     toDateRate: 'Progress',
     periodHeading: 'In the period',
-    toDateMissing: 'Cumulative to date incomplete, files missing from the folder: {list}.',
     toDateHeading: 'Since the project began',
     toDateRule:
       'Progress = achieved to date (every period up to the end of the selection, by the indicator’s rule) ÷ end-of-project target of the communes that reported, not coloured: part of the target is not due yet (see “Évolution”). The planned figure and rate of the period compare each period with its own target: a period without one shows “target not set”.',

@@ -2,12 +2,11 @@ import type ExcelJS from 'exceljs';
 import type { Line } from '../../../core/consolidate/model';
 import { cappedMean, rateOf } from '../../../core/consolidate/rates';
 import type { Indicator } from '../../../core/framework/schema';
-import { interpolate } from '../../../core/messages';
+import { toDateMissingText } from '../../../core/messages/merge';
 import { sheetRef } from '../../../core/tables';
 import type { WriteContext } from './context';
 import { cappedMeanFormula, rateFormula, type DetailMap } from './detail-sheet';
 import type { RowCursor } from './row-cursor';
-import { LISTED_UP_TO } from './synthesis-communes';
 import { paragraph } from './synthesis-texts';
 import {
   APART_FORMAT,
@@ -184,14 +183,9 @@ function writeResultNotes(ws: ExcelJS.Worksheet, ctx: WriteContext, at: RowCurso
   at.next();
   paragraph(ws, at.row, L.toDateRule, true);
   at.next();
-  const names = new Map(fw.communes.map((c) => [c.code, c.name]));
-  const who = (codes: string[]) =>
-    codes.length <= LISTED_UP_TO
-      ? codes.map((c) => names.get(c) ?? c).join(', ')
-      : interpolate(L.communeCount, { count: codes.length }, ctx.lang);
-  const earlier = ctx.model.toDateMissing.map((m) => `${m.period} (${who(m.communes)})`);
-  if (earlier.length > 0) {
-    paragraph(ws, at.row, interpolate(L.toDateMissing, { list: earlier.join(L.listSeparator) }, ctx.lang));
+  const toDate = toDateMissingText(ctx.model.toDateMissing, fw, ctx.lang);
+  if (toDate) {
+    paragraph(ws, at.row, toDate);
     ws.getCell(`B${at.row}`).font = { name: 'Calibri', bold: true, color: { argb: 'FFC00000' } };
     at.next();
   }
