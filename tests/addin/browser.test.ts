@@ -2,7 +2,8 @@
  * The built task pane in a real browser (headless Chromium), with a fake Office/Excel host served in
  * place of Microsoft's office.js: nothing leaves the machine (every other request is aborted).
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -24,14 +25,13 @@ import {
   XSS,
 } from './helpers/fixtures';
 import { snapshotFile, type WorkbookSnapshot } from './helpers/snapshot';
+import { BundleSizePlugin, webpackConfig as makeConfig } from './helpers/webpack-config';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** A plausible production folder (never fetched: the pane is served from 127.0.0.1). */
+const PRODUCTION_URL = 'https://plan-mali.github.io/ensemble-addin/';
 const FAKE_OFFICE = readFileSync(path.join(__dirname, 'fake-office.js'), 'utf8');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const makeConfig = require(path.join(ROOT, 'webpack.config.js'));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { BundleSizePlugin } = require(path.join(ROOT, 'addin', 'build', 'bundle-size-plugin.js'));
 
 function compile(config: webpack.Configuration): Promise<webpack.Stats> {
   return new Promise((resolve, reject) =>
@@ -82,7 +82,9 @@ describe('task pane in a browser', () => {
 
   beforeAll(async () => {
     dist = tempDir('addin-dist-');
-    const stats = await compile(await makeConfig({ outputPath: dist }, { mode: 'production' }));
+    const stats = await compile(
+      await makeConfig({ outputPath: dist, productionUrl: PRODUCTION_URL }, { mode: 'production' }),
+    );
     expect(stats.hasErrors()).toBe(false);
     const dir = tempDir();
     const seededFile = await writeSeeded(dir);
@@ -399,9 +401,50 @@ describe('task pane in a browser', () => {
     await page.close();
   });
 
+  describe('production build', () => {
+    it('refuses to build without the add-in’s HTTPS address, in one line that says how to set it', () => {
+      const out = tempDir('addin-refused-');
+      const env: NodeJS.ProcessEnv = { ...process.env };
+      delete env.ADDIN_PRODUCTION_URL;
+      const run = spawnSync(
+        process.execPath,
+        [
+          path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'),
+          '--mode',
+          'production',
+          '--env',
+          `outputPath=${out}`,
+        ],
+        { cwd: ROOT, env, encoding: 'utf8' },
+      );
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          /^Construction de production refusée : .*ADDIN_PRODUCTION_URL=https:\/\/.* npm run build/,
+        ),
+      ]);
+      expect(existsSync(path.join(out, 'manifest.xml'))).toBe(false);
+    });
+
+    it('points every URL of dist/manifest.xml at the production folder, the ExcelApi set kept', () => {
+      const manifest = readFileSync(path.join(dist, 'manifest.xml'), 'utf8');
+      const urls = [...manifest.matchAll(/"(https?:\/\/[^"]+)"|>(https?:\/\/[^<]+)</g)].map((m) => m[1] ?? m[2]!);
+      const namespaces = /^http:\/\/(schemas\.microsoft\.com|www\.w3\.org)\//;
+      const own = urls.filter((u) => !namespaces.test(u));
+      expect(own.length).toBeGreaterThan(8);
+      for (const url of own) expect([url, url.startsWith(PRODUCTION_URL)]).toEqual([url, true]);
+      expect(manifest).not.toContain('localhost');
+      expect(manifest).toContain(`<SourceLocation DefaultValue="${PRODUCTION_URL}taskpane.html"/>`);
+      expect(manifest).toContain('<Set Name="ExcelApi" MinVersion="1.2"/>');
+      // Every file the manifest names is in dist/.
+      for (const url of own)
+        expect([url, existsSync(path.join(dist, url.slice(PRODUCTION_URL.length)))]).toEqual([url, true]);
+    });
+  });
+
   describe('bundle size', () => {
     it('keeps the pane’s own JavaScript under 250 KB gzipped, without exceljs nor Office.js', () => {
-      const report = JSON.parse(readFileSync(path.join(dist, 'bundle-size.json'), 'utf8'));
+      const report = JSON.parse(readFileSync(path.join(dist, 'bundle-size.json'), 'utf8')) as { gzipBytes: number };
       const files = readdirSync(dist).filter((f) => f.endsWith('.js'));
       expect(files).toHaveLength(1);
       const js = readFileSync(path.join(dist, files[0]!));

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { LIVE_EXCEL_API, REQUIRED_EXCEL_API } from '../../addin/excel/requirements';
 import { child, parseXml, walk, type XmlElement } from '../helpers/xml';
+import { webpackConfig } from './helpers/webpack-config';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const source = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const webpackConfig = require(path.join(ROOT, 'webpack.config.js'));
 
 /** The order OfficeApp's children must follow (TaskPaneApp schema, 1.1). */
 const SCHEMA_ORDER = [
@@ -18,7 +18,6 @@ const SCHEMA_ORDER = [
   'IconUrl',
   'HighResolutionIconUrl',
   'SupportUrl',
-  'AppDomains',
   'Hosts',
   'Requirements',
   'DefaultSettings',
@@ -98,16 +97,14 @@ describe('manifest.xml', () => {
     }
   });
 
-  it('asks for no more than the base requirement set', () => {
+  it('declares the ExcelApi requirement set the pane checks for, no other', () => {
     const sets = walk(child(root, 'Requirements')).filter((e) => e.name === 'Set');
-    expect(sets.length).toBeGreaterThan(0);
-    for (const set of sets) {
-      expect(set.attributes.Name).toBe('ExcelApi');
-      expect(Number(set.attributes.MinVersion ?? '1.1')).toBeLessThanOrEqual(1.1);
-    }
-    expect(
-      Number(walk(child(root, 'Requirements')).find((e) => e.name === 'Sets')!.attributes.DefaultMinVersion),
-    ).toBeLessThanOrEqual(1.1);
+    expect(sets.map((s) => s.attributes)).toEqual([{ Name: 'ExcelApi', MinVersion: REQUIRED_EXCEL_API }]);
+    expect(walk(child(root, 'Requirements')).find((e) => e.name === 'Sets')!.attributes.DefaultMinVersion).toBe(
+      REQUIRED_EXCEL_API,
+    );
+    // Live checking is optional: the manifest must not shut out the Excel versions that lack it.
+    expect(Number(REQUIRED_EXCEL_API)).toBeLessThan(Number(LIVE_EXCEL_API));
   });
 
   it('puts a button on the Home tab that opens the task pane, every resid resolving', () => {
@@ -158,32 +155,71 @@ describe('manifest.xml', () => {
       expect(pngSize(path.join(ROOT, 'assets', `icon-${size}.png`))).toEqual({ width: size, height: size });
   });
 
-  it('gets the production URL at build time, everywhere, with the AppDomain as an origin', () => {
-    const built = parseXml(webpackConfig.rewriteManifest(source, 'https://ong.example.org/complement/'));
+  it('gets the production URL at build time, everywhere', () => {
+    const built = parseXml(webpackConfig.rewriteManifest(source, 'https://ong-mali.org/complement/'));
     expect(built.children.map((c) => c.name)).toEqual(SCHEMA_ORDER);
     const all = urls(built);
-    expect(all.join(' ')).not.toContain('localhost');
-    for (const u of all)
-      expect(u === 'https://ong.example.org' || u.startsWith('https://ong.example.org/complement/')).toBe(true);
-    expect(child(child(built, 'AppDomains'), 'AppDomain').text).toBe('https://ong.example.org');
+    expect(all.length).toBe(urls(root).length);
+    for (const u of all) expect([u, u.startsWith('https://ong-mali.org/complement/')]).toEqual([u, true]);
     expect(child(child(built, 'DefaultSettings'), 'SourceLocation').attributes.DefaultValue).toBe(
-      'https://ong.example.org/complement/taskpane.html',
+      'https://ong-mali.org/complement/taskpane.html',
     );
   });
 
-  it('takes the production URL from ADDIN_PRODUCTION_URL, else package.json, and insists on https', () => {
+  it('lists no AppDomain: the pane’s own origin needs none', () => {
+    expect(walk(root).filter((e) => e.name === 'AppDomains' || e.name === 'AppDomain')).toEqual([]);
+  });
+
+  describe('production URL', () => {
     const saved = process.env.ADDIN_PRODUCTION_URL;
-    try {
-      delete process.env.ADDIN_PRODUCTION_URL;
-      const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-      expect(webpackConfig.productionUrl()).toBe(new URL(pkg.config.production_url).href.replace(/\/?$/, '/'));
-      process.env.ADDIN_PRODUCTION_URL = 'https://s3.example.net/addin';
-      expect(webpackConfig.productionUrl()).toBe('https://s3.example.net/addin/');
-      process.env.ADDIN_PRODUCTION_URL = 'http://insecure.example.net/';
-      expect(() => webpackConfig.productionUrl()).toThrow(/https/);
-    } finally {
+    afterEach(() => {
       if (saved === undefined) delete process.env.ADDIN_PRODUCTION_URL;
       else process.env.ADDIN_PRODUCTION_URL = saved;
-    }
+    });
+    const productionUrl = (env: Record<string, string> = {}): string => webpackConfig.productionUrl(env);
+
+    it('ships no placeholder in package.json', () => {
+      const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+        config: Record<string, unknown>;
+      };
+      expect(pkg.config.production_url).toBeUndefined();
+    });
+
+    it('is refused when unset, saying how to set it', () => {
+      delete process.env.ADDIN_PRODUCTION_URL;
+      expect(() => productionUrl()).toThrow(
+        /^Construction de production refusée : adresse HTTPS du complément non définie\. .*ADDIN_PRODUCTION_URL=https:\/\/.* npm run build .*config.*production_url/,
+      );
+      process.env.ADDIN_PRODUCTION_URL = '  ';
+      expect(() => productionUrl()).toThrow(/non définie/);
+    });
+
+    it.each([
+      'https://example.org/ensemble-addin/',
+      'https://www.example.com/',
+      'https://cdn.example.net/a/',
+      'https://complement.example/',
+      'https://ong.test/',
+      'https://x.invalid/',
+      'https://localhost/',
+      'https://localhost:3000/',
+      'https://127.0.0.1:8443/',
+    ])('is refused on the placeholder or local host of %s', (url) => {
+      expect(() => productionUrl({ productionUrl: url })).toThrow(/adresse d’exemple ou locale.*ADDIN_PRODUCTION_URL/);
+    });
+
+    it('is refused without https, or with a query', () => {
+      expect(() => productionUrl({ productionUrl: 'http://ong-mali.org/' })).toThrow(/https:\/\//);
+      expect(() => productionUrl({ productionUrl: 'ong-mali.org' })).toThrow(/n’est pas une adresse web/);
+      expect(() => productionUrl({ productionUrl: 'https://ong-mali.org/?v=1' })).toThrow(/dossier/);
+    });
+
+    it('is taken from --env productionUrl, else ADDIN_PRODUCTION_URL, as a folder URL', () => {
+      process.env.ADDIN_PRODUCTION_URL = 'https://plan-mali.github.io/ensemble';
+      expect(productionUrl()).toBe('https://plan-mali.github.io/ensemble/');
+      expect(productionUrl({ productionUrl: 'https://ong-mali.org/complement/' })).toBe(
+        'https://ong-mali.org/complement/',
+      );
+    });
   });
 });
