@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LIVE_EXCEL_API, REQUIRED_EXCEL_API } from '../../addin/excel/requirements';
+import { ICON_SIZES } from '../../addin/scripts/make-icons';
 import { child, parseXml, walk, type XmlElement } from '../helpers/xml';
 import { webpackConfig } from './helpers/webpack-config';
 
@@ -146,13 +147,35 @@ describe('manifest.xml', () => {
       height: 64,
     });
     const images = walk(root).filter((e) => e.name === 'bt:Image' && e.attributes.DefaultValue);
-    expect(images.map((i) => i.attributes.id)).toEqual(['Icon.16x16', 'Icon.32x32', 'Icon.80x80']);
+    expect(images.map((i) => i.attributes.id)).toEqual(ICON_SIZES.map((n) => `Icon.${n}x${n}`));
     for (const image of images) {
       const size = Number(/(\d+)x\1/.exec(image.attributes.id!)![1]);
       expect(pngSize(icon(image.attributes.DefaultValue!))).toEqual({ width: size, height: size });
     }
-    for (const size of [16, 32, 64, 80])
+    for (const size of ICON_SIZES)
       expect(pngSize(path.join(ROOT, 'assets', `icon-${size}.png`))).toEqual({ width: size, height: size });
+  });
+
+  it('gives each ribbon icon the three required sizes and the five high-DPI ones, each of its own size', () => {
+    const resources = new Map(
+      walk(root)
+        .filter((e) => e.name === 'bt:Image' && e.attributes.id)
+        .map((e) => [e.attributes.id!, e.attributes.DefaultValue!]),
+    );
+    const icons = walk(child(root, 'VersionOverrides')).filter((e) => e.name === 'Icon');
+    expect(icons.map((i) => walk(root).find((p) => p.children.includes(i))!.name)).toEqual(['Group', 'Control']);
+    for (const icon of icons) {
+      const sizes = icon.children.map((image) => Number(image.attributes.size));
+      // Microsoft's manifest reference (Icon element): 16, 32 and 80 required; 20, 24, 40, 48 and 64 supported.
+      expect(sizes).toEqual([16, 20, 24, 32, 40, 48, 64, 80]);
+      for (const image of icon.children) {
+        expect(image.name).toBe('bt:Image');
+        expect(image.attributes.resid!.length).toBeLessThanOrEqual(32);
+        expect(resources.get(image.attributes.resid!)).toMatch(
+          new RegExp(`/assets/icon-${image.attributes.size}\\.png$`),
+        );
+      }
+    }
   });
 
   it('gets the production URL at build time, everywhere', () => {
