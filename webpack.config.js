@@ -139,6 +139,14 @@ module.exports = async function config(env = {}, argv = {}) {
         scriptLoading: 'defer',
         inject: 'body',
       }),
+      // The help page: a build-time template (TypeScript run by the plugin) that writes static HTML, no script.
+      new HtmlWebpackPlugin({
+        filename: 'aide.html',
+        template: './addin/help/aide.ts',
+        inject: false,
+        chunks: [],
+        minify: false,
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },

@@ -440,6 +440,31 @@ describe('task pane in a browser', () => {
       for (const url of own)
         expect([url, existsSync(path.join(dist, url.slice(PRODUCTION_URL.length)))]).toEqual([url, true]);
     });
+    it('ships the help page: nothing fetched but itself, no wider than A4, a few printed A4 pages', async () => {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        requests.push(url);
+        if (url.startsWith(`${origin}/`)) return route.continue();
+        outside.push(url);
+        return route.abort();
+      });
+      await page.goto(`${origin}/aide.html`);
+      expect(requests).toEqual([`${origin}/aide.html`]);
+      expect(await page.title()).toBe('Aide – Contrôles S&E');
+      expect(await page.locator('script').count()).toBe(0);
+      // The printable width of A4 with the page's margins (210 − 2 × 14 mm) at 96 dpi.
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: Math.floor((182 / 25.4) * 96), height: 1000 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+      expect(pages).toBeGreaterThanOrEqual(2);
+      expect(pages).toBeLessThanOrEqual(4);
+      await page.close();
+    });
   });
 
   describe('bundle size', () => {

@@ -189,6 +189,12 @@ describe('manifest.xml', () => {
     );
   });
 
+  it('sends « support » and « learn more » to the shipped help page, not to the pane', () => {
+    const urlOf = (id: string) => walk(root).find((e) => e.name === 'bt:Url' && e.attributes.id === id)!;
+    expect(child(root, 'SupportUrl').attributes.DefaultValue).toBe('https://localhost:3000/aide.html');
+    expect(urlOf('GetStarted.LearnMoreUrl').attributes.DefaultValue).toBe('https://localhost:3000/aide.html');
+  });
+
   it('lists no AppDomain: the pane’s own origin needs none', () => {
     expect(walk(root).filter((e) => e.name === 'AppDomains' || e.name === 'AppDomain')).toEqual([]);
   });
