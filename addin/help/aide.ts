@@ -8,7 +8,7 @@ import { fr as messages } from '../../core/messages/fr';
 import { RULES } from '../../core/rules/registry';
 import type { Rule } from '../../core/rules/rule';
 import { REQUIRED_EXCEL_API, LIVE_EXCEL_API } from '../excel/requirements';
-import { fr as pane } from '../taskpane/strings';
+import { fr as pane, t } from '../taskpane/strings';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -118,7 +118,7 @@ Si elle est juste, expliquez-la dans la colonne « Commentaire » de la ligne.</
 <h2>Messages du volet</h2>
 <ul>
 ${paneMessage(pane.notTemplate)}
-${paneMessage(pane.unsupported)}
+${paneMessage(t('fr', 'unsupported', { required: REQUIRED_EXCEL_API, live: LIVE_EXCEL_API }))}
 ${paneMessage(pane.sheetExists)}
 ${paneMessage(pane.hiddenSheet)}
 ${paneMessage(pane.failed)} Terminez la saisie de la cellule (Entrée), puis recommencez.

@@ -58,7 +58,7 @@ export class TaskPane {
   start(): boolean {
     if (!this.host.supports(REQUIRED_EXCEL_API)) {
       this.view.setReady(false);
-      this.view.status(this.text('unsupported'), 'error');
+      this.view.status(this.text('unsupported', { required: REQUIRED_EXCEL_API, live: LIVE_EXCEL_API }), 'error');
       return false;
     }
     this.view.setReady(true);

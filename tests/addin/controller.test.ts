@@ -21,33 +21,35 @@ class FakeHost implements WorkbookHost {
   supports(v: string) {
     return Number(v.split('.')[1]) <= Number(this.version.split('.')[1]);
   }
-  async read() {
+  read() {
     this.reads++;
-    return this.tables;
+    return Promise.resolve(this.tables);
   }
-  async select(sheet: string, address: string | null) {
+  select(sheet: string, address: string | null) {
     this.selected.push([sheet, address]);
+    return Promise.resolve();
   }
-  async highlight(marks: readonly Mark[]) {
+  highlight(marks: readonly Mark[]) {
     this.highlighted.push([...marks]);
     this.marks = marks.length;
-    return marks.length;
+    return Promise.resolve(marks.length);
   }
-  async clearHighlights() {
+  clearHighlights() {
     const n = this.marks;
     this.marks = 0;
-    return n;
+    return Promise.resolve(n);
   }
   hasHighlights() {
     return this.marks > 0;
   }
-  async createTemplate(plan: TemplatePlan, remove: readonly string[]) {
+  createTemplate(plan: TemplatePlan, remove: readonly string[]) {
     this.created.push({ plan, remove });
+    return Promise.resolve();
   }
-  async watch(_sheets: readonly string[], onChange: () => void) {
-    if (!this.supports('1.7')) return false;
+  watch(_sheets: readonly string[], onChange: () => void) {
+    if (!this.supports('1.7')) return Promise.resolve(false);
     this.watchers.push(onChange);
-    return true;
+    return Promise.resolve(true);
   }
 }
 
@@ -105,6 +107,16 @@ describe('task pane controller', () => {
     expect(new TaskPane(new FakeHost(example, '1.1'), view, framework(), 'fr').start()).toBe(false);
     expect(view.ready).toBe(false);
     expect(view.last).toMatch(/trop ancienne/);
+    // What is needed, in the pane's words: the requirement sets, and the Excel editions that have them.
+    expect(view.last).toContain(
+      'il lui faut ExcelApi 1.2 (Excel 2016 avec ses mises à jour, Excel 2019 et plus récent',
+    );
+    expect(view.last).toContain('La vérification automatique demande ExcelApi 1.7 (Excel 2019 et plus récent');
+    expect(view.last).not.toContain('{');
+    const english = new FakeView();
+    new TaskPane(new FakeHost(example, '1.1'), english, framework(), 'en').start();
+    expect(english.last).toContain('it needs ExcelApi 1.2 (Excel 2016 with its updates');
+    expect(english.last).toContain('Live checking needs ExcelApi 1.7 (Excel 2019 or later');
   });
 
   it('asks to re-validate by hand where Excel has no change events (ExcelApi < 1.7)', async () => {
@@ -210,9 +222,10 @@ describe('task pane controller', () => {
 
     host.tables = blank;
     await pane.validate();
-    host.createTemplate = async (plan, remove) => {
+    host.createTemplate = (plan, remove) => {
       host.created.push({ plan, remove });
       host.tables = example;
+      return Promise.resolve();
     };
     await pane.createTemplate('SAL');
     expect(host.created.map((c) => [c.plan.commune.code, c.remove])).toEqual([['SAL', ['Feuil1']]]);
@@ -224,9 +237,10 @@ describe('task pane controller', () => {
   it('creates the template of the chosen period, among the reporting periods', async () => {
     const { view, host, pane } = await paneOnBlankWorkbook();
     expect(view.periods).toEqual(['2023', '2024']);
-    host.createTemplate = async (plan, remove) => {
+    host.createTemplate = (plan, remove) => {
       host.created.push({ plan, remove });
       host.tables = example;
+      return Promise.resolve();
     };
     await pane.createTemplate('BAR', '2023');
     expect(host.created.map((c) => [c.plan.commune.code, c.plan.period])).toEqual([['BAR', '2023']]);
@@ -241,9 +255,7 @@ describe('task pane controller', () => {
   it('reports a failure from Excel in the status line', async () => {
     const view = new FakeView();
     const host = new FakeHost(example);
-    host.read = async () => {
-      throw new Error('RichApi.Error: The requested resource does not exist.');
-    };
+    host.read = () => Promise.reject(new Error('RichApi.Error: The requested resource does not exist.'));
     const pane = new TaskPane(host, view, framework(), 'fr');
     pane.start();
     await pane.validate();
