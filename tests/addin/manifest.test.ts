@@ -3,6 +3,7 @@ import path from 'node:path';
 import { LIVE_EXCEL_API, REQUIRED_EXCEL_API } from '../../addin/excel/requirements';
 import { ICON_SIZES } from '../../addin/scripts/make-icons';
 import { child, parseXml, walk, type XmlElement } from '../helpers/xml';
+import { manifestProblems } from './helpers/manifest-check';
 import { webpackConfig } from './helpers/webpack-config';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -74,6 +75,56 @@ describe('manifest.xml', () => {
 
   it('has its elements in the order the schema requires', () => {
     expect(root.children.map((c) => c.name)).toEqual(SCHEMA_ORDER);
+  });
+
+  it('passes the local manifest check, as written and as built for production', () => {
+    expect(manifestProblems(source)).toEqual([]);
+    expect(manifestProblems(webpackConfig.rewriteManifest(source, 'https://ong-mali.org/complement/'))).toEqual([]);
+  });
+
+  const supportUrl = '<SupportUrl DefaultValue="https://localhost:3000/aide.html"/>';
+  it.each<[string, (xml: string) => string, string]>([
+    ['broken XML', (xml) => xml.replace('S&amp;E', 'S&E'), 'not well-formed XML'],
+    [
+      'a child out of order',
+      (xml) => xml.replace(`  ${supportUrl}\n`, '').replace('<IconUrl', `${supportUrl}<IconUrl`),
+      'OfficeApp child IconUrl is out of order',
+    ],
+    [
+      'a plain http URL',
+      (xml) => xml.replace('https://localhost:3000/aide.html', 'http://localhost:3000/aide.html'),
+      'http://localhost:3000/aide.html is not https',
+    ],
+    [
+      'an unknown resid',
+      (xml) => xml.replace('resid="Group.Label"', 'resid="Group.Title"'),
+      'Label resid Group.Title is not defined in Resources',
+    ],
+    [
+      'a short string over 125 characters',
+      (xml) => xml.replace('DefaultValue="Suivi-évaluation"', `DefaultValue="${'x'.repeat(126)}"`),
+      'Group.Label is longer than 125 characters in bt:ShortStrings',
+    ],
+    [
+      'an icon size the schema does not allow',
+      (xml) => xml.replace('<bt:Image size="40"', '<bt:Image size="36"'),
+      'Icon has a size 36 image',
+    ],
+    [
+      'an icon without its required 80',
+      (xml) => xml.replace(/\s*<bt:Image size="80" resid="Icon.80x80"\/>/, ''),
+      'Icon lacks its size 80 image',
+    ],
+    [
+      'an AppDomain repeating the pane’s origin',
+      (xml) =>
+        xml.replace(supportUrl, `${supportUrl}<AppDomains><AppDomain>https://localhost:3000</AppDomain></AppDomains>`),
+      "AppDomain https://localhost:3000 repeats the pane's own origin",
+    ],
+  ])('the local check finds %s', (_what, mutate, problem) => {
+    const broken = mutate(source);
+    expect(broken).not.toBe(source);
+    expect(manifestProblems(broken)).toEqual([expect.stringContaining(problem)]);
   });
 
   it('is French by default with English overrides', () => {
