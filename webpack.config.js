@@ -26,7 +26,7 @@ const DEV_URL_PATTERN = /https:\/\/localhost:\d+\//g;
  */
 function rewriteManifest(xml, baseUrl) {
   const comment =
-    '<!-- Manifest of the Excel add-in « Contrôles S&E », built by npm run build: give users this file. -->';
+    '<!-- Manifest of the Excel add-in « Contrôles S&E », built by npm run build: deploy this file (Microsoft 365 admin centre). -->';
   return xml.replace(/<!--[\s\S]*?-->/, comment).replace(DEV_URL_PATTERN, baseUrl);
 }
 
