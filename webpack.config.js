@@ -3,7 +3,8 @@
  * the icons and the manifest.
  *
  *   npm run build        production build; the manifest's https://localhost:<port>/ URLs become the
- *                        production URL: env ADDIN_PRODUCTION_URL, else package.json config.production_url
+ *                        production URL: --env productionUrl=…, else env ADDIN_PRODUCTION_URL, else
+ *                        package.json config.production_url. None set, or a placeholder: the build refuses.
  *   npm run build:dev    development build, manifest left on https://localhost:<port>/
  *   npm run dev-server   serves the pane over HTTPS (office-addin-dev-certs) on config.dev_server_port
  *
@@ -16,29 +17,82 @@ const { BundleSizePlugin } = require('./addin/build/bundle-size-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const pkg = require('./package.json');
 
-/** The dev URLs as written in manifest.xml, and its AppDomain (an origin, without a path). */
+/** The dev URLs as written in manifest.xml. */
 const DEV_URL_PATTERN = /https:\/\/localhost:\d+\//g;
-const DEV_DOMAIN_PATTERN = /<AppDomain>https:\/\/localhost:\d+\/?<\/AppDomain>/g;
 
-/** manifest.xml with its dev URLs pointing at `baseUrl` (a folder URL ending with /). */
+/**
+ * manifest.xml with its dev URLs pointing at `baseUrl` (a folder URL ending with /), and its opening comment
+ * (which speaks of the development server) saying what the file is now.
+ */
 function rewriteManifest(xml, baseUrl) {
-  const origin = new URL(baseUrl).origin;
-  return xml.replace(DEV_DOMAIN_PATTERN, `<AppDomain>${origin}</AppDomain>`).replace(DEV_URL_PATTERN, baseUrl);
+  const comment =
+    '<!-- Manifest of the Excel add-in « Contrôles S&E », built by npm run build: deploy this file (Microsoft 365 admin centre). -->';
+  return xml.replace(/<!--[\s\S]*?-->/, comment).replace(DEV_URL_PATTERN, baseUrl);
 }
 
-function productionUrl() {
-  const raw = (process.env.ADDIN_PRODUCTION_URL || (pkg.config && pkg.config.production_url) || '').trim();
+const HOW_TO_SET =
+  'ADDIN_PRODUCTION_URL=https://votre-site/complement/ npm run build (ou "config": { "production_url": … } dans package.json) ; npm run build:dev construit pour https://localhost:3000/';
+
+/** Hosts that can never serve the add-in to users: RFC 2606 / 6761 reserved names and this machine. */
+function isPlaceholderHost(hostname) {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return (
+    /(^|\.)example\.(org|com|net)$/.test(host) ||
+    /(^|\.)(example|test|invalid|localhost)$/.test(host) ||
+    /^127\./.test(host) ||
+    host === '[::1]' ||
+    host === '0.0.0.0'
+  );
+}
+
+class BuildRefused extends Error {}
+
+function buildError(message) {
+  return new BuildRefused(message);
+}
+
+/** The production URL; from the command line (webpack-cli sets env.WEBPACK_BUILD), a refusal is one line, no stack. */
+function productionUrlOrExit(env) {
+  try {
+    return productionUrl(env);
+  } catch (error) {
+    if (!(error instanceof BuildRefused) || !env.WEBPACK_BUILD) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+/**
+ * The folder URL the production manifest points at: `--env productionUrl=…`, else ADDIN_PRODUCTION_URL,
+ * else package.json config.production_url. Refuses none, a non-https URL and placeholder hosts: a manifest
+ * pointing there installs nowhere.
+ */
+function productionUrl(env = {}) {
+  const raw = String(
+    env.productionUrl || process.env.ADDIN_PRODUCTION_URL || (pkg.config && pkg.config.production_url) || '',
+  ).trim();
+  if (!raw)
+    throw buildError(
+      `Construction de production refusée : adresse HTTPS du complément non définie. Donnez-la : ${HOW_TO_SET}.`,
+    );
   let url;
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(
-      `The production URL « ${raw} » is not a URL: set package.json config.production_url or ADDIN_PRODUCTION_URL.`,
-    );
+    throw buildError(`Construction de production refusée : « ${raw} » n’est pas une adresse web. ${HOW_TO_SET}.`);
   }
   if (url.protocol !== 'https:')
-    throw new Error(`The production URL must use https (Office refuses anything else): ${raw}`);
-  if (url.search || url.hash) throw new Error(`The production URL must be a plain folder URL, without ? or #: ${raw}`);
+    throw buildError(
+      `Construction de production refusée : « ${raw} » doit commencer par https:// (Office refuse le reste).`,
+    );
+  if (isPlaceholderHost(url.hostname))
+    throw buildError(
+      `Construction de production refusée : « ${raw} » est une adresse d’exemple ou locale, où personne ne peut charger le complément. ${HOW_TO_SET}.`,
+    );
+  if (url.search || url.hash || url.username || url.password)
+    throw buildError(
+      `Construction de production refusée : « ${raw} » doit être l’adresse d’un dossier, sans ?, # ni identifiants.`,
+    );
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
@@ -50,7 +104,7 @@ module.exports = async function config(env = {}, argv = {}) {
   const mode = argv.mode || env.mode || 'production';
   const dev = mode === 'development';
   const port = devPort();
-  const baseUrl = dev ? `https://localhost:${port}/` : productionUrl();
+  const baseUrl = dev ? `https://localhost:${port}/` : productionUrlOrExit(env);
 
   const webpackConfig = {
     mode,
@@ -84,6 +138,14 @@ module.exports = async function config(env = {}, argv = {}) {
         chunks: ['taskpane'],
         scriptLoading: 'defer',
         inject: 'body',
+      }),
+      // The help page: a build-time template (TypeScript run by the plugin) that writes static HTML, no script.
+      new HtmlWebpackPlugin({
+        filename: 'aide.html',
+        template: './addin/help/aide.ts',
+        inject: false,
+        chunks: [],
+        minify: false,
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -2,6 +2,7 @@ import type { TemplatePlan } from '../../core/layout/plan';
 import type { Tables } from '../../core/tables';
 import { clearHighlights, highlight, parseSavedFills, type HighlightStore, type Mark } from './highlighter';
 import { readTables } from './reader';
+import { LIVE_EXCEL_API } from './requirements';
 import { writeTemplate, writerFeatures } from './template-writer';
 
 /**
@@ -88,7 +89,7 @@ export class OfficeHost implements WorkbookHost {
   }
 
   async watch(sheets: readonly string[], onChange: () => void): Promise<boolean> {
-    if (!this.supports('1.7')) return false;
+    if (!this.supports(LIVE_EXCEL_API)) return false;
     const fresh = sheets.filter((s) => !this.watched.has(s));
     if (fresh.length === 0) return true;
     await Excel.run(async (context) => {

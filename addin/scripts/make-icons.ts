@@ -1,8 +1,8 @@
 /**
  * Draws the add-in's icons (a white check mark on a blue spreadsheet tile) and writes them as PNG
- * files in assets/: icon-16/32/64/80.png. No image library: a tiny PNG encoder on node:zlib.
+ * files in assets/: icon-<size>.png. No image library: a tiny PNG encoder on node:zlib.
  *
- *   npx tsx addin/scripts/make-icons.ts
+ *   npm run icons
  *
  * Build tooling only: never part of the task pane bundle.
  */
@@ -10,7 +10,11 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 
-export const ICON_SIZES = [16, 32, 64, 80] as const;
+/**
+ * The ribbon button's sizes (manifest bt:Image: 16, 32 and 80 required, 20, 24, 40 and 48 for high-DPI
+ * screens) plus 64, which is also the HighResolutionIconUrl (IconUrl is the 32).
+ */
+export const ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80] as const;
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;

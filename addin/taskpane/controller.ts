@@ -6,6 +6,7 @@ import type { Tables } from '../../core/tables';
 import { LOCALES } from '../../core/messages';
 import { validate } from '../../core/validate';
 import type { WorkbookHost } from '../excel/host';
+import { LIVE_EXCEL_API, REQUIRED_EXCEL_API } from '../excel/requirements';
 import { marksFromIssues } from '../excel/highlighter';
 import { blankSheets, conflictingSheets, debounce, isTemplate, summarise, watchedSheets, type Summary } from './model';
 import { t, type PaneLang, type PaneStrings } from './strings';
@@ -55,13 +56,13 @@ export class TaskPane {
 
   /** Checks what this Excel can do; returns false when the pane cannot work here. */
   start(): boolean {
-    if (!this.host.supports('1.2')) {
+    if (!this.host.supports(REQUIRED_EXCEL_API)) {
       this.view.setReady(false);
-      this.view.status(this.text('unsupported'), 'error');
+      this.view.status(this.text('unsupported', { required: REQUIRED_EXCEL_API, live: LIVE_EXCEL_API }), 'error');
       return false;
     }
     this.view.setReady(true);
-    this.live = this.host.supports('1.7');
+    this.live = this.host.supports(LIVE_EXCEL_API);
     this.view.liveHint(this.text(this.live ? 'liveOn' : 'revalidateHint'));
     return true;
   }

@@ -11,7 +11,8 @@ export const fr = {
   reading: 'Lecture du classeur…',
   writing: 'Création du modèle…',
   notInExcel: 'Ouvrez ce volet dans Excel : il ne fonctionne que dans un classeur.',
-  unsupported: 'Cette version d’Excel est trop ancienne pour ce complément (il faut Excel 2016 ou plus récent).',
+  unsupported:
+    'Cette version d’Excel est trop ancienne pour ce complément : il lui faut ExcelApi {required} (Excel 2016 avec ses mises à jour, Excel 2019 et plus récent, Microsoft 365, Excel sur le web, Excel pour Mac). La vérification automatique demande ExcelApi {live} (Excel 2019 et plus récent, Microsoft 365, Excel sur le web).',
   failed: 'L’opération a échoué : {message}',
   liveOn: 'Vérification automatique : la liste se met à jour quelques instants après chaque saisie.',
   revalidateHint:
@@ -74,7 +75,8 @@ export const en: PaneStrings = {
   reading: 'Reading the workbook…',
   writing: 'Creating the template…',
   notInExcel: 'Open this pane in Excel: it only works in a workbook.',
-  unsupported: 'This version of Excel is too old for this add-in (Excel 2016 or later is needed).',
+  unsupported:
+    'This version of Excel is too old for this add-in: it needs ExcelApi {required} (Excel 2016 with its updates, Excel 2019 or later, Microsoft 365, Excel on the web, Excel for Mac). Live checking needs ExcelApi {live} (Excel 2019 or later, Microsoft 365, Excel on the web).',
   failed: 'The operation failed: {message}',
   liveOn: 'Live checking: the list updates a moment after each entry.',
   revalidateHint:

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ADDIN = path.resolve(__dirname, '..', '..', 'addin');
-const sources = ['excel', 'taskpane'].flatMap((dir) =>
+const sources = ['excel', 'taskpane', 'help'].flatMap((dir) =>
   readdirSync(path.join(ADDIN, dir))
     .filter((f) => f.endsWith('.ts'))
     .map((f) => ({ file: `${dir}/${f}`, text: readFileSync(path.join(ADDIN, dir, f), 'utf8') })),
@@ -18,6 +18,7 @@ describe('add-in boundaries', () => {
         'excel/template-writer.ts',
         'taskpane/taskpane.ts',
         'taskpane/view.ts',
+        'help/aide.ts',
       ]),
     );
   });

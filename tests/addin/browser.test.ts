@@ -2,7 +2,8 @@
  * The built task pane in a real browser (headless Chromium), with a fake Office/Excel host served in
  * place of Microsoft's office.js: nothing leaves the machine (every other request is aborted).
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { formatNumber, renderIssue } from '../../core/messages';
 import type { Report } from '../../core/report';
 import { validate } from '../../core/validate';
 import { readWorkbookFile } from '../../pipeline/read/xlsx';
-import { BundleSizePlugin, webpackConfig } from '../helpers/build-config';
+import { BundleSizePlugin, ROOT, webpackConfig } from '../helpers/build-config';
 import {
   framework,
   inputAddress,
@@ -25,8 +26,11 @@ import {
   XSS,
 } from './helpers/fixtures';
 import { snapshotFile, type WorkbookSnapshot } from './helpers/snapshot';
+import { manifestProblems } from './helpers/manifest-check';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** A plausible production folder (never fetched: the pane is served from 127.0.0.1). */
+const PRODUCTION_URL = 'https://plan-mali.github.io/ensemble-addin/';
 const FAKE_OFFICE = readFileSync(path.join(__dirname, 'fake-office.js'), 'utf8');
 
 function compile(config: webpack.Configuration): Promise<webpack.Stats> {
@@ -78,7 +82,9 @@ describe('task pane in a browser', () => {
 
   beforeAll(async () => {
     dist = tempDir('addin-dist-');
-    const stats = await compile(await webpackConfig({ outputPath: dist }, { mode: 'production' }));
+    const stats = await compile(
+      await webpackConfig({ outputPath: dist, productionUrl: PRODUCTION_URL }, { mode: 'production' }),
+    );
     expect(stats.hasErrors()).toBe(false);
     const dir = tempDir();
     const seededFile = await writeSeeded(dir);
@@ -393,6 +399,73 @@ describe('task pane in a browser', () => {
     expect(await page.locator('#results button.issue .message').allTextContents()).toContain(renderIssue(first, 'en'));
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.close();
+  });
+
+  describe('production build', () => {
+    it('refuses to build without the add-in’s HTTPS address, in one line that says how to set it', () => {
+      const out = tempDir('addin-refused-');
+      const env: NodeJS.ProcessEnv = { ...process.env };
+      delete env.ADDIN_PRODUCTION_URL;
+      const run = spawnSync(
+        process.execPath,
+        [
+          path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'),
+          '--mode',
+          'production',
+          '--env',
+          `outputPath=${out}`,
+        ],
+        { cwd: ROOT, env, encoding: 'utf8' },
+      );
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          /^Construction de production refusée : .*ADDIN_PRODUCTION_URL=https:\/\/.* npm run build/,
+        ),
+      ]);
+      expect(existsSync(path.join(out, 'manifest.xml'))).toBe(false);
+    });
+
+    it('writes a dist/manifest.xml that passes the local check, every URL at the production folder', () => {
+      const manifest = readFileSync(path.join(dist, 'manifest.xml'), 'utf8');
+      const urls = [...manifest.matchAll(/"(https?:\/\/[^"]+)"|>(https?:\/\/[^<]+)</g)].map((m) => m[1] ?? m[2]!);
+      const namespaces = /^http:\/\/(schemas\.microsoft\.com|www\.w3\.org)\//;
+      const own = urls.filter((u) => !namespaces.test(u));
+      expect(own.length).toBeGreaterThan(8);
+      for (const url of own) expect([url, url.startsWith(PRODUCTION_URL)]).toEqual([url, true]);
+      expect(manifest).not.toContain('localhost');
+      expect(manifest).toContain(`<SourceLocation DefaultValue="${PRODUCTION_URL}taskpane.html"/>`);
+      expect(manifest).toContain('<Set Name="ExcelApi" MinVersion="1.2"/>');
+      expect(manifestProblems(manifest)).toEqual([]);
+      // Every file the manifest names is in dist/.
+      for (const url of own)
+        expect([url, existsSync(path.join(dist, url.slice(PRODUCTION_URL.length)))]).toEqual([url, true]);
+    });
+    it('ships the help page: nothing fetched but itself, no wider than A4, a few printed A4 pages', async () => {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        requests.push(url);
+        if (url.startsWith(`${origin}/`)) return route.continue();
+        outside.push(url);
+        return route.abort();
+      });
+      await page.goto(`${origin}/aide.html`);
+      expect(requests).toEqual([`${origin}/aide.html`]);
+      expect(await page.title()).toBe('Aide – Contrôles S&E');
+      expect(await page.locator('script').count()).toBe(0);
+      // The printable width of A4 with the page's margins (210 − 2 × 14 mm) at 96 dpi.
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: Math.floor((182 / 25.4) * 96), height: 1000 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+      expect(pages).toBeGreaterThanOrEqual(2);
+      expect(pages).toBeLessThanOrEqual(4);
+      await page.close();
+    });
   });
 
   describe('bundle size', () => {

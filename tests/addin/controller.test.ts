@@ -107,6 +107,16 @@ describe('task pane controller', () => {
     expect(new TaskPane(new FakeHost(example, '1.1'), view, framework(), 'fr').start()).toBe(false);
     expect(view.ready).toBe(false);
     expect(view.last).toMatch(/trop ancienne/);
+    // What is needed, in the pane's words: the requirement sets, and the Excel editions that have them.
+    expect(view.last).toContain(
+      'il lui faut ExcelApi 1.2 (Excel 2016 avec ses mises à jour, Excel 2019 et plus récent',
+    );
+    expect(view.last).toContain('La vérification automatique demande ExcelApi 1.7 (Excel 2019 et plus récent');
+    expect(view.last).not.toContain('{');
+    const english = new FakeView();
+    new TaskPane(new FakeHost(example, '1.1'), english, framework(), 'en').start();
+    expect(english.last).toContain('it needs ExcelApi 1.2 (Excel 2016 with its updates');
+    expect(english.last).toContain('Live checking needs ExcelApi 1.7 (Excel 2019 or later');
   });
 
   it('asks to re-validate by hand where Excel has no change events (ExcelApi < 1.7)', async () => {

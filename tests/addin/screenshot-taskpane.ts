@@ -7,8 +7,8 @@ import { snapshotFile } from './helpers/snapshot';
 import { tempDir, writeSeeded } from './helpers/fixtures';
 
 /**
- * Renders the built task pane (npm run build) over a workbook with seeded mistakes, with the test
- * suite's fake Office host, and saves docs/volet.png for the README. Nothing leaves the machine.
+ * Renders the built task pane (npm run build:dev, or a production build) over a workbook with seeded
+ * mistakes, with the test suite's fake Office host, and saves docs/volet.png for the README. Nothing leaves the machine.
  * Kept among the add-in's tests because it runs on their helpers and fake host (sources and scripts never
  * import tests): `npm run screenshot:taskpane`. Not a *.test.ts: Jest does not run it.
  */

@@ -5,14 +5,17 @@
 import path from 'node:path';
 import type webpack from 'webpack';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+export const ROOT = path.resolve(__dirname, '..', '..');
 
 interface WebpackConfigModule {
-  (env?: { outputPath?: string; mode?: string }, argv?: { mode?: string }): Promise<webpack.Configuration>;
+  (
+    env?: { outputPath?: string; mode?: string; productionUrl?: string },
+    argv?: { mode?: string },
+  ): Promise<webpack.Configuration>;
   /** manifest.xml with every development URL replaced by `baseUrl`'s. */
   rewriteManifest(xml: string, baseUrl: string): string;
-  /** ADDIN_PRODUCTION_URL, else package.json's config.production_url, ending with '/'; throws unless https. */
-  productionUrl(): string;
+  /** --env productionUrl, else ADDIN_PRODUCTION_URL, ending with '/'; throws unless a real https address. */
+  productionUrl(env?: Record<string, string>): string;
 }
 
 interface BundleSizeModule {
