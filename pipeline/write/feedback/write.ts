@@ -177,7 +177,10 @@ export async function writeFeedback(request: FeedbackRequest): Promise<FeedbackS
   }
 
   const reminders: FeedbackSummary['reminders'] = [];
-  for (const m of request.missing) {
+  // A commune whose file came but could not be read was told so by its feedback: no reminder on top.
+  const answered = (m: { commune: string; period: string }) =>
+    entries.some((e) => e.written.length > 0 && e.commune === m.commune && (e.period ?? m.period) === m.period);
+  for (const m of request.missing.filter((x) => !answered(x))) {
     const commune = communeOf(m.commune);
     const name = commune?.name ?? m.commune;
     const file = `${claim(taken, safeFileName(`rappel_${m.commune}_${name}_${m.period}`))}.txt`;
