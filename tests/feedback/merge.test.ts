@@ -150,3 +150,12 @@ test('validate --feedback naming one of the files to check is refused, exit 2', 
   expect(cli.code).toBe(2);
   expect(cli.stderr).toMatch(/est un fichier d’entrée/);
 });
+
+test('every file refused (no consolidation): the communes not received for their period still get a reminder', async () => {
+  const folder = path.join(tmp.dir, 'tout-refuse');
+  await writeCommune(folder, 'GNZ', { fill: { 'indicators:R1.1.1:achieved': 'vingt-cinq' } });
+  const { cli, summary } = await mergeWithFeedback(folder, path.join(tmp.dir, 'retours-refus'));
+  expect(cli.code).toBe(2);
+  expect(summary.feedback!.sources.map((s) => s.verdict)).toEqual(['refused']);
+  expect(summary.feedback!.reminders.map((r) => r.commune).sort()).toEqual(['ANS', 'BAR', 'SAL']);
+}, 60_000);

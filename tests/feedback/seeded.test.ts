@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type ExcelJS from 'exceljs';
 import { SHEET_NAMES } from '../../core/layout/contract';
 import { SEVERITY_FILLS } from '../../core/severity-fills';
 import type { JsonReport } from '../../pipeline/cli/print-report';
@@ -15,6 +16,7 @@ import { loadFrameworkFile } from '../../pipeline/framework-file';
 import { runCli } from '../cli/capture';
 import { applyEdits, loadSeededCases, sha256, tempDir, writeExample } from '../fixtures/workbooks';
 import {
+  firstSheetTexts,
   packageFacts,
   readBook,
   splitLocation,
@@ -197,3 +199,64 @@ test('LibreOffice converts every feedback workbook to PDF, and openpyxl opens th
   expect(py.status).toBe(0);
   expect(py.stdout.trim().split('\n')).toHaveLength(books.length);
 }, 120_000);
+
+test('the first lines say the verdict and that the workbook is a read-only view of the original', async () => {
+  for (const file of files) {
+    const texts = firstSheetTexts(await readBook(workbookOf(file)));
+    const verdict = entryOf(file).verdict;
+    const sentence = {
+      accepted: 'Fichier accepté : aucun problème',
+      remarks: 'Fichier accepté avec remarques',
+      refused: 'Fichier refusé — à renvoyer',
+    }[verdict];
+    expect([file, texts[1]]).toEqual([file, expect.stringContaining(sentence!)]);
+    expect(texts.slice(0, 5).join('\n')).toContain(
+      `vue en lecture seule : ne le modifiez pas et ne le renvoyez pas. Corrigez votre fichier original (${path.basename(file)})`,
+    );
+  }
+});
+
+test('a warning explained in Commentaire is listed as noted, with the comment given', async () => {
+  const file = files.find((f) => path.basename(f) === 'over-achievement-explained.xlsx')!;
+  const rows = toFixRows(await readBook(workbookOf(file)));
+  expect(rows).toEqual([
+    expect.objectContaining({
+      label: 'Noté',
+      cell: 'F2',
+      todo: 'Rien à faire : noté, avec votre commentaire « Session supplémentaire financée par la mairie ».',
+    }),
+  ]);
+  expect(entryOf(file).verdict).toBe('accepted');
+});
+
+test('the views hold the values as read, at the same addresses as the original, printed on A4', async () => {
+  for (const name of ['not-a-number', 'ref-error', 'date-outside-period']) {
+    const file = files.find((f) => path.basename(f, '.xlsx') === name)!;
+    const original = await readBook(file);
+    const view = await readBook(workbookOf(file));
+    for (const sheet of [SHEET_NAMES.identification, SHEET_NAMES.indicators, SHEET_NAMES.budget]) {
+      const ws = view.getWorksheet(sheet)!;
+      expect(ws.pageSetup.paperSize).toBe(9);
+      original.getWorksheet(sheet)!.eachRow((row) =>
+        row.eachCell((cell) => {
+          const shown = (v: ExcelJS.CellValue): unknown => {
+            if (v instanceof Date) return v.toISOString().slice(0, 10);
+            if (v && typeof v === 'object' && 'result' in v) return shown(v.result);
+            if (v && typeof v === 'object' && 'error' in v) return v.error;
+            if (v && typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
+            return v;
+          };
+          const expected = shown(cell.value);
+          if (expected === null || expected === undefined || expected === '') return;
+          expect([name, sheet, cell.address, shown(ws.getCell(cell.address).value)]).toEqual([
+            name,
+            sheet,
+            cell.address,
+            typeof expected === 'string' ? (expected.trim() === expected ? expected : expect.any(String)) : expected,
+          ]);
+        }),
+      );
+    }
+    expect(view.worksheets[0]!.pageSetup.paperSize).toBe(9);
+  }
+});

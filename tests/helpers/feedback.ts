@@ -67,11 +67,17 @@ export function toFixRows(wb: ExcelJS.Workbook): ToFixRow[] {
   return rows;
 }
 
-/** Every text of the first sheet, row by row. */
+/** The texts of the first sheet, one line per row (a merged cell's text once). */
 export function firstSheetTexts(wb: ExcelJS.Workbook): string[] {
   const out: string[] = [];
-  wb.worksheets[0]!.eachRow((row) => row.eachCell((cell) => void out.push(cell.text)));
-  return out.filter((t) => t !== '');
+  wb.worksheets[0]!.eachRow((row) => {
+    const texts: string[] = [];
+    row.eachCell((cell) => {
+      if (cell.text !== '' && !(cell.isMerged && cell.master !== cell)) texts.push(cell.text);
+    });
+    if (texts.length > 0) out.push(texts.join(' | '));
+  });
+  return out;
 }
 
 export interface PackageFacts {

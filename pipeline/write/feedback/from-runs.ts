@@ -36,7 +36,19 @@ export function feedbackOfMerge(result: MergeResult, input: string, options: Com
         unusable: unusable ? issueText(unusable, options.lang) : null,
       };
     });
-  const coverage = result.model?.coverage ?? [];
+  // Without a consolidation (every file refused), the periods the files name are the scope.
+  const coverage =
+    result.model?.coverage ??
+    [
+      ...new Set(
+        sources.map((s) => s.period).filter((p): p is string => options.framework.periods.some((x) => x.label === p)),
+      ),
+    ]
+      .flatMap((period) => options.framework.communes.map((c) => ({ commune: c.code, period })))
+      .map((c) => ({
+        ...c,
+        state: sources.some((s) => s.commune === c.commune && s.period === c.period) ? 'rejected' : 'missing',
+      }));
   return {
     ...options,
     sources,
