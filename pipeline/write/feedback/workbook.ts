@@ -157,6 +157,7 @@ function viewSheets(wb: ExcelJS.Workbook, book: FeedbackBook, tables: Tables): v
   for (const sheet of tables.sheets.filter((s) => s.state === 'visible')) {
     const ws = wb.addWorksheet(sheet.name);
     const widths: number[] = [];
+    const wrapped = new Set<number>();
     sheet.rows.forEach((cells, r) => {
       cells.forEach((cell, c) => {
         const value = viewValue(cell);
@@ -166,8 +167,11 @@ function viewSheets(wb: ExcelJS.Workbook, book: FeedbackBook, tables: Tables): v
         target.font = FONT;
         if (value instanceof Date) target.numFmt = book.lang === 'fr' ? 'dd/mm/yyyy' : 'dd mmm yyyy';
         const length = value instanceof Date ? 10 : cellText(cell).length;
-        widths[c] = Math.max(widths[c] ?? 0, Math.min(length + 2, 48));
-        if (length > 48) target.alignment = { wrapText: true, vertical: 'top' };
+        widths[c] = Math.max(widths[c] ?? 0, Math.min(length + 2, 62));
+        if (length > 60) {
+          target.alignment = { wrapText: true, vertical: 'top' };
+          wrapped.add(r + 1);
+        }
       });
     });
     widths.forEach((w, c) => {
@@ -188,7 +192,8 @@ function viewSheets(wb: ExcelJS.Workbook, book: FeedbackBook, tables: Tables): v
       cell.fill = solid(SEVERITY_FILLS[mark.severity]);
       cell.note = mark.lines.join('\n');
     }
-    for (let r = 1; r <= sheet.rows.length; r++) fitRowHeight(ws, r);
+    // Only the rows with a wrapped text grow; the others keep Excel's height.
+    for (const r of wrapped) fitRowHeight(ws, r);
     printSetup(ws, header);
   }
 }
