@@ -159,3 +159,16 @@ test('every file refused (no consolidation): the communes not received for their
   expect(summary.feedback!.sources.map((s) => s.verdict)).toEqual(['refused']);
   expect(summary.feedback!.reminders.map((r) => r.commune).sort()).toEqual(['ANS', 'BAR', 'SAL']);
 }, 60_000);
+
+test('--feedback naming an existing file is refused before anything is written', async () => {
+  const folder = path.join(tmp.dir, 'fichier-cible');
+  await writeCommune(folder, 'SAL');
+  const target = path.join(tmp.dir, 'retours.txt');
+  writeFileSync(target, 'mes notes');
+  const output = path.join(tmp.dir, 'fichier-cible.xlsx');
+  const cli = await mergeCli(['--input', folder, '--output', output, '--feedback', target]);
+  expect(cli.code).toBe(2);
+  expect(cli.stderr).toMatch(/existe et n’est pas un dossier/);
+  expect(readFileSync(target, 'utf8')).toBe('mes notes');
+  expect(existsSync(output)).toBe(false);
+});
