@@ -12,7 +12,7 @@ import { DEFAULT_LIMITS } from '../read/zip-guard';
 import { ISSUES_PER_FILE } from '../write/consolidated/controls';
 import { errorLine, langOf, parseLang, program, reportFailure, runAsMain } from './common';
 import { checkFeedbackDir, feedbackJson, feedbackOption, runFeedback } from './feedback';
-import { feedbackOfMerge } from '../write/feedback/from-runs';
+import { feedbackOfMerge } from './feedback-sources';
 import { printable, printableLines } from './printable';
 
 export const DEFAULT_OUTPUT_DIR = path.resolve(__dirname, '..', '..', 'out');

@@ -8,7 +8,7 @@ import { readWorkbookFile } from '../read/xlsx';
 import { DEFAULT_LIMITS, type ZipLimits } from '../read/zip-guard';
 import { EXIT, langOf, parseLang, program, reportFailure, runAsMain } from './common';
 import { checkFeedbackDir, feedbackJson, feedbackOption, runFeedback } from './feedback';
-import { feedbackOfValidate } from '../write/feedback/from-runs';
+import { feedbackOfValidate } from './feedback-sources';
 import { printable, printableLines } from './printable';
 import { exitCode, fileFailure, formatFileReport, jsonReport, totalsLine, type FileOutcome } from './print-report';
 

@@ -6,8 +6,6 @@ import { FEEDBACK_TEXTS, feedbackText } from '../../../core/messages/feedback';
 import type { Issue } from '../../../core/report';
 import type { Tables } from '../../../core/tables';
 import { timeliness } from '../../../core/timeliness';
-import { readWorkbookFile } from '../../read/xlsx';
-import { DEFAULT_LIMITS, type ZipLimits } from '../../read/zip-guard';
 import { writeAtomic } from '../atomic';
 import { communeFromName, countsOf, feedbackRows, periodFromName, safeFileName, verdictOf, type Verdict } from './rows';
 import { shortMessage } from './text';
@@ -36,7 +34,8 @@ export interface FeedbackRequest {
   missing: readonly { commune: string; period: string }[];
   /** Periods of the run: last run's reminders for them are replaced. */
   periods: readonly string[];
-  limits?: ZipLimits;
+  /** The file's values for its read-only views (the command reads them: writers do not read inputs). */
+  readTables: (source: FeedbackSource) => Promise<Tables | null>;
   now?: Date;
 }
 
@@ -91,15 +90,6 @@ function claim(taken: Set<string>, stem: string): string {
   return name;
 }
 
-async function tablesOf(source: FeedbackSource, limits: ZipLimits): Promise<Tables | null> {
-  if (source.unusable !== null || !/\.xls[xm]$/i.test(source.path)) return null;
-  try {
-    return await readWorkbookFile(source.path, limits);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Writes into `dir`, for every file read, `retour_<CODE>_<Commune>_<période>.xlsx` and `.txt`; for every
  * commune-period missing, `rappel_….txt`; then `index.txt`. Each file is written atomically; what the
@@ -109,7 +99,6 @@ export async function writeFeedback(request: FeedbackRequest): Promise<FeedbackS
   const { framework, lang } = request;
   const dir = path.resolve(request.dir);
   const now = request.now ?? new Date();
-  const limits = request.limits ?? DEFAULT_LIMITS;
   await fs.mkdir(dir, { recursive: true });
   const previous = await readManifest(dir);
   const manifest: Manifest = { sources: {}, reminders: {} };
@@ -156,7 +145,7 @@ export async function writeFeedback(request: FeedbackRequest): Promise<FeedbackS
       counts,
       rows,
       unusable: source.unusable,
-      tables: await tablesOf(source, limits),
+      tables: await request.readTables(source),
       now,
     });
     await writeAtomic(path.join(dir, workbook), (temp) => fs.writeFile(temp, bytes));

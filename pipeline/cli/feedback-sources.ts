@@ -1,11 +1,13 @@
 import path from 'node:path';
-import type { Framework } from '../../../core/framework/schema';
-import type { Lang } from '../../../core/messages';
-import { issueText } from '../../../core/messages/merge';
-import type { Report } from '../../../core/report';
-import type { MergeResult } from '../../merge/merge';
-import type { ZipLimits } from '../../read/zip-guard';
-import type { FeedbackRequest, FeedbackSource } from './write';
+import type { Framework } from '../../core/framework/schema';
+import type { Lang } from '../../core/messages';
+import { issueText } from '../../core/messages/merge';
+import type { Report } from '../../core/report';
+import type { Tables } from '../../core/tables';
+import type { MergeResult } from '../merge/merge';
+import { readWorkbookFile } from '../read/xlsx';
+import { DEFAULT_LIMITS, type ZipLimits } from '../read/zip-guard';
+import type { FeedbackRequest, FeedbackSource } from '../write/feedback/write';
 
 interface Common {
   dir: string;
@@ -14,6 +16,18 @@ interface Common {
   limits?: ZipLimits;
   now?: Date;
 }
+
+/** The values of a workbook that was read, read again for its read-only views (null for a CSV or on failure). */
+const tablesReader =
+  (limits: ZipLimits = DEFAULT_LIMITS) =>
+  async (source: FeedbackSource): Promise<Tables | null> => {
+    if (source.unusable !== null || !/\.xls[xm]$/i.test(source.path)) return null;
+    try {
+      return await readWorkbookFile(source.path, limits);
+    } catch {
+      return null;
+    }
+  };
 
 /**
  * The merge's account as feedback: every file it read (accepted, refused, set aside as a duplicate),
@@ -51,6 +65,7 @@ export function feedbackOfMerge(result: MergeResult, input: string, options: Com
       }));
   return {
     ...options,
+    readTables: tablesReader(options.limits),
     sources,
     missing: coverage.filter((c) => c.state === 'missing').map((c) => ({ commune: c.commune, period: c.period })),
     periods: [...new Set(coverage.map((c) => c.period))],
@@ -64,6 +79,7 @@ export function feedbackOfValidate(
 ): FeedbackRequest {
   return {
     ...options,
+    readTables: tablesReader(options.limits),
     sources: outcomes.map((o) => ({
       file: o.file,
       path: path.resolve(o.file),
