@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exampleFill } from '../../pipeline/examples';
 import { applyEdits, loadSeededCases, tempDir, writeExample } from '../fixtures/workbooks';
+import { FEEDBACK_TEXTS } from '../../core/messages/feedback';
 import { CONTRACT, FRENCH_TYPOGRAPHY, FRENCH_WORDS, stringsIn } from '../helpers/english';
 import { firstSheetTexts, readBook } from '../helpers/feedback';
 import { framework, mergeCli, writeCommune } from '../helpers/merge-fixtures';
@@ -109,4 +110,16 @@ test('the « To fix » sheet and the notes of the views are English', async () =
   expect(texts.some((t) => t.startsWith('Error: '))).toBe(true);
   expect(texts.length).toBeGreaterThan(15);
   expect(french(texts)).toEqual([]);
+});
+
+test('every English text of the feedback catalogue is English, and has its French twin', () => {
+  const texts = (value: unknown, at: string): [string, string][] =>
+    typeof value === 'string'
+      ? [[at, value]]
+      : Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => texts(v, `${at}.${k}`));
+  const en = texts(FEEDBACK_TEXTS.en, 'en');
+  const fr = new Map(texts(FEEDBACK_TEXTS.fr, 'fr'));
+  expect(en.length).toBeGreaterThan(40);
+  for (const [at] of en) expect([at, fr.has(at.replace(/^en/, 'fr'))]).toEqual([at, true]);
+  expect(en.filter(([, t]) => french([t]).length > 0)).toEqual([]);
 });
