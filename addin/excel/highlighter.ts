@@ -1,4 +1,5 @@
 import type { Issue, Severity } from '../../core/report';
+import { SEVERITY_FILLS } from '../../core/severity-fills';
 
 /**
  * Marks the cells of the issues with a fill colour by severity, and puts back exactly the fill each
@@ -45,11 +46,8 @@ export interface HighlightStore {
   save(fills: SavedFill[]): void;
 }
 
-export const SEVERITY_FILLS: Record<Severity, string> = {
-  error: '#FF9B9B',
-  warning: '#FFC46B',
-  info: '#A9CCEB',
-};
+// The colours are the core's: the feedback workbooks fill the cells at fault the same way.
+export { SEVERITY_FILLS };
 
 /** What Excel reports for a cell without any fill. */
 export const NO_FILL = '#FFFFFF';

@@ -137,6 +137,7 @@ export const SOURCE_REASONS = [
   'output',
   'ownWorkbook',
   'ownCsv',
+  'ownFeedback',
 ] as const;
 export type SourceReasonId = (typeof SOURCE_REASONS)[number];
 

@@ -21,3 +21,12 @@ export const OUTPUT_SHEETS = {
   /** Last: the whole of every text cut in another sheet. */
   longTexts: 'Textes longs',
 } as const;
+
+/**
+ * The feedback workbooks (`--feedback DIR`): read-only views for the communes, written with these
+ * properties and a first sheet of these names. Dropped in the input folder, they are never read as reports.
+ */
+export const FEEDBACK_LAST_MODIFIED_BY = 'npm run merge --feedback';
+export const FEEDBACK_KEYWORDS = 'ensemble-me-toolkit retour';
+/** The first sheet of a feedback workbook, in each language it is written in. */
+export const FEEDBACK_FIRST_SHEETS: readonly string[] = ['À corriger', 'To fix'];

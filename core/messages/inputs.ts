@@ -30,7 +30,9 @@ export type InputErrorCode =
   | 'csv'
   | 'csvSheet'
   // The merge's own consolidated workbook: not a commune's report.
-  | 'ownOutput';
+  | 'ownOutput'
+  // A feedback workbook (--feedback DIR): a read-only view sent to a commune, not its report.
+  | 'ownFeedback';
 
 /** Why a whole file could not be used, in each language. */
 const INPUT_ERRORS: Record<Lang, Record<InputErrorCode, string>> = {
@@ -65,6 +67,8 @@ const INPUT_ERRORS: Record<Lang, Record<InputErrorCode, string>> = {
       'la feuille « {sheet} » du modèle, enregistrée seule en CSV : ouvrez le classeur de la commune, puis Fichier › Enregistrer sous › Classeur Excel (.xlsx), et envoyez le fichier .xlsx',
     ownOutput:
       'c’est un classeur consolidé (npm run merge), pas la fiche d’une commune : vérifiez la fiche de la commune elle-même',
+    ownFeedback:
+      'c’est un classeur de retour (--feedback), une vue en lecture seule : utilisez le fichier original de la commune',
   },
   en: {
     missing: 'file not found',
@@ -96,6 +100,7 @@ const INPUT_ERRORS: Record<Lang, Record<InputErrorCode, string>> = {
       'the template’s “{sheet}” sheet saved alone as CSV: open the commune’s workbook, then File › Save As › Excel Workbook (.xlsx), and send the .xlsx file',
     ownOutput:
       'this is a consolidated workbook (npm run merge), not a commune’s report: check the commune’s own workbook',
+    ownFeedback: 'this is a feedback workbook (--feedback), a read-only view: use the commune’s original file',
   },
 };
 

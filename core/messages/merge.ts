@@ -27,6 +27,7 @@ const TEXTS = {
       ownWorkbook: 'sortie d’une consolidation précédente (npm run merge) : ignorée',
       ownCsv:
         'table CSV d’une consolidation précédente (npm run merge --csv) : ignorée ; pour la réutiliser comme entrée, ouvrez-la et enregistrez-la à nouveau en CSV depuis Excel',
+      ownFeedback: 'classeur de retour à une commune (--feedback) : ignoré',
     },
     status: { accepted: 'accepté', rejected: 'refusé', skipped: 'ignoré', duplicate: 'écarté' },
     problems: {
@@ -114,6 +115,7 @@ const TEXTS = {
       ownWorkbook: 'output of an earlier merge (npm run merge): skipped',
       ownCsv:
         'CSV table of an earlier merge (npm run merge --csv): skipped; to use it as an input, open it and save it again as CSV from Excel',
+      ownFeedback: 'feedback workbook for a commune (--feedback): skipped',
     },
     status: { accepted: 'accepted', rejected: 'rejected', skipped: 'skipped', duplicate: 'set aside' },
     problems: {

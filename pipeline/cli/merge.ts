@@ -18,6 +18,8 @@ import { merge, type MergeResult } from '../merge/merge';
 import { DEFAULT_LIMITS } from '../read/zip-guard';
 import { ISSUES_PER_FILE } from '../write/consolidated/controls';
 import { errorLine, langOf, parseLang, program, reportFailure, runAsMain } from './common';
+import { checkFeedbackDir, feedbackJson, feedbackOption, runFeedback } from './feedback';
+import { feedbackOfMerge } from './feedback-sources';
 import { printable, printableLines } from './printable';
 
 export const DEFAULT_OUTPUT_DIR = path.resolve(__dirname, '..', '..', 'out');
@@ -35,6 +37,7 @@ interface Options {
   framework: string;
   maxSize: string;
   workers?: string;
+  feedback?: string;
 }
 
 /** Beyond this many files the console lists errors only; every warning stays in the Contrôles sheet. */
@@ -139,7 +142,7 @@ function completenessLines(model: NonNullable<MergeResult['model']>, lang: Lang)
   return lines;
 }
 
-function printJson(result: MergeResult, lang: Lang): void {
+function printJson(result: MergeResult, lang: Lang, feedback: unknown = null): void {
   const summary = {
     exitCode: result.exitCode,
     output: result.output,
@@ -215,6 +218,7 @@ function printJson(result: MergeResult, lang: Lang): void {
         };
       }) ?? [],
     discrepancies: result.discrepancies,
+    feedback,
   };
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
 }
@@ -237,6 +241,7 @@ export async function run(argv: string[]): Promise<number> {
       .option('--prefer <latest>', say('optPrefer'))
       .option('--framework <file>', say('optFramework'), DEFAULT_FRAMEWORK)
       .option('--workers <n>', say('optWorkers'))
+      .option('--feedback <dir>', feedbackOption(lang))
       .option(say('maxSizeFlagMerge'), say('optMaxSizeMerge'), String(DEFAULT_LIMITS.maxFileBytes / 1048576))
       .parse(argv, { from: 'user' });
     const options = cli.opts<Options>();
@@ -259,6 +264,7 @@ export async function run(argv: string[]): Promise<number> {
     const workers = options.workers === undefined ? undefined : Number(options.workers);
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64))
       throw new Error(cliText('workers', { value: options.workers ?? '' }, lang));
+    if (options.feedback) await checkFeedbackDir(options.feedback, { folder: options.input }, lang);
     const progressEvery = 25;
     const result = await merge({
       input: options.input,
@@ -277,7 +283,16 @@ export async function run(argv: string[]): Promise<number> {
           process.stderr.write(`${summaryText('progress', { done, total }, lang)}\n`);
       },
     });
-    if (options.json) printJson(result, lang);
+    const limits = { ...DEFAULT_LIMITS, maxFileBytes: maxSize * 1048576 };
+    // Every file read gets its feedback, even when the consolidation itself was refused.
+    const feedback =
+      options.feedback && result.sources.length > 0
+        ? await runFeedback(
+            feedbackOfMerge(result, options.input, { dir: options.feedback, framework, lang, limits }),
+            lang,
+          )
+        : null;
+    if (options.json) printJson(result, lang, feedbackJson(feedback));
     // With no usable input folder or a clash there is no account to give: the one-line reason says it all.
     else if (!['inputMissing', 'outputIsInput', 'outputNotAFile', 'csvIsOutput'].includes(result.problem?.id ?? ''))
       printHuman(result, framework, lang);
@@ -286,7 +301,7 @@ export async function run(argv: string[]): Promise<number> {
         `${printable(errorLine(problemText(result.problem.id, result.problem.params, lang), lang))}\n`,
       );
     if (result.refusedByStrict) process.stderr.write(`${errorLine(problemText('strict', {}, lang), lang)}\n`);
-    return result.exitCode;
+    return options.feedback && result.sources.length > 0 && !feedback ? 2 : result.exitCode;
   } catch (err) {
     return reportFailure(err, lang);
   }

@@ -7,6 +7,8 @@ import { DEFAULT_FRAMEWORK, loadFrameworkFile } from '../framework-file';
 import { readWorkbookFile } from '../read/xlsx';
 import { DEFAULT_LIMITS, type ZipLimits } from '../read/zip-guard';
 import { EXIT, langOf, parseLang, program, reportFailure, runAsMain } from './common';
+import { checkFeedbackDir, feedbackJson, feedbackOption, runFeedback } from './feedback';
+import { feedbackOfValidate } from './feedback-sources';
 import { printable, printableLines } from './printable';
 import { exitCode, fileFailure, formatFileReport, jsonReport, totalsLine, type FileOutcome } from './print-report';
 
@@ -23,6 +25,7 @@ interface Options {
   lang: Lang;
   json?: boolean;
   maxSize?: number;
+  feedback?: string;
 }
 
 /**
@@ -44,11 +47,13 @@ export async function run(argv: string[]): Promise<number> {
         say('optMaxSizeValidate', { mb: DEFAULT_LIMITS.maxFileBytes / 1048576 }),
         (value) => parseMaxSize(value, lang),
       )
+      .option('--feedback <dir>', feedbackOption(lang))
       .parse(argv, { from: 'user' });
     const options = cli.opts<Options>();
     lang = options.lang;
     const files = cli.args;
     if (files.length === 0) throw new CommanderError(EXIT.unusable, 'validate.noFiles', cliText('noFiles', {}, lang));
+    if (options.feedback) await checkFeedbackDir(options.feedback, { files }, lang);
     const framework = loadFrameworkFile(options.framework);
     const limits: ZipLimits =
       options.maxSize === undefined
@@ -69,9 +74,15 @@ export async function run(argv: string[]): Promise<number> {
       else if (!options.json)
         process.stdout.write(`${printableLines(formatFileReport(file, outcome.report, lang, framework))}\n\n`);
     }
-    if (options.json) process.stdout.write(`${JSON.stringify(jsonReport(outcomes, lang), null, 2)}\n`);
+    const feedback = options.feedback
+      ? await runFeedback(feedbackOfValidate(outcomes, { dir: options.feedback, framework, lang, limits }), lang)
+      : null;
+    const report = options.feedback
+      ? { ...jsonReport(outcomes, lang), feedback: feedbackJson(feedback) }
+      : jsonReport(outcomes, lang);
+    if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else if (outcomes.length > 1) process.stdout.write(`${totalsLine(outcomes, lang)}\n`);
-    return exitCode(outcomes);
+    return options.feedback && !feedback ? EXIT.unusable : exitCode(outcomes);
   } catch (err) {
     return reportFailure(err, lang);
   }

@@ -73,7 +73,7 @@ function unusable(record: SourceRecord, err: unknown): InputOutcome {
 }
 
 /** Last run's output, left in the input folder: listed as skipped, with why. */
-const skippedAsOwn = (record: SourceRecord, id: 'ownWorkbook' | 'ownCsv'): InputOutcome => ({
+const skippedAsOwn = (record: SourceRecord, id: 'ownWorkbook' | 'ownCsv' | 'ownFeedback'): InputOutcome => ({
   record: { ...record, status: 'skipped', reason: { id, params: {} } },
   issues: [],
   reports: [],
@@ -97,6 +97,7 @@ async function workbook(
     tables = await readWorkbookBuffer(buffer, input.path, options.limits);
   } catch (err) {
     if (err instanceof InputError && err.code === 'ownOutput') return skippedAsOwn(record, 'ownWorkbook');
+    if (err instanceof InputError && err.code === 'ownFeedback') return skippedAsOwn(record, 'ownFeedback');
     return unusable(record, err);
   }
   const report = validate(tables, options.framework);

@@ -1,6 +1,12 @@
 import { readInputFile } from './input-file';
 import { DEFAULT_LIMITS, inspectZip, type ZipLimits } from './zip-guard';
-import { OUTPUT_CREATOR, OUTPUT_LAST_MODIFIED_BY, OUTPUT_SHEETS } from '../../core/layout/output-contract';
+import {
+  FEEDBACK_FIRST_SHEETS,
+  FEEDBACK_LAST_MODIFIED_BY,
+  OUTPUT_CREATOR,
+  OUTPUT_LAST_MODIFIED_BY,
+  OUTPUT_SHEETS,
+} from '../../core/layout/output-contract';
 import { TIDY_COLUMNS, TIDY_COLUMNS_V1 } from '../../core/layout/contract';
 import { END, OPEN, Scanner, XmlScanError } from '../xml/scanner';
 
@@ -92,6 +98,33 @@ export function isConsolidatedWorkbook(parts: ReadonlyMap<string, Buffer>): bool
   }
 }
 
+/** The names in <sheets>, in order. */
+function sheetList(workbook: string): string[] {
+  return [...sheetNames(workbook)];
+}
+
+/**
+ * A feedback workbook of `--feedback DIR`: written by this tool (creator, or the last author it sets)
+ * and opening on its « À corriger » (« To fix ») sheet. A commune workbook has neither.
+ */
+export function isFeedbackWorkbook(parts: ReadonlyMap<string, Buffer>): boolean {
+  const core = parts.get('docProps/core.xml')?.toString('utf8');
+  const workbook = parts.get('xl/workbook.xml')?.toString('utf8');
+  if (core === undefined || workbook === undefined) return false;
+  try {
+    const { creator, lastModifiedBy } = authors(core);
+    if (creator !== OUTPUT_CREATOR && lastModifiedBy !== FEEDBACK_LAST_MODIFIED_BY) return false;
+    return FEEDBACK_FIRST_SHEETS.includes(sheetList(workbook)[0] ?? '');
+  } catch (err) {
+    if (err instanceof XmlScanError) return false;
+    throw err;
+  }
+}
+
+/** Any workbook this tool writes for people (consolidated output or feedback): never an input. */
+export const isOwnWorkbook = (parts: ReadonlyMap<string, Buffer>): boolean =>
+  isConsolidatedWorkbook(parts) || isFeedbackWorkbook(parts);
+
 /**
  * Whether `buffer` is a `--csv` table of the merge. A `--csv` table is recognised by its first line
  * exactly as the tool writes it; the same table saved again by Excel or LibreOffice (which drop the
@@ -114,7 +147,7 @@ export async function isOwnOutputFile(
     const buffer = await readInputFile(file, limits.maxFileBytes);
     if (kind === 'csv') return isOwnCsv(buffer);
     const verdict = inspectZip(buffer, limits, { keep: (name) => OWN_OUTPUT_PARTS.includes(name) });
-    return verdict.ok && isConsolidatedWorkbook(verdict.parts ?? new Map());
+    return verdict.ok && isOwnWorkbook(verdict.parts ?? new Map());
   } catch {
     return false;
   }

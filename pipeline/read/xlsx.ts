@@ -6,7 +6,7 @@ import { InputError } from './input-error';
 import { readInputFile } from './input-file';
 import { FastReaderUnsupported, isFastReaderPart, readTablesFast, WorkbookRefused } from './xlsx-fast';
 import { findZipAmbiguity } from './zip-ambiguity';
-import { isConsolidatedWorkbook, OWN_OUTPUT_PARTS } from './own-output';
+import { isFeedbackWorkbook, isOwnWorkbook, OWN_OUTPUT_PARTS } from './own-output';
 import { refuseOversizedCells } from './cell-limits';
 import { DEFAULT_LIMITS, inspectZip, zipGuardError, type ZipLimits } from './zip-guard';
 
@@ -38,6 +38,10 @@ function savedAsCsv(buffer: Buffer, file: string): InputError | null {
 export async function readWorkbookFile(file: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<Tables> {
   return readWorkbookBuffer(await readInputFile(file, limits.maxFileBytes), file, limits);
 }
+
+/** A workbook this tool wrote: last run's consolidated output, or a feedback view. */
+const ownWorkbookError = (file: string, parts: ReadonlyMap<string, Buffer>) =>
+  new InputError(file, isFeedbackWorkbook(parts) ? 'ownFeedback' : 'ownOutput');
 
 /** A commune workbook reads in well under a second: a minute means a crafted file. */
 const MAX_READ_MS = 60_000;
@@ -99,12 +103,12 @@ export async function readWorkbookBuffer(
   const verdict = inspectZip(buffer, limits, { keep });
   if (!verdict.ok) {
     if (verdict.reason === 'notZip') throw savedAsCsv(buffer, file) ?? new InputError(file, 'notWorkbook');
-    if (verdict.parts && isConsolidatedWorkbook(verdict.parts)) throw new InputError(file, 'ownOutput');
+    if (verdict.parts && isOwnWorkbook(verdict.parts)) throw ownWorkbookError(file, verdict.parts);
     throw zipGuardError(verdict, file, limits);
   }
   const ambiguity = findZipAmbiguity(buffer);
   if (ambiguity) throw new InputError(file, 'ambiguousZip', { name: ambiguity.name });
-  if (isConsolidatedWorkbook(verdict.parts ?? new Map())) throw new InputError(file, 'ownOutput');
+  if (isOwnWorkbook(verdict.parts ?? new Map())) throw ownWorkbookError(file, verdict.parts ?? new Map());
   if (!verdict.entries.some((e) => e.name === 'xl/workbook.xml'))
     throw new InputError(
       file,

@@ -1,0 +1,180 @@
+import type { Params } from '../report';
+import { interpolate, type Lang } from './index';
+
+/**
+ * Texts of the feedback sent back to each commune (`--feedback DIR`): the workbook's « À corriger »
+ * sheet and read-only views, the short message beside it, the reminders and the folder's index. The
+ * problems themselves are the core's messages (core/messages), never re-worded here.
+ */
+const fr = {
+  sheet: {
+    toFix: 'À corriger',
+  },
+  verdict: {
+    accepted: 'Fichier accepté : aucun problème, merci.',
+    remarks: 'Fichier accepté avec remarques : {warnings} avertissement(s) à vérifier avant le prochain envoi.',
+    refused: 'Fichier refusé — à renvoyer : {errors} erreur(s) à corriger, puis renvoyez le fichier.',
+    unusable: 'Fichier refusé — à renvoyer : il n’a pas pu être lu.',
+  },
+  verdictShort: {
+    accepted: 'accepté',
+    remarks: 'accepté avec remarques',
+    refused: 'refusé — à renvoyer',
+    unusable: 'refusé — à renvoyer (illisible)',
+  },
+  sheetText: {
+    title: 'Retour sur votre rapport : {commune}, période {period}',
+    file: 'Fichier reçu : {file}',
+    readOnly:
+      'Ce classeur est une vue en lecture seule : ne le modifiez pas et ne le renvoyez pas. Corrigez votre fichier original ({file}), puis envoyez-le à nouveau.',
+    howTo:
+      'Cliquez sur une cellule de la colonne « Cellule » : elle s’ouvre dans la copie de vos données (onglets suivants), surlignée, avec le message en commentaire.',
+    noProblem: 'Aucun problème à corriger.',
+    unusableWhat: 'Pourquoi : {reason}',
+    unusableDo:
+      'Que faire : ouvrez le fichier dans Excel, enregistrez-le au format Classeur Excel (.xlsx), sans mot de passe, puis renvoyez-le.',
+    columns: 'N°|Gravité|Feuille|Cellule|Problème trouvé|À faire',
+    noted: 'Noté',
+    workbook: 'classeur',
+    note: '{label} : {message}',
+    viewHeader: 'Vue en lecture seule de {file} — corrigez le fichier original',
+    page: 'Page &P / &N',
+  },
+  todo: {
+    error: 'Corrigez cette cellule dans votre fichier original.',
+    errorNoCell: 'Corrigez votre fichier original comme indiqué.',
+    fix: 'Saisissez {value} dans la cellule {cell} (un nombre, pas du texte).',
+    warning: 'Vérifiez la valeur ; corrigez-la si elle est fausse.',
+    warningComment: 'Vérifiez la valeur ; si elle est juste, expliquez-la dans la colonne Commentaire de la ligne.',
+    noted: 'Rien à faire : la remarque est notée.',
+    notedComment: 'Rien à faire : noté, avec votre commentaire « {comment} ».',
+  },
+  message: {
+    body: '{commune} ({code}), période {period} : fichier {verdict}.',
+    problems: ' {count} problème(s) à corriger.',
+    first: ' D’abord : {cells}.',
+    more: ' Détail dans {workbook}.',
+    resend: ' Corrigez votre fichier original et renvoyez-le.',
+    unusable: ' Le fichier {file} n’a pas pu être lu ({reason}). Enregistrez-le en .xlsx et renvoyez-le.',
+    thanks: ' Merci !',
+  },
+  reminder: {
+    text: 'Rappel : {commune} ({code}), le rapport de la période {period} n’a pas été reçu{deadline}. Merci de remplir le modèle de la commune et de l’envoyer dès que possible.',
+    deadline: ' (date limite : {date})',
+  },
+  index: {
+    title: 'Retours aux communes — {date}',
+    sources: 'Fichiers lus ({count}) :',
+    line: '- {commune}, {period} : {verdict} ({file}) → {written}',
+    reminders: 'Rappels, fichiers non reçus ({count}) :',
+    reminderLine: '- {commune}, {period} → {written}',
+    orphans: 'Fichiers sans commune identifiable ({count}) :',
+    orphanLine: '- {file} : {reason}',
+    orphanDo: '  (ni le nom du fichier ni sa feuille Identification ne disent la commune : à traiter à la main)',
+    none: '(aucun)',
+  },
+  cli: {
+    option: 'écrit dans DIR un retour par commune (classeur et message court) et un rappel par fichier non reçu',
+    insideInput:
+      '--feedback {dir} est le dossier d’entrée ou se trouve dedans : choisissez un dossier hors de {input} (les retours y seraient relus comme des rapports)',
+    isInput: '--feedback {dir} est un fichier d’entrée : choisissez un dossier',
+    notADirectory: '--feedback {dir} existe et n’est pas un dossier : choisissez un dossier',
+    written: 'Retours aux communes : {count} fichier(s) écrit(s) dans {dir} (voir index.txt)',
+    failed: 'écriture des retours impossible dans {dir} : {why}',
+  },
+  unknownPeriod: 'période-inconnue',
+  unknownCommune: 'commune inconnue',
+};
+
+type Catalogue = typeof fr;
+
+const en: Catalogue = {
+  sheet: {
+    toFix: 'To fix',
+  },
+  verdict: {
+    accepted: 'File accepted: no problem, thank you.',
+    remarks: 'File accepted with remarks: {warnings} warning(s) to check before the next submission.',
+    refused: 'File rejected, to send again: {errors} error(s) to fix, then send the file again.',
+    unusable: 'File rejected, to send again: it could not be read.',
+  },
+  verdictShort: {
+    accepted: 'accepted',
+    remarks: 'accepted with remarks',
+    refused: 'rejected, to send again',
+    unusable: 'rejected, to send again (unreadable)',
+  },
+  sheetText: {
+    title: 'Feedback on your report: {commune}, period {period}',
+    file: 'File received: {file}',
+    readOnly:
+      'This workbook is a read-only view: do not change it and do not send it back. Fix your original file ({file}), then send it again.',
+    howTo:
+      'Click a cell of the “Cell” column: it opens in the copy of your data (next tabs), highlighted, with the message as a note.',
+    noProblem: 'Nothing to fix.',
+    unusableWhat: 'Why: {reason}',
+    unusableDo:
+      'What to do: open the file in Excel, save it as an Excel Workbook (.xlsx), without a password, then send it again.',
+    columns: 'No.|Severity|Sheet|Cell|Problem found|What to do',
+    noted: 'Noted',
+    workbook: 'workbook',
+    note: '{label}: {message}',
+    viewHeader: 'Read-only view of {file}: fix the original file',
+    page: 'Page &P / &N',
+  },
+  todo: {
+    error: 'Fix this cell in your original file.',
+    errorNoCell: 'Fix your original file as the message says.',
+    fix: 'Enter {value} in cell {cell} (a number, not text).',
+    warning: 'Check the value; fix it if it is wrong.',
+    warningComment: 'Check the value; if it is right, explain it in the Commentaire column of the row.',
+    noted: 'Nothing to do: the remark is noted.',
+    notedComment: 'Nothing to do: noted, with your comment “{comment}”.',
+  },
+  message: {
+    body: '{commune} ({code}), period {period}: file {verdict}.',
+    problems: ' {count} problem(s) to fix.',
+    first: ' First: {cells}.',
+    more: ' Details in {workbook}.',
+    resend: ' Fix your original file and send it again.',
+    unusable: ' The file {file} could not be read ({reason}). Save it as .xlsx and send it again.',
+    thanks: ' Thank you!',
+  },
+  reminder: {
+    text: 'Reminder: {commune} ({code}), the report for period {period} has not been received{deadline}. Please fill in the commune’s template and send it as soon as possible.',
+    deadline: ' (deadline: {date})',
+  },
+  index: {
+    title: 'Feedback to the communes, {date}',
+    sources: 'Files read ({count}):',
+    line: '- {commune}, {period}: {verdict} ({file}) → {written}',
+    reminders: 'Reminders, files not received ({count}):',
+    reminderLine: '- {commune}, {period} → {written}',
+    orphans: 'Files with no identifiable commune ({count}):',
+    orphanLine: '- {file}: {reason}',
+    orphanDo: '  (neither the file name nor its Identification sheet tells the commune: to handle by hand)',
+    none: '(none)',
+  },
+  cli: {
+    option:
+      'writes into DIR one feedback per commune (workbook and short message) and one reminder per file not received',
+    insideInput:
+      '--feedback {dir} is the input folder or inside it: choose a folder outside {input} (the feedback would be read again as reports)',
+    isInput: '--feedback {dir} is an input file: choose a folder',
+    notADirectory: '--feedback {dir} exists and is not a folder: choose a folder',
+    written: 'Feedback to the communes: {count} file(s) written in {dir} (see index.txt)',
+    failed: 'cannot write the feedback into {dir}: {why}',
+  },
+  unknownPeriod: 'unknown-period',
+  unknownCommune: 'unknown commune',
+};
+
+export const FEEDBACK_TEXTS: Record<Lang, Catalogue> = { fr, en };
+
+type Group = Exclude<keyof Catalogue, 'unknownPeriod' | 'unknownCommune'>;
+
+/** One text of the feedback, `{param}` replaced in the reader's language. */
+export function feedbackText<G extends Group>(group: G, id: keyof Catalogue[G], params: Params, lang: Lang): string {
+  const template = (FEEDBACK_TEXTS[lang][group] as Record<string, string>)[id as string]!;
+  return interpolate(template, params, lang);
+}

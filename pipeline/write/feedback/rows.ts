@@ -1,0 +1,123 @@
+import type { Framework } from '../../../core/framework/schema';
+import { SHEET_NAMES } from '../../../core/layout/contract';
+import { severityLabel, type Lang } from '../../../core/messages';
+import { feedbackText } from '../../../core/messages/feedback';
+import { issueText } from '../../../core/messages/merge';
+import type { Issue } from '../../../core/report';
+import { RULES } from '../../../core/rules/registry';
+import { normalise } from '../../../core/text';
+
+/** What a file gets back, in one word: the verdict sentence and the short message say it. */
+export type Verdict = 'accepted' | 'remarks' | 'refused' | 'unusable';
+
+/** One line of « À corriger »: where, what was found (the core's message), what to do. */
+export interface FeedbackRow {
+  severity: Issue['severity'];
+  /** « Erreur », « Avertissement », or « Noté » for a warning the coordinator explained. */
+  label: string;
+  sheet: string | null;
+  address: string | null;
+  message: string;
+  todo: string;
+  noted: boolean;
+}
+
+/** The template's sheets in their order: a coordinator fixes Identification first, then the tables. */
+const TEMPLATE_ORDER = Object.values(SHEET_NAMES).map(normalise);
+
+function sheetRank(sheet: string | null): number {
+  if (sheet === null) return -1;
+  const i = TEMPLATE_ORDER.indexOf(normalise(sheet));
+  return i === -1 ? TEMPLATE_ORDER.length : i;
+}
+
+const SEVERITY_RANK: Record<Issue['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then what is noted; each by the template's sheet order, then row, then column. */
+export function fixingOrder(issues: readonly Issue[]): Issue[] {
+  const group = (i: Issue) => (i.acknowledged ? 2 : SEVERITY_RANK[i.severity]);
+  return [...issues].sort(
+    (a, b) =>
+      group(a) - group(b) ||
+      sheetRank(a.sheet) - sheetRank(b.sheet) ||
+      (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0),
+  );
+}
+
+const ACKNOWLEDGEABLE = new Set(RULES.filter((r) => r.meta.acknowledgeable).map((r) => r.id));
+
+function todo(issue: Issue, lang: Lang): string {
+  if (issue.acknowledged)
+    return typeof issue.params.comment === 'string' && issue.params.comment !== ''
+      ? feedbackText('todo', 'notedComment', { comment: issue.params.comment }, lang)
+      : feedbackText('todo', 'noted', {}, lang);
+  if (issue.fix) return feedbackText('todo', 'fix', { value: issue.fix.value, cell: issue.fix.address }, lang);
+  if (issue.severity === 'error') return feedbackText('todo', issue.address ? 'error' : 'errorNoCell', {}, lang);
+  return feedbackText('todo', ACKNOWLEDGEABLE.has(issue.ruleId) ? 'warningComment' : 'warning', {}, lang);
+}
+
+/** The rows of « À corriger », in fixing order; messages rendered exactly as the validator's report renders them. */
+export function feedbackRows(issues: readonly Issue[], lang: Lang): FeedbackRow[] {
+  return fixingOrder(issues).map((issue) => ({
+    severity: issue.severity,
+    label: issue.acknowledged ? feedbackText('sheetText', 'noted', {}, lang) : severityLabel(issue.severity, lang),
+    sheet: issue.sheet,
+    address: issue.address,
+    message: issueText(issue, lang),
+    todo: todo(issue, lang),
+    noted: Boolean(issue.acknowledged),
+  }));
+}
+
+export function verdictOf(issues: readonly Issue[], unusable: boolean): Verdict {
+  if (unusable) return 'unusable';
+  if (issues.some((i) => i.severity === 'error')) return 'refused';
+  if (issues.some((i) => i.severity === 'warning' && !i.acknowledged)) return 'remarks';
+  return 'accepted';
+}
+
+/** Counts of what is to fix (errors, warnings) and what is noted. */
+export function countsOf(issues: readonly Issue[]): { errors: number; warnings: number; noted: number } {
+  return {
+    errors: issues.filter((i) => i.severity === 'error').length,
+    warnings: issues.filter((i) => i.severity === 'warning' && !i.acknowledged).length,
+    noted: issues.filter((i) => i.acknowledged).length,
+  };
+}
+
+/** Folds accents and case, keeps letters and digits as words: « Soni_Aliber-2023 » → « soni aliber 2023 ». */
+const words = (text: string) =>
+  ` ${text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
+
+/** The commune a file name tells (its code or its name as a word), when exactly one does. */
+export function communeFromName(name: string, framework: Framework): string | null {
+  const text = words(name);
+  const found = framework.communes.filter((c) => text.includes(words(c.code)) || text.includes(words(c.name)));
+  return found.length === 1 ? found[0]!.code : null;
+}
+
+/** The period a file name tells (the longest label found as a word: « 2023-T1 » before « 2023 »). */
+export function periodFromName(name: string, framework: Framework): string | null {
+  const text = words(name);
+  const labels = framework.periods.map((p) => p.label).sort((a, b) => b.length - a.length);
+  return labels.find((label) => text.includes(words(label))) ?? null;
+}
+
+/** A file name Windows, macOS and Linux all accept: accents kept, separators and reserved characters replaced. */
+export function safeFileName(name: string): string {
+  return (
+    name
+      // eslint-disable-next-line no-control-regex
+      .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-')
+      .replace(/\s+/g, ' ')
+      .replace(/[. ]+$/, '')
+      .slice(0, 150)
+  );
+}
