@@ -1,6 +1,7 @@
 /**
- * The English check of tests/cli/english-output.test.ts, for other tests (the feedback's): the
- * contract's French names, French typography and words, the strings of a value (data, French by right).
+ * What an English text may and may not hold, for every test that checks one (catalogues, command
+ * output, the feedback files): the contract's French names, French typography and words, and the
+ * strings of a value (data, French by right).
  */
 /** The contract's French names: sheets, columns, the template's fields and the tidy table's headers. */
 export const CONTRACT = [

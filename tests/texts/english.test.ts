@@ -7,11 +7,13 @@ import { en as paneEnglish } from '../../addin/taskpane/strings';
 import { CROSS_FILE_CHECKS } from '../../core/consolidate/cumulative';
 import { CLI_TEXTS } from '../../core/messages/cli';
 import { en as ruleEnglish } from '../../core/messages/en';
+import { FEEDBACK_TEXTS } from '../../core/messages/feedback';
 import { FRAMEWORK_TEXTS } from '../../core/messages/framework';
 import { INPUT_ERROR_TEXTS } from '../../core/messages/inputs';
 import { MERGE_TEXTS } from '../../core/messages/merge';
 import { RULES } from '../../core/rules/registry';
 import { labelsFor } from '../../pipeline/write/consolidated/labels';
+import { CONTRACT, FRENCH_WORDS } from '../helpers/english';
 
 /** Every string of a catalogue, with its path. */
 function strings(value: unknown, at: string): [string, string][] {
@@ -26,6 +28,7 @@ const CATALOGUES: [string, unknown][] = [
   ['core/messages/inputs (en)', INPUT_ERROR_TEXTS.en],
   ['core/messages/cli (en)', CLI_TEXTS.en],
   ['core/messages/framework (en)', FRAMEWORK_TEXTS.en],
+  ['core/messages/feedback (en)', FEEDBACK_TEXTS.en],
   ['pipeline/write/consolidated/labels (en)', labelsFor('en')],
   ['addin/taskpane/strings (en)', paneEnglish],
   ['core/rules (descriptions, en)', Object.fromEntries(RULES.map((r) => [r.id, r.meta.description.en]))],
@@ -34,37 +37,6 @@ const CATALOGUES: [string, unknown][] = [
     Object.fromEntries(CROSS_FILE_CHECKS.map((c) => [c.id, c.description.en])),
   ],
 ];
-
-/** The contract's French names, allowed inside English texts. */
-const CONTRACT = [
-  'Synthèse',
-  'Prévu vs Réalisé',
-  'Évolution',
-  'Données',
-  'Contrôles',
-  'Textes longs',
-  'Bénéficiaires',
-  'Identification',
-  'Indicateurs',
-  'Instructions',
-  'Commentaire',
-  'Réalisé',
-  'Prévu',
-  'Femmes',
-  'Hommes',
-  'Dépensé',
-  'Rubrique',
-  'Catégorie',
-  'Période',
-  'Commune',
-  'Date de saisie',
-  'Rempli par',
-  'Fonction',
-  'Téléphone',
-  'Total projet',
-];
-const FRENCH_WORDS =
-  /\b(le|la|les|des|du|une|est|sont|et|ou|pour|avec|dans|sur|fichier|période|reçu|cible|prévus|saisie|non)\b/i;
 
 const all = CATALOGUES.flatMap(([name, catalogue]) => strings(catalogue, name));
 
