@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { FrameworkError, parseFramework } from '../core/framework/load';
 import type { Framework } from '../core/framework/schema';
+import { fromRoot } from './paths';
 
-export const DEFAULT_FRAMEWORK = path.resolve(__dirname, '..', 'templates', 'framework.json');
+export const DEFAULT_FRAMEWORK = fromRoot('templates', 'framework.json');
 
 /** Reads and checks the framework file; every failure is a FrameworkError naming the file. */
 export function loadFrameworkFile(file: string = DEFAULT_FRAMEWORK): Framework {

@@ -12,8 +12,9 @@ import { DEFAULT_LIMITS } from '../read/zip-guard';
 import { ISSUES_PER_FILE } from '../write/consolidated/controls';
 import { errorLine, langOf, parseLang, program, reportFailure, runAsMain } from './common';
 import { printable, printableLines } from './printable';
+import { fromRoot } from '../paths';
 
-export const DEFAULT_OUTPUT_DIR = path.resolve(__dirname, '..', '..', 'out');
+export const DEFAULT_OUTPUT_DIR = fromRoot('out');
 
 interface Options {
   input: string;
