@@ -4,7 +4,7 @@
  * Then what the release refuses: no production URL, a placeholder one, an output folder where inputs are.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { tempDir } from '../fixtures/workbooks';
@@ -116,6 +116,17 @@ test('npm ci --omit=dev, then merge, validate and templates work there, with no 
   expect(merge.stdout).toMatch(/4 fichier\(s\) : 4 accepté\(s\), 0 refusé\(s\)/);
   expect(merge.stderr).not.toMatch(/Warning|Attention|Error|Erreur/);
   expect(existsSync(path.join(kit, 'out', 'ensemble-gao_consolidation.xlsx'))).toBe(true);
+
+  // A folder with a broken file: the others are consolidated, the exit code says one was refused.
+  const inbox = path.join(tmp.dir, 'recues');
+  mkdirSync(inbox);
+  for (const name of readdirSync(path.join(kit, 'templates', 'exemples')))
+    copyFileSync(path.join(kit, 'templates', 'exemples', name), path.join(inbox, name));
+  writeFileSync(path.join(inbox, 'casse.xlsx'), 'pas un classeur');
+  const partial = npm(['run', 'merge', '--', '--input', inbox, '--output', path.join(tmp.dir, 'conso.xlsx')], kit);
+  expect(partial.code).toBe(1);
+  expect(partial.stdout).toMatch(/5 fichier\(s\) : 4 accepté\(s\), 1 refusé\(s\)/);
+  expect(existsSync(path.join(tmp.dir, 'conso.xlsx'))).toBe(true);
 
   const example = path.join('templates', 'exemples', 'ensemble-gao_BAR_Bara_2023.xlsx');
   const valid = npm(['run', 'validate', '--', example], kit);
