@@ -239,7 +239,7 @@ export async function run(argv: string[]): Promise<number> {
       '|---|---:|---:|---:|---:|---:|---:|',
       ...rows.map(
         (r) =>
-          `| ${r.what} | ${r.files} | ${fmt(r.mb, 1)} | ${fmt(r.seconds)} | ${fmt(r.files / r.seconds, 0)} | ${fmt(r.ratio, 1)} | ${fmt(r.rssMb, 0)} |`,
+          `| ${r.what} | ${r.files} | ${fmt(r.mb, 1)} | ${fmt(r.seconds)} | ${fmt(r.files > 0 ? r.files / r.seconds : null, 0)} | ${fmt(r.ratio, 1)} | ${fmt(r.rssMb, 0)} |`,
       ),
       '',
       `Sortie identique en parallèle et en séquentiel (table Données, SHA-256) : ${Object.values(outputs).every((h) => h === Object.values(outputs)[0]) ? 'oui' : 'NON'} (${Object.values(outputs).join(' / ')})`,

@@ -27,7 +27,7 @@ test('npm run bench -- --files 24 prints the floor, both merges, the validator, 
   expect(text).toMatch(/\| plancher : dézipper \+ parcourir le XML \| 24 \|/);
   expect(text).toMatch(/\| consolidation complète \(\d+ fils?\) \| 24 \| [\d.]+ \| [\d.]+ \| \d+ \| [\d.]+ \| \d+ \|/);
   expect(text).toMatch(/\| validateur seul, 5 000 lignes/);
-  expect(text).toMatch(/\| démarrage : merge --help, compilé \(node\) \| 0 \| – \| [\d.]+ \|/);
+  expect(text).toMatch(/\| démarrage : merge --help, compilé \(node\) \| 0 \| – \| [\d.]+ \| – \|/);
   expect(text).toMatch(/\| validate d’un classeur, sources \(tsx\) \| 1 \| – \| [\d.]+ \|/);
   expect(text).toMatch(/Sortie identique en parallèle et en séquentiel \(table Données, SHA-256\) : oui/);
 
