@@ -9,12 +9,13 @@ import { COORDINATORS, exampleFill, womenShare } from './example-fill';
 import { writeAtomic } from './write/atomic';
 import { withSpreadTargets } from './period-targets';
 import { writeTemplateFile, type Fill } from './templates';
+import { fromRoot } from './paths';
 
 export { exampleFill };
 
-export const EXAMPLES_DIR = path.resolve(__dirname, '..', 'templates', 'exemples');
+export const EXAMPLES_DIR = fromRoot('templates', 'exemples');
 /** The quarterly example: its framework (framework.json) and its filled workbooks (exemples/). */
-export const QUARTERLY_DIR = path.resolve(__dirname, '..', 'templates', 'trimestriel');
+export const QUARTERLY_DIR = fromRoot('templates', 'trimestriel');
 
 /** Writes one filled example workbook per commune for the period; returns the files. */
 export async function writeExamples(framework: Framework, outDir: string, period: string): Promise<string[]> {

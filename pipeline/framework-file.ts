@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { FrameworkError, parseFramework } from '../core/framework/load';
 import type { Framework } from '../core/framework/schema';
+import { fromRoot } from './paths';
 
-export const DEFAULT_FRAMEWORK = path.resolve(__dirname, '..', 'templates', 'framework.json');
+export const DEFAULT_FRAMEWORK = fromRoot('templates', 'framework.json');
 
 /** Where JSON.parse stopped (« at position 12 », or the end), as a line and a column; undefined if it does not say. */
 function jsonPlace(text: string, err: unknown): { line: number; column: number } | undefined {

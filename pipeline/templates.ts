@@ -5,8 +5,9 @@ import { inputCells, planTemplate, templateFileName, type TemplatePlan } from '.
 import { a1 } from '../core/tables';
 import { writeAtomic } from './write/atomic';
 import { renderTemplate } from './write/template-xlsx';
+import { fromRoot } from './paths';
 
-export const TEMPLATES_DIR = path.resolve(__dirname, '..', 'templates', 'communes');
+export const TEMPLATES_DIR = fromRoot('templates', 'communes');
 
 /** Values to put in a template's input cells, by input key (see core/layout/plan). */
 export type Fill = Record<string, string | number | Date | null>;

@@ -14,6 +14,8 @@ const fr = {
   /** A file and what is wrong with it. */
   fileLine: '{file} : {reason}',
   internal: 'erreur interne pendant le contrôle ({detail}) : signalez-la au responsable suivi-évaluation',
+  /** A developer's clone whose compiled commands are older than a source file. */
+  staleBuild: 'Attention : {file} a changé depuis la compilation des commandes ; lancez npm run build:cli',
 
   // commander's parsing errors, said in the user's language.
   unknownOption: 'option inconnue « {option} »',
@@ -104,6 +106,7 @@ const en: typeof fr = {
   frameworkInvalid: 'Invalid results framework – {detail}',
   fileLine: '{file}: {reason}',
   internal: 'internal error while checking ({detail}): please report it to the M&E officer',
+  staleBuild: 'Warning: {file} changed since the commands were compiled; run npm run build:cli',
 
   unknownOption: 'unknown option “{option}”',
   unknownOptionHint: 'unknown option “{option}” (did you mean {hint}?)',

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { TEMPLATE_VERSION } from '../../core/layout/contract';
-import { promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseFramework } from '../../core/framework/load';
@@ -12,6 +12,7 @@ import { validate } from '../../core/validate';
 import { generateInputs, syntheticFill } from '../bench/generate';
 import { floorScan } from '../bench/floor';
 import { random, syntheticFramework } from '../bench/synthetic';
+import { EXAMPLES_DIR } from '../examples';
 import { loadFrameworkFile } from '../framework-file';
 import { EXIT, program, reportFailure, runAsMain } from './common';
 import type { Cell } from '../../core/tables';
@@ -56,6 +57,34 @@ function runMerge(args: string[]): Promise<{ seconds: number; rssMb: number; cod
       resolve({ seconds, rssMb: maxRssKb / 1024, code });
     });
   });
+}
+
+/** Wall time of a command in a process of its own, median of `runs` (start-up dominates small runs). */
+function medianRun(args: string[], runs = 5): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, args, { stdio: 'ignore', cwd: ROOT });
+    if (result.status !== 0) throw new Error(`${args.join(' ')} a échoué (code ${result.status})`);
+    times.push(Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+/** Start-up of the compiled commands as users run them (node build/cli/…), and of the sources through tsx. */
+function startupRows(): Row[] {
+  const compiled = (name: string) => path.join(ROOT, 'build', 'cli', `${name}.js`);
+  if (!existsSync(compiled('merge')) || !existsSync(compiled('validate')))
+    throw new Error('commandes compilées absentes : lancez npm run build:cli');
+  const example = path.join(EXAMPLES_DIR, 'ensemble-gao_BAR_Bara_2023.xlsx');
+  const tsx = require.resolve('tsx/cli');
+  const row = (what: string, files: number, seconds: number): Row => ({ what, files, mb: null, seconds, rssMb: null });
+  return [
+    row('démarrage : merge --help, compilé (node)', 0, medianRun([compiled('merge'), '--help'])),
+    row('démarrage : merge --help, sources (tsx)', 0, medianRun([tsx, path.join(__dirname, 'merge.ts'), '--help'])),
+    row('validate d’un classeur, compilé (node)', 1, medianRun([compiled('validate'), example])),
+    row('validate d’un classeur, sources (tsx)', 1, medianRun([tsx, path.join(__dirname, 'validate.ts'), example])),
+  ];
 }
 
 /** The validator core alone on one very large workbook, as the add-in calls it. */
@@ -199,6 +228,9 @@ export async function run(argv: string[]): Promise<number> {
       rssMb: null,
     });
 
+    process.stderr.write('Démarrage des commandes (médiane de 5)…\n');
+    rows.push(...startupRows());
+
     const fmt = (v: number | null | undefined, d = 2) => (v === null || v === undefined ? '–' : v.toFixed(d));
     const lines = [
       `Machine : ${cpus().length} cœurs (${cpus()[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}`,
@@ -207,7 +239,7 @@ export async function run(argv: string[]): Promise<number> {
       '|---|---:|---:|---:|---:|---:|---:|',
       ...rows.map(
         (r) =>
-          `| ${r.what} | ${r.files} | ${fmt(r.mb, 1)} | ${fmt(r.seconds)} | ${fmt(r.files / r.seconds, 0)} | ${fmt(r.ratio, 1)} | ${fmt(r.rssMb, 0)} |`,
+          `| ${r.what} | ${r.files} | ${fmt(r.mb, 1)} | ${fmt(r.seconds)} | ${fmt(r.files > 0 ? r.files / r.seconds : null, 0)} | ${fmt(r.ratio, 1)} | ${fmt(r.rssMb, 0)} |`,
       ),
       '',
       `Sortie identique en parallèle et en séquentiel (table Données, SHA-256) : ${Object.values(outputs).every((h) => h === Object.values(outputs)[0]) ? 'oui' : 'NON'} (${Object.values(outputs).join(' / ')})`,

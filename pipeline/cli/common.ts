@@ -1,9 +1,12 @@
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
+import { statSync } from 'node:fs';
 import { FrameworkError } from '../../core/framework/load';
 import type { Lang } from '../../core/messages';
 import { cliText, type CliTextId } from '../../core/messages/cli';
 import { InputError } from '../read/input-error';
+import { BUNDLED, ROOT } from '../paths';
 import { printable } from './printable';
+import { newerSource } from './stale-build';
 import { renderInputError } from './text';
 
 /** Exit codes shared by every command. */
@@ -110,6 +113,7 @@ export function reportFailure(err: unknown, lang: Lang = 'fr'): number {
 /** Runs a command module's run(argv) when the file is executed directly. */
 export function runAsMain(mod: NodeModule, run: (argv: string[]) => Promise<number> | number): void {
   if (require.main !== mod) return;
+  if (BUNDLED) warnIfStale(langOf(process.argv.slice(2)));
   Promise.resolve()
     .then(() => run(process.argv.slice(2)))
     .then(
@@ -120,4 +124,14 @@ export function runAsMain(mod: NodeModule, run: (argv: string[]) => Promise<numb
         process.exitCode = reportFailure(err);
       },
     );
+}
+
+/** Compiled, in a developer's clone: one line on stderr when a source changed after the build (npm run build:cli). */
+function warnIfStale(lang: Lang): void {
+  try {
+    const file = newerSource(ROOT, statSync(__filename).mtimeMs);
+    if (file) process.stderr.write(`${cliText('staleBuild', { file }, lang)}\n`);
+  } catch {
+    // A warning for developers never stops a command.
+  }
 }

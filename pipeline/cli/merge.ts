@@ -21,8 +21,9 @@ import { errorLine, langOf, parseLang, program, reportFailure, runAsMain } from 
 import { checkFeedbackDir, feedbackJson, feedbackOption, runFeedback } from './feedback';
 import { feedbackOfMerge } from './feedback-sources';
 import { printable, printableLines } from './printable';
+import { fromRoot } from '../paths';
 
-export const DEFAULT_OUTPUT_DIR = path.resolve(__dirname, '..', '..', 'out');
+export const DEFAULT_OUTPUT_DIR = fromRoot('out');
 
 interface Options {
   input: string;

@@ -10,7 +10,7 @@ import { run } from '../../pipeline/cli/bench';
 const MAX_CELL_CHARACTERS = 32767;
 const MAX_ROW_POINTS = 409;
 
-test('npm run bench -- --files 24 prints the floor, both merges, the validator and the identity check', async () => {
+test('npm run bench -- --files 24 prints the floor, both merges, the validator, the start-up times and the identity check', async () => {
   const out: string[] = [];
   const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
   const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
@@ -27,6 +27,8 @@ test('npm run bench -- --files 24 prints the floor, both merges, the validator a
   expect(text).toMatch(/\| plancher : dézipper \+ parcourir le XML \| 24 \|/);
   expect(text).toMatch(/\| consolidation complète \(\d+ fils?\) \| 24 \| [\d.]+ \| [\d.]+ \| \d+ \| [\d.]+ \| \d+ \|/);
   expect(text).toMatch(/\| validateur seul, 5 000 lignes/);
+  expect(text).toMatch(/\| démarrage : merge --help, compilé \(node\) \| 0 \| – \| [\d.]+ \| – \|/);
+  expect(text).toMatch(/\| validate d’un classeur, sources \(tsx\) \| 1 \| – \| [\d.]+ \|/);
   expect(text).toMatch(/Sortie identique en parallèle et en séquentiel \(table Données, SHA-256\) : oui/);
 
   // 703 communes, 24 files: hundreds of communes not received. Synthèse names the first ones and says

@@ -1,7 +1,8 @@
 /**
  * The pipeline's layers point one way: read → core; write → core; merge → read, write, core; the
  * commands (cli, bench and the tools at the root) → anything. xml/ is the shared scanner under read and
- * write. A file's layer is its folder; the root modules are placed by what they do.
+ * write; paths.ts (where the toolkit lies) is under everything. A file's layer is its folder; the root modules
+ * are placed by what they do.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '..', '..');
 const PIPELINE = path.join(ROOT, 'pipeline');
 
-type Layer = 'core' | 'xml' | 'read' | 'write' | 'merge' | 'command';
+type Layer = 'base' | 'core' | 'xml' | 'read' | 'write' | 'merge' | 'command';
 
 /** Root modules by what they do: reading the framework file, writing a template, or being a command. */
 const ROOT_MODULES: Record<string, Layer> = {
@@ -19,15 +20,17 @@ const ROOT_MODULES: Record<string, Layer> = {
   'example-fill.ts': 'write',
   'examples.ts': 'command',
   'rules-doc.ts': 'command',
+  'paths.ts': 'base',
 };
 
 const ALLOWED: Record<Layer, readonly Layer[]> = {
+  base: ['base'],
   core: ['core'],
-  xml: ['xml', 'core'],
-  read: ['read', 'xml', 'core'],
-  write: ['write', 'xml', 'core'],
-  merge: ['merge', 'read', 'write', 'xml', 'core'],
-  command: ['command', 'merge', 'read', 'write', 'xml', 'core'],
+  xml: ['xml', 'core', 'base'],
+  read: ['read', 'xml', 'core', 'base'],
+  write: ['write', 'xml', 'core', 'base'],
+  merge: ['merge', 'read', 'write', 'xml', 'core', 'base'],
+  command: ['command', 'merge', 'read', 'write', 'xml', 'core', 'base'],
 };
 
 function layerOf(file: string): Layer | 'outside' {
