@@ -35,7 +35,7 @@ const fr = {
   clash: '--dhis2 « {value} » écraserait {other} : choisissez un autre nom de fichier',
   insideInput:
     '--dhis2 « {value} » est dans le dossier lu ({input}) : la consolidation suivante le lirait ; écrivez-le ailleurs, par exemple dans out/',
-  notAFile: '--dhis2 « {value} » est un {kind}, pas un fichier : choisissez un autre nom de fichier',
+  notAFile: '--dhis2 « {value} » n’est pas un fichier ordinaire ({kind}) : choisissez un autre nom de fichier',
   writeFailed: 'écriture de l’export DHIS2 {file} impossible ({code}) : vérifiez le dossier et l’espace disque',
   notWrittenForProblem: 'Export DHIS2 non écrit : la consolidation n’a pas abouti.',
 
@@ -109,7 +109,7 @@ const en: typeof fr = {
   clash: '--dhis2 “{value}” would overwrite {other}: choose another file name',
   insideInput:
     '--dhis2 “{value}” is inside the folder read ({input}): the next consolidation would read it; write it elsewhere, out/ for instance',
-  notAFile: '--dhis2 “{value}” is a {kind}, not a file: choose another file name',
+  notAFile: '--dhis2 “{value}” is not a regular file ({kind}): choose another file name',
   writeFailed: 'cannot write the DHIS2 export {file} ({code}): check the folder and the free disk space',
   notWrittenForProblem: 'DHIS2 export not written: the consolidation did not complete.',
 

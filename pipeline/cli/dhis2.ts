@@ -13,6 +13,7 @@ import {
 import type { Framework } from '../../core/framework/schema';
 import type { Lang } from '../../core/messages';
 import { dhis2Text } from '../../core/messages/exports-dhis2';
+import { MERGE_TEXTS } from '../../core/messages/merge';
 import type { MergeResult } from '../merge/merge';
 import { sameFile, targetOf } from '../merge/output-target';
 import { loadDhis2Mapping } from '../read/dhis2-mapping';
@@ -70,7 +71,8 @@ export async function prepareDhis2(
   );
   for (const out of [file, dhis2CsvPath(file)]) {
     const target = await targetOf(out);
-    if (target.notAFile) throw new Error(dhis2Text('notAFile', { value: out, kind: target.notAFile }, lang));
+    if (target.notAFile)
+      throw new Error(dhis2Text('notAFile', { value: out, kind: MERGE_TEXTS[lang].kinds[target.notAFile] }, lang));
     // Inside the folder read, the next run would read the CSV as an input (or the JSON would sit among them).
     if (target.key.startsWith(`${input}${path.sep}`))
       throw new Error(dhis2Text('insideInput', { value: out, input: options.input }, lang));
