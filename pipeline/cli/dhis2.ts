@@ -111,6 +111,8 @@ export async function runDhis2(request: Dhis2Request, result: MergeResult, lang:
     await writeDhis2(request.file, exported.dataValues);
     return report;
   } catch (err) {
+    // Half an export (the JSON new, the CSV last run's) must not pass for this run's: both go.
+    for (const f of [report.file, report.csv]) await fs.rm(f, { force: true }).catch(() => undefined);
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
     return { ...report, written: 0, error: dhis2Text('writeFailed', { file: request.file, code }, lang) };
   }

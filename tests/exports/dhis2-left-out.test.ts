@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dhis2Export } from '../../core/exports/dhis2-values';
 import { merge } from '../../pipeline/merge/merge';
+import { runDhis2 } from '../../pipeline/cli/dhis2';
 import { loadDhis2Mapping } from '../../pipeline/read/dhis2-mapping';
 import { BUNDLED_EXAMPLES, copyExamples, framework, mergeCli, tempDir, writeCommune } from '../helpers/merge-fixtures';
 
@@ -215,4 +216,25 @@ describe('where the export may go', () => {
     expect(cli.code).toBe(2);
     expect(cli.stderr).toMatch(/--dhis2-mapping ne sert qu’avec --dhis2/);
   });
+});
+
+describe('a write that fails', () => {
+  test('neither file is left to pass for this run’s, and the reason is said', async () => {
+    const dir = path.join(tmp.dir, 'fails');
+    const result = await merge({
+      input: BUNDLED_EXAMPLES,
+      output: path.join(dir, 'c.xlsx'),
+      framework,
+      lang: 'fr',
+      workers: 1,
+    });
+    const file = path.join(dir, 'dhis2.json');
+    writeFileSync(file, 'last run');
+    // The CSV's place taken by a folder after the checks: its rename fails.
+    mkdirSync(path.join(dir, 'dhis2.csv', 'inside'), { recursive: true });
+    const report = await runDhis2({ file, mapping: loadDhis2Mapping(SAMPLE, framework) }, result, 'fr');
+    expect(report.written).toBe(0);
+    expect(report.error).toMatch(/^écriture de l’export DHIS2 .*dhis2\.json impossible \(E[A-Z]+\)/);
+    expect(existsSync(file)).toBe(false);
+  }, 60_000);
 });
