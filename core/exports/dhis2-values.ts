@@ -78,7 +78,7 @@ const FINANCIAL = new Map([
 
 /**
  * The DHIS2 period of a project period, from its dates: a calendar year `2023`, a quarter `2024Q2`, a
- * month `202406`, a financial year `2024April`; null when the dates are none of these (the mapping's
+ * month `202406`, a half-year `2024S1`, a financial year `2024April`; null when the dates are none of these (the mapping's
  * `periods` then names it).
  */
 export function dhis2PeriodOf(period: Pick<Period, 'start' | 'end'>): string | null {
@@ -89,6 +89,7 @@ export function dhis2PeriodOf(period: Pick<Period, 'start' | 'end'>): string | n
   if (month === 1 && period.end === endAfter(year, 1, 12)) return String(year);
   if (month % 3 === 1 && period.end === endAfter(year, month, 3)) return `${year}Q${(month + 2) / 3}`;
   if (period.end === endAfter(year, month, 1)) return `${year}${m[2]}`;
+  if (month % 6 === 1 && period.end === endAfter(year, month, 6)) return `${year}S${(month + 5) / 6}`;
   const financial = FINANCIAL.get(month);
   if (financial && period.end === endAfter(year, month, 12)) return `${year}${financial}`;
   return null;
