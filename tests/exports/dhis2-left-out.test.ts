@@ -121,6 +121,35 @@ describe('what the mapping does not cover', () => {
   }, 60_000);
 });
 
+test('a period whose dates fit no DHIS2 period: listed, until the mapping names one', async () => {
+  const result = await merge({
+    input: BUNDLED_EXAMPLES,
+    output: path.join(tmp.dir, 'out', 'odd-period.xlsx'),
+    framework,
+    lang: 'fr',
+    workers: 1,
+  });
+  const model = result.model!;
+  // The project's year counted from mid-January: no DHIS2 period has these dates.
+  const odd = {
+    ...model,
+    framework: {
+      ...framework,
+      periods: framework.periods.map((p) => ({ ...p, start: p.start.replace('-01-01', '-01-15') })),
+    },
+  };
+  const mapping = loadDhis2Mapping(SAMPLE, framework);
+  const unmapped = dhis2Export(odd, mapping, result.sources);
+  expect(unmapped.dataValues).toEqual([]);
+  expect(new Set(unmapped.notWritten.map((n) => [n.reason, n.period].join(' ')))).toEqual(
+    new Set(['periodNotMapped 2023']),
+  );
+  expect(unmapped.notWritten).toHaveLength(EXAMPLE_VALUES);
+  const named = dhis2Export(odd, { ...mapping, periods: { '2023': '2023' } }, result.sources);
+  expect(named.dataValues).toHaveLength(EXAMPLE_VALUES);
+  expect(named.notWritten).toEqual([]);
+}, 60_000);
+
 describe('only accepted data', () => {
   test('a refused file: none of its numbers sent, the file and the commune said', async () => {
     const input = path.join(tmp.dir, 'refused');
