@@ -22,6 +22,8 @@ import { checkFeedbackDir, feedbackJson, feedbackOption, runFeedback } from './f
 import { feedbackOfMerge } from './feedback-sources';
 import { printable, printableLines } from './printable';
 import { fromRoot } from '../paths';
+import { dhis2Lines, prepareDhis2, runDhis2, type Dhis2Report } from './dhis2';
+import { dhis2Text } from '../../core/messages/exports-dhis2';
 
 export const DEFAULT_OUTPUT_DIR = fromRoot('out');
 
@@ -39,13 +41,15 @@ interface Options {
   maxSize: string;
   workers?: string;
   feedback?: string;
+  dhis2?: string;
+  dhis2Mapping?: string;
 }
 
 /** Beyond this many files the console lists errors only; every warning stays in the Contrôles sheet. */
 const WARNINGS_SHOWN_UP_TO = 20;
 const MISSING_NAMES_SHOWN = 30;
 
-function printHuman(result: MergeResult, framework: Framework, lang: Lang): void {
+function printHuman(result: MergeResult, framework: Framework, lang: Lang, dhis2: Dhis2Report | null): void {
   const lines: string[] = [];
   const out = (line: string) => lines.push(line);
   const byFile = new Map<string, MergeResult['issues']>();
@@ -99,6 +103,7 @@ function printHuman(result: MergeResult, framework: Framework, lang: Lang): void
   if (result.model) for (const line of completenessLines(result.model, lang)) out(line);
   if (result.csv) out(summaryText('csv', { csv: result.csv }, lang));
   if (result.output) out(summaryText('written', { output: result.output }, lang));
+  if (dhis2) for (const line of dhis2Lines(dhis2, framework, lang)) out(line);
   process.stdout.write(`${printableLines(lines)}\n`);
 }
 
@@ -143,7 +148,7 @@ function completenessLines(model: NonNullable<MergeResult['model']>, lang: Lang)
   return lines;
 }
 
-function printJson(result: MergeResult, lang: Lang, feedback: unknown = null): void {
+function printJson(result: MergeResult, lang: Lang, exports: { feedback: unknown; dhis2: Dhis2Report | null }): void {
   const summary = {
     exitCode: result.exitCode,
     output: result.output,
@@ -219,7 +224,8 @@ function printJson(result: MergeResult, lang: Lang, feedback: unknown = null): v
         };
       }) ?? [],
     discrepancies: result.discrepancies,
-    feedback,
+    feedback: exports.feedback,
+    dhis2: exports.dhis2,
   };
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
 }
@@ -243,6 +249,8 @@ export async function run(argv: string[]): Promise<number> {
       .option('--framework <file>', say('optFramework'), DEFAULT_FRAMEWORK)
       .option('--workers <n>', say('optWorkers'))
       .option('--feedback <dir>', feedbackOption(lang))
+      .option('--dhis2 <file>', dhis2Text('optDhis2', {}, lang))
+      .option('--dhis2-mapping <file>', dhis2Text('optDhis2Mapping', {}, lang))
       .option(say('maxSizeFlagMerge'), say('optMaxSizeMerge'), String(DEFAULT_LIMITS.maxFileBytes / 1048576))
       .parse(argv, { from: 'user' });
     const options = cli.opts<Options>();
@@ -266,6 +274,7 @@ export async function run(argv: string[]): Promise<number> {
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64))
       throw new Error(cliText('workers', { value: options.workers ?? '' }, lang));
     if (options.feedback) await checkFeedbackDir(options.feedback, { folder: options.input }, lang);
+    const dhis2Request = await prepareDhis2({ ...options, output }, framework, lang);
     const progressEvery = 25;
     const result = await merge({
       input: options.input,
@@ -293,15 +302,21 @@ export async function run(argv: string[]): Promise<number> {
             lang,
           )
         : null;
-    if (options.json) printJson(result, lang, feedbackJson(feedback));
+    const dhis2 = dhis2Request ? await runDhis2(dhis2Request, result, lang) : null;
+    if (options.json) printJson(result, lang, { feedback: feedbackJson(feedback), dhis2 });
     // With no usable input folder or a clash there is no account to give: the one-line reason says it all.
     else if (!['inputMissing', 'outputIsInput', 'outputNotAFile', 'csvIsOutput'].includes(result.problem?.id ?? ''))
-      printHuman(result, framework, lang);
+      printHuman(result, framework, lang, dhis2);
     if (result.problem)
       process.stderr.write(
         `${printable(errorLine(problemText(result.problem.id, result.problem.params, lang), lang))}\n`,
       );
     if (result.refusedByStrict) process.stderr.write(`${errorLine(problemText('strict', {}, lang), lang)}\n`);
+    // A DHIS2 export that could not be written fails the run; one the merge prevented is said above.
+    if (dhis2?.error && result.output !== null) {
+      process.stderr.write(`${printable(errorLine(dhis2.error, lang))}\n`);
+      return 2;
+    }
     return options.feedback && result.sources.length > 0 && !feedback ? 2 : result.exitCode;
   } catch (err) {
     return reportFailure(err, lang);
