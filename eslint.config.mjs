@@ -15,7 +15,7 @@ const officeRules = Object.fromEntries(
 );
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'build/', 'release/', 'coverage/', '.scratch/', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/', 'out/', 'build/', 'release/', 'coverage/', '.scratch/', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

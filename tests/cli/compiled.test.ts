@@ -5,15 +5,19 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
+  copyFileSync,
   cpSync,
   mkdirSync,
+  mkdtempSync,
   readFileSync,
   readdirSync,
+  rmSync,
   statSync,
   symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { run as validate } from '../../pipeline/cli/validate';
@@ -59,7 +63,18 @@ test('the package scripts run the compiled files with node, and the build makes 
     expect(scripts[name]).toBe(`node build/cli/${name}.js`);
     expect(statSync(cli(name)).isFile()).toBe(true);
   }
-  expect(scripts.prepare).toBe('npm run build:cli');
+  expect(scripts.prepare).toBe('node scripts/prepare.cjs');
+});
+
+test('npm ci --omit=dev still installs: without the build tools, prepare says so in one line and succeeds', () => {
+  // A copy of the script where no node_modules can be found: webpack does not resolve.
+  const alone = mkdtempSync(path.join(tmpdir(), 'prepare-'));
+  copyFileSync(path.join(REPO, 'scripts', 'prepare.cjs'), path.join(alone, 'prepare.cjs'));
+  const result = spawnSync(process.execPath, [path.join(alone, 'prepare.cjs')], { cwd: alone, encoding: 'utf8' });
+  rmSync(alone, { recursive: true, force: true });
+  expect(result.status).toBe(0);
+  expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  expect(result.stderr).toMatch(/^Outils de développement absents \(npm ci --omit=dev\) : commandes non compilées\./);
 });
 
 test('merge consolidates the bundled examples by default, next to the bundle, and says nothing on stderr', () => {
