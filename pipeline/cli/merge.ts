@@ -18,6 +18,8 @@ import { merge, type MergeResult } from '../merge/merge';
 import { DEFAULT_LIMITS } from '../read/zip-guard';
 import { ISSUES_PER_FILE } from '../write/consolidated/controls';
 import { errorLine, langOf, parseLang, program, reportFailure, runAsMain } from './common';
+import { checkIatiTarget, exportIati, iatiLines, type IatiSummary } from './iati';
+import { iatiText } from '../../core/messages/exports-iati';
 import { printable, printableLines } from './printable';
 
 export const DEFAULT_OUTPUT_DIR = path.resolve(__dirname, '..', '..', 'out');
@@ -35,6 +37,7 @@ interface Options {
   framework: string;
   maxSize: string;
   workers?: string;
+  iati?: string;
 }
 
 /** Beyond this many files the console lists errors only; every warning stays in the Contrôles sheet. */
@@ -139,8 +142,9 @@ function completenessLines(model: NonNullable<MergeResult['model']>, lang: Lang)
   return lines;
 }
 
-function printJson(result: MergeResult, lang: Lang): void {
+function printJson(result: MergeResult, lang: Lang, exports: { iati?: IatiSummary | null } = {}): void {
   const summary = {
+    ...exports,
     exitCode: result.exitCode,
     output: result.output,
     csv: result.csv,
@@ -237,6 +241,7 @@ export async function run(argv: string[]): Promise<number> {
       .option('--prefer <latest>', say('optPrefer'))
       .option('--framework <file>', say('optFramework'), DEFAULT_FRAMEWORK)
       .option('--workers <n>', say('optWorkers'))
+      .option('--iati <file.xml>', iatiText('optIati', {}, lang))
       .option(say('maxSizeFlagMerge'), say('optMaxSizeMerge'), String(DEFAULT_LIMITS.maxFileBytes / 1048576))
       .parse(argv, { from: 'user' });
     const options = cli.opts<Options>();
@@ -259,6 +264,8 @@ export async function run(argv: string[]): Promise<number> {
     const workers = options.workers === undefined ? undefined : Number(options.workers);
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64))
       throw new Error(cliText('workers', { value: options.workers ?? '' }, lang));
+    if (options.iati !== undefined)
+      await checkIatiTarget(options.iati, framework, options.framework, [output, options.csv], lang);
     const progressEvery = 25;
     const result = await merge({
       input: options.input,
@@ -277,10 +284,22 @@ export async function run(argv: string[]): Promise<number> {
           process.stderr.write(`${summaryText('progress', { done, total }, lang)}\n`);
       },
     });
-    if (options.json) printJson(result, lang);
+    // The exports read the consolidated model once the workbook is written: only accepted data.
+    let iati: IatiSummary | null | undefined;
+    if (options.iati !== undefined) {
+      try {
+        iati = await exportIati(options.iati, result, framework, lang);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+        process.stderr.write(`${errorLine(iatiText('iatiWriteFailed', { file: options.iati, code }, lang), lang)}\n`);
+        return 2;
+      }
+    }
+    if (options.json) printJson(result, lang, options.iati !== undefined ? { iati: iati ?? null } : {});
     // With no usable input folder or a clash there is no account to give: the one-line reason says it all.
     else if (!['inputMissing', 'outputIsInput', 'outputNotAFile', 'csvIsOutput'].includes(result.problem?.id ?? ''))
       printHuman(result, framework, lang);
+    if (iati && !options.json) process.stdout.write(`${printableLines(iatiLines(iati, lang))}\n`);
     if (result.problem)
       process.stderr.write(
         `${printable(errorLine(problemText(result.problem.id, result.problem.params, lang), lang))}\n`,
