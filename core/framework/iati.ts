@@ -86,7 +86,7 @@ export const iatiSchema = z
     locations: z
       .object({
         reach: z.enum(['1', '2']),
-        exactness: z.enum(['1', '2', '3']),
+        exactness: z.enum(['1', '2']),
         class: z.enum(['1', '2', '3', '4']),
         communes: z.record(z.string(), communeLocation).default({}),
       })
