@@ -6,6 +6,7 @@
 import { en as paneEnglish } from '../../addin/taskpane/strings';
 import { CROSS_FILE_CHECKS } from '../../core/consolidate/cumulative';
 import { CLI_TEXTS } from '../../core/messages/cli';
+import { IATI_TEXTS } from '../../core/messages/exports-iati';
 import { en as ruleEnglish } from '../../core/messages/en';
 import { FRAMEWORK_TEXTS } from '../../core/messages/framework';
 import { INPUT_ERROR_TEXTS } from '../../core/messages/inputs';
@@ -26,6 +27,7 @@ const CATALOGUES: [string, unknown][] = [
   ['core/messages/inputs (en)', INPUT_ERROR_TEXTS.en],
   ['core/messages/cli (en)', CLI_TEXTS.en],
   ['core/messages/framework (en)', FRAMEWORK_TEXTS.en],
+  ['core/messages/exports-iati (en)', IATI_TEXTS.en],
   ['pipeline/write/consolidated/labels (en)', labelsFor('en')],
   ['addin/taskpane/strings (en)', paneEnglish],
   ['core/rules (descriptions, en)', Object.fromEntries(RULES.map((r) => [r.id, r.meta.description.en]))],
