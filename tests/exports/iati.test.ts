@@ -315,6 +315,36 @@ describe('only accepted data, and the coordinators’ word where below target', 
   });
 });
 
+describe('what the framework adds', () => {
+  test('a baseline and the communes’ places, still valid', async () => {
+    const fw = JSON.parse(readFileSync(DEFAULT_FRAMEWORK, 'utf8')) as {
+      indicators: Record<string, unknown>[];
+      iati: Record<string, unknown> & { locations: { communes: Record<string, unknown> } };
+    };
+    fw.indicators[0]!.baseline = { value: 12, year: 2022, comment: 'Enquête de base & <registre> 2022' };
+    fw.iati.locations.communes.GNZ = {
+      ref: 'ML-GAO-GNZ',
+      point: { latitude: 16.3, longitude: -0.1 },
+      administrative: { vocabulary: 'G1', code: '0000000', level: 3 },
+    };
+    const file = path.join(tmp.dir, 'baseline.json');
+    writeFileSync(file, JSON.stringify(fw));
+    const run = await exportOf('baseline', BUNDLED_EXAMPLES, ['--framework', file]);
+    expect(run.code).toBe(0);
+    expect(xmllint(run.file)).toMatchObject({ status: 0 });
+    expect(ruleProblems(run.root)).toEqual([]);
+    const baseline = named(indicator(run.root, 'R1.1.1'), 'baseline')[0]!;
+    expect(baseline.attributes).toEqual({ year: '2022', value: '12' });
+    expect(textContent(baseline).trim()).toBe('Enquête de base & <registre> 2022');
+    expect(named(indicator(run.root, 'R1.1.2'), 'baseline')).toEqual([]);
+    // The commune's own ref, used by its values too.
+    const period = periodOf(indicator(run.root, 'R1.1.1'), '2023-01-01')!;
+    expect(valueOf(period, 'target', { location: 'ML-GAO-GNZ' })).toBe(25);
+    const gnz = elements(run.root, 'location').find((l) => attr(l, 'ref') === 'ML-GAO-GNZ' && l.children.length > 0)!;
+    expect(textContent(named(gnz, 'point')[0]!).trim()).toBe('16.3 -0.1');
+  });
+});
+
 describe('--iati arguments', () => {
   test('a framework without an « iati » block: one line, exit 2, nothing written', async () => {
     const fw = JSON.parse(readFileSync(DEFAULT_FRAMEWORK, 'utf8')) as Record<string, unknown>;
