@@ -286,13 +286,13 @@ export async function run(argv: string[]): Promise<number> {
     });
     // The exports read the consolidated model once the workbook is written: only accepted data.
     let iati: IatiSummary | null | undefined;
+    let iatiFailed: string | null = null;
     if (options.iati !== undefined) {
       try {
         iati = await exportIati(options.iati, result, framework, lang);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-        process.stderr.write(`${errorLine(iatiText('iatiWriteFailed', { file: options.iati, code }, lang), lang)}\n`);
-        return 2;
+        iatiFailed = iatiText('iatiWriteFailed', { file: options.iati, code }, lang);
       }
     }
     if (options.json) printJson(result, lang, options.iati !== undefined ? { iati: iati ?? null } : {});
@@ -305,6 +305,10 @@ export async function run(argv: string[]): Promise<number> {
         `${printable(errorLine(problemText(result.problem.id, result.problem.params, lang), lang))}\n`,
       );
     if (result.refusedByStrict) process.stderr.write(`${errorLine(problemText('strict', {}, lang), lang)}\n`);
+    if (iatiFailed) {
+      process.stderr.write(`${printable(errorLine(iatiFailed, lang))}\n`);
+      return 2;
+    }
     return result.exitCode;
   } catch (err) {
     return reportFailure(err, lang);

@@ -3,7 +3,7 @@
  * example validates against the official schema (xmllint), keeps the standard's other rules, and carries
  * the accepted figures of `Données` — nothing else; what it leaves out is said, in the console and in --json.
  */
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { QUARTERLY_DIR } from '../../pipeline/examples';
 import { DEFAULT_FRAMEWORK } from '../../pipeline/framework-file';
@@ -387,6 +387,21 @@ describe('--iati arguments', () => {
     expect(same.code).toBe(2);
     expect(same.stderr).toMatch(/déjà le fichier d’une autre sortie/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  test('a file that cannot be written: exit 2, its one line, nothing half-written, the workbook said', async () => {
+    const out = path.join(tmp.dir, 'cannot-write');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'not-a-folder'), 'x');
+    const target = path.join(out, 'not-a-folder', 'a.xml');
+    const cli = await mergeCli(['--output', path.join(out, 'c.xlsx'), '--iati', target, '--json']);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^Erreur : export IATI : écriture de .*a\.xml impossible \(E[A-Z]+\) ; aucun fichier IATI/),
+    ]);
+    const summary = JSON.parse(cli.stdout) as { output: string; iati: unknown };
+    expect(summary).toMatchObject({ output: path.join(out, 'c.xlsx'), iati: null });
+    expect(readdirSync(out).sort()).toEqual(['c.xlsx', 'not-a-folder']);
   });
 
   test('in English', async () => {
