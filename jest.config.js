@@ -5,7 +5,7 @@
  * - unit: core, rules, texts, the add-in's model, controller and readers; in memory or small files, seconds.
  *   tests/{core,rules,addin,pipeline-text,texts,docs,repo}/, except the add-in's browser test.
  * - integration: whatever starts a browser, LibreOffice, Python or a command end to end, renders charts,
- *   merges real workbooks, or benches. tests/{merge,pipeline,charts,print,cli,bench,feedback,exports}/ and the
+ *   merges real workbooks, exports, or benches. tests/{merge,pipeline,charts,print,cli,bench,feedback,exports}/ and the
  *   add-in's browser test.
  * A new test goes in the folder of what it tests; a new folder must be added to one list below:
  * tests/repo/jest-projects.test.ts fails while a test file is in neither project or in both.

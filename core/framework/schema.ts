@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Params } from '../report';
 import type { FrameworkProblemId } from '../messages/framework';
+import { iatiSchema } from './iati';
 import { periodProblems, periodTarget, reportingPeriodsOf } from './periods';
 
 /** A message of ours: its id in the framework catalogue (core/messages/framework.ts), rendered at the edge. */
@@ -130,6 +131,8 @@ export const frameworkSchema = z
     budgetLines: z.array(budgetLine).min(1),
     contributions: z.array(contribution),
     beneficiaries: z.array(beneficiary),
+    /** What an IATI 2.03 export needs beyond the workbooks' data (see core/framework/iati.ts); optional. */
+    iati: iatiSchema.optional(),
   })
   .strict()
   .superRefine((fw, ctx) => {
@@ -208,6 +211,16 @@ export const frameworkSchema = z
     fw.budgetLines.forEach((line, i) => byPeriod(line.periodPlanned, 'sum', ['budgetLines', i, 'periodPlanned']));
     const planned = fw.budgetLines.reduce((a, l) => a + Object.values(l.planned).reduce((x, y) => x + y, 0), 0);
     if (planned !== fw.project.budget) problem(['budgetLines'], 'budgetSum', { planned, budget: fw.project.budget });
+    if (fw.iati) {
+      const { iati } = fw;
+      if (!iati.identifier.startsWith(`${iati.reportingOrg.ref}-`))
+        problem(['iati', 'identifier'], 'iatiIdentifier', { ref: iati.reportingOrg.ref });
+      for (const c of Object.keys(iati.locations.communes))
+        if (!communeCodes.includes(c)) problem(['iati', 'locations', 'communes', c], 'unknownCommune', { commune: c });
+      const categories = fw.beneficiaries.map((b) => b.code);
+      for (const b of Object.keys(iati.beneficiaries?.ages ?? {}))
+        if (!categories.includes(b)) problem(['iati', 'beneficiaries', 'ages', b], 'unknownBeneficiary', { code: b });
+    }
     const contributed = fw.contributions.reduce((a, c) => a + c.amount, 0);
     if (fw.contributions.length > 0 && contributed !== fw.project.budget)
       problem(['contributions'], 'contributionsSum', { contributed, budget: fw.project.budget });

@@ -38,6 +38,15 @@ const fr = {
   notInside: '{period} n’est pas comprise dans {parent} (du {start} au {end})',
   withinItself: '{period} est comprise dans elle-même',
 
+  // The IATI block.
+  iatiOrgRef: 'identifiant d’organisation IATI attendu : préfixe d’agence puis identifiant (ex. DE-1, XM-DAC-41114)',
+  iatiCodeDigits: 'code d’une liste de codes IATI attendu (voir iatistandard.org, codelists 2.03)',
+  iatiCountry: 'code pays ISO à deux lettres majuscules attendu (ML pour le Mali)',
+  iatiLanguage: 'code de langue ISO 639-1 à deux lettres minuscules attendu (fr)',
+  iatiIdentifier:
+    'l’identifiant de l’activité commence par l’identifiant de l’organisation déclarante suivi d’un tiret ({ref}-…)',
+  unknownBeneficiary: 'catégorie de bénéficiaires {code} inconnue',
+
   // zod's generic checks.
   missing: 'valeur obligatoire manquante ({expected} attendu)',
   invalidType: '{expected} attendu',
@@ -94,6 +103,13 @@ const en: typeof fr = {
   contributionsSum: 'the contributions add up to {contributed}, not to the project budget {budget}',
   notInside: '{period} is not inside {parent} ({start} to {end})',
   withinItself: '{period} is within itself',
+
+  iatiOrgRef: 'expected an IATI organisation identifier: agency prefix then identifier (e.g. DE-1, XM-DAC-41114)',
+  iatiCodeDigits: 'expected a code of an IATI codelist (see iatistandard.org, codelists 2.03)',
+  iatiCountry: 'expected a two-letter upper-case ISO country code (ML for Mali)',
+  iatiLanguage: 'expected a two-letter lower-case ISO 639-1 language code (fr)',
+  iatiIdentifier: "the activity identifier starts with the reporting organisation's identifier and a hyphen ({ref}-…)",
+  unknownBeneficiary: 'unknown beneficiary category {code}',
 
   missing: 'missing required value (expected {expected})',
   invalidType: 'expected {expected}',

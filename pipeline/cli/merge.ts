@@ -1,29 +1,20 @@
 import path from 'node:path';
-import { communeNames, selectionLabel } from '../../core/consolidate/model';
-import { cappedMean, rateOf, weakest } from '../../core/consolidate/rates';
-import type { Framework } from '../../core/framework/schema';
-import { formatDate, severityLabel, type Lang } from '../../core/messages';
+import type { Lang } from '../../core/messages';
+import { cliText, type CliTextId } from '../../core/messages/cli';
+import { dhis2Text } from '../../core/messages/exports-dhis2';
+import { iatiText } from '../../core/messages/exports-iati';
+import { problemText, summaryText } from '../../core/messages/merge';
 import { EXAMPLES_DIR } from '../examples';
 import { DEFAULT_FRAMEWORK, loadFrameworkFile } from '../framework-file';
-import { cliText, type CliTextId } from '../../core/messages/cli';
-import {
-  issueText,
-  problemText,
-  reasonText,
-  statusText,
-  summaryText,
-  toDateMissingText,
-} from '../../core/messages/merge';
-import { merge, type MergeResult } from '../merge/merge';
-import { DEFAULT_LIMITS } from '../read/zip-guard';
-import { ISSUES_PER_FILE } from '../write/consolidated/controls';
-import { errorLine, langOf, parseLang, program, reportFailure, runAsMain } from './common';
-import { checkFeedbackDir, feedbackJson, feedbackOption, runFeedback } from './feedback';
-import { feedbackOfMerge } from './feedback-sources';
-import { printable, printableLines } from './printable';
+import { merge } from '../merge/merge';
 import { fromRoot } from '../paths';
-import { dhis2Lines, prepareDhis2, runDhis2, type Dhis2Report } from './dhis2';
-import { dhis2Text } from '../../core/messages/exports-dhis2';
+import { DEFAULT_LIMITS } from '../read/zip-guard';
+import { errorLine, langOf, parseLang, program, reportFailure, runAsMain } from './common';
+import { feedbackOption } from './feedback';
+import { iatiLines } from './iati';
+import { planExtras, writeExtras } from './merge-extras';
+import { printHuman, printJson } from './merge-report';
+import { printable, printableLines } from './printable';
 
 export const DEFAULT_OUTPUT_DIR = fromRoot('out');
 
@@ -43,191 +34,7 @@ interface Options {
   feedback?: string;
   dhis2?: string;
   dhis2Mapping?: string;
-}
-
-/** Beyond this many files the console lists errors only; every warning stays in the Contrôles sheet. */
-const WARNINGS_SHOWN_UP_TO = 20;
-const MISSING_NAMES_SHOWN = 30;
-
-function printHuman(result: MergeResult, framework: Framework, lang: Lang, dhis2: Dhis2Report | null): void {
-  const lines: string[] = [];
-  const out = (line: string) => lines.push(line);
-  const byFile = new Map<string, MergeResult['issues']>();
-  for (const issue of result.issues) {
-    const list = byFile.get(issue.file);
-    if (list) list.push(issue);
-    else byFile.set(issue.file, [issue]);
-  }
-  const showWarnings = result.sources.length <= WARNINGS_SHOWN_UP_TO;
-  for (const source of result.sources) {
-    const mark = source.status === 'accepted' ? '✓' : source.status === 'rejected' ? '✗' : '–';
-    const about = [communeNames(source.commune, framework), source.period ?? ''].filter(Boolean).join(', ');
-    const reason =
-      source.reason && (source.status !== 'accepted' || source.reason.id === 'toDateOnly')
-        ? `${summaryText('reasonSeparator', {}, lang)}${reasonText(source.reason.id, source.reason.params, lang)}`
-        : '';
-    out(`${mark} ${statusText(source.status, lang).padEnd(8)} ${source.file}${about ? ` (${about})` : ''}${reason}`);
-    // An unusable file's one problem is already its reason, on the line above.
-    const shown = (byFile.get(source.file) ?? []).filter(
-      (i) => i.ruleId !== 'unusable-file' && (i.severity === 'error' || (showWarnings && i.severity === 'warning')),
-    );
-    for (const issue of shown.slice(0, ISSUES_PER_FILE)) {
-      const where = issue.sheet ? `${issue.sheet}${issue.address ? `!${issue.address}` : ''}` : '';
-      out(`    ${severityLabel(issue.severity, lang).padEnd(14)} ${where.padEnd(18)} ${issueText(issue, lang)}`);
-    }
-    // A million-line CSV in the wrong shape is not a million console lines: as in Contrôles, the rest is counted.
-    if (shown.length > ISSUES_PER_FILE)
-      out(`    ${summaryText('moreIssues', { count: shown.length - ISSUES_PER_FILE }, lang)}`);
-  }
-  const count = (status: string) => result.sources.filter((s) => s.status === status).length;
-  out('');
-  out(
-    summaryText(
-      'files',
-      {
-        files: result.sources.length,
-        accepted: count('accepted'),
-        rejected: count('rejected'),
-        skipped: count('skipped'),
-        duplicate: count('duplicate'),
-      },
-      lang,
-    ),
-  );
-  const toDateOnly = result.sources.filter((s) => s.status === 'accepted' && s.reason?.id === 'toDateOnly');
-  const earlier = [...new Set(toDateOnly.flatMap((s) => s.period?.split(', ') ?? []))];
-  const order = result.model?.toDatePeriods ?? [];
-  earlier.sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  if (toDateOnly.length > 0)
-    out(summaryText('toDateOnly', { count: toDateOnly.length, periods: earlier.join(', ') }, lang));
-  if (result.model) for (const line of completenessLines(result.model, lang)) out(line);
-  if (result.csv) out(summaryText('csv', { csv: result.csv }, lang));
-  if (result.output) out(summaryText('written', { output: result.output }, lang));
-  if (dhis2) for (const line of dhis2Lines(dhis2, framework, lang)) out(line);
-  process.stdout.write(`${printableLines(lines)}\n`);
-}
-
-/** « Non reçu : Bara : 2024-T4 non reçu ; … », « En retard : … », or that every commune sent every period. */
-function completenessLines(model: NonNullable<MergeResult['model']>, lang: Lang): string[] {
-  const names = new Map(model.framework.communes.map((c) => [c.code, c.name]));
-  const list = (items: string[]) =>
-    items.slice(0, MISSING_NAMES_SHOWN).join(summaryText('listSeparator', {}, lang)) +
-    (items.length > MISSING_NAMES_SHOWN ? ` … (+${items.length - MISSING_NAMES_SHOWN})` : '');
-  const missing = model.coverage
-    .filter((c) => c.state !== 'received')
-    .map((c) =>
-      summaryText(
-        c.state === 'rejected' ? 'rejectedItem' : 'missingItem',
-        { commune: names.get(c.commune) ?? c.commune, period: c.period },
-        lang,
-      ),
-    );
-  const late = model.coverage
-    .filter((c) => (c.timeliness?.daysLate ?? 0) > 0)
-    .map((c) =>
-      summaryText(
-        'lateItem',
-        {
-          commune: names.get(c.commune) ?? c.commune,
-          period: c.period,
-          date: formatDate(c.entryDate!, lang),
-          days: c.timeliness!.daysLate,
-          deadline: formatDate(c.timeliness!.deadline, lang),
-        },
-        lang,
-      ),
-    );
-  const lines = [
-    missing.length > 0
-      ? summaryText('notReceived', { list: list(missing) }, lang)
-      : summaryText('allReceived', { periods: selectionLabel(model) }, lang),
-  ];
-  if (late.length > 0) lines.push(summaryText('late', { list: list(late) }, lang));
-  const toDate = toDateMissingText(model.toDateMissing, model.framework, lang);
-  if (toDate) lines.push(toDate);
-  return lines;
-}
-
-function printJson(result: MergeResult, lang: Lang, exports: { feedback: unknown; dhis2: Dhis2Report | null }): void {
-  const summary = {
-    exitCode: result.exitCode,
-    output: result.output,
-    csv: result.csv,
-    problem: result.problem
-      ? { ...result.problem, message: problemText(result.problem.id, result.problem.params, lang) }
-      : null,
-    refusedByStrict: result.refusedByStrict,
-    periods: result.model?.periods ?? [],
-    selection: result.model?.selection ?? null,
-    toDatePeriods: result.model?.toDatePeriods ?? [],
-    toDateMissing: result.model?.toDateMissing ?? [],
-    complete: result.model?.complete ?? false,
-    communes:
-      result.model?.communes.map((c) => ({
-        code: c.commune.code,
-        name: c.commune.name,
-        received: c.received,
-        complete: c.complete,
-        periods: c.periods,
-        missing: c.missing,
-        sources: c.sources,
-      })) ?? [],
-    coverage:
-      result.model?.coverage.map((c) => ({
-        commune: c.commune,
-        period: c.period,
-        state: c.state,
-        files: c.files,
-        entryDate: c.entryDate,
-        deadline: c.timeliness?.deadline ?? null,
-        daysLate: c.timeliness?.daysLate ?? null,
-      })) ?? [],
-    sources: result.sources.map((s) => ({
-      ...s,
-      reasonText: s.reason ? reasonText(s.reason.id, s.reason.params, lang) : null,
-    })),
-    issues: result.issues.map((i) => ({ ...i, message: issueText(i, lang) })),
-    // The rates' rule: planned and rate over the communes received; the others' planned figure apart.
-    indicators:
-      result.model?.indicators.map((l) => ({
-        code: l.item.code,
-        planned: l.total.planned,
-        achieved: l.total.achieved,
-        rate: rateOf(l.total.achieved, l.total.planned),
-        plannedNotReceived: l.missingPlanned,
-        target: l.target,
-        women: l.total.women,
-        men: l.total.men,
-        // Cumulative to the end of the selection against the end-of-project target (same rule, communes reported to date).
-        toDate: {
-          achieved: l.toDate.total.achieved,
-          target: l.toDate.total.target,
-          rate: rateOf(l.toDate.total.achieved, l.toDate.total.target),
-          endTarget: l.toDate.endTarget,
-        },
-        baseline: l.item.baseline ?? null,
-        periods: l.evolution.total,
-      })) ?? [],
-    results:
-      result.model?.framework.results.map((res) => {
-        const rates = result
-          .model!.indicators.filter((l) => l.item.result === res.code)
-          .map((l) => rateOf(l.total.achieved, l.total.planned));
-        const toDate = result
-          .model!.indicators.filter((l) => l.item.result === res.code)
-          .map((l) => rateOf(l.toDate.total.achieved, l.toDate.total.target));
-        return {
-          code: res.code,
-          rate: cappedMean(rates),
-          weakest: weakest(rates),
-          toDate: { rate: cappedMean(toDate), weakest: weakest(toDate) },
-        };
-      }) ?? [],
-    discrepancies: result.discrepancies,
-    feedback: exports.feedback,
-    dhis2: exports.dhis2,
-  };
-  process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  iati?: string;
 }
 
 /** `npm run merge`: consolidates a folder of commune workbooks (and tidy CSVs) into one workbook. */
@@ -251,6 +58,7 @@ export async function run(argv: string[]): Promise<number> {
       .option('--feedback <dir>', feedbackOption(lang))
       .option('--dhis2 <file>', dhis2Text('optDhis2', {}, lang))
       .option('--dhis2-mapping <file>', dhis2Text('optDhis2Mapping', {}, lang))
+      .option('--iati <file.xml>', iatiText('optIati', {}, lang))
       .option(say('maxSizeFlagMerge'), say('optMaxSizeMerge'), String(DEFAULT_LIMITS.maxFileBytes / 1048576))
       .parse(argv, { from: 'user' });
     const options = cli.opts<Options>();
@@ -273,8 +81,8 @@ export async function run(argv: string[]): Promise<number> {
     const workers = options.workers === undefined ? undefined : Number(options.workers);
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64))
       throw new Error(cliText('workers', { value: options.workers ?? '' }, lang));
-    if (options.feedback) await checkFeedbackDir(options.feedback, { folder: options.input }, lang);
-    const dhis2Request = await prepareDhis2({ ...options, output }, framework, lang);
+    const extras = await planExtras({ ...options, output }, framework, lang);
+    const limits = { ...DEFAULT_LIMITS, maxFileBytes: maxSize * 1048576 };
     const progressEvery = 25;
     const result = await merge({
       input: options.input,
@@ -286,38 +94,26 @@ export async function run(argv: string[]): Promise<number> {
       prefer: options.prefer,
       csv: options.csv,
       evolutionCommunes: Boolean(options.evolutionCommunes),
-      limits: { ...DEFAULT_LIMITS, maxFileBytes: maxSize * 1048576 },
+      limits,
       workers: workers ?? 'auto',
       onProgress: (done, total) => {
         if (total >= 50 && (done % progressEvery === 0 || done === total))
           process.stderr.write(`${summaryText('progress', { done, total }, lang)}\n`);
       },
     });
-    const limits = { ...DEFAULT_LIMITS, maxFileBytes: maxSize * 1048576 };
-    // Every file read gets its feedback, even when the consolidation itself was refused.
-    const feedback =
-      options.feedback && result.sources.length > 0
-        ? await runFeedback(
-            feedbackOfMerge(result, options.input, { dir: options.feedback, framework, lang, limits }),
-            lang,
-          )
-        : null;
-    const dhis2 = dhis2Request ? await runDhis2(dhis2Request, result, lang) : null;
-    if (options.json) printJson(result, lang, { feedback: feedbackJson(feedback), dhis2 });
+    const done = await writeExtras(extras, result, framework, limits, lang);
+    if (options.json) printJson(result, lang, done.json);
     // With no usable input folder or a clash there is no account to give: the one-line reason says it all.
     else if (!['inputMissing', 'outputIsInput', 'outputNotAFile', 'csvIsOutput'].includes(result.problem?.id ?? ''))
-      printHuman(result, framework, lang, dhis2);
+      printHuman(result, framework, lang, done.dhis2);
+    if (done.iati && !options.json) process.stdout.write(`${printableLines(iatiLines(done.iati, lang))}\n`);
     if (result.problem)
       process.stderr.write(
         `${printable(errorLine(problemText(result.problem.id, result.problem.params, lang), lang))}\n`,
       );
     if (result.refusedByStrict) process.stderr.write(`${errorLine(problemText('strict', {}, lang), lang)}\n`);
-    // A DHIS2 export that could not be written fails the run; one the merge prevented is said above.
-    if (dhis2?.error && result.output !== null) {
-      process.stderr.write(`${printable(errorLine(dhis2.error, lang))}\n`);
-      return 2;
-    }
-    return options.feedback && result.sources.length > 0 && !feedback ? 2 : result.exitCode;
+    for (const failure of done.failures) process.stderr.write(`${printable(errorLine(failure, lang))}\n`);
+    return done.failed ? 2 : result.exitCode;
   } catch (err) {
     return reportFailure(err, lang);
   }

@@ -7,6 +7,7 @@ import { en as paneEnglish } from '../../addin/taskpane/strings';
 import { CROSS_FILE_CHECKS } from '../../core/consolidate/cumulative';
 import { CLI_TEXTS } from '../../core/messages/cli';
 import { DHIS2_TEXTS } from '../../core/messages/exports-dhis2';
+import { IATI_TEXTS } from '../../core/messages/exports-iati';
 import { en as ruleEnglish } from '../../core/messages/en';
 import { FEEDBACK_TEXTS } from '../../core/messages/feedback';
 import { FRAMEWORK_TEXTS } from '../../core/messages/framework';
@@ -31,6 +32,7 @@ const CATALOGUES: [string, unknown][] = [
   ['core/messages/framework (en)', FRAMEWORK_TEXTS.en],
   ['core/messages/feedback (en)', FEEDBACK_TEXTS.en],
   ['core/messages/exports-dhis2 (en)', DHIS2_TEXTS.en],
+  ['core/messages/exports-iati (en)', IATI_TEXTS.en],
   ['pipeline/write/consolidated/labels (en)', labelsFor('en')],
   ['addin/taskpane/strings (en)', paneEnglish],
   ['core/rules (descriptions, en)', Object.fromEntries(RULES.map((r) => [r.id, r.meta.description.en]))],
