@@ -31,12 +31,18 @@ function rewriteManifest(xml, baseUrl) {
 }
 
 const HOW_TO_SET =
-  'ADDIN_PRODUCTION_URL=https://votre-site/complement/ npm run build (ou "config": { "production_url": … } dans package.json) ; npm run build:dev construit pour https://localhost:3000/';
+  'ADDIN_PRODUCTION_URL=https://<serveur de l’organisation>/<dossier>/ devant npm run build ou npm run release (ou "config": { "production_url": … } dans package.json) ; npm run build:dev construit pour https://localhost:3000/';
 
-/** Hosts that can never serve the add-in to users: RFC 2606 / 6761 reserved names and this machine. */
+/**
+ * Hosts that can never serve the add-in to users: RFC 2606 / 6761 reserved names, this machine, a name
+ * without a domain (`votre-site`), and the example names of our own docs (`exemple-ong.org`, `votre-site.org`).
+ */
 function isPlaceholderHost(hostname) {
   const host = hostname.toLowerCase().replace(/\.$/, '');
+  const labels = host.split('.');
   return (
+    !host.includes('.') ||
+    labels.some((label) => /^(exemple|example|votre|your)(-|$)/.test(label)) ||
     /(^|\.)example\.(org|com|net)$/.test(host) ||
     /(^|\.)(example|test|invalid|localhost)$/.test(host) ||
     /^127\./.test(host) ||
@@ -179,3 +185,4 @@ module.exports = async function config(env = {}, argv = {}) {
 };
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.productionUrl = productionUrl;
+module.exports.BuildRefused = BuildRefused;

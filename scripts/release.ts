@@ -20,6 +20,14 @@ const GUIDES = path.join(ROOT, 'docs', 'guides');
 /** The repository's own release folder: the only place inside the repository a release may be written. */
 const DEFAULT_OUT = path.join(ROOT, 'release');
 
+/** The add-in build (plain JavaScript): its production-URL rules are the release's. */
+interface AddinBuild {
+  productionUrl(env: { productionUrl: string }): string;
+  BuildRefused: new (message: string) => Error;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain JavaScript without declarations, typed above
+const addinBuild = require(path.join(ROOT, 'webpack.config.js')) as AddinBuild;
+
 /** A refusal with its one-line message (exit code 2). */
 export class ReleaseError extends Error {
   override name = 'ReleaseError';
@@ -32,24 +40,15 @@ interface Package {
   license?: string;
 }
 
-/** The production URL from the environment: required, https, a folder, not a placeholder. */
+/** The production URL from the environment, by the add-in build's own rules (webpack.config.js): one check, one message. */
 export function checkProductionUrl(raw: string | undefined): string {
-  const value = (raw ?? '').trim();
-  const how = 'donnez l’adresse HTTPS où le complément sera publié : ADDIN_PRODUCTION_URL=https://… npm run release';
-  if (!value) throw new ReleaseError(`ADDIN_PRODUCTION_URL n’est pas défini : ${how}`);
-  let url: URL;
   try {
-    url = new URL(value);
-  } catch {
-    throw new ReleaseError(`ADDIN_PRODUCTION_URL « ${value} » n’est pas une adresse : ${how}`);
+    return addinBuild.productionUrl({ productionUrl: (raw ?? '').trim() });
+  } catch (error) {
+    if (error instanceof addinBuild.BuildRefused)
+      throw new ReleaseError(error.message.replace('Construction de production refusée', 'Version refusée'));
+    throw error;
   }
-  if (url.protocol !== 'https:')
-    throw new ReleaseError(`ADDIN_PRODUCTION_URL « ${value} » doit commencer par https:// (Office refuse le reste)`);
-  if (/(^|\.)(example\.(org|com|net)|localhost)$/i.test(url.hostname))
-    throw new ReleaseError(`ADDIN_PRODUCTION_URL « ${value} » est une adresse d’exemple : ${how}`);
-  if (url.search || url.hash)
-    throw new ReleaseError(`ADDIN_PRODUCTION_URL « ${value} » doit être l’adresse d’un dossier, sans ? ni #`);
-  return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
 /** `dir`'s real path, through the part of it that exists (links resolved), the rest appended. */

@@ -128,7 +128,7 @@ const en: typeof fr = {
   itemNotMapped: 'indicator or disaggregation with no mapping',
   communeNotMapped: 'commune with no organisation unit',
   periodNotMapped: 'period with no DHIS2 period',
-  rejected: 'file refused',
+  rejected: 'file rejected',
   duplicate: 'duplicate set aside',
   otherPeriod: 'outside the period asked for',
   toDateOnly: 'earlier period, in the cumulative only',

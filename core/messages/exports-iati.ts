@@ -13,6 +13,8 @@ const fr = {
     '--iati : le cadre de résultats {framework} n’a pas de bloc « iati » (identifiants, organisations, codes) : ajoutez-le comme dans templates/framework.json (README, « Export IATI »)',
   iatiNotAFile: '--iati : « {value} » n’est pas un fichier ordinaire ({kind}) : choisissez un autre chemin',
   iatiIsOutput: '--iati : « {value} » est déjà le fichier d’une autre sortie : choisissez un autre chemin',
+  iatiInsideInput:
+    '--iati « {value} » est dans le dossier lu ({input}) : la consolidation suivante le trouverait parmi les fiches ; écrivez-le ailleurs, par exemple dans out/',
   iatiWriteFailed: 'export IATI : écriture de {file} impossible ({code}) ; aucun fichier IATI n’a été écrit',
   iatiNotWritten: 'export IATI : pas de fichier IATI, la consolidation n’a rien produit',
 
@@ -52,6 +54,8 @@ const en: typeof fr = {
     '--iati: the results framework {framework} has no "iati" block (identifiers, organisations, codes): add one as in templates/framework.json (README, "IATI export")',
   iatiNotAFile: '--iati: "{value}" is not a regular file ({kind}): choose another path',
   iatiIsOutput: '--iati: "{value}" is already the file of another output: choose another path',
+  iatiInsideInput:
+    '--iati "{value}" is inside the folder read ({input}): the next merge would find it among the reports; write it elsewhere, for example in out/',
   iatiWriteFailed: 'IATI export: cannot write {file} ({code}); no IATI file was written',
   iatiNotWritten: 'IATI export: no IATI file, the consolidation produced nothing',
 

@@ -27,6 +27,8 @@ const fr = {
     file: 'Fichier reçu : {file}',
     readOnly:
       'Ce classeur est une vue en lecture seule : ne le modifiez pas et ne le renvoyez pas. Corrigez votre fichier original ({file}), puis envoyez-le à nouveau.',
+    readOnlyAccepted:
+      'Ce classeur est une vue en lecture seule de votre fichier ({file}), accepté : ne le modifiez pas et ne le renvoyez pas. Vérifiez les remarques dans votre fichier original pour le prochain envoi ; ne le renvoyez que si un chiffre était faux.',
     howTo:
       'Cliquez sur une cellule de la colonne « Cellule » : elle s’ouvre dans la copie de vos données (onglets suivants), surlignée, avec le message en commentaire.',
     noProblem: 'Aucun problème à corriger.',
@@ -52,6 +54,7 @@ const fr = {
   message: {
     body: '{commune} ({code}), période {period} : fichier {verdict}.',
     problems: ' {count} problème(s) à corriger.',
+    remarks: ' {count} remarque(s) à vérifier.',
     first: ' D’abord : {cells}.',
     more: ' Détail dans {workbook}.',
     resend: ' Corrigez votre fichier original et renvoyez-le.',
@@ -74,7 +77,8 @@ const fr = {
     none: '(aucun)',
   },
   cli: {
-    option: 'écrit dans DIR un retour par commune (classeur et message court) et un rappel par fichier non reçu',
+    option:
+      'écrit dans DIR un retour par fichier lu (classeur et message court) et, après une consolidation, un rappel par commune non reçue',
     insideInput:
       '--feedback {dir} est le dossier d’entrée ou se trouve dedans : choisissez un dossier hors de {input} (les retours y seraient relus comme des rapports)',
     isInput: '--feedback {dir} est un fichier d’entrée : choisissez un dossier',
@@ -109,6 +113,8 @@ const en: Catalogue = {
     file: 'File received: {file}',
     readOnly:
       'This workbook is a read-only view: do not change it and do not send it back. Fix your original file ({file}), then send it again.',
+    readOnlyAccepted:
+      'This workbook is a read-only view of your file ({file}), which was accepted: do not change it and do not send it back. Check the remarks in your original file before the next report; send it again only if a figure was wrong.',
     howTo:
       'Click a cell of the “Cell” column: it opens in the copy of your data (next tabs), highlighted, with the message as a note.',
     noProblem: 'Nothing to fix.',
@@ -134,6 +140,7 @@ const en: Catalogue = {
   message: {
     body: '{commune} ({code}), period {period}: file {verdict}.',
     problems: ' {count} problem(s) to fix.',
+    remarks: ' {count} remark(s) to check.',
     first: ' First: {cells}.',
     more: ' Details in {workbook}.',
     resend: ' Fix your original file and send it again.',
@@ -157,7 +164,7 @@ const en: Catalogue = {
   },
   cli: {
     option:
-      'writes into DIR one feedback per commune (workbook and short message) and one reminder per file not received',
+      'writes into DIR one feedback per file read (workbook and short message) and, after a merge, one reminder per commune not received',
     insideInput:
       '--feedback {dir} is the input folder or inside it: choose a folder outside {input} (the feedback would be read again as reports)',
     isInput: '--feedback {dir} is an input file: choose a folder',

@@ -33,10 +33,10 @@ const TEXTS = {
     problems: {
       inputMissing: 'dossier d’entrée introuvable : {input}',
       outputIsInput: 'le fichier de sortie serait écrit sur une entrée ({output}) : choisissez un autre --output',
-      nothingUsable: 'aucun fichier utilisable dans {input} : rien n’a été écrit',
+      nothingUsable: 'aucun fichier utilisable dans {input} : le classeur consolidé n’a pas été écrit',
       reconciliation:
         'RAPPROCHEMENT ÉCHOUÉ : {count} total(aux) du classeur ne correspondent pas aux fichiers acceptés ({first}). Rien n’a été écrit.',
-      strict: '--strict : au moins un fichier a été refusé, rien n’a été écrit',
+      strict: '--strict : au moins un fichier a été refusé, le classeur consolidé n’a pas été écrit',
       outputNotAFile:
         '{output} n’est pas un fichier ordinaire ({kind}) : il ne sera pas remplacé ; choisissez un autre chemin',
       csvIsOutput: '--csv et --output désignent le même fichier ({csv}) : choisissez deux fichiers différents',
@@ -121,10 +121,10 @@ const TEXTS = {
     problems: {
       inputMissing: 'input folder not found: {input}',
       outputIsInput: 'the output would be written over an input ({output}): choose another --output',
-      nothingUsable: 'no usable file in {input}: nothing was written',
+      nothingUsable: 'no usable file in {input}: the consolidated workbook was not written',
       reconciliation:
         'RECONCILIATION FAILED: {count} total(s) of the workbook do not match the accepted files ({first}). Nothing was written.',
-      strict: '--strict: at least one file was rejected, nothing was written',
+      strict: '--strict: at least one file was rejected, the consolidated workbook was not written',
       outputNotAFile: '{output} is not a regular file ({kind}): it will not be replaced; choose another path',
       csvIsOutput: '--csv and --output name the same file ({csv}): choose two different files',
       writeFailed: 'cannot write {output}: {why}. No temporary file was left; {stale}',

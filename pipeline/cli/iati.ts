@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Framework } from '../../core/framework/schema';
 import type { Lang } from '../../core/messages';
@@ -23,6 +24,7 @@ export async function checkIatiTarget(
   frameworkFile: string,
   others: readonly (string | undefined)[],
   lang: Lang,
+  input?: string,
 ): Promise<void> {
   if (!/\.xml$/i.test(file)) throw new Error(iatiText('iatiExtension', { value: file }, lang));
   if (!framework.iati) throw new Error(iatiText('noIatiBlock', { framework: frameworkFile }, lang));
@@ -31,6 +33,20 @@ export async function checkIatiTarget(
   for (const other of others)
     if (other && (await targetOf(other)).key === target.key)
       throw new Error(iatiText('iatiIsOutput', { value: file }, lang));
+  // Inside the folder read, the file would sit among the reports of the next run.
+  if (input !== undefined) {
+    const folder = await realDir(input);
+    if (target.key.startsWith(`${folder}${path.sep}`))
+      throw new Error(iatiText('iatiInsideInput', { value: file, input }, lang));
+  }
+}
+
+async function realDir(dir: string): Promise<string> {
+  try {
+    return (await fs.realpath(dir)).toLowerCase();
+  } catch {
+    return path.resolve(dir).toLowerCase();
+  }
 }
 
 /** Writes the IATI file of a merge that wrote its workbook; null when the merge produced nothing. */

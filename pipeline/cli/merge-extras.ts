@@ -33,7 +33,14 @@ export async function planExtras(options: ExtrasOptions, framework: Framework, l
   if (options.feedback) await checkFeedbackDir(options.feedback, { folder: options.input }, lang);
   const dhis2 = await prepareDhis2(options, framework, lang);
   if (options.iati !== undefined)
-    await checkIatiTarget(options.iati, framework, options.framework, [options.output, options.csv], lang);
+    await checkIatiTarget(
+      options.iati,
+      framework,
+      options.framework,
+      [options.output, options.csv],
+      lang,
+      options.input,
+    );
   return { options, dhis2 };
 }
 

@@ -284,6 +284,9 @@ describe('manifest.xml', () => {
       'https://localhost/',
       'https://localhost:3000/',
       'https://127.0.0.1:8443/',
+      'https://votre-site/complement/',
+      'https://complements.exemple-ong.org/ensemble/',
+      'https://your-site.org/addin/',
     ])('is refused on the placeholder or local host of %s', (url) => {
       expect(() => productionUrl({ productionUrl: url })).toThrow(/adresse d’exemple ou locale.*ADDIN_PRODUCTION_URL/);
     });

@@ -162,7 +162,7 @@ describe('merge', () => {
     const { dir, output } = outDir('nothing');
     expectOneLine(
       await merge('--input', empty, '--output', output, '--lang', 'en'),
-      `Error: no usable file in ${empty}: nothing was written`,
+      `Error: no usable file in ${empty}: the consolidated workbook was not written`,
       'last',
     );
     expect(existsSync(dir)).toBe(false);

@@ -177,9 +177,15 @@ describe('refusals: nothing is built', () => {
   test('without ADDIN_PRODUCTION_URL, or with a placeholder or plain http one', () => {
     const missing = refused({}, ['--out', elsewhere]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/Erreur : ADDIN_PRODUCTION_URL n’est pas défini : .*ADDIN_PRODUCTION_URL=https:/);
+    expect(missing.stderr).toMatch(
+      /Erreur : Version refusée : adresse HTTPS du complément non définie\. .*ADDIN_PRODUCTION_URL=https:/,
+    );
     expect(
       refused({ ADDIN_PRODUCTION_URL: 'https://example.org/ensemble-addin/' }, ['--out', elsewhere]).stderr,
+    ).toMatch(/adresse d’exemple/);
+    // The example addresses of the README and of the refusal message itself are refused too.
+    expect(
+      refused({ ADDIN_PRODUCTION_URL: 'https://complements.exemple-ong.org/ensemble/' }, ['--out', elsewhere]).stderr,
     ).toMatch(/adresse d’exemple/);
     expect(refused({ ADDIN_PRODUCTION_URL: 'http://complements.amss-mali.org/' }, ['--out', elsewhere]).stderr).toMatch(
       /https:\/\//,

@@ -389,6 +389,24 @@ describe('--iati arguments', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  test('inside the folder read: refused, or the next merge would find it among the reports', async () => {
+    const input = path.join(tmp.dir, 'iati-inside');
+    copyExamples(input);
+    const before = readdirSync(input).sort();
+    const inside = await mergeCli([
+      '--input',
+      input,
+      '--output',
+      path.join(tmp.dir, 'iati-inside-out', 'c.xlsx'),
+      '--iati',
+      path.join(input, 'iati.xml'),
+    ]);
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toMatch(/--iati « .*iati\.xml » est dans le dossier lu/);
+    expect(readdirSync(input).sort()).toEqual(before);
+    expect(existsSync(path.join(tmp.dir, 'iati-inside-out'))).toBe(false);
+  });
+
   test('a file that cannot be written: exit 2, its one line, nothing half-written, the workbook said', async () => {
     const out = path.join(tmp.dir, 'cannot-write');
     mkdirSync(out);

@@ -70,6 +70,22 @@ test('the short message stays under 600 characters, with the first three cells, 
   expect(unusable).toContain('Enregistrez-le en .xlsx et renvoyez-le.');
 });
 
+test('an accepted file with remarks is told to check them, not to fix and resend', () => {
+  const text = shortMessage({
+    lang: 'fr',
+    commune: 'Bara',
+    code: 'BAR',
+    period: '2023',
+    file: 'fiche.xlsx',
+    workbook: 'retour_BAR_Bara_2023.xlsx',
+    verdict: 'remarks',
+    rows: feedbackRows([issue('F2')], 'fr'),
+    unusable: null,
+  });
+  expect(text).toContain('1 remarque(s) à vérifier');
+  expect(text).not.toMatch(/à corriger|renvoyez/);
+});
+
 test('errors come before warnings, each in the template’s sheet order, then by row', () => {
   const rows = feedbackRows(
     [

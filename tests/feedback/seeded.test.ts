@@ -200,7 +200,7 @@ test('LibreOffice converts every feedback workbook to PDF, and openpyxl opens th
   expect(py.stdout.trim().split('\n')).toHaveLength(books.length);
 }, 120_000);
 
-test('the first lines say the verdict and that the workbook is a read-only view of the original', async () => {
+test('the first lines say the verdict, that the workbook is a read-only view, and to resend only a refused file', async () => {
   for (const file of files) {
     const texts = firstSheetTexts(await readBook(workbookOf(file)));
     const verdict = entryOf(file).verdict;
@@ -210,9 +210,12 @@ test('the first lines say the verdict and that the workbook is a read-only view 
       refused: 'Fichier refusé — à renvoyer',
     }[verdict];
     expect([file, texts[1]]).toEqual([file, expect.stringContaining(sentence!)]);
-    expect(texts.slice(0, 5).join('\n')).toContain(
-      `vue en lecture seule : ne le modifiez pas et ne le renvoyez pas. Corrigez votre fichier original (${path.basename(file)})`,
-    );
+    // A refused file is to fix and send again; an accepted one is not to be sent again unless a figure was wrong.
+    const readOnly =
+      verdict === 'refused'
+        ? `vue en lecture seule : ne le modifiez pas et ne le renvoyez pas. Corrigez votre fichier original (${path.basename(file)}), puis envoyez-le à nouveau.`
+        : `vue en lecture seule de votre fichier (${path.basename(file)}), accepté : ne le modifiez pas et ne le renvoyez pas.`;
+    expect(texts.slice(0, 5).join('\n')).toContain(readOnly);
   }
 });
 

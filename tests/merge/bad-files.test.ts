@@ -130,7 +130,9 @@ describe('bad and stray files next to good ones', () => {
     expect(existsSync(output)).toBe(false);
     expect(existsSync(csv)).toBe(false);
     expect(readdirSync(outDir)).toEqual([]);
-    expect(cli.stderr.trim()).toBe('Erreur : --strict : au moins un fichier a été refusé, rien n’a été écrit');
+    expect(cli.stderr.trim()).toBe(
+      'Erreur : --strict : au moins un fichier a été refusé, le classeur consolidé n’a pas été écrit',
+    );
     expect(cli.stdout).not.toContain('Classeur consolidé');
   });
 });
@@ -155,5 +157,7 @@ test('a folder of nothing usable: exit 2, nothing written, one line on stderr', 
   const cli = await mergeCli(['--input', dir, '--output', output]);
   expect(cli.code).toBe(2);
   expect(existsSync(output)).toBe(false);
-  expect(cli.stderr.trim().split('\n')).toEqual([`Erreur : aucun fichier utilisable dans ${dir} : rien n’a été écrit`]);
+  expect(cli.stderr.trim().split('\n')).toEqual([
+    `Erreur : aucun fichier utilisable dans ${dir} : le classeur consolidé n’a pas été écrit`,
+  ]);
 });

@@ -38,7 +38,7 @@ export function shortMessage(f: MessageFacts): string {
   else {
     const toFix = f.rows.filter((r) => !r.noted);
     if (toFix.length > 0) {
-      text += say('problems', { count: toFix.length });
+      text += say(f.verdict === 'refused' ? 'problems' : 'remarks', { count: toFix.length });
       const cells = toFix
         .slice(0, 3)
         .map((r) => (r.sheet !== null && r.address !== null ? `${r.sheet}!${r.address}` : (r.sheet ?? '')))

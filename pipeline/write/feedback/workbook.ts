@@ -90,7 +90,10 @@ function toFixSheet(wb: ExcelJS.Workbook, book: FeedbackBook, views: ReadonlySet
     { font: { bold: true, size: 12 }, fill: solid(VERDICT_FILLS[book.verdict]) },
   );
   banner(ws, say('file', { file: book.file }));
-  banner(ws, say('readOnly', { file: book.file }), { font: { bold: true, color: { argb: 'FF9C0006' } } });
+  const accepted = book.verdict === 'accepted' || book.verdict === 'remarks';
+  banner(ws, say(accepted ? 'readOnlyAccepted' : 'readOnly', { file: book.file }), {
+    font: { bold: true, color: { argb: accepted ? 'FF1F3864' : 'FF9C0006' } },
+  });
   if (book.unusable !== null) {
     ws.addRow([]);
     banner(ws, say('unusableWhat', { reason: book.unusable }));
