@@ -6,6 +6,8 @@ import { interpolate, type Lang } from './index';
  * options and the summary. `en` is typed against `fr`: a text added to one language only does not compile.
  */
 const fr = {
+  placeholderIds:
+    'DHIS2, attention : {count} identifiant(s) d’exemple dans la correspondance (par exemple {example}) : remplacez-les par ceux du serveur avant d’envoyer',
   // The mapping file's problems (one line: the file, then each JSON path and what to do).
   unreadable: 'lecture impossible ({code}) : vérifiez le chemin du fichier',
   notJson: 'ce n’est pas du JSON valide : vérifiez les virgules, guillemets et accolades',
@@ -83,6 +85,8 @@ export type Dhis2ProblemId = Extract<
 >;
 
 const en: typeof fr = {
+  placeholderIds:
+    "DHIS2, warning: {count} example identifier(s) in the mapping (for example {example}): replace them with the server's before sending",
   unreadable: 'cannot be read ({code}): check the file path',
   notJson: 'is not valid JSON: check the commas, quotes and braces',
   uid: '“{value}” is not a DHIS2 identifier (a UID of 11 letters or digits, a letter first): copy the UID from your DHIS2 server',

@@ -7,6 +7,8 @@ import { interpolate, type Lang } from './index';
  * `iati.language`). `en` is typed against `fr`: a text in one language only does not compile.
  */
 const fr = {
+  placeholderIds:
+    'IATI, attention : identifiant(s) d’exemple à remplacer avant de publier (bloc « iati » du cadre de résultats) : {ids}',
   optIati: 'écrit aussi les résultats au format IATI 2.03 (iati-activities) dans ce fichier .xml',
   iatiExtension: '--iati : un fichier .xml est attendu, pas « {value} »',
   noIatiBlock:
@@ -48,6 +50,8 @@ const fr = {
 export type IatiTextId = keyof typeof fr;
 
 const en: typeof fr = {
+  placeholderIds:
+    'IATI, warning: example identifier(s) to replace before publishing (the framework\'s "iati" block): {ids}',
   optIati: 'also writes the results as IATI 2.03 (iati-activities) to this .xml file',
   iatiExtension: '--iati: expected an .xml file, not "{value}"',
   noIatiBlock:

@@ -1,5 +1,7 @@
+import { placeholdersIn } from '../../core/exports/placeholders';
 import type { Framework } from '../../core/framework/schema';
 import type { Lang } from '../../core/messages';
+import { dhis2Text } from '../../core/messages/exports-dhis2';
 import { iatiText } from '../../core/messages/exports-iati';
 import type { MergeResult } from '../merge/merge';
 import type { ZipLimits } from '../read/zip-guard';
@@ -46,11 +48,13 @@ export async function planExtras(options: ExtrasOptions, framework: Framework, l
 
 export interface ExtrasDone {
   /** The `feedback`, `dhis2` and `iati` keys of `--json` (null: not asked, or nothing to export). */
-  json: { feedback: unknown; dhis2: Dhis2Report | null; iati: IatiSummary | null };
+  json: { feedback: unknown; dhis2: Dhis2Report | null; iati: IatiSummary | null; notices: string[] };
   dhis2: Dhis2Report | null;
   iati: IatiSummary | null;
   /** One line per extra that could not be written (the run then exits 2); a failed feedback said its own. */
   failures: string[];
+  /** Warnings on what was written: example identifiers still in an export. */
+  notices: string[];
   failed: boolean;
 }
 
@@ -84,11 +88,18 @@ export async function writeExtras(
       failures.push(iatiText('iatiWriteFailed', { file: options.iati, code }, lang));
     }
   }
+  const notices: string[] = [];
+  const iatiIds = iati ? placeholdersIn(framework.iati) : [];
+  if (iatiIds.length > 0) notices.push(iatiText('placeholderIds', { ids: iatiIds.join(', ') }, lang));
+  const dhis2Ids = dhis2 && !dhis2.error && plan.dhis2 ? placeholdersIn(plan.dhis2.mapping) : [];
+  if (dhis2Ids.length > 0)
+    notices.push(dhis2Text('placeholderIds', { count: dhis2Ids.length, example: dhis2Ids[0]! }, lang));
   return {
-    json: { feedback: feedbackJson(feedback), dhis2, iati },
+    json: { feedback: feedbackJson(feedback), dhis2, iati, notices },
     dhis2,
     iati,
     failures,
+    notices,
     failed: failures.length > 0 || (wantsFeedback && !feedback),
   };
 }

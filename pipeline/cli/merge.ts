@@ -112,6 +112,7 @@ export async function run(argv: string[]): Promise<number> {
         `${printable(errorLine(problemText(result.problem.id, result.problem.params, lang), lang))}\n`,
       );
     if (result.refusedByStrict) process.stderr.write(`${errorLine(problemText('strict', {}, lang), lang)}\n`);
+    for (const notice of done.notices) process.stderr.write(`${printable(notice)}\n`);
     for (const failure of done.failures) process.stderr.write(`${printable(errorLine(failure, lang))}\n`);
     return done.failed ? 2 : result.exitCode;
   } catch (err) {
