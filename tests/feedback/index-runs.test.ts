@@ -61,3 +61,16 @@ test('an earlier file deleted by hand is no longer listed', async () => {
   expect(earlier).not.toContain('rappel_BAR');
   expect(earlier).toContain('rappel_ANS_Ansongo_2023.txt');
 }, 60_000);
+
+test('in English', async () => {
+  const en = path.join(tmp.dir, 'feedback-en');
+  await mergeCli(['--lang', 'en', '--input', input, '--output', path.join(tmp.dir, 'out-en.xlsx'), '--feedback', en]);
+  await runCli(validateRun, ['--lang', 'en', '--feedback', en, sal]);
+  const text = readFileSync(path.join(en, 'index.txt'), 'utf8');
+  expect(text.split('\n')[1]).toBe(
+    'Written by npm run validate: the lists below are this run’s; the feedback and reminders of an earlier run still in this folder are listed at the end.',
+  );
+  const earlier = section(text, 'From an earlier run, still in this folder (3):')!;
+  expect(earlier).toContain('- reminder Ansongo (ANS), 2023 → rappel_ANS_Ansongo_2023.txt');
+  expect(earlier).toContain('retour_GNZ_Gounzourèye_2023.txt');
+}, 120_000);
