@@ -36,6 +36,18 @@ const fr = {
   output: '--output : un fichier .xlsx est attendu, pas « {value} »',
   workers: '--workers : nombre entier de 1 à 64 attendu, pas « {value} »',
 
+  // Why an extra output (--feedback, --iati, --dhis2) could not be written: the folder named, what to do.
+  writeFileOnPath:
+    '{blocker} est un fichier, pas un dossier : renommez-le ou choisissez un autre dossier pour {option}',
+  writeNoFolder: 'le dossier {folder} n’existe pas et n’a pas pu être créé : vérifiez le chemin de {option}',
+  writeReadOnly:
+    'le dossier {folder} est en lecture seule ou son accès est refusé : choisissez pour {option} un dossier où vous pouvez écrire',
+  writeDiskFull: 'le disque de {folder} est plein : libérez de la place ou choisissez pour {option} un autre disque',
+  writeIsFolder: '{path} est un dossier, pas un fichier : renommez-le ou choisissez un autre nom pour {option}',
+  writeNameTooLong:
+    'le chemin {path} est trop long pour le système de fichiers : choisissez pour {option} un nom plus court',
+  writeOther: 'erreur du système de fichiers ({code}) dans {folder} : vérifiez le chemin de {option} et réessayez',
+
   // validate's report.
   workbook: 'classeur',
   workbookHeading: 'Classeur',
@@ -123,6 +135,14 @@ const en: typeof fr = {
   period: '--period: “{value}” is not a period of the framework ({periods})',
   output: '--output: an .xlsx file expected, not “{value}”',
   workers: '--workers: a whole number from 1 to 64 expected, not “{value}”',
+
+  writeFileOnPath: '{blocker} is a file, not a folder: rename it or choose another folder for {option}',
+  writeNoFolder: 'the folder {folder} does not exist and could not be created: check the path given to {option}',
+  writeReadOnly: 'the folder {folder} is read-only or access is denied: choose for {option} a folder you can write to',
+  writeDiskFull: 'the disk of {folder} is full: free some space or choose another disk for {option}',
+  writeIsFolder: '{path} is a folder, not a file: rename it or choose another name for {option}',
+  writeNameTooLong: 'the path {path} is too long for the file system: choose a shorter name for {option}',
+  writeOther: 'file system error ({code}) in {folder}: check the path given to {option} and try again',
 
   workbook: 'workbook',
   workbookHeading: 'Workbook',

@@ -10,6 +10,7 @@ const fr = {
     'DHIS2, attention : {count} identifiant(s) d’exemple dans la correspondance (par exemple {example}) : remplacez-les par ceux du serveur avant d’envoyer',
   // The mapping file's problems (one line: the file, then each JSON path and what to do).
   unreadable: 'lecture impossible ({code}) : vérifiez le chemin du fichier',
+  notFound: 'fichier introuvable : vérifiez le chemin',
   notJson: 'ce n’est pas du JSON valide : vérifiez les virgules, guillemets et accolades',
   uid: '« {value} » n’est pas un identifiant DHIS2 (UID de 11 lettres ou chiffres, une lettre d’abord) : copiez l’UID depuis votre serveur DHIS2',
   period: '« {value} » n’est pas une période DHIS2 : écrivez-la comme DHIS2 (2023, 2024Q2, 202406, 2024April…)',
@@ -38,7 +39,9 @@ const fr = {
   insideInput:
     '--dhis2 « {value} » est dans le dossier lu ({input}) : la consolidation suivante le lirait ; écrivez-le ailleurs, par exemple dans out/',
   notAFile: '--dhis2 « {value} » n’est pas un fichier ordinaire ({kind}) : choisissez un autre nom de fichier',
-  writeFailed: 'écriture de l’export DHIS2 {file} impossible ({code}) : vérifiez le dossier et l’espace disque',
+  fileOnPath:
+    '--dhis2 « {value} » : {blocker} est un fichier, pas un dossier : renommez-le ou écrivez l’export DHIS2 dans un autre dossier',
+  writeFailed: 'écriture de l’export DHIS2 {file} impossible : {why} ; aucun fichier DHIS2 n’a été écrit',
   notWrittenForProblem: 'Export DHIS2 non écrit : la consolidation n’a pas abouti.',
 
   // The summary.
@@ -69,6 +72,7 @@ export type Dhis2TextId = keyof typeof fr;
 export type Dhis2ProblemId = Extract<
   Dhis2TextId,
   | 'unreadable'
+  | 'notFound'
   | 'notJson'
   | 'uid'
   | 'period'
@@ -88,6 +92,7 @@ const en: typeof fr = {
   placeholderIds:
     "DHIS2, warning: {count} example identifier(s) in the mapping (for example {example}): replace them with the server's before sending",
   unreadable: 'cannot be read ({code}): check the file path',
+  notFound: 'file not found: check the path',
   notJson: 'is not valid JSON: check the commas, quotes and braces',
   uid: '“{value}” is not a DHIS2 identifier (a UID of 11 letters or digits, a letter first): copy the UID from your DHIS2 server',
   period: '“{value}” is not a DHIS2 period: write it as DHIS2 does (2023, 2024Q2, 202406, 2024April…)',
@@ -114,7 +119,9 @@ const en: typeof fr = {
   insideInput:
     '--dhis2 “{value}” is inside the folder read ({input}): the next consolidation would read it; write it elsewhere, out/ for instance',
   notAFile: '--dhis2 “{value}” is not a regular file ({kind}): choose another file name',
-  writeFailed: 'cannot write the DHIS2 export {file} ({code}): check the folder and the free disk space',
+  fileOnPath:
+    '--dhis2 “{value}”: {blocker} is a file, not a folder: rename it or write the DHIS2 export in another folder',
+  writeFailed: 'cannot write the DHIS2 export {file}: {why}; no DHIS2 file was written',
   notWrittenForProblem: 'DHIS2 export not written: the consolidation did not complete.',
 
   written: 'DHIS2: {written} value(s) written to {file} (and {csv}).',

@@ -17,7 +17,9 @@ const fr = {
   iatiIsOutput: '--iati : « {value} » est déjà le fichier d’une autre sortie : choisissez un autre chemin',
   iatiInsideInput:
     '--iati « {value} » est dans le dossier lu ({input}) : la consolidation suivante le trouverait parmi les fiches ; écrivez-le ailleurs, par exemple dans out/',
-  iatiWriteFailed: 'export IATI : écriture de {file} impossible ({code}) ; aucun fichier IATI n’a été écrit',
+  iatiFileOnPath:
+    '--iati « {value} » : {blocker} est un fichier, pas un dossier : renommez-le ou écrivez le fichier IATI dans un autre dossier',
+  iatiWriteFailed: 'export IATI : écriture de {file} impossible : {why} ; aucun fichier IATI n’a été écrit',
   iatiNotWritten: 'export IATI : pas de fichier IATI, la consolidation n’a rien produit',
 
   // The summary.
@@ -60,7 +62,9 @@ const en: typeof fr = {
   iatiIsOutput: '--iati: "{value}" is already the file of another output: choose another path',
   iatiInsideInput:
     '--iati "{value}" is inside the folder read ({input}): the next merge would find it among the reports; write it elsewhere, for example in out/',
-  iatiWriteFailed: 'IATI export: cannot write {file} ({code}); no IATI file was written',
+  iatiFileOnPath:
+    '--iati "{value}": {blocker} is a file, not a folder: rename it or write the IATI file in another folder',
+  iatiWriteFailed: 'IATI export: cannot write {file}: {why}; no IATI file was written',
   iatiNotWritten: 'IATI export: no IATI file, the consolidation produced nothing',
 
   written:

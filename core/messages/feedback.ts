@@ -75,6 +75,12 @@ const fr = {
     orphanLine: '- {file} : {reason}',
     orphanDo: '  (ni le nom du fichier ni sa feuille Identification ne disent la commune : à traiter à la main)',
     none: '(aucun)',
+    writtenBy: 'Écrit par npm run {command} : les listes ci-dessous sont celles de cette exécution.',
+    writtenByEarlier:
+      'Écrit par npm run {command} : les listes ci-dessous sont celles de cette exécution ; les retours et rappels d’une exécution précédente encore dans ce dossier sont listés à la fin.',
+    earlier: 'D’une exécution précédente, encore dans ce dossier ({count}) :',
+    earlierLine: '- {file} → {written}',
+    earlierReminder: '- rappel {commune}, {period} → {written}',
   },
   cli: {
     option:
@@ -161,6 +167,12 @@ const en: Catalogue = {
     orphanLine: '- {file}: {reason}',
     orphanDo: '  (neither the file name nor its Identification sheet tells the commune: to handle by hand)',
     none: '(none)',
+    writtenBy: 'Written by npm run {command}: the lists below are this run’s.',
+    writtenByEarlier:
+      'Written by npm run {command}: the lists below are this run’s; the feedback and reminders of an earlier run still in this folder are listed at the end.',
+    earlier: 'From an earlier run, still in this folder ({count}):',
+    earlierLine: '- {file} → {written}',
+    earlierReminder: '- reminder {commune}, {period} → {written}',
   },
   cli: {
     option:

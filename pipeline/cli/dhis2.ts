@@ -18,6 +18,7 @@ import type { MergeResult } from '../merge/merge';
 import { sameFile, targetOf } from '../merge/output-target';
 import { loadDhis2Mapping } from '../read/dhis2-mapping';
 import { dhis2CsvPath, writeDhis2 } from '../write/dhis2/write';
+import { fileOnPath, writeFailureWhy } from '../write/write-failure';
 
 /** `--dhis2 FILE.json --dhis2-mapping MAPPING.json`, checked before anything is read. */
 export interface Dhis2Request {
@@ -36,6 +37,8 @@ export interface Dhis2Report {
   notReceived: NotReceived[];
   /** Set when the files could not be written (exit 2), or when the merge produced nothing to send. */
   error: string | null;
+  /** The files could not be written: the error is said once, on stderr with the run's other failures. */
+  failed?: boolean;
 }
 
 const LISTED_UP_TO = 30;
@@ -65,6 +68,8 @@ export async function prepareDhis2(
   const file = path.resolve(options.dhis2);
   if (!/\.json$/i.test(file)) throw new Error(dhis2Text('notJsonName', { value: options.dhis2 }, lang));
   if (options.dhis2Mapping === undefined) throw new Error(dhis2Text('needsMapping', {}, lang));
+  const blocker = await fileOnPath(path.dirname(file));
+  if (blocker) throw new Error(dhis2Text('fileOnPath', { value: options.dhis2, blocker }, lang));
   const input = await realDir(options.input);
   const others = [options.output, options.csv, options.dhis2Mapping, options.framework].filter(
     (f): f is string => f !== undefined,
@@ -113,13 +118,19 @@ export async function runDhis2(request: Dhis2Request, result: MergeResult, lang:
   } catch (err) {
     // Half an export (the JSON new, the CSV last run's) must not pass for this run's: both go.
     for (const f of [report.file, report.csv]) await fs.rm(f, { force: true }).catch(() => undefined);
-    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-    return { ...report, written: 0, error: dhis2Text('writeFailed', { file: request.file, code }, lang) };
+    const why = await writeFailureWhy(
+      err,
+      { target: request.file, folder: path.dirname(request.file) },
+      '--dhis2',
+      lang,
+    );
+    return { ...report, written: 0, error: dhis2Text('writeFailed', { file: request.file, why }, lang), failed: true };
   }
 }
 
 /** The console's account: how many values were written, which were not and why, the files left out. */
 export function dhis2Lines(report: Dhis2Report, framework: Framework, lang: Lang): string[] {
+  if (report.failed) return [];
   if (report.error) return [report.error];
   const say = (id: Parameters<typeof dhis2Text>[0], params: Parameters<typeof dhis2Text>[1] = {}) =>
     dhis2Text(id, params, lang);

@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import type { Lang } from '../../core/messages';
 import { feedbackText } from '../../core/messages/feedback';
 import { feedbackDirProblem } from '../write/feedback/target';
+import { writeFailureWhy } from '../write/write-failure';
 import { writeFeedback, type FeedbackRequest, type FeedbackSummary } from '../write/feedback/write';
 import { EXIT, errorLine } from './common';
 import { printable } from './printable';
@@ -31,7 +32,10 @@ export async function runFeedback(request: FeedbackRequest, lang: Lang): Promise
     );
     return summary;
   } catch (err) {
-    const why = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+    // A file-system failure in the user's words; anything else (a bug) as it was raised.
+    const why = (err as NodeJS.ErrnoException | undefined)?.code
+      ? await writeFailureWhy(err, { target: request.dir, folder: request.dir }, '--feedback', lang)
+      : (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
     process.stderr.write(
       `${printable(errorLine(feedbackText('cli', 'failed', { dir: request.dir, why }, lang), lang))}\n`,
     );

@@ -7,6 +7,7 @@ import type { MergeResult } from '../merge/merge';
 import { targetOf } from '../merge/output-target';
 import type { IatiCounts, IatiLeftOut } from '../write/iati/activity';
 import { writeIatiFile } from '../write/iati/write';
+import { fileOnPath } from '../write/write-failure';
 
 /** What `--iati` wrote, for the console and `--json` (key `iati`). */
 export interface IatiSummary extends IatiCounts {
@@ -30,6 +31,8 @@ export async function checkIatiTarget(
   if (!framework.iati) throw new Error(iatiText('noIatiBlock', { framework: frameworkFile }, lang));
   const target = await targetOf(file);
   if (target.notAFile) throw new Error(iatiText('iatiNotAFile', { value: file, kind: target.notAFile }, lang));
+  const blocker = await fileOnPath(path.dirname(target.path));
+  if (blocker) throw new Error(iatiText('iatiFileOnPath', { value: file, blocker }, lang));
   for (const other of others)
     if (other && (await targetOf(other)).key === target.key)
       throw new Error(iatiText('iatiIsOutput', { value: file }, lang));

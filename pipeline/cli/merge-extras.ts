@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { placeholdersIn } from '../../core/exports/placeholders';
 import type { Framework } from '../../core/framework/schema';
 import type { Lang } from '../../core/messages';
@@ -9,6 +10,7 @@ import { prepareDhis2, runDhis2, type Dhis2Report, type Dhis2Request } from './d
 import { checkFeedbackDir, feedbackJson, runFeedback } from './feedback';
 import { feedbackOfMerge } from './feedback-sources';
 import { checkIatiTarget, exportIati, type IatiSummary } from './iati';
+import { writeFailureWhy } from '../write/write-failure';
 
 /**
  * What `merge` writes besides the consolidated workbook, each on request: the feedback to every commune
@@ -72,20 +74,24 @@ export async function writeExtras(
   const wantsFeedback = Boolean(options.feedback) && result.sources.length > 0;
   const feedback = wantsFeedback
     ? await runFeedback(
-        feedbackOfMerge(result, options.input, { dir: options.feedback!, framework, lang, limits }),
+        {
+          ...feedbackOfMerge(result, options.input, { dir: options.feedback!, framework, lang, limits }),
+          command: 'merge',
+        },
         lang,
       )
     : null;
   const dhis2 = plan.dhis2 ? await runDhis2(plan.dhis2, result, lang) : null;
   // An export the merge prevented (no workbook written) is said by the merge's own problem line.
-  if (dhis2?.error && result.output !== null) failures.push(dhis2.error);
+  if (dhis2?.failed && dhis2.error) failures.push(dhis2.error);
   let iati: IatiSummary | null = null;
   if (options.iati !== undefined) {
     try {
       iati = await exportIati(options.iati, result, framework, lang);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-      failures.push(iatiText('iatiWriteFailed', { file: options.iati, code }, lang));
+      const target = path.resolve(options.iati);
+      const why = await writeFailureWhy(err, { target, folder: path.dirname(target) }, '--iati', lang);
+      failures.push(iatiText('iatiWriteFailed', { file: options.iati, why }, lang));
     }
   }
   const notices: string[] = [];

@@ -75,7 +75,10 @@ export async function run(argv: string[]): Promise<number> {
         process.stdout.write(`${printableLines(formatFileReport(file, outcome.report, lang, framework))}\n\n`);
     }
     const feedback = options.feedback
-      ? await runFeedback(feedbackOfValidate(outcomes, { dir: options.feedback, framework, lang, limits }), lang)
+      ? await runFeedback(
+          { ...feedbackOfValidate(outcomes, { dir: options.feedback, framework, lang, limits }), command: 'validate' },
+          lang,
+        )
       : null;
     const report = options.feedback
       ? { ...jsonReport(outcomes, lang), feedback: feedbackJson(feedback) }

@@ -23,7 +23,8 @@ export function loadDhis2Mapping(file: string, framework: Framework, lang: Lang 
     text = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new Dhis2MappingError(file, [{ path: '', id: 'unreadable', params: { code } }], lang);
+    const id = code === 'ENOENT' ? 'notFound' : 'unreadable';
+    throw new Dhis2MappingError(file, [{ path: '', id, params: { code } }], lang);
   }
   let data: unknown;
   try {

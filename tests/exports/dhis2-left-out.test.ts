@@ -263,7 +263,9 @@ describe('a write that fails', () => {
     mkdirSync(path.join(dir, 'dhis2.csv', 'inside'), { recursive: true });
     const report = await runDhis2({ file, mapping: loadDhis2Mapping(SAMPLE, framework) }, result, 'fr');
     expect(report.written).toBe(0);
-    expect(report.error).toMatch(/^écriture de l’export DHIS2 .*dhis2\.json impossible \(E[A-Z]+\)/);
+    expect(report.error).toBe(
+      `écriture de l’export DHIS2 ${file} impossible : ${path.join(dir, 'dhis2.csv')} est un dossier, pas un fichier : renommez-le ou choisissez un autre nom pour --dhis2 ; aucun fichier DHIS2 n’a été écrit`,
+    );
     expect(existsSync(file)).toBe(false);
   }, 60_000);
 });

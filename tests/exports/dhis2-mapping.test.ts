@@ -114,7 +114,7 @@ describe('the mapping file', () => {
       `Correspondance DHIS2 ${file} : ce n’est pas du JSON valide : vérifiez les virgules, guillemets et accolades`,
     );
     expect(problemOf(path.join(tmp.dir, 'none.json'))).toMatch(
-      /^Correspondance DHIS2 .*none\.json : lecture impossible \(ENOENT\)/,
+      /^Correspondance DHIS2 .*none\.json : fichier introuvable : vérifiez le chemin$/,
     );
   });
 

@@ -407,7 +407,7 @@ describe('--iati arguments', () => {
     expect(existsSync(path.join(tmp.dir, 'iati-inside-out'))).toBe(false);
   });
 
-  test('a file that cannot be written: exit 2, its one line, nothing half-written, the workbook said', async () => {
+  test('a path under a file: refused before the merge in one line, nothing written', async () => {
     const out = path.join(tmp.dir, 'cannot-write');
     mkdirSync(out);
     writeFileSync(path.join(out, 'not-a-folder'), 'x');
@@ -415,11 +415,27 @@ describe('--iati arguments', () => {
     const cli = await mergeCli(['--output', path.join(out, 'c.xlsx'), '--iati', target, '--json']);
     expect(cli.code).toBe(2);
     expect(cli.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/^Erreur : export IATI : écriture de .*a\.xml impossible \(E[A-Z]+\) ; aucun fichier IATI/),
+      `Erreur : --iati « ${target} » : ${path.join(out, 'not-a-folder')} est un fichier, pas un dossier : renommez-le ou écrivez le fichier IATI dans un autre dossier`,
+    ]);
+    expect(cli.stdout).toBe('');
+    expect(readdirSync(out).sort()).toEqual(['not-a-folder']);
+  });
+
+  test('a file that cannot be written: exit 2, its one line, nothing half-written, the workbook said', async () => {
+    const out = path.join(tmp.dir, 'cannot-write-long');
+    mkdirSync(out);
+    // A name longer than the file system takes: the checks pass, the write fails.
+    const target = path.join(out, `${'x'.repeat(300)}.xml`);
+    const cli = await mergeCli(['--output', path.join(out, 'c.xlsx'), '--iati', target, '--json']);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^Erreur : export IATI : écriture de .*\.xml impossible : le chemin .* ; aucun fichier IATI/,
+      ),
     ]);
     const summary = JSON.parse(cli.stdout) as { output: string; iati: unknown };
     expect(summary).toMatchObject({ output: path.join(out, 'c.xlsx'), iati: null });
-    expect(readdirSync(out).sort()).toEqual(['c.xlsx', 'not-a-folder']);
+    expect(readdirSync(out).sort()).toEqual(['c.xlsx']);
   });
 
   test('in English', async () => {

@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../../../core/messages';
+import { cliText } from '../../../core/messages/cli';
 import { feedbackText } from '../../../core/messages/feedback';
+import { fileOnPath } from '../write-failure';
 
 /**
  * A path as the file system resolves it: symbolic links followed for the part that exists, the
@@ -23,7 +25,8 @@ const inside = (child: string, parent: string) =>
 
 /**
  * Why `--feedback DIR` cannot be used, in one line, or null: never the input folder or a folder inside
- * it (a later merge would read the feedback as reports), never an input file, never a file.
+ * it (a later merge would read the feedback as reports), never an input file, never a file, nor a
+ * folder under a file (it could not be created).
  */
 export async function feedbackDirProblem(
   dir: string,
@@ -38,7 +41,9 @@ export async function feedbackDirProblem(
   try {
     if (!(await fs.stat(target)).isDirectory()) return feedbackText('cli', 'notADirectory', { dir }, lang);
   } catch {
-    // Not there yet: created when written.
+    // Not there yet: created when written, unless a file stands where one of its folders should be.
+    const blocker = await fileOnPath(dir);
+    if (blocker) return cliText('writeFileOnPath', { blocker, option: '--feedback' }, lang);
   }
   return null;
 }

@@ -36,6 +36,8 @@ export interface FeedbackRequest {
   periods: readonly string[];
   /** The file's values for its read-only views (the command reads them: writers do not read inputs). */
   readTables: (source: FeedbackSource) => Promise<Tables | null>;
+  /** The command writing, said at the top of index.txt (the folder may hold an earlier run's files). */
+  command?: 'merge' | 'validate';
   now?: Date;
 }
 
@@ -203,7 +205,28 @@ export async function writeFeedback(request: FeedbackRequest): Promise<FeedbackS
     if (!(key in manifest.reminders) && !request.periods.includes(key.split('\u0000')[1] ?? ''))
       manifest.reminders[key] = files;
 
-  const index = indexText(entries, reminders, orphans, lang, now);
+  // What earlier runs wrote and is still here: index.txt lists it too, so that it tells the whole folder.
+  const present = async (files: readonly string[]) => {
+    const kept: string[] = [];
+    for (const f of files) if (!written.has(f) && (await exists(path.join(dir, f)))) kept.push(f);
+    return kept;
+  };
+  const earlier: string[] = [];
+  for (const [file, files] of Object.entries(manifest.sources))
+    if (!request.sources.some((s) => s.file === file)) {
+      const kept = await present(files);
+      if (kept.length > 0) earlier.push(feedbackText('index', 'earlierLine', { file, written: kept.join(', ') }, lang));
+    }
+  for (const [key, files] of Object.entries(manifest.reminders))
+    if (!reminders.some((r) => `${r.commune}\u0000${r.period}` === key)) {
+      const kept = await present(files);
+      const [code = '', period = ''] = key.split('\u0000');
+      const commune = `${communeOf(code)?.name ?? code} (${code})`;
+      if (kept.length > 0)
+        earlier.push(feedbackText('index', 'earlierReminder', { commune, period, written: kept.join(', ') }, lang));
+    }
+
+  const index = indexText(entries, reminders, orphans, earlier, request.command, lang, now);
   await writeText(path.join(dir, 'index.txt'), index);
   await writeText(path.join(dir, MANIFEST), JSON.stringify(manifest, null, 2));
   return {
@@ -216,17 +239,30 @@ export async function writeFeedback(request: FeedbackRequest): Promise<FeedbackS
   };
 }
 
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function indexText(
   entries: readonly FeedbackEntry[],
   reminders: FeedbackSummary['reminders'],
   orphans: FeedbackSummary['orphans'],
+  earlier: readonly string[],
+  command: FeedbackRequest['command'],
   lang: Lang,
   now: Date,
 ): string {
   const say = (id: keyof (typeof FEEDBACK_TEXTS)['fr']['index'], params = {}) =>
     feedbackText('index', id, params, lang);
   const none = say('none');
-  const lines = [say('title', { date: formatDate(now.toISOString().slice(0, 10), lang) }), ''];
+  const lines = [say('title', { date: formatDate(now.toISOString().slice(0, 10), lang) })];
+  if (command) lines.push(say(earlier.length > 0 ? 'writtenByEarlier' : 'writtenBy', { command }));
+  lines.push('');
   const sent = entries.filter((e) => e.written.length > 0);
   lines.push(say('sources', { count: sent.length }));
   for (const e of sent)
@@ -254,5 +290,6 @@ function indexText(
   for (const o of orphans) lines.push(say('orphanLine', { file: o.file, reason: o.reason }));
   if (orphans.length === 0) lines.push(none);
   else lines.push(say('orphanDo'));
+  if (earlier.length > 0) lines.push('', say('earlier', { count: earlier.length }), ...earlier);
   return lines.join('\n');
 }
