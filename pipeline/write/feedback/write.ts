@@ -7,7 +7,8 @@ import type { Issue } from '../../../core/report';
 import type { Tables } from '../../../core/tables';
 import { timeliness } from '../../../core/timeliness';
 import { writeAtomic } from '../atomic';
-import { communeFromName, countsOf, feedbackRows, periodFromName, safeFileName, verdictOf, type Verdict } from './rows';
+import { communeFromName, periodFromName } from '../../../core/file-name';
+import { countsOf, feedbackRows, safeFileName, verdictOf, type Verdict } from './rows';
 import { shortMessage } from './text';
 import { feedbackWorkbook } from './workbook';
 
