@@ -6,8 +6,11 @@ import type { Issue } from '../../../core/report';
 import { RULES } from '../../../core/rules/registry';
 import { normalise } from '../../../core/text';
 
-/** What a file gets back, in one word: the verdict sentence and the short message say it. */
-export type Verdict = 'accepted' | 'remarks' | 'refused' | 'unusable';
+/**
+ * What a file gets back, in one word: the verdict sentence and the short message say it. `superseded`:
+ * refused, but another file of the same commune and period was accepted, so nothing is to be sent again.
+ */
+export type Verdict = 'accepted' | 'remarks' | 'refused' | 'unusable' | 'superseded';
 
 /** One line of « À corriger »: where, what was found (the core's message), what to do. */
 export interface FeedbackRow {
@@ -57,20 +60,24 @@ function todo(issue: Issue, lang: Lang): string {
   return feedbackText('todo', ACKNOWLEDGEABLE.has(issue.ruleId) ? 'warningComment' : 'warning', {}, lang);
 }
 
-/** The rows of « À corriger », in fixing order; messages rendered exactly as the validator's report renders them. */
-export function feedbackRows(issues: readonly Issue[], lang: Lang): FeedbackRow[] {
+/**
+ * The rows of « À corriger », in fixing order; messages rendered exactly as the validator's report renders
+ * them. A superseded file's rows are for information: nothing to fix in it.
+ */
+export function feedbackRows(issues: readonly Issue[], lang: Lang, superseded = false): FeedbackRow[] {
   return fixingOrder(issues).map((issue) => ({
     severity: issue.severity,
     label: issue.acknowledged ? feedbackText('sheetText', 'noted', {}, lang) : severityLabel(issue.severity, lang),
     sheet: issue.sheet,
     address: issue.address,
     message: issueText(issue, lang),
-    todo: todo(issue, lang),
+    todo: superseded ? feedbackText('todo', 'superseded', {}, lang) : todo(issue, lang),
     noted: Boolean(issue.acknowledged),
   }));
 }
 
-export function verdictOf(issues: readonly Issue[], unusable: boolean): Verdict {
+export function verdictOf(issues: readonly Issue[], unusable: boolean, superseded = false): Verdict {
+  if (superseded) return 'superseded';
   if (unusable) return 'unusable';
   if (issues.some((i) => i.severity === 'error')) return 'refused';
   if (issues.some((i) => i.severity === 'warning' && !i.acknowledged)) return 'remarks';
