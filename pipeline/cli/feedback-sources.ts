@@ -56,9 +56,10 @@ export function feedbackOfMerge(result: MergeResult, input: string, options: Com
         period,
         issues: unusable ? [] : issues,
         unusable: unusable ? issueText(unusable, options.lang) : null,
-        // A refused file next to an accepted one for the same commune and period: not used, not to resend.
+        // A refused file, or a copy set aside, next to the accepted one for the same commune and period:
+        // not used, not to resend.
         supersededBy:
-          s.status === 'rejected' && commune !== null && period !== null
+          (s.status === 'rejected' || s.status === 'duplicate') && commune !== null && period !== null
             ? (acceptedFor.get(`${commune}|${period}`) ?? null)
             : null,
       };

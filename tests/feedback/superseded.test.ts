@@ -2,7 +2,8 @@
  * A refused file next to an accepted one for the same commune and period (an old broken copy left beside
  * the corrected file): the accepted file takes the plain name `retour_GNZ_…_2023`, the refused one is told
  * it was not used because the other was accepted — never « à renvoyer » — with its problems for
- * information. Same for an unreadable old copy; in French and in English.
+ * information. Same for an unreadable old copy, and for an older version set aside by `--prefer latest`;
+ * in French and in English.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,8 @@ const GNZ = 'ensemble-gao_GNZ_Gounzoureye_2023.xlsx';
 const GNZ_OLD = 'ensemble-gao_GNZ_Gounzoureye_2023_ancien.xlsx';
 const SAL = 'ensemble-gao_SAL_Soni-Aliber_2023.xlsx';
 const SAL_OLD = 'ensemble-gao_SAL_Soni-Aliber_2023_ancien.xlsx';
+const ANS = 'ensemble-gao_ANS_Ansongo_2023.xlsx';
+const ANS_OLD = 'ensemble-gao_ANS_Ansongo_2023_ancien.xlsx';
 
 type Entry = FeedbackJson['sources'][number] & { supersededBy: string | null };
 const runs: Record<'fr' | 'en', { dir: string; sources: Entry[]; reminders: FeedbackJson['reminders'] }> = {
@@ -29,6 +32,19 @@ beforeAll(async () => {
   await writeCommune(input, 'GNZ', { name: GNZ_OLD, fill: { 'indicators:R1.1.1:achieved': 'vingt-cinq' } });
   await writeCommune(input, 'SAL', { name: SAL });
   writeFileSync(path.join(input, SAL_OLD), 'pas un classeur');
+  // Two versions of Ansongo's report: --prefer latest keeps the later one, the older is set aside.
+  await writeCommune(input, 'ANS', {
+    name: ANS,
+    fill: { 'identification:entryDate': new Date(Date.UTC(2024, 1, 10)) },
+  });
+  await writeCommune(input, 'ANS', {
+    name: ANS_OLD,
+    fill: {
+      'identification:entryDate': new Date(Date.UTC(2024, 0, 10)),
+      'indicators:R4.3.1:achieved': 1,
+      'indicators:R4.3.1:comment': 'Insécurité',
+    },
+  });
   for (const lang of ['fr', 'en'] as const) {
     const dir = path.join(tmp.dir, `retours-${lang}`);
     const cli = await mergeCli([
@@ -40,6 +56,8 @@ beforeAll(async () => {
       dir,
       '--lang',
       lang,
+      '--prefer',
+      'latest',
       '--json',
     ]);
     const feedback = (JSON.parse(cli.stdout) as { feedback: FeedbackJson & { sources: Entry[] } }).feedback;
@@ -66,7 +84,7 @@ test('the accepted file takes the plain name; the refused one is « superseded �
   expect(entry(SAL).written[0]).toBe('retour_SAL_Soni Aliber_2023.xlsx');
   expect(entry(SAL_OLD)).toMatchObject({ verdict: 'superseded', supersededBy: SAL });
   // The periods count as received: no reminder for them.
-  expect(runs.fr.reminders.map((r) => r.commune).sort()).toEqual(['ANS', 'BAR']);
+  expect(runs.fr.reminders.map((r) => r.commune)).toEqual(['BAR']);
 });
 
 test('its message says it was not used because the other was accepted, never to send it again', () => {
@@ -96,6 +114,16 @@ test('its workbook: the verdict names the accepted file, the problems are listed
   const old = firstSheetTexts(await readBook(path.join(runs.fr.dir, entry(SAL_OLD).written[0]!))).join('\n');
   expect(old).toContain('Pourquoi : ');
   expect(old).not.toContain('Que faire');
+});
+
+test('an older version set aside by --prefer latest is not used either, and not told « accepté »', () => {
+  expect(entry(ANS)).toMatchObject({
+    verdict: 'accepted',
+    written: ['retour_ANS_Ansongo_2023.xlsx', 'retour_ANS_Ansongo_2023.txt'],
+  });
+  expect(entry(ANS_OLD)).toMatchObject({ verdict: 'superseded', supersededBy: ANS });
+  expect(text(ANS_OLD)).toContain(`Le fichier ${ANS_OLD} n’est pas utilisé : ${ANS} a été accepté à sa place.`);
+  expect(text(ANS_OLD)).not.toContain('Merci');
 });
 
 test('index.txt lists the superseded file as not used', () => {

@@ -24,7 +24,7 @@ export interface FeedbackSource {
   issues: Issue[];
   /** Why the file could not be read at all, in the reader's language; null when it was read. */
   unusable: string | null;
-  /** The accepted file of the same commune and period, when this one was refused: it is not used, not to resend. */
+  /** The accepted file of the same commune and period, when this one was refused or set aside: not used, not to resend. */
   supersededBy?: string | null;
 }
 
