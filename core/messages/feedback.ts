@@ -45,6 +45,7 @@ const fr = {
     workbook: 'classeur',
     note: '{label} : {message}',
     viewHeader: 'Vue en lecture seule de {file} — corrigez le fichier original',
+    viewHeaderSuperseded: 'Vue en lecture seule de {file} — fichier non utilisé, pour information',
     page: 'Page &P / &N',
   },
   todo: {
@@ -139,6 +140,7 @@ const en: Catalogue = {
     workbook: 'workbook',
     note: '{label}: {message}',
     viewHeader: 'Read-only view of {file}: fix the original file',
+    viewHeaderSuperseded: 'Read-only view of {file}: file not used, for information',
     page: 'Page &P / &N',
   },
   todo: {

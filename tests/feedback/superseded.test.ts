@@ -110,6 +110,12 @@ test('its workbook: the verdict names the accepted file, the problems are listed
   expect(rows.length).toBe(entry(GNZ_OLD).errors + entry(GNZ_OLD).warnings + entry(GNZ_OLD).noted);
   expect(rows.filter((r) => r.label === 'Erreur')).toHaveLength(entry(GNZ_OLD).errors);
   for (const r of rows) expect(r.todo).toBe('Pour information : ce fichier n’est pas utilisé.');
+  // Every sheet's printed header says the same, never « corrigez le fichier original ».
+  expect(book.worksheets.length).toBeGreaterThan(1);
+  for (const ws of book.worksheets)
+    expect(ws.headerFooter.oddHeader).toBe(
+      `&LVue en lecture seule de ${GNZ_OLD} — fichier non utilisé, pour information`,
+    );
   // The unreadable copy: why it could not be read, no « save it again and send it ».
   const old = firstSheetTexts(await readBook(path.join(runs.fr.dir, entry(SAL_OLD).written[0]!))).join('\n');
   expect(old).toContain('Pourquoi : ');

@@ -8,7 +8,7 @@ import { normalise } from '../../../core/text';
 
 /**
  * What a file gets back, in one word: the verdict sentence and the short message say it. `superseded`:
- * refused, but another file of the same commune and period was accepted, so nothing is to be sent again.
+ * refused or set aside, while another file of the same commune and period was accepted: nothing to send again.
  */
 export type Verdict = 'accepted' | 'remarks' | 'refused' | 'unusable' | 'superseded';
 

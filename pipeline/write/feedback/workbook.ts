@@ -167,11 +167,20 @@ function viewValue(cell: Cell): ExcelJS.CellValue {
   return cell.value;
 }
 
+/** The printed header of every sheet: a superseded file's views are for information, nothing to fix. */
+const viewHeader = (book: FeedbackBook) =>
+  feedbackText(
+    'sheetText',
+    book.verdict === 'superseded' ? 'viewHeaderSuperseded' : 'viewHeader',
+    { file: book.file },
+    book.lang,
+  );
+
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** One read-only view per visible sheet of the commune's file: same names, same cell addresses. */
 function viewSheets(wb: ExcelJS.Workbook, book: FeedbackBook, tables: Tables): void {
-  const header = feedbackText('sheetText', 'viewHeader', { file: book.file }, book.lang);
+  const header = viewHeader(book);
   for (const sheet of tables.sheets.filter((s) => s.state === 'visible')) {
     const ws = wb.addWorksheet(sheet.name);
     const widths: number[] = [];
@@ -255,7 +264,7 @@ export async function feedbackWorkbook(book: FeedbackBook): Promise<Buffer> {
   wb.modified = book.now;
   const views = new Set((book.tables?.sheets ?? []).filter((s) => s.state === 'visible').map((s) => s.name));
   const first = toFixSheet(wb, book, views);
-  printSetup(first, feedbackText('sheetText', 'viewHeader', { file: book.file }, book.lang));
+  printSetup(first, viewHeader(book));
   if (book.tables) viewSheets(wb, book, book.tables);
   for (const ws of wb.worksheets) await protect(ws);
   return internalLinks(Buffer.from(await wb.xlsx.writeBuffer()));
