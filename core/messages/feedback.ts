@@ -15,12 +15,15 @@ const fr = {
     remarks: 'Fichier accepté avec remarques : {warnings} avertissement(s) à vérifier avant le prochain envoi.',
     refused: 'Fichier refusé — à renvoyer : {errors} erreur(s) à corriger, puis renvoyez le fichier.',
     unusable: 'Fichier refusé — à renvoyer : il n’a pas pu être lu.',
+    superseded:
+      'Fichier non utilisé : {accepted} a été accepté pour la même commune et la même période. Rien à renvoyer ; les problèmes de ce fichier-ci sont listés pour information.',
   },
   verdictShort: {
     accepted: 'accepté',
     remarks: 'accepté avec remarques',
     refused: 'refusé — à renvoyer',
     unusable: 'refusé — à renvoyer (illisible)',
+    superseded: 'non utilisé (un autre fichier accepté)',
   },
   sheetText: {
     title: 'Retour sur votre rapport : {commune}, période {period}',
@@ -31,6 +34,8 @@ const fr = {
       'Ce classeur est une vue en lecture seule de votre fichier ({file}), accepté : ne le modifiez pas et ne le renvoyez pas. Vérifiez les remarques dans votre fichier original pour le prochain envoi ; ne le renvoyez que si un chiffre était faux.',
     howTo:
       'Cliquez sur une cellule de la colonne « Cellule » : elle s’ouvre dans la copie de vos données (onglets suivants), surlignée, avec le message en commentaire.',
+    readOnlySuperseded:
+      'Ce classeur est une vue en lecture seule de {file}, qui n’a pas été utilisé : ne le modifiez pas et ne le renvoyez pas. Le fichier qui compte pour cette période est {accepted}.',
     noProblem: 'Aucun problème à corriger.',
     unusableWhat: 'Pourquoi : {reason}',
     unusableDo:
@@ -40,6 +45,7 @@ const fr = {
     workbook: 'classeur',
     note: '{label} : {message}',
     viewHeader: 'Vue en lecture seule de {file} — corrigez le fichier original',
+    viewHeaderSuperseded: 'Vue en lecture seule de {file} — fichier non utilisé, pour information',
     page: 'Page &P / &N',
   },
   todo: {
@@ -50,6 +56,7 @@ const fr = {
     warningComment: 'Vérifiez la valeur ; si elle est juste, expliquez-la dans la colonne Commentaire de la ligne.',
     noted: 'Rien à faire : la remarque est notée.',
     notedComment: 'Rien à faire : noté, avec votre commentaire « {comment} ».',
+    superseded: 'Pour information : ce fichier n’est pas utilisé.',
   },
   message: {
     body: '{commune} ({code}), période {period} : fichier {verdict}.',
@@ -60,6 +67,8 @@ const fr = {
     resend: ' Corrigez votre fichier original et renvoyez-le.',
     unusable: ' Le fichier {file} n’a pas pu être lu ({reason}). Enregistrez-le en .xlsx et renvoyez-le.',
     thanks: ' Merci !',
+    superseded: ' Le fichier {file} n’est pas utilisé : {accepted} a été accepté à sa place. Rien à renvoyer.',
+    forInfo: ' {count} problème(s) listé(s) pour information dans {workbook}.',
   },
   reminder: {
     text: 'Rappel : {commune} ({code}), le rapport de la période {period} n’a pas été reçu{deadline}. Merci de remplir le modèle de la commune et de l’envoyer dès que possible.',
@@ -107,12 +116,15 @@ const en: Catalogue = {
     remarks: 'File accepted with remarks: {warnings} warning(s) to check before the next submission.',
     refused: 'File rejected, to send again: {errors} error(s) to fix, then send the file again.',
     unusable: 'File rejected, to send again: it could not be read.',
+    superseded:
+      'File not used: {accepted} was accepted for the same commune and period. Nothing to send again; the problems of this file are listed for information.',
   },
   verdictShort: {
     accepted: 'accepted',
     remarks: 'accepted with remarks',
     refused: 'rejected, to send again',
     unusable: 'rejected, to send again (unreadable)',
+    superseded: 'not used (another file accepted)',
   },
   sheetText: {
     title: 'Feedback on your report: {commune}, period {period}',
@@ -123,6 +135,8 @@ const en: Catalogue = {
       'This workbook is a read-only view of your file ({file}), which was accepted: do not change it and do not send it back. Check the remarks in your original file before the next report; send it again only if a figure was wrong.',
     howTo:
       'Click a cell of the “Cell” column: it opens in the copy of your data (next tabs), highlighted, with the message as a note.',
+    readOnlySuperseded:
+      'This workbook is a read-only view of {file}, which was not used: do not change it and do not send it back. The file that counts for this period is {accepted}.',
     noProblem: 'Nothing to fix.',
     unusableWhat: 'Why: {reason}',
     unusableDo:
@@ -132,6 +146,7 @@ const en: Catalogue = {
     workbook: 'workbook',
     note: '{label}: {message}',
     viewHeader: 'Read-only view of {file}: fix the original file',
+    viewHeaderSuperseded: 'Read-only view of {file}: file not used, for information',
     page: 'Page &P / &N',
   },
   todo: {
@@ -142,6 +157,7 @@ const en: Catalogue = {
     warningComment: 'Check the value; if it is right, explain it in the Commentaire column of the row.',
     noted: 'Nothing to do: the remark is noted.',
     notedComment: 'Nothing to do: noted, with your comment “{comment}”.',
+    superseded: 'For information: this file is not used.',
   },
   message: {
     body: '{commune} ({code}), period {period}: file {verdict}.',
@@ -152,6 +168,8 @@ const en: Catalogue = {
     resend: ' Fix your original file and send it again.',
     unusable: ' The file {file} could not be read ({reason}). Save it as .xlsx and send it again.',
     thanks: ' Thank you!',
+    superseded: ' The file {file} is not used: {accepted} was accepted instead. Nothing to send again.',
+    forInfo: ' {count} problem(s) listed for information in {workbook}.',
   },
   reminder: {
     text: 'Reminder: {commune} ({code}), the report for period {period} has not been received{deadline}. Please fill in the commune’s template and send it as soon as possible.',

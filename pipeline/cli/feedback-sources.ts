@@ -35,19 +35,33 @@ const tablesReader =
  * commune-periods in scope that no file answered.
  */
 export function feedbackOfMerge(result: MergeResult, input: string, options: Common): FeedbackRequest {
+  // The accepted file of each commune and period (a CSV may answer several).
+  const acceptedFor = new Map<string, string>();
+  for (const s of result.sources)
+    if (s.status === 'accepted' && s.commune !== null && s.period !== null)
+      for (const c of s.commune.split(', '))
+        for (const p of s.period.split(', ')) if (!acceptedFor.has(`${c}|${p}`)) acceptedFor.set(`${c}|${p}`, s.file);
   const sources: FeedbackSource[] = result.sources
     .filter((s) => s.status !== 'skipped')
     .map((s) => {
       const issues = result.issues.filter((i) => i.file === s.file);
       const unusable = issues.find((i) => i.ruleId === 'unusable-file');
+      // A CSV of several communes has no one commune to answer.
+      const commune = s.commune !== null && !s.commune.includes(',') ? s.commune : null;
+      const period = s.period !== null && !s.period.includes(',') ? s.period : null;
       return {
         file: s.file,
         path: path.join(input, s.file),
-        // A CSV of several communes has no one commune to answer.
-        commune: s.commune !== null && !s.commune.includes(',') ? s.commune : null,
-        period: s.period !== null && !s.period.includes(',') ? s.period : null,
+        commune,
+        period,
         issues: unusable ? [] : issues,
         unusable: unusable ? issueText(unusable, options.lang) : null,
+        // A refused file, or a copy set aside, next to the accepted one for the same commune and period:
+        // not used, not to resend.
+        supersededBy:
+          (s.status === 'rejected' || s.status === 'duplicate') && commune !== null && period !== null
+            ? (acceptedFor.get(`${commune}|${period}`) ?? null)
+            : null,
       };
     });
   // Without a consolidation (every file refused), the periods the files name are the scope.

@@ -4,6 +4,7 @@ import type { AcceptedReport, FileIssue, SourceRecord } from '../../core/consoli
 import { periodsToDate } from '../../core/consolidate/coverage';
 import { reportingPeriodsOf } from '../../core/framework/periods';
 import { extract } from '../../core/extract';
+import { communeFromName, periodFromName } from '../../core/file-name';
 import type { Framework } from '../../core/framework/schema';
 import type { Issue, Params } from '../../core/report';
 import { a1, type Tables } from '../../core/tables';
@@ -47,9 +48,11 @@ const emptyRecord = (file: string): SourceRecord => ({
 
 /**
  * A file that cannot be used: its code and parameters are kept (rendered in the reader's language at the
- * edge, core/messages/merge.ts); an unexpected error keeps its first line as `detail`.
+ * edge, core/messages/merge.ts); an unexpected error keeps its first line as `detail`. The commune and
+ * period its name tells are its own, as its feedback says: coverage then counts that commune-period
+ * « refusé », not « non reçu ».
  */
-function unusable(record: SourceRecord, err: unknown): InputOutcome {
+function unusable(record: SourceRecord, err: unknown, framework: Framework): InputOutcome {
   const params: Params =
     err instanceof InputError
       ? { ...err.params, code: err.code }
@@ -66,7 +69,14 @@ function unusable(record: SourceRecord, err: unknown): InputOutcome {
     params,
   };
   return {
-    record: { ...record, status: 'rejected', reason: { id: 'unusable', params }, errors: 1 },
+    record: {
+      ...record,
+      commune: communeFromName(path.basename(record.file), framework),
+      period: periodFromName(path.basename(record.file), framework),
+      status: 'rejected',
+      reason: { id: 'unusable', params },
+      errors: 1,
+    },
     issues: [issue],
     reports: [],
   };
@@ -98,7 +108,7 @@ async function workbook(
   } catch (err) {
     if (err instanceof InputError && err.code === 'ownOutput') return skippedAsOwn(record, 'ownWorkbook');
     if (err instanceof InputError && err.code === 'ownFeedback') return skippedAsOwn(record, 'ownFeedback');
-    return unusable(record, err);
+    return unusable(record, err, options.framework);
   }
   const report = validate(tables, options.framework);
   const data = extract(tables, options.framework);
@@ -145,11 +155,12 @@ function csv(input: Discovered, buffer: Buffer, options: InputOptions, record: S
   try {
     rows = parseCsvBuffer(buffer, input.path);
   } catch (err) {
-    return unusable(record, err);
+    return unusable(record, err, options.framework);
   }
   // A sheet of the template saved alone as CSV is a report in the wrong format, not tidy data with errors.
   const templateSheet = templateSheetOf(rows);
-  if (templateSheet) return unusable(record, new InputError(input.path, 'csvSheet', { sheet: templateSheet }));
+  if (templateSheet)
+    return unusable(record, new InputError(input.path, 'csvSheet', { sheet: templateSheet }), options.framework);
   const sheet = path.basename(input.name, path.extname(input.name));
   const tidy = tidyToGroups(rows, options.framework, sheet, input.name);
   const issues: FileIssue[] = tidy.issues.map((i) => ({ ...i, file: input.name }));
@@ -209,7 +220,7 @@ export async function processInput(input: Discovered, options: InputOptions): Pr
   try {
     buffer = await readInputFile(input.path, options.limits.maxFileBytes);
   } catch (err) {
-    return unusable(record, err);
+    return unusable(record, err, options.framework);
   }
   record.sha256 = createHash('sha256').update(buffer).digest('hex');
   // Last run's CSV left in the folder is not a submission: listed, never read as one (its workbook is

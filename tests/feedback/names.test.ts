@@ -3,7 +3,8 @@
  * the commune and period told by a file name, and a message that stays under 600 characters whatever
  * the names and reasons.
  */
-import { feedbackRows, communeFromName, periodFromName, safeFileName } from '../../pipeline/write/feedback/rows';
+import { communeFromName, periodFromName } from '../../core/file-name';
+import { feedbackRows, safeFileName } from '../../pipeline/write/feedback/rows';
 import { MESSAGE_MAX, shortMessage } from '../../pipeline/write/feedback/text';
 import type { Issue } from '../../core/report';
 import { framework } from '../helpers/merge-fixtures';

@@ -63,17 +63,18 @@ describe('bad and stray files next to good ones', () => {
       expect(found).toHaveLength(1);
       return found[0]!;
     };
+    // An unreadable file's commune and period are those its name tells (as its feedback says).
     expect(lineOf(CORRUPT)).toMatch(
-      /^✗ refusé\s+ensemble-gao_BAR_Bara_2023\.xlsx : inutilisable : classeur endommagé ou tronqué/,
+      /^✗ refusé\s+ensemble-gao_BAR_Bara_2023\.xlsx \(Bara, 2023\) : inutilisable : classeur endommagé ou tronqué/,
     );
     expect(lineOf(RENAMED)).toBe(
-      `✗ refusé   ${RENAMED} : inutilisable : ce n’est pas un classeur Excel (.xlsx ou .xlsm)`,
+      `✗ refusé   ${RENAMED} (Ansongo) : inutilisable : ce n’est pas un classeur Excel (.xlsx ou .xlsm)`,
     );
     expect(lineOf(LOCK)).toBe(`– ignoré   ${LOCK} : fichier de verrouillage d’Excel ou de LibreOffice`);
     expect(lineOf(HIDDEN)).toBe(`– ignoré   ${HIDDEN} : fichier ou dossier caché`);
     expect(lineOf(PDF)).toBe(`– ignoré   ${PDF} : ni .xlsx, ni .xlsm, ni .csv`);
     expect(cli.stdout).toContain('8 fichier(s) : 3 accepté(s), 2 refusé(s), 3 ignoré(s), 0 écarté(s).');
-    expect(cli.stdout).toContain('Non reçu : Bara : 2023 non reçu.');
+    expect(cli.stdout).toContain('Non reçu : Bara : 2023 non reçu (fichier refusé).');
 
     const workbook = await readWorkbook(output);
     const sources = records(sheet(workbook, 'Sources'), 1);

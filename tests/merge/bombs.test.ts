@@ -45,11 +45,11 @@ test('a 40 MiB comment and a 40 000-character comment: both files refused by nam
   expect(cli.stdout + cli.stderr).not.toMatch(STACK_LINE);
   const lineOf = (file: string) => cli.stdout.split('\n').filter((l) => l.includes(file));
   expect(lineOf(HUGE)).toEqual([
-    `✗ refusé   ${HUGE} : inutilisable : contenu trop volumineux une fois décompressé (plus de 32 Mo à lire, dépassés à la partie xl/sharedStrings.xml), refusé par précaution : une fiche de commune en fait moins de 1 Mo ; enregistrez la fiche sans les feuilles ni les données ajoutées et renvoyez-la`,
+    `✗ refusé   ${HUGE} (Bara, 2023) : inutilisable : contenu trop volumineux une fois décompressé (plus de 32 Mo à lire, dépassés à la partie xl/sharedStrings.xml), refusé par précaution : une fiche de commune en fait moins de 1 Mo ; enregistrez la fiche sans les feuilles ni les données ajoutées et renvoyez-la`,
   ]);
   expect(lineOf(LONG)).toHaveLength(1);
   expect(lineOf(LONG)[0]).toMatch(
-    /^✗ refusé {3}ensemble-gao_ANS_Ansongo_2023\.xlsx : inutilisable : la cellule Indicateurs!I\d+ contient 40.000 caractères, plus que les 32.767 qu’Excel permet dans une cellule/,
+    /^✗ refusé {3}ensemble-gao_ANS_Ansongo_2023\.xlsx \(Ansongo, 2023\) : inutilisable : la cellule Indicateurs!I\d+ contient 40.000 caractères, plus que les 32.767 qu’Excel permet dans une cellule/,
   );
   expect(cli.stdout).toContain('4 fichier(s) : 2 accepté(s), 2 refusé(s), 0 ignoré(s), 0 écarté(s).');
 

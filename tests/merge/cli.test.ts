@@ -158,7 +158,8 @@ describe('--lang en', () => {
     const output = path.join(tmp.dir, 'en-bad.xlsx');
     const cli = await mergeCli(['--input', dir, '--output', output, '--lang', 'en']);
     expect(cli.code).toBe(1);
-    expect(cli.stdout).toMatch(/✗ rejected\s+bara\.xlsx: unusable: damaged or truncated workbook/);
+    // Its name tells the commune, not the period: Bara's 2023 stays « not received ».
+    expect(cli.stdout).toMatch(/✗ rejected\s+bara\.xlsx \(Bara\): unusable: damaged or truncated workbook/);
     expect(cli.stdout).toContain('Not received: Bara: 2023 not received.');
     const workbook = await readWorkbook(output);
     const synthesis = sheet(workbook, 'Synthèse');

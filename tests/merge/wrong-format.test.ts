@@ -33,15 +33,15 @@ test('.xls, .ods and a template sheet saved as CSV are refused by name, each wit
   expect(cli.code).toBe(1);
   const lineOf = (file: string) => cli.stdout.split('\n').filter((l) => l.includes(file));
   expect(lineOf(XLS)).toEqual([
-    `✗ refusé   ${XLS} : inutilisable : classeur au format .xls (Excel 97-2003) : ouvrez-le, puis ${SAVE_AS}, et envoyez le fichier .xlsx`,
+    `✗ refusé   ${XLS} (Ansongo, 2023) : inutilisable : classeur au format .xls (Excel 97-2003) : ouvrez-le, puis ${SAVE_AS}, et envoyez le fichier .xlsx`,
   ]);
   expect(lineOf(ODS)).toEqual([
     expect.stringContaining(
-      `${ODS} : inutilisable : classeur au format .ods (LibreOffice) : ouvrez-le, puis ${SAVE_AS}`,
+      `${ODS} (Ansongo, 2023) : inutilisable : classeur au format .ods (LibreOffice) : ouvrez-le, puis ${SAVE_AS}`,
     ),
   ]);
   expect(lineOf(CSV)).toEqual([
-    `✗ refusé   ${CSV} : inutilisable : la feuille « Indicateurs » du modèle, enregistrée seule en CSV : ouvrez le classeur de la commune, puis ${SAVE_AS}, et envoyez le fichier .xlsx`,
+    `✗ refusé   ${CSV} (Ansongo, 2023) : inutilisable : la feuille « Indicateurs » du modèle, enregistrée seule en CSV : ouvrez le classeur de la commune, puis ${SAVE_AS}, et envoyez le fichier .xlsx`,
   ]);
   expect(cli.stdout).toContain('6 fichier(s) : 3 accepté(s), 3 refusé(s), 0 ignoré(s), 0 écarté(s).');
 

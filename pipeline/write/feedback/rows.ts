@@ -1,4 +1,3 @@
-import type { Framework } from '../../../core/framework/schema';
 import { SHEET_NAMES } from '../../../core/layout/contract';
 import { severityLabel, type Lang } from '../../../core/messages';
 import { feedbackText } from '../../../core/messages/feedback';
@@ -7,8 +6,11 @@ import type { Issue } from '../../../core/report';
 import { RULES } from '../../../core/rules/registry';
 import { normalise } from '../../../core/text';
 
-/** What a file gets back, in one word: the verdict sentence and the short message say it. */
-export type Verdict = 'accepted' | 'remarks' | 'refused' | 'unusable';
+/**
+ * What a file gets back, in one word: the verdict sentence and the short message say it. `superseded`:
+ * refused or set aside, while another file of the same commune and period was accepted: nothing to send again.
+ */
+export type Verdict = 'accepted' | 'remarks' | 'refused' | 'unusable' | 'superseded';
 
 /** One line of « À corriger »: where, what was found (the core's message), what to do. */
 export interface FeedbackRow {
@@ -58,20 +60,24 @@ function todo(issue: Issue, lang: Lang): string {
   return feedbackText('todo', ACKNOWLEDGEABLE.has(issue.ruleId) ? 'warningComment' : 'warning', {}, lang);
 }
 
-/** The rows of « À corriger », in fixing order; messages rendered exactly as the validator's report renders them. */
-export function feedbackRows(issues: readonly Issue[], lang: Lang): FeedbackRow[] {
+/**
+ * The rows of « À corriger », in fixing order; messages rendered exactly as the validator's report renders
+ * them. A superseded file's rows are for information: nothing to fix in it.
+ */
+export function feedbackRows(issues: readonly Issue[], lang: Lang, superseded = false): FeedbackRow[] {
   return fixingOrder(issues).map((issue) => ({
     severity: issue.severity,
     label: issue.acknowledged ? feedbackText('sheetText', 'noted', {}, lang) : severityLabel(issue.severity, lang),
     sheet: issue.sheet,
     address: issue.address,
     message: issueText(issue, lang),
-    todo: todo(issue, lang),
+    todo: superseded ? feedbackText('todo', 'superseded', {}, lang) : todo(issue, lang),
     noted: Boolean(issue.acknowledged),
   }));
 }
 
-export function verdictOf(issues: readonly Issue[], unusable: boolean): Verdict {
+export function verdictOf(issues: readonly Issue[], unusable: boolean, superseded = false): Verdict {
+  if (superseded) return 'superseded';
   if (unusable) return 'unusable';
   if (issues.some((i) => i.severity === 'error')) return 'refused';
   if (issues.some((i) => i.severity === 'warning' && !i.acknowledged)) return 'remarks';
@@ -85,29 +91,6 @@ export function countsOf(issues: readonly Issue[]): { errors: number; warnings: 
     warnings: issues.filter((i) => i.severity === 'warning' && !i.acknowledged).length,
     noted: issues.filter((i) => i.acknowledged).length,
   };
-}
-
-/** Folds accents and case, keeps letters and digits as words: « Soni_Aliber-2023 » → « soni aliber 2023 ». */
-const words = (text: string) =>
-  ` ${text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()} `;
-
-/** The commune a file name tells (its code or its name as a word), when exactly one does. */
-export function communeFromName(name: string, framework: Framework): string | null {
-  const text = words(name);
-  const found = framework.communes.filter((c) => text.includes(words(c.code)) || text.includes(words(c.name)));
-  return found.length === 1 ? found[0]!.code : null;
-}
-
-/** The period a file name tells (the longest label found as a word: « 2023-T1 » before « 2023 »). */
-export function periodFromName(name: string, framework: Framework): string | null {
-  const text = words(name);
-  const labels = framework.periods.map((p) => p.label).sort((a, b) => b.length - a.length);
-  return labels.find((label) => text.includes(words(label))) ?? null;
 }
 
 /** A file name Windows, macOS and Linux all accept: accents kept, separators and reserved characters replaced. */

@@ -15,6 +15,8 @@ export interface MessageFacts {
   verdict: Verdict;
   rows: readonly FeedbackRow[];
   unusable: string | null;
+  /** The accepted file of the same commune and period, when this one is superseded by it. */
+  supersededBy?: string | null;
 }
 
 /** Cuts a text to `max` characters, on a word, with an ellipsis. */
@@ -34,7 +36,12 @@ export function shortMessage(f: MessageFacts): string {
     feedbackText('message', id, params, f.lang);
   const verdict = feedbackText('verdictShort', f.verdict, {}, f.lang);
   let text = say('body', { commune: f.commune, code: f.code, period: f.period, verdict });
-  if (f.unusable !== null) text += say('unusable', { file: cut(f.file, 120), reason: cut(f.unusable, 200) });
+  if (f.verdict === 'superseded') {
+    // Not used, nothing to send again: never « renvoyez-le », the problems only for information.
+    text += say('superseded', { file: cut(f.file, 120), accepted: cut(f.supersededBy ?? '', 120) });
+    const listed = f.unusable !== null ? 0 : f.rows.filter((r) => !r.noted).length;
+    if (listed > 0) text += say('forInfo', { count: listed, workbook: cut(f.workbook, 120) });
+  } else if (f.unusable !== null) text += say('unusable', { file: cut(f.file, 120), reason: cut(f.unusable, 200) });
   else {
     const toFix = f.rows.filter((r) => !r.noted);
     if (toFix.length > 0) {

@@ -22,6 +22,8 @@ export interface FeedbackBook {
   rows: FeedbackRow[];
   /** Why the file could not be read, when it could not. */
   unusable: string | null;
+  /** The accepted file of the same commune and period, when this one is superseded by it. */
+  supersededBy?: string | null;
   /** The file's values as read, for the read-only views; null when it could not be read. */
   tables: Tables | null;
   now: Date;
@@ -38,6 +40,7 @@ const VERDICT_FILLS: Record<Verdict, string> = {
   remarks: SEVERITY_FILLS.warning,
   refused: SEVERITY_FILLS.error,
   unusable: SEVERITY_FILLS.error,
+  superseded: SEVERITY_FILLS.info,
 };
 
 /** Columns of « À corriger »: widths in characters, the last two wrapped (A4 landscape, fitted to the width). */
@@ -86,18 +89,30 @@ function toFixSheet(wb: ExcelJS.Workbook, book: FeedbackBook, views: ReadonlySet
   banner(ws, say('title', { commune: book.commune, period: book.period }), { font: { bold: true, size: 14 } });
   banner(
     ws,
-    feedbackText('verdict', book.verdict, { errors: book.counts.errors, warnings: book.counts.warnings }, lang),
+    feedbackText(
+      'verdict',
+      book.verdict,
+      { errors: book.counts.errors, warnings: book.counts.warnings, accepted: book.supersededBy ?? '' },
+      lang,
+    ),
     { font: { bold: true, size: 12 }, fill: solid(VERDICT_FILLS[book.verdict]) },
   );
   banner(ws, say('file', { file: book.file }));
-  const accepted = book.verdict === 'accepted' || book.verdict === 'remarks';
-  banner(ws, say(accepted ? 'readOnlyAccepted' : 'readOnly', { file: book.file }), {
-    font: { bold: true, color: { argb: accepted ? 'FF1F3864' : 'FF9C0006' } },
-  });
+  const superseded = book.verdict === 'superseded';
+  const calm = superseded || book.verdict === 'accepted' || book.verdict === 'remarks';
+  banner(
+    ws,
+    say(superseded ? 'readOnlySuperseded' : calm ? 'readOnlyAccepted' : 'readOnly', {
+      file: book.file,
+      accepted: book.supersededBy ?? '',
+    }),
+    { font: { bold: true, color: { argb: calm ? 'FF1F3864' : 'FF9C0006' } } },
+  );
   if (book.unusable !== null) {
     ws.addRow([]);
     banner(ws, say('unusableWhat', { reason: book.unusable }));
-    banner(ws, say('unusableDo'), { font: { bold: true } });
+    // Superseded: the accepted file counts, this one is not to be saved again and sent.
+    if (!superseded) banner(ws, say('unusableDo'), { font: { bold: true } });
     return ws;
   }
   if (book.rows.length === 0) {
@@ -152,11 +167,20 @@ function viewValue(cell: Cell): ExcelJS.CellValue {
   return cell.value;
 }
 
+/** The printed header of every sheet: a superseded file's views are for information, nothing to fix. */
+const viewHeader = (book: FeedbackBook) =>
+  feedbackText(
+    'sheetText',
+    book.verdict === 'superseded' ? 'viewHeaderSuperseded' : 'viewHeader',
+    { file: book.file },
+    book.lang,
+  );
+
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** One read-only view per visible sheet of the commune's file: same names, same cell addresses. */
 function viewSheets(wb: ExcelJS.Workbook, book: FeedbackBook, tables: Tables): void {
-  const header = feedbackText('sheetText', 'viewHeader', { file: book.file }, book.lang);
+  const header = viewHeader(book);
   for (const sheet of tables.sheets.filter((s) => s.state === 'visible')) {
     const ws = wb.addWorksheet(sheet.name);
     const widths: number[] = [];
@@ -240,7 +264,7 @@ export async function feedbackWorkbook(book: FeedbackBook): Promise<Buffer> {
   wb.modified = book.now;
   const views = new Set((book.tables?.sheets ?? []).filter((s) => s.state === 'visible').map((s) => s.name));
   const first = toFixSheet(wb, book, views);
-  printSetup(first, feedbackText('sheetText', 'viewHeader', { file: book.file }, book.lang));
+  printSetup(first, viewHeader(book));
   if (book.tables) viewSheets(wb, book, book.tables);
   for (const ws of wb.worksheets) await protect(ws);
   return internalLinks(Buffer.from(await wb.xlsx.writeBuffer()));

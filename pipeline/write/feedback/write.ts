@@ -7,7 +7,8 @@ import type { Issue } from '../../../core/report';
 import type { Tables } from '../../../core/tables';
 import { timeliness } from '../../../core/timeliness';
 import { writeAtomic } from '../atomic';
-import { communeFromName, countsOf, feedbackRows, periodFromName, safeFileName, verdictOf, type Verdict } from './rows';
+import { communeFromName, periodFromName } from '../../../core/file-name';
+import { countsOf, feedbackRows, safeFileName, verdictOf, type Verdict } from './rows';
 import { shortMessage } from './text';
 import { feedbackWorkbook } from './workbook';
 
@@ -23,6 +24,8 @@ export interface FeedbackSource {
   issues: Issue[];
   /** Why the file could not be read at all, in the reader's language; null when it was read. */
   unusable: string | null;
+  /** The accepted file of the same commune and period, when this one was refused or set aside: not used, not to resend. */
+  supersededBy?: string | null;
 }
 
 export interface FeedbackRequest {
@@ -48,6 +51,8 @@ export interface FeedbackEntry {
   communeName: string | null;
   period: string | null;
   verdict: Verdict;
+  /** The accepted file used instead of this one (verdict `superseded`), else null. */
+  supersededBy: string | null;
   errors: number;
   warnings: number;
   noted: number;
@@ -110,13 +115,15 @@ export async function writeFeedback(request: FeedbackRequest): Promise<FeedbackS
   const unknownPeriod = FEEDBACK_TEXTS[lang].unknownPeriod;
   const communeOf = (code: string | null) => framework.communes.find((c) => c.code === code) ?? null;
 
-  // Files read before unreadable ones, so that a commune's readable file gets the plain name.
-  const order = (s: FeedbackSource) => (s.unusable === null ? 0 : 1);
+  // Files read before unreadable ones, and superseded ones last, so that the file that counts for a
+  // commune and period gets the plain name.
+  const order = (s: FeedbackSource) => (s.supersededBy ? 2 : s.unusable === null ? 0 : 1);
   for (const source of [...request.sources].sort((a, b) => order(a) - order(b) || a.file.localeCompare(b.file))) {
     const commune = communeOf(source.commune) ?? communeOf(communeFromName(path.basename(source.file), framework));
     const period = source.period ?? periodFromName(path.basename(source.file), framework);
-    const rows = feedbackRows(source.issues, lang);
-    const verdict = verdictOf(source.issues, source.unusable !== null);
+    const supersededBy = source.supersededBy ?? null;
+    const rows = feedbackRows(source.issues, lang, supersededBy !== null);
+    const verdict = verdictOf(source.issues, source.unusable !== null, supersededBy !== null);
     const counts = countsOf(source.issues);
     const entry: FeedbackEntry = {
       file: source.file,
@@ -124,6 +131,7 @@ export async function writeFeedback(request: FeedbackRequest): Promise<FeedbackS
       communeName: commune?.name ?? null,
       period,
       verdict,
+      supersededBy,
       ...counts,
       written: [],
     };
@@ -147,6 +155,7 @@ export async function writeFeedback(request: FeedbackRequest): Promise<FeedbackS
       counts,
       rows,
       unusable: source.unusable,
+      supersededBy,
       tables: await request.readTables(source),
       now,
     });
@@ -161,6 +170,7 @@ export async function writeFeedback(request: FeedbackRequest): Promise<FeedbackS
       verdict,
       rows,
       unusable: source.unusable,
+      supersededBy,
     });
     await writeText(path.join(dir, `${stem}.txt`), message);
     entry.written = [workbook, `${stem}.txt`];
