@@ -15,7 +15,7 @@ import type { Lang } from '../../core/messages';
 import { dhis2Text } from '../../core/messages/exports-dhis2';
 import { MERGE_TEXTS } from '../../core/messages/merge';
 import type { MergeResult } from '../merge/merge';
-import { sameFile, targetOf } from '../merge/output-target';
+import { isInsideFolder, sameFile, targetOf } from '../merge/output-target';
 import { loadDhis2Mapping } from '../read/dhis2-mapping';
 import { dhis2CsvPath, writeDhis2 } from '../write/dhis2/write';
 import { fileOnPath, writeFailureWhy } from '../write/write-failure';
@@ -43,15 +43,6 @@ export interface Dhis2Report {
 
 const LISTED_UP_TO = 30;
 
-/** The real path of a folder (or the path itself while it does not exist), lower-cased like output-target's keys. */
-async function realDir(dir: string): Promise<string> {
-  try {
-    return (await fs.realpath(dir)).toLowerCase();
-  } catch {
-    return path.resolve(dir).toLowerCase();
-  }
-}
-
 /**
  * The options checked and the mapping read, before the merge: a bad mapping or a target that would
  * replace another file fails at once, on one line, with nothing written. Null without `--dhis2`.
@@ -70,7 +61,6 @@ export async function prepareDhis2(
   if (options.dhis2Mapping === undefined) throw new Error(dhis2Text('needsMapping', {}, lang));
   const blocker = await fileOnPath(path.dirname(file));
   if (blocker) throw new Error(dhis2Text('fileOnPath', { value: options.dhis2, blocker }, lang));
-  const input = await realDir(options.input);
   const others = [options.output, options.csv, options.dhis2Mapping, options.framework].filter(
     (f): f is string => f !== undefined,
   );
@@ -79,7 +69,7 @@ export async function prepareDhis2(
     if (target.notAFile)
       throw new Error(dhis2Text('notAFile', { value: out, kind: MERGE_TEXTS[lang].kinds[target.notAFile] }, lang));
     // Inside the folder read, the next run would read the CSV as an input (or the JSON would sit among them).
-    if (target.key.startsWith(`${input}${path.sep}`))
+    if (await isInsideFolder(target, options.input))
       throw new Error(dhis2Text('insideInput', { value: out, input: options.input }, lang));
     for (const other of others)
       if (await sameFile(target, other)) throw new Error(dhis2Text('clash', { value: out, other }, lang));

@@ -1,10 +1,9 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Framework } from '../../core/framework/schema';
 import type { Lang } from '../../core/messages';
 import { iatiText } from '../../core/messages/exports-iati';
 import type { MergeResult } from '../merge/merge';
-import { targetOf } from '../merge/output-target';
+import { isInsideFolder, targetOf } from '../merge/output-target';
 import type { IatiCounts, IatiLeftOut } from '../write/iati/activity';
 import { writeIatiFile } from '../write/iati/write';
 import { fileOnPath } from '../write/write-failure';
@@ -37,19 +36,8 @@ export async function checkIatiTarget(
     if (other && (await targetOf(other)).key === target.key)
       throw new Error(iatiText('iatiIsOutput', { value: file }, lang));
   // Inside the folder read, the file would sit among the reports of the next run.
-  if (input !== undefined) {
-    const folder = await realDir(input);
-    if (target.key.startsWith(`${folder}${path.sep}`))
-      throw new Error(iatiText('iatiInsideInput', { value: file, input }, lang));
-  }
-}
-
-async function realDir(dir: string): Promise<string> {
-  try {
-    return (await fs.realpath(dir)).toLowerCase();
-  } catch {
-    return path.resolve(dir).toLowerCase();
-  }
+  if (input !== undefined && (await isInsideFolder(target, input)))
+    throw new Error(iatiText('iatiInsideInput', { value: file, input }, lang));
 }
 
 /** Writes the IATI file of a merge that wrote its workbook; null when the merge produced nothing. */

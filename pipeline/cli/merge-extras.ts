@@ -50,13 +50,10 @@ export async function planExtras(options: ExtrasOptions, framework: Framework, l
 
 export interface ExtrasDone {
   /** The `feedback`, `dhis2` and `iati` keys of `--json` (null: not asked, or nothing to export). */
+  /** `notices`: warnings on what was written (example identifiers still in an export). */
   json: { feedback: unknown; dhis2: Dhis2Report | null; iati: IatiSummary | null; notices: string[] };
-  dhis2: Dhis2Report | null;
-  iati: IatiSummary | null;
   /** One line per extra that could not be written (the run then exits 2); a failed feedback said its own. */
   failures: string[];
-  /** Warnings on what was written: example identifiers still in an export. */
-  notices: string[];
   failed: boolean;
 }
 
@@ -102,10 +99,7 @@ export async function writeExtras(
     notices.push(dhis2Text('placeholderIds', { count: dhis2Ids.length, example: dhis2Ids[0]! }, lang));
   return {
     json: { feedback: feedbackJson(feedback), dhis2, iati, notices },
-    dhis2,
-    iati,
     failures,
-    notices,
     failed: failures.length > 0 || (wantsFeedback && !feedback),
   };
 }

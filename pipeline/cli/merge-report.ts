@@ -197,8 +197,6 @@ export function printJson(result: MergeResult, lang: Lang, exports: ExtrasDone['
         };
       }) ?? [],
     discrepancies: result.discrepancies,
-    feedback: exports.feedback,
-    dhis2: exports.dhis2,
   };
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
 }

@@ -105,14 +105,14 @@ export async function run(argv: string[]): Promise<number> {
     if (options.json) printJson(result, lang, done.json);
     // With no usable input folder or a clash there is no account to give: the one-line reason says it all.
     else if (!['inputMissing', 'outputIsInput', 'outputNotAFile', 'csvIsOutput'].includes(result.problem?.id ?? ''))
-      printHuman(result, framework, lang, done.dhis2);
-    if (done.iati && !options.json) process.stdout.write(`${printableLines(iatiLines(done.iati, lang))}\n`);
+      printHuman(result, framework, lang, done.json.dhis2);
+    if (done.json.iati && !options.json) process.stdout.write(`${printableLines(iatiLines(done.json.iati, lang))}\n`);
     if (result.problem)
       process.stderr.write(
         `${printable(errorLine(problemText(result.problem.id, result.problem.params, lang), lang))}\n`,
       );
     if (result.refusedByStrict) process.stderr.write(`${errorLine(problemText('strict', {}, lang), lang)}\n`);
-    for (const notice of done.notices) process.stderr.write(`${printable(notice)}\n`);
+    for (const notice of done.json.notices) process.stderr.write(`${printable(notice)}\n`);
     for (const failure of done.failures) process.stderr.write(`${printable(errorLine(failure, lang))}\n`);
     return done.failed ? 2 : result.exitCode;
   } catch (err) {

@@ -52,6 +52,20 @@ export async function targetOf(file: string): Promise<Target> {
   return { path: resolved, key: real.toLowerCase(), inode, notAFile };
 }
 
+/**
+ * Whether a target lies inside `folder` (symlinks resolved, case folded like the keys): written there,
+ * a later run would find it among its inputs.
+ */
+export async function isInsideFolder(target: Target, folder: string): Promise<boolean> {
+  let real: string;
+  try {
+    real = await fs.realpath(folder);
+  } catch {
+    real = path.resolve(folder);
+  }
+  return target.key.startsWith(`${real.toLowerCase()}${path.sep}`);
+}
+
 /** Whether an input file is the file a target would replace. */
 export async function sameFile(target: Target, input: string): Promise<boolean> {
   if (target.key === (await realPath(path.resolve(input))).toLowerCase()) return true;
