@@ -3,9 +3,8 @@
  * raw HTML in a guide stays text (escaped), and French spacing never breaks a line before ; : ! ? » or after «.
  */
 import { Marked, type Token, type Tokens } from 'marked';
+import { escapeAttr as escapeHtml } from '../../pipeline/xml/escape';
 
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The space before ; : ! ? » and after « becomes a no-break space. */
 export const frenchSpacing = (text: string): string => text.replace(/ ([;:!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
